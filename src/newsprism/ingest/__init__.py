@@ -1,0 +1,1 @@
+"""Readers for text, HTML, feeds and JSONL; article metadata; de-duplication."""

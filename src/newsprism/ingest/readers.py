@@ -1,0 +1,335 @@
+"""Readers: each turns one input file into RawArticles, or raises UnreadableArticle.
+
+Formats are chosen by extension and, for unknown extensions, by sniffing the text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import defusedxml.ElementTree as safe_xml
+from defusedxml import DefusedXmlException
+
+from newsprism.errors import UnreadableArticle
+from newsprism.ingest.decode import clean_text, decode_bytes
+from newsprism.ingest.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
+from newsprism.records import RawArticle
+
+TEXT_EXTENSIONS = {".txt", ".text", ".md"}
+HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
+FEED_EXTENSIONS = {".rss", ".atom", ".feed"}
+JSONL_EXTENSIONS = {".jsonl", ".ndjson"}
+XML_EXTENSIONS = {".xml"}
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | FEED_EXTENSIONS | JSONL_EXTENSIONS | XML_EXTENSIONS
+
+# Site navigation that scrapers leave above the headline ("All news" on TASS pages).
+_NAVIGATION_LINES = {"all news", "home", "menu", "news", "latest news", "top stories", "advertisement", "skip to content"}
+
+
+def _parse_iso_date(value: object) -> date | None:
+    if isinstance(value, str) and value.strip():
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """Return (title, body) of a plain-text article whose first real line is its title."""
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines) and (not lines[index].strip() or lines[index].strip().lower() in _NAVIGATION_LINES):
+        index += 1
+    if index >= len(lines):
+        return None, ""
+    title = lines[index].strip()
+    body = "\n".join(lines[index + 1:]).strip("\n")
+    if not body.strip():  # a one-line file is a body without a title
+        return None, title
+    # A dateline on the first line means the file has no title line.
+    if len(title) > 300 or re.match(r"^[A-Z][\w .'-]{1,40},\s.{0,40}?(?::|/[A-Z]+/\.)\s", title):
+        return None, "\n".join(lines[index:]).strip("\n")
+    return title, body
+
+
+def read_text(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle]:
+    text = clean_text(decode_bytes(data, str(path)))
+    title, body = split_title(text)
+    if not body.strip():
+        raise UnreadableArticle(str(path), "no article text")
+    yield RawArticle(
+        source=str(path), text=body, format="text",
+        title=(manifest.title if manifest and manifest.title else title),
+        outlet=manifest.outlet if manifest else None,
+        published=manifest.published if manifest else None,
+        published_from="manifest" if manifest and manifest.published else None,
+        url=manifest.url if manifest else None,
+        language=manifest.language if manifest else None,
+    )
+
+
+def html_to_article(html: str, source: str, manifest: ManifestEntry | None = None) -> RawArticle:
+    """Return the article in an HTML page: trafilatura for the body, htmldate for the date."""
+    import lxml.html
+    import trafilatura
+    from htmldate import find_date
+
+    if not re.search(r"<\s*(html|body|p|div|article|h1|head)\b", html[:20000], re.I):
+        raise UnreadableArticle(source, "not HTML: no html, body or paragraph elements")
+    try:
+        tree = lxml.html.fromstring(html)
+    except Exception as exc:  # lxml raises several types on garbage
+        raise UnreadableArticle(source, f"malformed HTML ({type(exc).__name__})") from None
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
+    body = (doc.text if doc is not None else None) or ""
+    if not body.strip():
+        raise UnreadableArticle(source, "HTML page holds no article text")
+    published: date | None = None
+    # htmldate fetches when given a URL string; a parsed tree keeps it offline.
+    found = find_date(tree, extensive_search=False, original_date=True)
+    published = _parse_iso_date(found) or _parse_iso_date(getattr(doc, "date", None))
+    outlet = getattr(doc, "sitename", None) or None
+    return RawArticle(
+        source=source, text=clean_text(body), format="html",
+        title=(manifest.title if manifest and manifest.title else getattr(doc, "title", None)),
+        outlet=(manifest.outlet if manifest and manifest.outlet else outlet),
+        published=(manifest.published if manifest and manifest.published else published),
+        published_from=("manifest" if manifest and manifest.published else "html" if published else None),
+        url=(manifest.url if manifest and manifest.url else getattr(doc, "url", None)),
+        language=(manifest.language if manifest and manifest.language else getattr(doc, "language", None)),
+    )
+
+
+def read_html(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle]:
+    yield html_to_article(decode_bytes(data, str(path)), str(path), manifest)
+
+
+def _reject_xml_attacks(text: str, source: str) -> None:
+    """Raise when the XML declares entities or external references (billion laughs, XXE)."""
+    try:
+        safe_xml.fromstring(text.encode("utf-8") if isinstance(text, str) else text)
+    except DefusedXmlException as exc:
+        raise UnreadableArticle(source, f"refused unsafe XML ({type(exc).__name__}: entity or DTD declarations)") from None
+    except Exception:
+        # Malformed XML is left to the lenient feed parser; only attacks are refused here.
+        if re.search(r"<!ENTITY|<!DOCTYPE[^>]*\[", text[:100_000], re.I):
+            raise UnreadableArticle(source, "refused unsafe XML (entity declarations)") from None
+
+
+def _entry_date(entry: dict) -> date | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            try:
+                return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+            except ValueError:
+                continue
+    return None
+
+
+def _html_fragment_text(fragment: str) -> str:
+    import lxml.html
+
+    if not fragment.strip():
+        return ""
+    if not re.search(r"<[a-zA-Z]", fragment):
+        return fragment
+    try:
+        tree = lxml.html.fromstring(f"<div>{fragment}</div>")
+    except Exception:
+        return re.sub(r"<[^>]+>", " ", fragment)
+    for bad in tree.xpath("//script|//style"):
+        bad.drop_tree()
+    blocks = [b.text_content().strip() for b in tree.xpath("//p|//li|//h1|//h2|//h3|//blockquote")]
+    blocks = [b for b in blocks if b]
+    return "\n".join(blocks) if blocks else tree.text_content().strip()
+
+
+def _linked_local_html(link: str | None, feed_path: Path) -> Path | None:
+    """Return the local HTML file an entry links to (relative path or file: URL), if it exists."""
+    if not link:
+        return None
+    parsed = urlparse(link)
+    if parsed.scheme not in ("", "file"):
+        return None
+    candidate = Path(unquote(parsed.path))
+    if not candidate.is_absolute():
+        candidate = feed_path.parent / candidate
+    try:
+        candidate = candidate.resolve()
+        # Entries may only point at files beside the feed, never elsewhere on the disk.
+        candidate.relative_to(feed_path.parent.resolve())
+    except (OSError, ValueError):
+        return None
+    return candidate if candidate.is_file() else None
+
+
+def read_feed(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle]:
+    import feedparser
+
+    text = decode_bytes(data, str(path))
+    _reject_xml_attacks(text, str(path))
+    feed = feedparser.parse(text, resolve_relative_uris=False, sanitize_html=True)
+    if not feed.entries:
+        reason = getattr(feed, "bozo_exception", None)
+        raise UnreadableArticle(str(path), f"feed has no entries{f' ({reason})' if reason else ''}")
+    feed_title = feed.feed.get("title") or None
+    for number, entry in enumerate(feed.entries):
+        source = f"{path}#{number}"
+        contents = entry.get("content") or []
+        fragment = contents[0].get("value", "") if contents else entry.get("summary", "")
+        body = clean_text(_html_fragment_text(fragment or ""))
+        linked = _linked_local_html(entry.get("link"), path)
+        if linked is not None:
+            try:
+                page = html_to_article(decode_bytes(linked.read_bytes(), str(linked)), str(linked))
+                if len(page.text) > len(body):
+                    body = page.text
+            except UnreadableArticle:
+                pass
+        if not body.strip():
+            raise UnreadableArticle(source, "feed entry has no text")
+        published = _entry_date(entry)
+        yield RawArticle(
+            source=source, text=body, format="feed", title=entry.get("title") or None,
+            outlet=(manifest.outlet if manifest and manifest.outlet else feed_title),
+            published=published, published_from="feed" if published else None,
+            url=entry.get("link") or None,
+            language=feed.feed.get("language") or None,
+        )
+
+
+JSONL_FIELDS = ("title", "text", "url", "outlet", "published", "language")
+
+
+def read_jsonl(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle | UnreadableArticle]:
+    """Yield one article per JSON line; a bad line yields an error and reading goes on."""
+    text = decode_bytes(data, str(path))
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        source = f"{path}#{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield UnreadableArticle(source, f"line is not JSON ({exc.msg})")
+            continue
+        if not isinstance(row, dict):
+            yield UnreadableArticle(source, "line is not a JSON object")
+            continue
+        wrong = [k for k in JSONL_FIELDS if k in row and row[k] is not None and not isinstance(row[k], str)]
+        if wrong:
+            yield UnreadableArticle(source, f"field {wrong[0]!r} must be a string")
+            continue
+        body = clean_text(row.get("text") or "")
+        if not body.strip():
+            yield UnreadableArticle(source, "no \"text\" field")
+            continue
+        published = _parse_iso_date(row.get("published"))
+        if row.get("published") and published is None:
+            yield UnreadableArticle(source, f"\"published\" is not an ISO date: {row['published'][:40]!r}")
+            continue
+        yield RawArticle(
+            source=source, text=body, format="jsonl", title=row.get("title") or None,
+            outlet=row.get("outlet") or None, published=published,
+            published_from="metadata" if published else None,
+            url=row.get("url") or None, language=row.get("language") or None,
+        )
+
+
+def read_ecbplus(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle]:
+    """Read an ECB+ CAT XML file: tokens joined into sentences, one paragraph per sentence."""
+    from newsprism.ingest.ecbplus import ecbplus_text
+
+    title, body = ecbplus_text(data, str(path))
+    yield RawArticle(source=str(path), text=body, format="ecbplus", title=title,
+                     outlet=manifest.outlet if manifest else None)
+
+
+def sniff_format(path: Path, data: bytes) -> str:
+    """Return the reader name for a file: by extension, else by looking at its start."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_EXTENSIONS:
+        return "text"
+    if suffix in HTML_EXTENSIONS:
+        return "html"
+    if suffix in FEED_EXTENSIONS:
+        return "feed"
+    if suffix in JSONL_EXTENSIONS:
+        return "jsonl"
+    head = data[:2000].lstrip().lower()
+    if suffix in XML_EXTENSIONS:
+        if b"<document" in head and b"<token" in data[:5000].lower():
+            return "ecbplus"
+        return "feed"
+    if head.startswith(b"{"):
+        return "jsonl"
+    if head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed"):
+        return "feed"
+    if head.startswith(b"<!doctype html") or head.startswith(b"<html"):
+        return "html"
+    return "text"
+
+
+READERS = {"text": read_text, "html": read_html, "feed": read_feed, "jsonl": read_jsonl, "ecbplus": read_ecbplus}
+
+
+def read_file(path: Path, max_bytes: int, manifests: dict[Path, dict[str, ManifestEntry]] | None = None) -> Iterator[RawArticle | UnreadableArticle]:
+    """Yield the articles in one file, and an UnreadableArticle for each part that failed."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield UnreadableArticle(source, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit (--max-file-mb)")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield UnreadableArticle(source, f"cannot read file ({exc.strerror or exc})")
+        return
+    manifest_entries = None
+    if manifests is not None:
+        folder = path.parent
+        if folder not in manifests:
+            manifests[folder] = read_manifest(folder)[0]
+        manifest_entries = manifests[folder]
+    entry = manifest_entries.get(path.name) if manifest_entries else None
+    try:
+        yield from READERS[sniff_format(path, data)](path, data, entry)
+    except UnreadableArticle as exc:
+        yield exc
+    except RecursionError:
+        yield UnreadableArticle(source, "input nests too deeply to parse")
+    except Exception as exc:  # a reader library failing on hostile input must not stop the batch
+        yield UnreadableArticle(source, f"could not parse ({type(exc).__name__}: {str(exc)[:120]})")
+
+
+def expand_inputs(paths: list[str]) -> tuple[list[Path], list[UnreadableArticle]]:
+    """Return the files named by paths, folders (recursively) and globs, in a stable order."""
+    import glob
+
+    files: list[Path] = []
+    missing: list[UnreadableArticle] = []
+    for raw in paths:
+        matches = [Path(p) for p in sorted(glob.glob(raw, recursive=True))] if any(c in raw for c in "*?[") else [Path(raw)]
+        if not matches:
+            missing.append(UnreadableArticle(raw, "no file matches this pattern"))
+        for match in matches:
+            if match.is_dir():
+                files.extend(
+                    p for p in sorted(match.rglob("*"))
+                    if p.is_file() and p.name != MANIFEST_NAME and not p.name.startswith(".")
+                    and (p.suffix.lower() in SUPPORTED_EXTENSIONS or p.suffix == "")
+                )
+            elif match.is_file():
+                files.append(match)
+            else:
+                missing.append(UnreadableArticle(str(match), "no such file or folder"))
+    seen: set[Path] = set()
+    unique = [f for f in files if not (f in seen or seen.add(f))]
+    return unique, missing

@@ -1,0 +1,1 @@
+"""The language pipeline: model loading, sentences, entities, dates, cited sources."""

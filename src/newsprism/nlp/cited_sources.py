@@ -1,0 +1,130 @@
+"""Cited sources: the outlets and bodies an article relays or attributes information to.
+
+"according to Dailymail" in the lead means the article relays Dailymail; "the State
+Department said", "Russian state media reported" and "according to a State Department
+release" attribute a statement to a body. People who speak are voices (see events.quotes),
+not cited sources, unless they are named as an outlet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.records import Article, CitedSource
+
+SPEECH_LEMMAS = {"say", "report", "announce", "confirm", "state", "tell", "write", "claim", "add", "quote",
+                 "publish", "cite", "note", "post", "broadcast", "air"}
+_GOVERNMENT_WORDS = re.compile(
+    r"\b(department|ministry|kremlin|white house|government|cabinet|presidency|office|embassy|"
+    r"spokes(?:man|woman|person)|authorities|police|army|military|command|council|parliament|"
+    r"senate|congress|agency of|pentagon|state department|fsb|foreign ministry|defen[cs]e ministry)\b", re.I)
+_MEDIA_WORDS = re.compile(
+    r"\b(media|news|newspaper|paper|agency|tv|television|radio|channel|broadcaster|times|post|journal|"
+    r"mail|observer|herald|tribune|guardian|telegraph|gazette|daily|press|wire|reuters|associated press|"
+    r"afp|ap|tass|ria|interfax|xinhua|bbc|cnn|fox|al jazeera|bloomberg|axios|politico|sputnik|rt)\b", re.I)
+# Heads that make a phrase a person ("the governor of Russia's Lipetsk province"): voices, not sources.
+PERSON_TITLES = {"governor", "minister", "president", "spokesman", "spokeswoman", "spokesperson", "secretary",
+                 "chief", "leader", "official", "officials", "ambassador", "envoy", "mayor", "commander", "general",
+                 "prime", "chancellor", "senator", "lawmaker", "diplomat", "diplomats", "aide", "adviser", "advisor",
+                 "head", "director", "founder", "owner", "king", "queen", "premier", "lawyer", "analyst", "expert"}
+_GENERIC_HEADS = {"statement", "release", "report", "reports", "source", "sources", "official", "officials"}
+
+
+# Outlet names written as one word ("Dailymail", "Newsweek", "Telegraphindia").
+_MEDIA_IN_WORD = re.compile(r"(daily|mail|news|times|post|tv|press|observer|herald|gazette|journal|tribune|telegraph|guardian|radio|wire)", re.I)
+
+
+def classify_source(name: str, label: str | None) -> str:
+    """Return the kind of a cited source: media, government, organisation or outlet."""
+    if _GOVERNMENT_WORDS.search(name):
+        return "government"
+    if _MEDIA_WORDS.search(name) or (" " not in name.strip() and _MEDIA_IN_WORD.search(name)):
+        return "media"
+    if label == "PERSON":
+        return "person"
+    if label in ("ORG", "NORP", "GPE", None):
+        return "outlet" if label in ("ORG", None) and len(name.split()) <= 3 else "organisation"
+    return "organisation"
+
+
+def _noun_phrase(token):
+    """Return (start, end) token indices of the phrase headed by ``token``, without clauses."""
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "appos", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
+            right = max(right, child.right_edge.i)
+    while left < token.i and token.doc[left].dep_ in ("det", "punct", "cc") and token.doc[left].lower_ in ("the", "a", "an", ",", "and"):
+        left += 1
+    return left, right + 1
+
+
+def _body_name(doc, start: int, end: int) -> tuple[str, str | None]:
+    """Return the name of the body inside a phrase: an entity if one is there, else the phrase."""
+    span = doc[start:end]
+    for ent in span.ents:
+        if ent.label_ in ("ORG", "GPE", "NORP", "PERSON", "FAC") and ent.text.lower() not in ("the",):
+            # "a State Department release" names the State Department; "Russian state media" names media.
+            if ent.label_ == "NORP" and span.root.lower_ in ("media", "television", "tv", "agency", "press"):
+                break
+            if ent.label_ == "PERSON" and span.root.i not in range(ent.start, ent.end):
+                continue
+            return ent.text, ent.label_
+    words = [t for t in span if not (t.is_punct or t.lower_ in ("the", "a", "an"))]
+    # Drop trailing generic heads: "a State Department release" -> "State Department".
+    while len(words) > 1 and words[-1].lower_ in _GENERIC_HEADS:
+        words = words[:-1]
+    if not words:
+        return span.text, None
+    return doc[words[0].i:words[-1].i + 1].text, None
+
+
+def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[CitedSource]:
+    """Return the outlets and bodies the article cites, each with its sentence and offsets."""
+    found: list[CitedSource] = []
+    seen: set[tuple[int, int]] = set()
+    sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+
+    def index_of(token) -> int:
+        return sentence_index[token.sent.start]
+
+    def add(start: int, end: int, cue: str, token) -> None:
+        name, label = _body_name(doc, start, end)
+        kind = classify_source(name, label)
+        if kind == "person" or not name.strip() or (start, end) in seen:
+            return
+        if name.lower() in ("he", "she", "they", "it", "we", "i", "who", "officials", "sources", "the official"):
+            return
+        seen.add((start, end))
+        sent_i = index_of(token)
+        relation = "relays" if sent_i <= lead_sentence_index and kind in ("media", "outlet") and cue == "according to" else "attributes"
+        span = doc[start:end]
+        found.append(CitedSource(
+            article_id=article.id, sentence_index=sent_i, start=span.start_char, end=span.end_char,
+            name=name, kind=kind, relation=relation, cue=cue,
+        ))
+
+    for token in doc:
+        # "according to X"
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                start, end = _noun_phrase(objects[0])
+                add(start, end, "according to", token)
+            continue
+        # "X said/reported/announced", with X an organisation or media, not a person
+        if token.pos_ == "VERB" and token.lemma_ in SPEECH_LEMMAS:
+            for child in token.children:
+                if child.dep_ in ("nsubj",) and child.pos_ in ("PROPN", "NOUN"):
+                    start, end = _noun_phrase(child)
+                    phrase = doc[start:end]
+                    if any(e.label_ == "PERSON" for e in phrase.ents) and not _MEDIA_WORDS.search(phrase.text):
+                        continue
+                    if child.lower_ in PERSON_TITLES:
+                        continue
+                    name, label = _body_name(doc, start, end)
+                    # A bare proper noun saying something is usually a person the tagger missed.
+                    if classify_source(name, label) not in ("government", "media") and label != "ORG":
+                        continue
+                    add(start, end, token.lemma_, token)
+    return found
