@@ -95,14 +95,22 @@ def analyze_doc(article: Article, doc) -> AnalyzedArticle:
     # spaCy's own sentence numbering can differ where we dropped blank sentences: re-index.
     cited = [c.__class__(**{**{f: getattr(c, f) for f in c.__slots__}, "sentence_index": index_of(c.start)}) for c in cited]
     analyzed = AnalyzedArticle(article=article, sentences=sentences, entities=entities, dates=dates, cited_sources=cited)
-    for stage in ARTICLE_STAGES:
+    for stage in article_stages():
         stage(analyzed, doc)
     return analyzed
 
 
-# Later stages (actors, events, quotes) register here; each reads the doc and fills the
-# AnalyzedArticle in place. Keeping the list here lets the Ray runner run exactly the same.
-ARTICLE_STAGES: list[Callable[[AnalyzedArticle, object], None]] = []
+def article_stages() -> list[Callable[[AnalyzedArticle, object], None]]:
+    """Return the per-article stages after the language pipeline, in the order they run.
+
+    Each reads the Doc and fills the AnalyzedArticle in place. The local runner and the Ray
+    runner both call this, so they run exactly the same stages.
+    """
+    stages: list[Callable[[AnalyzedArticle, object], None]] = []
+    # actors stage
+    # events stage
+    # quotes stage
+    return stages
 
 
 def iter_articles(files: Iterable[Path], settings: Settings, report: RunReport,
@@ -194,8 +202,11 @@ def link_copies(store: Store, new_articles: Sequence[Article], settings: Setting
     return len(links)
 
 
-# Story-level stages run once per run, after every batch is stored (see stories/).
-STORE_STAGES: list[Callable[[Store, Settings], None]] = []
+def store_stages() -> list[Callable[[Store, Settings], None]]:
+    """Return the story-level stages that run once per run, after every batch is stored."""
+    stages: list[Callable[[Store, Settings], None]] = []
+    # stories stage
+    return stages
 
 
 def run_analysis(paths: Sequence[str], settings: Settings, store: Store,
@@ -242,7 +253,7 @@ def run_analysis(paths: Sequence[str], settings: Settings, store: Store,
     if report.failures[failures_written:]:
         store.write_batch([], report.failures[failures_written:])
     started = time.perf_counter()
-    for stage in STORE_STAGES:
+    for stage in store_stages():
         stage(store, settings)
     report.add_time("stories", time.perf_counter() - started)
     return report
