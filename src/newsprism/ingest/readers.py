@@ -88,6 +88,11 @@ def html_to_article(html: str, source: str, manifest: ManifestEntry | None = Non
         raise UnreadableArticle(source, f"malformed HTML ({type(exc).__name__})") from None
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
     body = (doc.text if doc is not None else None) or ""
+    title = getattr(doc, "title", None)
+    # trafilatura keeps the <h1> headline as the body's first line; the title is kept apart.
+    first, _, rest = body.partition("\n")
+    if title and first.strip() == title.strip() and rest.strip():
+        body = rest
     if not body.strip():
         raise UnreadableArticle(source, "HTML page holds no article text")
     published: date | None = None
@@ -97,7 +102,7 @@ def html_to_article(html: str, source: str, manifest: ManifestEntry | None = Non
     outlet = getattr(doc, "sitename", None) or None
     return RawArticle(
         source=source, text=clean_text(body), format="html",
-        title=(manifest.title if manifest and manifest.title else getattr(doc, "title", None)),
+        title=(manifest.title if manifest and manifest.title else title),
         outlet=(manifest.outlet if manifest and manifest.outlet else outlet),
         published=(manifest.published if manifest and manifest.published else published),
         published_from=("manifest" if manifest and manifest.published else "html" if published else None),
