@@ -314,6 +314,17 @@ def read_file(path: Path, max_bytes: int, manifests: dict[Path, dict[str, Manife
         yield UnreadableArticle(source, f"could not parse ({type(exc).__name__}: {str(exc)[:120]})")
 
 
+# Files a folder walk leaves alone: documentation and licences beside a corpus are not articles.
+_NOT_ARTICLES = re.compile(r"^(readme|license|licence|copying|changelog|notice)(\..*)?$", re.I)
+
+
+def _is_article_file(path: Path) -> bool:
+    """Return whether a file found in a folder walk should be read as an article."""
+    if path.name == MANIFEST_NAME or path.name.startswith(".") or _NOT_ARTICLES.match(path.name):
+        return False
+    return path.suffix.lower() in SUPPORTED_EXTENSIONS - {".md"}
+
+
 def expand_inputs(paths: list[str]) -> tuple[list[Path], list[UnreadableArticle]]:
     """Return the files named by paths, folders (recursively) and globs, in a stable order."""
     import glob
@@ -326,11 +337,7 @@ def expand_inputs(paths: list[str]) -> tuple[list[Path], list[UnreadableArticle]
             missing.append(UnreadableArticle(raw, "no file matches this pattern"))
         for match in matches:
             if match.is_dir():
-                files.extend(
-                    p for p in sorted(match.rglob("*"))
-                    if p.is_file() and p.name != MANIFEST_NAME and not p.name.startswith(".")
-                    and (p.suffix.lower() in SUPPORTED_EXTENSIONS or p.suffix == "")
-                )
+                files.extend(p for p in sorted(match.rglob("*")) if p.is_file() and _is_article_file(p))
             elif match.is_file():
                 files.append(match)
             else:
