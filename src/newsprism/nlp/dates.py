@@ -33,7 +33,7 @@ _PATTERNS = [
     # "on Saturday morning", "Friday night", "late on Tuesday", "earlier on Wednesday"
     rf"\b(?:(?:late|early|earlier|later)\s+)?(?:[Oo]n\s+)?(?:the\s+(?P<part3>{_PART_RE})\s+of\s+)?(?:last\s+|this\s+|next\s+)?(?P<weekday>{_WEEKDAY_RE})(?:\s+(?P<part2>{_PART_RE}))?\b",
     # relative words
-    rf"\b(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast\s+night|[Tt]his\s+{_PART_RE}|[Ll]ast\s+(?:week|month|year|weekend)|[Tt]his\s+(?:week|month|year|weekend)|[Nn]ext\s+(?:week|month|year)|[Ee]arlier\s+this\s+(?:week|month|year)|(?:[Oo]ver\s+)?the\s+(?:past|last)\s+weekend|[Tt]hat\s+day|[Tt]he\s+same\s+day|[Tt]he\s+(?:previous|next)\s+day|[Tt]he\s+day\s+before)\b",
+    rf"\b(?:[Oo]n\s+(?=that\s+day|the\s+same\s+day|the\s+(?:previous|next)\s+day))?(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast\s+night|[Tt]his\s+{_PART_RE}|[Ll]ast\s+(?:week|month|year|weekend)|[Tt]his\s+(?:week|month|year|weekend)|[Nn]ext\s+(?:week|month|year)|[Ee]arlier\s+this\s+(?:week|month|year)|(?:[Oo]ver\s+)?the\s+(?:past|last)\s+weekend|[Tt]hat\s+day|[Tt]he\s+same\s+day|[Tt]he\s+(?:previous|next)\s+day|[Tt]he\s+day\s+before)\b",
     # "in March 2023", "March 2023"
     rf"\b(?:in\s+)?(?P<month3>{_MONTH_RE})\s+(?P<year3>\d{{4}})\b",
 ]
