@@ -87,15 +87,26 @@ def show(
             return
         counts = store.counts()
         console.print(", ".join(f"{n} {t}" for t, n in counts.items() if t not in ("schema_version", "minhashes")))
-        table = Table("id", "outlet", "published", "dateline", "title", "copy of", "cites", title="Articles")
-        for row in store.query(
-            "SELECT a.id, a.outlet, a.published, a.published_from, a.published_month, a.published_day, a.dateline, a.title, c.original_id, "
-            "(SELECT string_agg(DISTINCT name, '; ') FROM cited_sources s WHERE s.article_id = a.id) AS cites "
-            "FROM articles a LEFT JOIN copies c ON c.article_id = a.id ORDER BY a.published NULLS LAST, a.outlet"):
-            published = str(row["published"]) if row["published"] else (f"--{row['published_month']:02d}-{row['published_day']:02d} (no year)" if row["published_month"] else "unknown")
-            table.add_row(row["id"][:10], row["outlet"] or "?", f"{published} [{row['published_from'] or 'dateline'}]" if row["published"] else published,
-                          row["dateline"] or "", (row["title"] or "")[:60], (row["original_id"] or "")[:10], row["cites"] or "")
-        console.print(table)
+        rows = store.query(
+            "SELECT a.id, a.outlet, a.published, a.published_from, a.published_month, a.published_day, a.dateline, a.title, "
+            "c.original_id, c.kind AS copy_kind, "
+            "(SELECT string_agg(DISTINCT s.name || ' (' || s.relation || ')', '; ') FROM cited_sources s WHERE s.article_id = a.id) AS cites "
+            "FROM articles a LEFT JOIN copies c ON c.article_id = a.id ORDER BY a.published NULLS LAST, a.outlet, a.id")
+        # One block per article rather than a wide table: readable in any terminal width.
+        for row in rows:
+            if row["published"]:
+                published = f"{row['published']} ({row['published_from']})"
+            elif row["published_month"]:
+                published = f"--{row['published_month']:02d}-{row['published_day']:02d} (dateline, no year)"
+            else:
+                published = "date unknown"
+            console.print(f"[bold]{row['id'][:10]}[/bold]  {published}  [cyan]{row['outlet'] or 'outlet unknown'}[/cyan]"
+                          + (f", {row['dateline']}" if row["dateline"] else ""), highlight=False)
+            console.print(f"    {row['title'] or '(no title)'}", highlight=False, markup=False)
+            if row["original_id"]:
+                console.print(f"    {row['copy_kind']} copy of {row['original_id'][:10]}", highlight=False)
+            if row["cites"]:
+                console.print(f"    cites: {row['cites']}", highlight=False, markup=False)
 
 
 def _show_article(store, prefix: str) -> None:

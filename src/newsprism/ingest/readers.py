@@ -315,7 +315,7 @@ def read_file(path: Path, max_bytes: int, manifests: dict[Path, dict[str, Manife
 
 
 # Files a folder walk leaves alone: documentation and licences beside a corpus are not articles.
-_NOT_ARTICLES = re.compile(r"^(readme|license|licence|copying|changelog|notice)(\..*)?$", re.I)
+_NOT_ARTICLES = re.compile(r"^(readme|licen[cs]e|copying|changelog|notice)[\w-]*(\..*)?$", re.I)
 
 
 def _is_article_file(path: Path) -> bool:

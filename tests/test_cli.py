@@ -1,0 +1,66 @@
+"""The command line as a user runs it: analyze, show, export, and clear errors."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pyarrow.parquet as pq
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from tests.conftest import SEEDS
+
+runner = CliRunner()
+
+
+def test_analyze_show_export_round_trip(tmp_path):
+    db = tmp_path / "s.duckdb"
+    result = runner.invoke(app, ["analyze", str(SEEDS), "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "2 new article(s) stored" in result.output
+    shown = runner.invoke(app, ["show", "--db", str(db)])
+    assert shown.exit_code == 0 and "TASS" in shown.output and "Gulf Observer" in shown.output
+    for fmt in ("jsonl", "csv", "parquet"):
+        out = tmp_path / fmt
+        exported = runner.invoke(app, ["export", "--db", str(db), "--format", fmt, "--out", str(out)])
+        assert exported.exit_code == 0, exported.output
+        assert (out / f"articles.{fmt}").is_file() and (out / f"dates.{fmt}").is_file()
+    rows = [json.loads(line) for line in (tmp_path / "jsonl" / "articles.jsonl").read_text().splitlines()]
+    assert sorted(r["outlet"] for r in rows) == ["TASS", "The Gulf Observer"]
+    assert pq.read_table(tmp_path / "parquet" / "sentences.parquet").num_rows == duckdb.connect(str(db), read_only=True).execute(
+        "SELECT count(*) FROM sentences").fetchone()[0]
+
+
+def test_partial_failure_sets_exit_code_and_names_the_file(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Bridge closed\nThe city closed the bridge on Monday, officials said.\n")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    db = tmp_path / "s.duckdb"
+    result = runner.invoke(app, ["analyze", str(folder), "--db", str(db), "--quiet"])
+    assert result.exit_code == 1
+    assert f"{folder / 'empty.txt'}: empty file" in result.output
+    assert f"{folder / 'binary.txt'}: binary file, not text" in result.output
+    assert "1 new article(s) stored" in result.output
+    failures = duckdb.connect(str(db), read_only=True).execute("SELECT count(*) FROM failures").fetchone()[0]
+    assert failures == 2
+
+
+def test_missing_model_is_one_clear_line(tmp_path):
+    result = runner.invoke(app, ["analyze", str(SEEDS), "--db", str(tmp_path / "s.duckdb"), "--model", "en_core_web_xx", "-q"])
+    assert result.exit_code == 2
+    assert "spaCy model 'en_core_web_xx' is not installed: run `pip install en-core-web-xx`" in " ".join(result.output.split())
+
+
+def test_show_on_missing_store_says_so(tmp_path):
+    result = runner.invoke(app, ["show", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "no such store" in result.output
+
+
+def test_export_rejects_unknown_format(tmp_path):
+    db = tmp_path / "s.duckdb"
+    runner.invoke(app, ["analyze", str(SEEDS), "--db", str(db), "-q"])
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "xlsx", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "unknown format 'xlsx'" in result.output
