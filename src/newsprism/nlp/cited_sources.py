@@ -15,7 +15,8 @@ from newsprism.records import Article, CitedSource
 SPEECH_LEMMAS = {"say", "report", "announce", "confirm", "state", "tell", "write", "claim", "add", "quote",
                  "publish", "cite", "note", "post", "broadcast", "air"}
 _GOVERNMENT_WORDS = re.compile(
-    r"\b(department|ministry|kremlin|white house|government|cabinet|presidency|office|embassy|"
+    r"\b(department|ministry|kremlin|white house|government|cabinet|presidency|presidential|office|embassy|"
+    r"(?:border|security|intelligence|federal|state|press|prison|customs|emergency) service|"
     r"spokes(?:man|woman|person)|authorities|police|army|military|command|council|parliament|"
     r"senate|congress|agency of|pentagon|state department|fsb|foreign ministry|defen[cs]e ministry)\b", re.I)
 _MEDIA_WORDS = re.compile(
@@ -26,7 +27,8 @@ _MEDIA_WORDS = re.compile(
 PERSON_TITLES = {"governor", "minister", "president", "spokesman", "spokeswoman", "spokesperson", "secretary",
                  "chief", "leader", "official", "officials", "ambassador", "envoy", "mayor", "commander", "general",
                  "prime", "chancellor", "senator", "lawmaker", "diplomat", "diplomats", "aide", "adviser", "advisor",
-                 "head", "director", "founder", "owner", "king", "queen", "premier", "lawyer", "analyst", "expert"}
+                 "head", "director", "founder", "owner", "king", "queen", "premier", "lawyer", "analyst", "expert",
+                 "reporter", "correspondent", "journalist", "editor", "witness", "resident", "doctor"}
 _GENERIC_HEADS = {"statement", "release", "report", "reports", "source", "sources", "official", "officials"}
 
 
@@ -62,7 +64,18 @@ def _noun_phrase(token):
 def _body_name(doc, start: int, end: int) -> tuple[str, str | None]:
     """Return the name of the body inside a phrase: an entity if one is there, else the phrase."""
     span = doc[start:end]
-    for ent in span.ents:
+    # The entity holding the phrase's head names the body: "the Veldoran broadcaster Veldora One"
+    # is Veldora One, not Veldoran.
+    ents = sorted(span.ents, key=lambda e: (not (e.start <= span.root.i < e.end), e.label_ == "NORP"))
+    # "the broadcaster Veldora One": the apposed proper name is the body's name.
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and start <= child.i < end:
+            words = [t for t in child.subtree if t.pos_ == "PROPN" or t.like_num]
+            if words:
+                return doc[words[0].i:words[-1].i + 1].text, None
+    for ent in ents:
+        if ent.label_ == "NORP" and not (ent.start <= span.root.i < ent.end):
+            continue  # a demonym modifying the head ("Veldoran broadcaster") is not the name
         if ent.label_ in ("ORG", "GPE", "NORP", "PERSON", "FAC") and ent.text.lower() not in ("the",):
             # "a State Department release" names the State Department; "Russian state media" names media.
             if ent.label_ == "NORP" and span.root.lower_ in ("media", "television", "tv", "agency", "press"):
@@ -89,6 +102,13 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
         return sentence_index[token.sent.start]
 
     def add(start: int, end: int, cue: str, token) -> None:
+        phrase = doc[start:end]
+        # "said Ilka Varn, director of the hospital": a person with a title is a voice, not a source.
+        if any(t.lower_ in PERSON_TITLES and t.dep_ == "appos" for t in phrase) or phrase.root.lower_ in PERSON_TITLES:
+            return
+        # "her ministry", "the ministry": a body named only by reference to an earlier mention.
+        if phrase[0].lower_ in ("her", "his", "their", "its", "our", "my") or (len(phrase) <= 2 and phrase.text.islower() and phrase.root.lower_ not in ("media",)):
+            return
         name, label = _body_name(doc, start, end)
         kind = classify_source(name, label)
         if kind == "person" or not name.strip() or (start, end) in seen:
