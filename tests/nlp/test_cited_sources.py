@@ -1,0 +1,45 @@
+"""Each cited-source rule, with a sentence that needs it."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.ingest.metadata import build_article
+from newsprism.nlp.cited_sources import find_cited_sources
+from newsprism.pipeline import text_for_parse
+from newsprism.records import RawArticle
+
+
+def _cited(nlp, text: str):
+    article = build_article(RawArticle(source="<t>", text=text, format="text"))
+    return [(c.name, c.kind, c.relation, c.cue) for c in find_cited_sources(article, nlp(text_for_parse(article)), 0)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # relaying another outlet in the lead
+    ("Rebels seized the airport on Friday, according to Dailymail.", [("Dailymail", "media", "relays", "according to")]),
+    ("Rebels seized the airport, according to Reuters.", [("Reuters", "media", "relays", "according to")]),
+    # a government body's statement
+    ("Talks will resume in Geneva. The talks ended, the State Department said.", [("State Department", "government", "attributes", "say")]),
+    # "according to a release" names the body, not the document
+    ("Talks ended. The diplomats discussed the crisis according to a State Department release.", [("State Department", "government", "attributes", "according to")]),
+    # media as a group
+    ("Talks ended. Police tightened security, Russian state media reported.", [("Russian state media", "media", "attributes", "report")]),
+    # an apposed outlet name
+    ("Talks ended. According to the Veldoran broadcaster Veldora One, the visit was postponed.", [("Veldora One", "outlet", "attributes", "according to")]),
+    # a security service is a government body
+    ("Talks ended. Gunmen gathered near the dam, according to the State Border Service.", [("State Border Service", "government", "attributes", "according to")]),
+])
+def test_cited_source_rules(nlp, text, expected):
+    assert _cited(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Talks ended. Three guards died, said Ilka Varn, director of the district hospital.",   # a titled person
+    "Talks ended. The gates were held, a Continental Wire reporter in Brasna said.",          # the outlet's own reporter
+    "Talks ended. She spoke with her counterpart, her ministry said.",                        # a reference, not a name
+    "Talks ended. Blinken wrote on Twitter that support will not change.",                    # a person is a voice
+    "Talks ended. The governor of Russia's Lipetsk province said the group entered the region.",
+])
+def test_people_and_references_are_not_cited_sources(nlp, text):
+    assert _cited(nlp, text) == []
