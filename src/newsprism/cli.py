@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -23,7 +24,7 @@ DbOption = typer.Option(Path("newsprism.duckdb"), "--db", help="DuckDB store fil
 
 
 def _fail(message: str, code: int = 2) -> None:
-    errors.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    errors.print(f"[red]error:[/red] {escape(message)}", highlight=False, markup=True)
     raise typer.Exit(code)
 
 
@@ -60,10 +61,12 @@ def analyze(
         errors.print("interrupted: every finished batch is stored; run the same command again to resume")
         raise typer.Exit(130)
     for failure in report.failures:
-        errors.print(f"[yellow]skipped[/yellow] {failure}", highlight=False, markup=True, soft_wrap=True)
+        # escape(): a file named "[/red].txt" is a name, not rich markup.
+        errors.print(f"[yellow]skipped[/yellow] {escape(str(failure))}", highlight=False, markup=True, soft_wrap=True)
     console.print(
         f"{report.stored} new article(s) stored in {settings.db_path} "
-        f"({report.already_stored} already stored, {report.copies} copies linked, {len(report.failures)} input(s) failed)"
+        f"({report.already_stored} already stored, {report.copies} copies linked, {len(report.failures)} input(s) failed)",
+        markup=False, highlight=False,
     )
     if report.failures:
         raise typer.Exit(1)

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 
+def one_line(text: str) -> str:
+    """Return text with line breaks and other unprintable characters escaped (\\n, \\x1b).
+
+    File names may hold newlines and parser messages may span lines; an error stays one line.
+    """
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
+
+
 class NewsprismError(Exception):
     """Base class: every error newsprism raises on purpose."""
 
@@ -13,7 +21,7 @@ class UnreadableArticle(NewsprismError):
     def __init__(self, source: str, reason: str) -> None:
         self.source = source
         self.reason = reason
-        super().__init__(f"{source}: {reason}")
+        super().__init__(one_line(f"{source}: {reason}"))
 
 
 class ModelNotInstalled(NewsprismError):

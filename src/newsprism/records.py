@@ -211,4 +211,6 @@ class InputFailure:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
+        from newsprism.errors import one_line  # a file name may hold a newline
+
+        return one_line(f"{self.source}: {self.reason}")

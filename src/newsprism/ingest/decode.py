@@ -15,22 +15,80 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Bytes that never occur in text; a few of them in the first block mean a binary file.
+# Bytes that never occur in text; more than a few of them in the first block mean a binary file.
 _BINARY_BYTES = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+# Signatures of binary formats scrapers save with the wrong extension, named for the message.
+_MAGIC_NUMBERS = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "executable"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office document"),
+)
+# Among legacy code pages that read a file equally well, the ones news is most often in.
+# Short Western text fits cp1250 and cp1252 alike, and cp1250 turns French "à" into "ŕ".
+_PREFERRED_LEGACY = ("cp1252", "cp1251")
 
 
 def _looks_like_utf16_without_bom(data: bytes) -> str | None:
-    """Return 'utf-16-le'/'-be' when every other byte of ASCII-range text is zero."""
+    """Return 'utf-16-le'/'-be' when the bytes read as UTF-16 text of one or two scripts.
+
+    Real text holds spaces, digits or punctuation, whose UTF-16 form has a zero high byte, so
+    zeros fall on one byte position only (UTF-8 and single-byte text hold no zeros at all);
+    and the high bytes take only a few values (0x00 and 0x04 for Russian).
+    """
     sample = data[:4096]
+    sample = sample[: len(sample) // 2 * 2]
     if len(sample) < 4:
         return None
-    even_zero = sum(1 for b in sample[0::2] if b == 0) / len(sample[0::2])
-    odd_zero = sum(1 for b in sample[1::2] if b == 0) / max(1, len(sample[1::2]))
-    if odd_zero > 0.6 and even_zero < 0.05:
-        return "utf-16-le"
-    if even_zero > 0.6 and odd_zero < 0.05:
-        return "utf-16-be"
+    units = len(sample) // 2
+    even_zero = sample[0::2].count(0) / units
+    odd_zero = sample[1::2].count(0) / units
+    if odd_zero >= 0.05 and even_zero <= odd_zero / 10:
+        encoding, high = "utf-16-le", sample[1::2]
+    elif even_zero >= 0.05 and odd_zero <= even_zero / 10:
+        encoding, high = "utf-16-be", sample[0::2]
+    else:
+        return None
+    common = sorted((high.count(value) for value in set(high)), reverse=True)
+    if sum(common[:3]) < 0.9 * units:
+        return None
+    return encoding
+
+
+def _binary_kind(head: bytes) -> str | None:
+    """Return what binary format ``head`` starts, "binary file" for other binary, else None."""
+    for magic, kind in _MAGIC_NUMBERS:
+        if head.startswith(magic):
+            return kind
+    # A stray NUL or escape in a scraped article is noise; 2% of them is not text.
+    if sum(1 for b in head if b in _BINARY_BYTES) > max(8, len(head) // 50):
+        return "binary file"
     return None
+
+
+def _legacy_decode(data: bytes, source: str) -> str:
+    """Return data decoded from the legacy code page charset_normalizer finds most plausible."""
+    results = from_bytes(data[:200_000])
+    best = results.best()
+    if best is None or best.encoding is None:
+        raise UnreadableArticle(source, "not valid UTF-8 and its encoding could not be detected")
+    for preferred in _PREFERRED_LEGACY:
+        if any(preferred in match.could_be_from_charset and match.chaos <= best.chaos + 0.01
+               and match.coherence >= best.coherence - 0.01 for match in results):
+            try:
+                return data.decode(preferred)
+            except UnicodeDecodeError:
+                continue
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise UnreadableArticle(source, f"not valid UTF-8 and not valid {best.encoding} either") from None
 
 
 def decode_bytes(data: bytes, source: str) -> str:
@@ -49,21 +107,15 @@ def decode_bytes(data: bytes, source: str) -> str:
             return data.decode(utf16)
         except UnicodeDecodeError:
             pass
-    head = data[:8192]
-    if sum(1 for b in head if b in _BINARY_BYTES) > max(2, len(head) // 200):
-        raise UnreadableArticle(source, "binary file, not text")
+    kind = _binary_kind(data[:8192])
+    if kind:
+        raise UnreadableArticle(source, f"{kind}, not text" if kind == "binary file" else f"binary file ({kind}), not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     # Not UTF-8: legacy single-byte encodings (cp1251, latin-1, ...) are common in scraped news.
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
-        raise UnreadableArticle(source, "not valid UTF-8 and its encoding could not be detected")
-    try:
-        return data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        raise UnreadableArticle(source, f"not valid UTF-8 and not valid {best.encoding} either") from None
+    return _legacy_decode(data, source)
 
 
 def clean_text(text: str) -> str:
@@ -72,4 +124,19 @@ def clean_text(text: str) -> str:
     Offsets are computed on the cleaned text, which is what the store keeps.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    return "".join(ch for ch in text if ch in "\n\t" or ch >= " " and not ("\x7f" <= ch <= "\x9f"))
+    # Lone surrogates (from JSON "\ud800" escapes or XML character references) cannot be
+    # encoded as UTF-8, so hashing or storing them would fail later: drop them here.
+    return "".join(ch for ch in text if ch in "\n\t" or ch >= " " and not ("\x7f" <= ch <= "\x9f")
+                   and not ("\ud800" <= ch <= "\udfff"))
+
+
+def clean_field(value: str | None, limit: int = 1000) -> str | None:
+    """Return a metadata value (title, outlet, url) as one clean line, or None when blank.
+
+    Control characters, surrogates and line breaks are removed so that a hostile title can
+    neither break the store nor split a one-line message; overlong values are cut.
+    """
+    if value is None:
+        return None
+    line = " ".join(clean_text(value).split())[:limit].strip()
+    return line or None

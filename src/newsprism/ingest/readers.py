@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -16,7 +17,7 @@ import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
 from newsprism.errors import UnreadableArticle
-from newsprism.ingest.decode import clean_text, decode_bytes
+from newsprism.ingest.decode import clean_field, clean_text, decode_bytes
 from newsprism.ingest.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
 from newsprism.records import RawArticle
 
@@ -74,6 +75,22 @@ def read_text(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterat
     )
 
 
+# An XML declaration (XHTML pages) makes lxml refuse a str; a DOCTYPE with an internal subset
+# ("<!DOCTYPE x [<!ENTITY ...>]>") is how entity-expansion and external-entity payloads ride in.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.I | re.S)
+
+
+def _neutral_prolog(html: str) -> str:
+    """Return the page without an XML declaration, and with any DOCTYPE internal subset dropped.
+
+    HTML parsers never expand declared entities, but the subset would otherwise leak into the
+    page text and hide the body from extraction; without it "&xxe;" stays inert literal text.
+    """
+    html = _XML_DECLARATION.sub("", html, count=1)
+    return _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", html[:200_000], count=1) + html[200_000:]
+
+
 def html_to_article(html: str, source: str, manifest: ManifestEntry | None = None) -> RawArticle:
     """Return the article in an HTML page: trafilatura for the body, htmldate for the date."""
     import lxml.html
@@ -82,6 +99,7 @@ def html_to_article(html: str, source: str, manifest: ManifestEntry | None = Non
 
     if not re.search(r"<\s*(html|body|p|div|article|h1|head)\b", html[:20000], re.I):
         raise UnreadableArticle(source, "not HTML: no html, body or paragraph elements")
+    html = _neutral_prolog(html)
     try:
         tree = lxml.html.fromstring(html)
     except Exception as exc:  # lxml raises several types on garbage
@@ -175,7 +193,7 @@ def _linked_local_html(link: str | None, feed_path: Path) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def read_feed(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle]:
+def read_feed(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle | UnreadableArticle]:
     import feedparser
 
     text = decode_bytes(data, str(path))
@@ -199,7 +217,10 @@ def read_feed(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterat
             except UnreadableArticle:
                 pass
         if not body.strip():
-            raise UnreadableArticle(source, "feed entry has no text")
+            # One empty or cut-off entry must not cost the reader the entries after it.
+            broken = getattr(feed, "bozo_exception", None) if feed.get("bozo") else None
+            yield UnreadableArticle(source, "feed entry has no text" + (f" (feed is malformed: {broken})" if broken else ""))
+            continue
         published = _entry_date(entry)
         yield RawArticle(
             source=source, text=body, format="feed", title=entry.get("title") or None,
@@ -224,6 +245,9 @@ def read_jsonl(path: Path, data: bytes, manifest: ManifestEntry | None) -> Itera
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             yield UnreadableArticle(source, f"line is not JSON ({exc.msg})")
+            continue
+        except RecursionError:  # "[[[[..." thousands deep: this line only, not the file
+            yield UnreadableArticle(source, "line nests too deeply to parse")
             continue
         if not isinstance(row, dict):
             yield UnreadableArticle(source, "line is not a JSON object")
@@ -285,6 +309,19 @@ def sniff_format(path: Path, data: bytes) -> str:
 READERS = {"text": read_text, "html": read_html, "feed": read_feed, "jsonl": read_jsonl, "ecbplus": read_ecbplus}
 
 
+def _sanitised(raw: RawArticle) -> RawArticle | UnreadableArticle:
+    """Return the article with text and metadata made safe to hash, store and print.
+
+    The one gate every reader's output passes: whatever a format let through (control
+    characters, lone surrogates, a title with line breaks), what leaves here is clean.
+    """
+    text = clean_text(raw.text)
+    if not text.strip():
+        return UnreadableArticle(raw.source, "no article text")
+    return replace(raw, text=text, title=clean_field(raw.title), outlet=clean_field(raw.outlet, 200),
+                   url=clean_field(raw.url, 2000), language=clean_field(raw.language, 35))
+
+
 def read_file(path: Path, max_bytes: int, manifests: dict[Path, dict[str, ManifestEntry]] | None = None) -> Iterator[RawArticle | UnreadableArticle]:
     """Yield the articles in one file, and an UnreadableArticle for each part that failed."""
     source = str(path)
@@ -305,7 +342,8 @@ def read_file(path: Path, max_bytes: int, manifests: dict[Path, dict[str, Manife
         manifest_entries = manifests[folder]
     entry = manifest_entries.get(path.name) if manifest_entries else None
     try:
-        yield from READERS[sniff_format(path, data)](path, data, entry)
+        for item in READERS[sniff_format(path, data)](path, data, entry):
+            yield item if isinstance(item, UnreadableArticle) else _sanitised(item)
     except UnreadableArticle as exc:
         yield exc
     except RecursionError:
@@ -332,7 +370,9 @@ def expand_inputs(paths: list[str]) -> tuple[list[Path], list[UnreadableArticle]
     files: list[Path] = []
     missing: list[UnreadableArticle] = []
     for raw in paths:
-        matches = [Path(p) for p in sorted(glob.glob(raw, recursive=True))] if any(c in raw for c in "*?[") else [Path(raw)]
+        # A file really named "report [1].txt" is that file, not a pattern matching "report 1.txt".
+        is_pattern = any(c in raw for c in "*?[") and not Path(raw).exists()
+        matches = [Path(p) for p in sorted(glob.glob(raw, recursive=True))] if is_pattern else [Path(raw)]
         if not matches:
             missing.append(UnreadableArticle(raw, "no file matches this pattern"))
         for match in matches:
