@@ -107,7 +107,9 @@ def article_stages() -> list[Callable[[AnalyzedArticle, object], None]]:
     runner both call this, so they run exactly the same stages.
     """
     stages: list[Callable[[AnalyzedArticle, object], None]] = []
-    # actors stage
+    from newsprism.actors import resolve_actors
+
+    stages.append(resolve_actors)
     # events stage
     # quotes stage
     return stages
