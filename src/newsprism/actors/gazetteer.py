@@ -30,6 +30,7 @@ class Gazetteer:
     people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     titles: dict[str, str | None] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)          # code -> display name
+    canonical: dict[str, str] = field(default_factory=dict)      # body alias -> its one name
 
     def add(self, data: dict) -> None:
         """Merge one gazetteer file's tables into this one."""
@@ -49,8 +50,10 @@ class Gazetteer:
             self.demonyms[name.lower()] = code
         for name, code in data.get("capitals", {}).items():
             self.capitals[name.lower()] = code
-        for name, (code, sector) in data.get("bodies", {}).items():
+        for name, (code, sector, *canonical) in data.get("bodies", {}).items():
             self.bodies[name.lower()] = (code, sector)
+            if canonical:
+                self.canonical[name.lower()] = canonical[0]
         for name, (code, sector) in data.get("people", {}).items():
             self.people[name.lower()] = (code, sector)
         for name, sector in data.get("titles", {}).items():
@@ -93,7 +96,7 @@ def gazetteer() -> Gazetteer:
     """Return the gazetteer: the base tables plus every loaded extension."""
     base = _base()
     merged = Gazetteer(dict(base.countries), dict(base.demonyms), dict(base.capitals), dict(base.bodies),
-                       dict(base.people), dict(base.titles), dict(base.names))
+                       dict(base.people), dict(base.titles), dict(base.names), dict(base.canonical))
     for data in _extensions:
         merged.add(data)
     return merged

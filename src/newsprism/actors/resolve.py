@@ -61,7 +61,11 @@ class _Cluster:
             return self.mentions[0][2]
         if self.kind == "organisation":
             # The gazetteer's multi-word name is the stable one across articles ("Wagner Group").
-            known = [n for n in self.names if n.lower() in gazetteer().bodies]
+            g = gazetteer()
+            for n in self.names:
+                if n.lower() in g.canonical:
+                    return g.canonical[n.lower()]
+            known = [n for n in self.names if n.lower() in g.bodies]
             if known:
                 return min(known, key=lambda n: (len(n.split()) < 2, len(n)))
         return max(self.names, key=lambda n: (len(n.split()), len(n)))
