@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -118,16 +119,19 @@ def decode_bytes(data: bytes, source: str) -> str:
     return _legacy_decode(data, source)
 
 
+# C0 controls but tab and newline, DEL and C1 controls; and lone surrogates (from JSON "\ud800"
+# escapes or XML character references), which cannot be encoded as UTF-8, so hashing or
+# storing them would fail later.
+_UNWANTED_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def clean_text(text: str) -> str:
     """Return text with control characters removed and line endings normalised.
 
     Offsets are computed on the cleaned text, which is what the store keeps.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    # Lone surrogates (from JSON "\ud800" escapes or XML character references) cannot be
-    # encoded as UTF-8, so hashing or storing them would fail later: drop them here.
-    return "".join(ch for ch in text if ch in "\n\t" or ch >= " " and not ("\x7f" <= ch <= "\x9f")
-                   and not ("\ud800" <= ch <= "\udfff"))
+    return _UNWANTED_CHARACTERS.sub("", text)
 
 
 def clean_field(value: str | None, limit: int = 1000) -> str | None:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from newsprism.ingest.metadata import plausible_publication_date
+
 MANIFEST_NAME = "manifest.jsonl"
 
 
@@ -24,7 +26,7 @@ def _parse_date(value: object) -> date | None:
     if not isinstance(value, str) or not value.strip():
         return None
     try:
-        return date.fromisoformat(value.strip()[:10])
+        return plausible_publication_date(date.fromisoformat(value.strip()[:10]))
     except ValueError:
         return None
 

@@ -42,6 +42,19 @@ def normalise_place(place: str) -> str:
     return place.title() if place.isupper() else place
 
 
+# News archives reach back to the 1800s; a date outside these years is a broken field
+# ("0001-01-01" placeholders), and date arithmetic on it downstream would overflow.
+EARLIEST_PUBLICATION = date(1800, 1, 1)
+LATEST_PUBLICATION = date(2200, 12, 31)
+
+
+def plausible_publication_date(value: date | None) -> date | None:
+    """Return ``value`` when it can be a publication date, else None."""
+    if value is None or not EARLIEST_PUBLICATION <= value <= LATEST_PUBLICATION:
+        return None
+    return value
+
+
 def content_hash(text: str) -> str:
     """Return a hash of the text with case and whitespace normalised (exact-copy key)."""
     return stable_id(" ".join(text.lower().split()), length=32)
@@ -98,7 +111,9 @@ def build_article(raw: RawArticle) -> Article:
             year = dateline.get("year")
             if published is None and year:
                 try:
-                    published, published_from = date(int(year), month, day), "dateline"  # type: ignore[arg-type]
+                    from_dateline = plausible_publication_date(date(int(year), month, day))  # type: ignore[arg-type]
+                    if from_dateline:
+                        published, published_from = from_dateline, "dateline"
                 except ValueError:
                     pass
     if published is not None:

@@ -19,6 +19,7 @@ from defusedxml import DefusedXmlException
 from newsprism.errors import UnreadableArticle
 from newsprism.ingest.decode import clean_field, clean_text, decode_bytes
 from newsprism.ingest.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
+from newsprism.ingest.metadata import plausible_publication_date
 from newsprism.records import RawArticle
 
 TEXT_EXTENSIONS = {".txt", ".text", ".md"}
@@ -35,7 +36,7 @@ _NAVIGATION_LINES = {"all news", "home", "menu", "news", "latest news", "top sto
 def _parse_iso_date(value: object) -> date | None:
     if isinstance(value, str) and value.strip():
         try:
-            return date.fromisoformat(value.strip()[:10])
+            return plausible_publication_date(date.fromisoformat(value.strip()[:10]))
         except ValueError:
             return None
     return None
@@ -150,9 +151,11 @@ def _entry_date(entry: dict) -> date | None:
         parsed = entry.get(key)
         if parsed:
             try:
-                return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+                found = plausible_publication_date(date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday))
             except ValueError:
                 continue
+            if found:
+                return found
     return None
 
 
@@ -231,6 +234,15 @@ def read_feed(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterat
         )
 
 
+def _bad_published_reason(value: str) -> str:
+    """Return why a "published" field was refused: not a date, or a placeholder year."""
+    try:
+        date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return f"\"published\" is not an ISO date: {value[:40]!r}"
+    return f"\"published\" {value[:40]!r} is outside the years 1800 to 2200"
+
+
 JSONL_FIELDS = ("title", "text", "url", "outlet", "published", "language")
 
 
@@ -262,7 +274,7 @@ def read_jsonl(path: Path, data: bytes, manifest: ManifestEntry | None) -> Itera
             continue
         published = _parse_iso_date(row.get("published"))
         if row.get("published") and published is None:
-            yield UnreadableArticle(source, f"\"published\" is not an ISO date: {row['published'][:40]!r}")
+            yield UnreadableArticle(source, _bad_published_reason(row["published"]))
             continue
         yield RawArticle(
             source=source, text=body, format="jsonl", title=row.get("title") or None,

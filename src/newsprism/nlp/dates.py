@@ -67,7 +67,19 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 def resolve_expression(text: str, groups: dict[str, str | None], article: Article,
                        sentence: str, previous: date | None) -> tuple[date | None, str, str | None, str]:
-    """Return (date, status, part of day, granularity) for one matched expression."""
+    """Return (date, status, part of day, granularity) for one matched expression.
+
+    Never raises: arithmetic that leaves the calendar ("yesterday" in an article dated
+    0001-01-01, "next year" in 9999) leaves the expression unparsed instead.
+    """
+    try:
+        return _resolve(text, groups, article, sentence, previous)
+    except (OverflowError, ValueError):
+        return None, "unparsed", None, "day"
+
+
+def _resolve(text: str, groups: dict[str, str | None], article: Article,
+             sentence: str, previous: date | None) -> tuple[date | None, str, str | None, str]:
     published = article.published
     part = groups.get("part1") or groups.get("part2") or groups.get("part3")
     part = PARTS_OF_DAY.get(part.lower()) if part else None
