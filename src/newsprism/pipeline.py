@@ -10,9 +10,11 @@ never stores anything twice.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from newsprism.config import Settings
 from newsprism.errors import UnreadableArticle
@@ -24,7 +26,16 @@ from newsprism.nlp.cited_sources import find_cited_sources
 from newsprism.nlp.dates import find_dates
 from newsprism.nlp.model import load_model
 from newsprism.records import AnalyzedArticle, Article, EntityMention, InputFailure, Sentence
+from newsprism.scale.copy_index import (
+    backfill_band_keys,
+    band_keys,
+    band_layout,
+    stored_candidates,
+    stored_originals,
+)
 from newsprism.store import Store
+
+T = TypeVar("T")
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "LAW", "PERCENT"}
 
@@ -81,8 +92,18 @@ def _sentence_index_of(sentences: Sequence[Sentence]) -> Callable[[int], int]:
     return index_of
 
 
-def analyze_doc(article: Article, doc) -> AnalyzedArticle:
-    """Return everything the per-article stages find in one parsed article."""
+def stage_name(stage: Callable[..., object]) -> str:
+    """Return the name a stage's time is reported under (its ``name`` or function name)."""
+    return str(getattr(stage, "name", None) or getattr(stage, "__name__", None) or type(stage).__name__)
+
+
+def analyze_doc(article: Article, doc, timings: dict[str, float] | None = None) -> AnalyzedArticle:
+    """Return everything the per-article stages find in one parsed article.
+
+    With ``timings``, the seconds each step took are added to it by step name, so a run can
+    show which stage is the next bottleneck.
+    """
+    started = time.perf_counter()
     sentences = _sentences(article, doc)
     index_of = _sentence_index_of(sentences)
     entities = [
@@ -95,8 +116,17 @@ def analyze_doc(article: Article, doc) -> AnalyzedArticle:
     # spaCy's own sentence numbering can differ where we dropped blank sentences: re-index.
     cited = [c.__class__(**{**{f: getattr(c, f) for f in c.__slots__}, "sentence_index": index_of(c.start)}) for c in cited]
     analyzed = AnalyzedArticle(article=article, sentences=sentences, entities=entities, dates=dates, cited_sources=cited)
+    if timings is not None:
+        now = time.perf_counter()
+        timings["sentences, entities, dates, cited sources"] = timings.get("sentences, entities, dates, cited sources", 0.0) + now - started
+        started = now
     for stage in article_stages():
         stage(analyzed, doc)
+        if timings is not None:
+            now = time.perf_counter()
+            name = stage_name(stage)
+            timings[name] = timings.get(name, 0.0) + now - started
+            started = now
     return analyzed
 
 
@@ -110,7 +140,9 @@ def article_stages() -> list[Callable[[AnalyzedArticle, object], None]]:
     from newsprism.actors import resolve_actors
 
     stages.append(resolve_actors)
-    # events stage
+    from newsprism.events import extract_events
+
+    stages.append(extract_events)
     # quotes stage
     return stages
 
@@ -140,8 +172,8 @@ def iter_articles(files: Iterable[Path], settings: Settings, report: RunReport,
             on_file(path)
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -151,56 +183,108 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def unstored_articles(articles: Iterable[Article], store: Store, settings: Settings, report: RunReport,
+                      in_flight: set[str]) -> Iterator[Article]:
+    """Yield the articles not yet stored, nor already on their way to the store in this run.
+
+    The store is asked once per batch, so a resumed run skips finished articles before any
+    parsing. ``in_flight`` holds the ids yielded but not yet written; the writer empties it,
+    which keeps it as small as the batches the parser holds.
+    """
+    for batch in _batches(articles, settings.batch_size):
+        started = time.perf_counter()
+        known = store.known_article_ids(a.id for a in batch)
+        report.add_time("store", time.perf_counter() - started)
+        for article in batch:
+            if article.id in known or article.id in in_flight:
+                report.already_stored += 1
+            else:
+                in_flight.add(article.id)
+                yield article
+
+
+def parse_stream(articles: Iterable[Article], nlp, settings: Settings, report: RunReport) -> Iterator[AnalyzedArticle]:
+    """Yield each article analysed: one ``nlp.pipe`` over the whole stream, then the per-article stages.
+
+    One pipe for the run (not one per batch) means that with ``workers > 1`` spaCy starts its
+    worker processes, each holding the model, once. Time spent waiting on the pipe counts as
+    parsing, less the reading and store look-ups the pipe pulled through meanwhile.
+    """
+    pending: deque[Article] = deque()
+
+    def texts() -> Iterator[str]:
+        for article in articles:
+            pending.append(article)
+            yield text_for_parse(article)
+
+    docs = iter(nlp.pipe(texts(), batch_size=settings.batch_size, n_process=max(1, settings.workers)))
+    while True:
+        upstream = report.seconds.get("reading", 0.0) + report.seconds.get("store", 0.0)
+        started = time.perf_counter()
+        doc = next(docs, None)
+        waited = time.perf_counter() - started
+        report.add_time("parsing", waited - (report.seconds.get("reading", 0.0) + report.seconds.get("store", 0.0) - upstream))
+        if doc is None:
+            return
+        yield analyze_doc(pending.popleft(), doc, report.seconds)
+
+
 def parse_and_analyze(articles: Sequence[Article], nlp, settings: Settings, report: RunReport) -> list[AnalyzedArticle]:
     """Return the analysed articles of one batch (spaCy nlp.pipe, then the per-article stages)."""
-    started = time.perf_counter()
-    docs = list(nlp.pipe((text_for_parse(a) for a in articles), batch_size=settings.batch_size,
-                         n_process=max(1, settings.workers)))
-    report.add_time("parsing", time.perf_counter() - started)
-    started = time.perf_counter()
-    analyzed = [analyze_doc(article, doc) for article, doc in zip(articles, docs)]
-    report.add_time("coding", time.perf_counter() - started)
-    return analyzed
+    return list(parse_stream(articles, nlp, settings.with_(workers=1), report))
 
 
 def link_copies(store: Store, new_articles: Sequence[Article], settings: Settings) -> int:
-    """Find exact and near copies among new and stored articles; store links and signatures."""
+    """Find exact and near copies among new and stored articles; store links and signatures.
+
+    Only stored articles sharing an LSH band key or a content hash with a new one are read
+    back (see scale/copy_index.py), so the cost per batch does not grow with what is stored
+    beyond one scan of the band keys inside DuckDB.
+    """
     if not new_articles:
         return 0
+    threshold, permutations = settings.near_duplicate_threshold, settings.minhash_permutations
+    bands, rows_per_band = band_layout(threshold, permutations)
     new_ids = {a.id for a in new_articles}
-    stored_rows = store.query(
-        "SELECT m.article_id, m.signature, a.content_hash, a.published, row_number() OVER (ORDER BY a.ingested_at, a.id) AS n "
-        "FROM minhashes m JOIN articles a ON a.id = m.article_id")
-    stored = [(DedupItem(r["article_id"], r["content_hash"], r["published"], r["n"]), r["signature"]) for r in stored_rows
-              if r["article_id"] not in new_ids]
-    base = len(stored_rows) + 1
-    new = [(DedupItem(a.id, a.content_hash, a.published, base + i), signature(a.text, settings.minhash_permutations))
-           for i, a in enumerate(new_articles)]
-    links = find_copies(stored, new, settings.near_duplicate_threshold, settings.minhash_permutations)
-    existing = {r["article_id"]: r["original_id"] for r in store.query("SELECT article_id, original_id FROM copies")}
-    for link in links:
-        existing[link.article_id] = link.original_id
-    # Point every copy at the root of its chain, never at another copy.
-    kinds = {link.article_id: link for link in links}
-    rows = []
-    for copy_id in existing:
-        root = existing[copy_id]
-        seen = {copy_id}
-        while root in existing and root not in seen:
-            seen.add(root)
-            root = existing[root]
-        if root == copy_id:
-            continue
-        link = kinds.get(copy_id)
-        rows.append((copy_id, root, link.kind if link else None, link.similarity if link else None))
+    signed = [(a, signature(a.text, permutations)) for a in new_articles]
+    stored = stored_candidates(store, [(a.id, a.content_hash, sig) for a, sig in signed], threshold, permutations, new_ids)
+    base = max((item.order for item, _ in stored), default=0) + 1
+    new = [(DedupItem(a.id, a.content_hash, a.published, base + i), sig) for i, (a, sig) in enumerate(signed)]
+    links = find_copies(stored, new, threshold, permutations)
+    # A new link overrides a stored one; stored copies already point at the root of their chain.
+    parent = {link.article_id: link.original_id for link in links}
+    involved = set(parent) | set(parent.values())
+    stored_parent: dict[str, str | None] = {article_id: None for article_id in involved}
+    stored_parent.update(stored_originals(store, involved))
+
+    def original_of(article_id: str) -> str | None:
+        if article_id in parent:
+            return parent[article_id]
+        if article_id not in stored_parent:
+            stored_parent[article_id] = stored_originals(store, {article_id}).get(article_id)
+        return stored_parent[article_id]
+
+    def root(article_id: str) -> str:
+        seen, current = {article_id}, article_id
+        while (following := original_of(current)) is not None and following not in seen:
+            seen.add(following)
+            current = following
+        return current
+
     with store.transaction():
-        store.insert_rows("minhashes", [{"article_id": item.article_id, "signature": [int(v) for v in values]} for item, values in new])
-        for copy_id, root, kind, similarity in rows:
-            if kind is None:
-                store.con.execute("UPDATE copies SET original_id = ? WHERE article_id = ?", [root, copy_id])
-            else:
-                store.con.execute("DELETE FROM copies WHERE article_id = ?", [copy_id])
-                store.insert_rows("copies", [{"article_id": copy_id, "original_id": root, "kind": kind, "similarity": similarity}])
+        store.insert_rows("minhashes", [
+            {"article_id": a.id, "signature": [int(v) for v in sig], "rows_per_band": rows_per_band,
+             "band_keys": band_keys(sig, rows_per_band, bands)} for a, sig in signed])
+        for link in links:
+            original = root(link.article_id)
+            if original == link.article_id:
+                continue
+            store.con.execute("DELETE FROM copies WHERE article_id = ?", [link.article_id])
+            store.insert_rows("copies", [{"article_id": link.article_id, "original_id": original,
+                                          "kind": link.kind, "similarity": link.similarity}])
+            if link.article_id not in new_ids:
+                # A stored original turned out to be a copy: its own copies follow it to the new root.
+                store.con.execute("UPDATE copies SET original_id = ? WHERE original_id = ?", [original, link.article_id])
     return len(links)
 
 
@@ -216,13 +300,20 @@ def run_analysis(paths: Sequence[str], settings: Settings, store: Store,
                  on_progress: Callable[[int, int, int], None] | None = None) -> RunReport:
     """Analyse the articles under ``paths`` into ``store``; return what happened.
 
-    ``on_progress(files_done, files_total, articles_stored)`` is called as files complete.
+    Articles stream through reading, parsing and coding; every ``batch_size`` analysed
+    articles are written in one transaction, so memory holds a few batches whatever the
+    corpus size, and a run killed at any point leaves whole batches only.
+    ``on_progress(files_done, files_total, articles_stored)`` is called as files complete and
+    batches are stored.
     """
     report = RunReport()
     files, missing = expand_inputs(list(paths))
     report.failures.extend(InputFailure(m.source, m.reason) for m in missing)
     report.files = len(files)
     nlp = load_model(settings.model, settings.spacy_components)
+    started = time.perf_counter()
+    backfill_band_keys(store, settings.near_duplicate_threshold, settings.minhash_permutations)
+    report.add_time("store", time.perf_counter() - started)
     done = 0
 
     def file_done(_: Path) -> None:
@@ -232,31 +323,29 @@ def run_analysis(paths: Sequence[str], settings: Settings, store: Store,
             on_progress(done, len(files), report.stored)
 
     failures_written = 0
-    for batch in _batches(iter_articles(files, settings, report, file_done), settings.batch_size):
-        known = store.known_article_ids(a.id for a in batch)
-        seen: set[str] = set()
-        fresh = []
-        for article in batch:
-            if article.id in known or article.id in seen:
-                report.already_stored += 1
-            else:
-                seen.add(article.id)
-                fresh.append(article)
-        analyzed = parse_and_analyze(fresh, nlp, settings, report) if fresh else []
+    in_flight: set[str] = set()
+    fresh = unstored_articles(iter_articles(files, settings, report, file_done), store, settings, report, in_flight)
+    for analyzed in _batches(parse_stream(fresh, nlp, settings, report), settings.batch_size):
         started = time.perf_counter()
         new_failures = report.failures[failures_written:]
         # Articles, their records and their copy links land together or not at all.
         with store.transaction():
             report.stored += store.write_batch(analyzed, new_failures)
-            report.copies += link_copies(store, fresh, settings)
+            report.copies += link_copies(store, [item.article for item in analyzed], settings)
         failures_written = len(report.failures)
+        in_flight.difference_update(item.article.id for item in analyzed)
         report.add_time("store", time.perf_counter() - started)
         if on_progress:
             on_progress(done, len(files), report.stored)
     if report.failures[failures_written:]:
         store.write_batch([], report.failures[failures_written:])
+    run_store_stages(store, settings, report)
+    return report
+
+
+def run_store_stages(store: Store, settings: Settings, report: RunReport) -> None:
+    """Run the story-level stages over the whole store, timing them as "stories"."""
     started = time.perf_counter()
     for stage in store_stages():
         stage(store, settings)
     report.add_time("stories", time.perf_counter() - started)
-    return report

@@ -39,7 +39,9 @@ TABLES: dict[str, str] = {
         similarity DOUBLE NOT NULL""",
     "minhashes": """
         article_id VARCHAR PRIMARY KEY,
-        signature UBIGINT[] NOT NULL""",
+        signature UBIGINT[] NOT NULL,
+        rows_per_band INTEGER,
+        band_keys UBIGINT[]""",
     "sentences": """
         article_id VARCHAR NOT NULL,
         sentence_index INTEGER NOT NULL,
