@@ -112,7 +112,9 @@ def _trim(span):
 def _is_title_chunk(chunk) -> bool:
     g = gazetteer()
     root = chunk.root.lower_
-    return root in g.titles or chunk.root.lemma_.lower() in g.titles or chunk.text.lower() in g.titles
+    bare = re.sub(r"^(the|a|an|this|that|his|her|their|its|some|many|all)\s+", "", chunk.text.lower())
+    last_two = " ".join(bare.split()[-2:])
+    return root in g.titles or chunk.root.lemma_.lower() in g.titles or bare in g.titles or last_two in g.titles
 
 
 def resolve_actors(analyzed: AnalyzedArticle, doc) -> None:
@@ -283,6 +285,11 @@ def resolve_actors(analyzed: AnalyzedArticle, doc) -> None:
 
             target = person_before(chunk.start_char, fits) or next(
                 (c for _, c in persons_by_position if fits(c)), None)
+        if target is None and definite and singular and sector in ("REB", "MIL", "COP", "IGO"):
+            # "the mercenary group" is the organisation of that sector the article names most.
+            organisations = [c for c in clusters if c.kind == "organisation" and c.mentions and sector in c.sectors]
+            if organisations:
+                target = max(organisations, key=lambda c: len(c.mentions))
         if target is not None:
             target.mentions.append((chunk.start_char, chunk.end_char, text, "description"))
             target.note(country, sector)
@@ -312,6 +319,19 @@ def resolve_actors(analyzed: AnalyzedArticle, doc) -> None:
             cluster = person_before(token.idx)
             if cluster is not None:
                 cluster.mentions.append((token.idx, token.idx + len(token.text), token.text, "pronoun"))
+
+    # Unnamed state groups ("the authorities", "riot police") act for the country the article is
+    # about: the country its actors belong to most often.
+    weights = Counter()
+    for cluster in clusters:
+        if cluster.mentions and cluster.countries and cluster.kind in ("person", "country", "organisation"):
+            weights[cluster.countries.most_common(1)[0][0]] += len(cluster.mentions)
+    if weights:
+        dominant = weights.most_common(1)[0][0]
+        for cluster in clusters:
+            if cluster.kind == "group" and not cluster.countries and cluster.sectors and \
+                    cluster.sectors.most_common(1)[0][0] in ("GOV", "COP", "MIL", "JUD", "LEG"):
+                cluster.note(dominant, None)
 
     # Records.
     analyzed.actors.clear()

@@ -1,0 +1,5 @@
+"""Event coding (PLOVER with CAMEO codes) and quote attribution."""
+
+from newsprism.events.coder import extract_events
+
+__all__ = ["extract_events"]

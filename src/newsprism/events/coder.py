@@ -1,0 +1,408 @@
+"""PLOVER event coding: a transparent pattern layer over the spaCy parse.
+
+For each trigger (a lexicon verb, or a lexicon noun carried by a support verb or possessor) the
+coder finds the source (subject, passive agent, relative-clause antecedent, or the subject
+shared with a governing verb), the targets (object, lexicon prepositions, conjuncts and group
+members), negation, modality, attribution, date and location, and emits records.Event.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from newsprism.actors import actor_at, describe, expand_group
+from newsprism.events.lexicon import ACCUSING_PREDICATES, NOUNS, SPEECH_VERBS, SUPPORT_VERBS, VERBS, Trigger
+from newsprism.records import ActorRef, AnalyzedArticle, DateMention, Event, stable_id
+
+FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
+PLANNING_HEADS = {"plan", "intend", "prepare", "aim", "expect", "want", "hope", "seek", "vow", "promise", "pledge", "decide", "agree"}
+DEMANDING_HEADS = {"urge", "ask", "call", "demand", "request", "press", "appeal", "order", "tell"}
+ALLEGING_HEADS = {"allege", "claim", "accuse", "suspect", "believe", "reportedly", "purportedly"}
+NEGATING_HEADS = {"deny", "refuse", "fail", "decline", "reject"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me"}
+
+
+def _without_clauses(token) -> list[int]:
+    """Return the indices of a token's subtree, leaving out clauses (acl, relcl, advcl) inside it."""
+    indices = [token.i]
+    for child in token.children:
+        if child.dep_ not in ("acl", "relcl", "advcl"):
+            indices.extend(_without_clauses(child))
+    return indices
+
+
+def _span_of(token) -> tuple[int, int]:
+    """Return token indices of a noun phrase without its relative clauses and verbal modifiers."""
+    left, right = token.i, token.i
+    for t in token.subtree:
+        if t.i < token.i and t.dep_ not in ("relcl", "acl", "advcl", "punct") and all(a.dep_ not in ("relcl", "acl") for a in t.ancestors if a.i != token.i and token.is_ancestor(a)):
+            left = min(left, t.i)
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "appos", "nmod", "amod", "poss") or (child.dep_ == "prep" and child.lower_ == "of"):
+            # Stop before a clause hanging inside the phrase ("missions called to ...").
+            right = max(right, max(_without_clauses(child)))
+    doc = token.doc
+    while left < token.i and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ == "cc"):
+        left += 1
+    return left, right + 1
+
+
+def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | None = None) -> list[ActorRef]:
+    """Return the actors a noun phrase names: group members, a resolved actor, or the phrase itself."""
+    doc = token.doc
+    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
+        token = token.head.head
+    left, right = _span_of(token)
+    start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
+    members = expand_group(analyzed, start, end, exclude=exclude_country)
+    if members:
+        return members
+    head_start, head_end = token.idx, token.idx + len(token.text)
+    # The head names the actor; failing that, its modifiers before it ("Wagner units", "America's allies").
+    actor = actor_at(analyzed, head_start, head_end) or actor_at(analyzed, start, head_end)
+    if actor is not None:
+        return [actor]
+    text = analyzed.article.text[start:end].strip()
+    if not text or token.lower_ in PRONOUNS or token.pos_ in ("PRON", "DET"):
+        return []
+    # A surname the tagger missed ("talks with Prigozhin") still names the article's actor.
+    if token.pos_ == "PROPN":
+        for actor in analyzed.actors:
+            if actor.kind == "person" and token.text in actor.name.split():
+                return [ActorRef(actor.id, actor.name, actor.country, actor.sector, head_start, head_end)]
+    country, sector = describe(text)
+    return [ActorRef(None, text, country, sector, start, end)]
+
+
+def _with_conjuncts(token) -> list:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
+            out.extend(_with_conjuncts(child))
+    return out
+
+
+def _subject(verb):
+    """Return the subject token of a verb, following xcomp/conj/relcl/passive structure."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and (verb.tag_ == "VBD" or verb.head.dep_ == "ROOT"):
+        # A past-tense verb the parser hung off a noun ("heads of missions called to ...") has
+        # the whole noun phrase as its subject.
+        noun = verb.head
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+        return noun
+    return None
+
+
+def _passive_target(verb):
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def _targets(verb, trigger: Trigger, source_token) -> list:
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "obj") and child.lower_ not in ("control",):
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in trigger.target_preps:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+            # "headed for Rostov and then toward Moscow": a conjoined preposition.
+            for conj in (c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"):
+                found.extend(c for c in conj.children if c.dep_ == "pobj")
+        elif child.dep_ == "conj" and child.pos_ == "ADP" and child.lower_ in trigger.target_preps:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in ("prt",):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    found.append(grand)
+    # "took control of X", "held a call with X": prepositions hanging off the object noun.
+    for child in list(verb.children):
+        if child.dep_ in ("dobj",):
+            for prep in child.children:
+                if prep.dep_ == "prep" and (prep.lower_ in trigger.target_preps or (prep.lower_ == "of" and child.lower_ == "control")):
+                    found.extend(c for c in prep.children if c.dep_ == "pobj")
+    passive = _passive_target(verb)
+    if passive is not None:
+        found.insert(0, passive)
+    return [t for t in found if t is not source_token]
+
+
+def _negated(verb) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ in ("xcomp", "ccomp") and head.lemma_ in NEGATING_HEADS
+
+
+def _modality(verb, sentence_tokens) -> str:
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children) or (
+            verb.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in verb.children)):
+        return "conditional"
+    for ancestor in [verb, *verb.ancestors]:
+        if ancestor is not verb and ancestor.lemma_ in ALLEGING_HEADS:
+            return "alleged"
+        if ancestor.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in ancestor.children):
+            return "conditional"
+        if ancestor.pos_ == "VERB" and ancestor.lemma_ in SPEECH_VERBS:
+            break
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in DEMANDING_HEADS:
+        return "demanded"
+    if any(c.lower_ in FUTURE_AUX and c.dep_ == "aux" for c in verb.children):
+        return "planned"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in PLANNING_HEADS:
+        return "planned"
+    if any(c.dep_ == "advmod" and c.lower_ in ("reportedly", "allegedly", "purportedly") for c in verb.children):
+        return "alleged"
+    return "happened"
+
+
+def _attribution_token(verb, sentence):
+    """Return the head token of who reports the event: a speech verb's subject, or 'according to X'."""
+    for ancestor in verb.ancestors:
+        if ancestor.lemma_ in SPEECH_VERBS or ancestor.lemma_ in ("clarify",):
+            subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return subject
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            objects = [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _attribution(verb, sentence) -> str | None:
+    """Return who reports the event, as written."""
+    token = _attribution_token(verb, sentence)
+    if token is None:
+        return None
+    left, right = _span_of(token)
+    return token.doc[left:right].text
+
+
+def _date_for(verb, dates: list[DateMention], sentence) -> DateMention | None:
+    in_sentence = [d for d in dates if sentence.start_char <= d.start < sentence.end_char]
+    if not in_sentence:
+        return None
+    doc = verb.doc
+    subtree = {t.i for t in verb.subtree}
+    for date in in_sentence:
+        token = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if token is not None and any(t.i in subtree for t in token):
+            # A date inside a nested event's clause belongs to that clause, not to this verb.
+            return date
+    # A date attached to a governing speech verb dates the report, not the event.
+    for date in in_sentence:
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if span is None:
+            continue
+        governor = span.root.head
+        while governor.dep_ in ("prep", "pobj", "npadvmod") and governor.head is not governor:
+            governor = governor.head
+        if governor.lemma_ in SPEECH_VERBS:
+            continue
+        if governor.i in {a.i for a in verb.ancestors}:
+            return date
+    return None
+
+
+def _location(verb) -> str | None:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "outside", "inside"):
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                ents = [e for e in verb.doc.ents if e.start <= pobj.i < e.end and e.label_ in ("GPE", "LOC", "FAC")]
+                if ents:
+                    return ents[0].text
+    for token in verb.subtree:
+        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.dep_ == "prep" and token.head.lower_ in ("in", "at", "near") and token.head.head.i == verb.i:
+            return token.text
+    return None
+
+
+def _verb_trigger(token) -> tuple[Trigger, str] | None:
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dobj")]
+    for particle in particles:
+        if (lemma, particle) in VERBS:
+            return VERBS[(lemma, particle)], f"verb:{lemma} {particle}"
+    if (lemma, "") in VERBS:
+        return VERBS[(lemma, "")], f"verb:{lemma}"
+    return None
+
+
+def extract_events(analyzed: AnalyzedArticle, doc) -> None:
+    """Fill ``analyzed.events`` with the PLOVER events of one article (pipeline stage)."""
+    article = analyzed.article
+    starts = [s.start for s in analyzed.sentences]
+    events: list[Event] = []
+    seen: set[tuple[int, str]] = set()
+
+    def sentence_index(char: int) -> int:
+        return max(0, bisect.bisect_right(starts, char) - 1)
+
+    def emit(trigger_token, trigger: Trigger, plover: str, rule: str, sources: list[ActorRef], targets: list[ActorRef],
+             anchor, confidence: float, mode: str | None = None, negated: bool | None = None) -> None:
+        key = (trigger_token.i, plover)
+        if key in seen:
+            return
+        seen.add(key)
+        sentence = trigger_token.sent
+        negation = _negated(anchor) if negated is None else negated
+        date = _date_for(anchor, analyzed.dates, sentence)
+        start, end = trigger_token.idx, trigger_token.idx + len(trigger_token.text)
+        # Targets that are the source again (reflexive parse noise) are dropped.
+        source_ids = {(s.actor_id or s.name) for s in sources}
+        targets = [t for t in targets if (t.actor_id or t.name) not in source_ids]
+        events.append(Event(
+            id=stable_id(article.id, sentence_index(start), start, plover), article_id=article.id,
+            sentence_index=sentence_index(start), start=start, end=end, trigger=article.text[start:end],
+            plover_type=plover, mode=mode if mode is not None else trigger.mode, cameo=trigger.cameo,
+            sources=tuple(sources), targets=tuple(targets), location=_location(anchor),
+            date=date.resolved if date else None, date_text=date.text if date else None,
+            negated=negation, modality=_modality(anchor, sentence), attribution=_attribution(anchor, sentence),
+            rule=rule, confidence=confidence,
+        ))
+
+    for token in doc:
+        if token.is_space:
+            continue
+        found = _verb_trigger(token)
+        if found:
+            trigger, rule = found
+            lemma = token.lemma_.lower()
+            # Speech-like uses that are not events: "called" + object predicate is an accusation.
+            predicate = next((c for c in token.children if c.dep_ == "oprd"), None)
+            if lemma == "call" and predicate is not None:
+                if predicate.lemma_.lower() in ACCUSING_PREDICATES or any(t.lemma_.lower() in ACCUSING_PREDICATES for t in predicate.subtree):
+                    trigger, rule = Trigger("ACCUSE", None, "112"), "verb:call + accusing predicate"
+                else:
+                    continue
+            if lemma == "call" and trigger.plover == "CONSULT":
+                objects = [c for c in token.children if c.dep_ == "dobj"]
+                xcomps = [c for c in token.children if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)]
+                if not objects and not xcomps and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in token.children):
+                    continue   # "so-called", "what he called"
+            if lemma in ("term",) and not any(c.lower_ in ("fake", "false", "lie", "provocation") for c in token.subtree):
+                continue
+            if lemma in ("leave",) and not any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in token.children):
+                continue
+            if lemma == "drop" and not any("charge" in c.lemma_ or "case" in c.lemma_ for c in token.subtree):
+                continue
+            subject = _subject(token)
+            # "Asked how Moscow assessed ...": a question put to the speaker, not an event.
+            if subject is None and token.tag_ == "VBN" and token.dep_ in ("advcl", "ROOT") and trigger.plover == "REQUEST":
+                continue
+            # A verb under "threaten to" is the content of the threat, coded once by THREATEN.
+            if token.dep_ == "xcomp" and token.head.lemma_ in ("threaten", "warn"):
+                continue
+            sources = _resolve_phrase(analyzed, subject) if subject is not None else []
+            passive_target = _passive_target(token)
+            target_tokens = []
+            for t in _targets(token, trigger, subject):
+                target_tokens.extend(_with_conjuncts(t))
+            exclude = sources[0].country if sources else None
+            targets: list[ActorRef] = []
+            for t in target_tokens:
+                targets.extend(_resolve_phrase(analyzed, t, exclude))
+            if not targets and trigger.plover == "CONSULT":
+                # "called to express solidarity with Moscow": the purpose clause names whom.
+                for clause in (c for c in token.children if c.dep_ in ("xcomp", "advcl")):
+                    for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
+                        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                            targets.extend(_resolve_phrase(analyzed, pobj, exclude))
+            if not targets and trigger.plover in ("REQUEST", "THREATEN"):
+                # "called for an uprising to oust the defense minister": the target is the object of the demand.
+                for inner in token.subtree:
+                    if inner.dep_ in ("dobj", "pobj") and inner is not subject and inner.i > token.i:
+                        resolved = [r for r in _resolve_phrase(analyzed, inner, exclude) if r.actor_id]
+                        if resolved:
+                            targets = resolved
+                            break
+            plover = trigger.plover
+            mode = None
+            if plover == "CONSULT" and trigger.mode is None and any(t.lemma_.lower() in ("phone", "telephone", "call") for t in token.sent):
+                mode = "phone"
+            negated = None
+            # Negated legal coercion is a concession: "will not prosecute", "charges would be dropped".
+            if plover == "COERCE" and trigger.mode == "legal" and _negated(token):
+                plover, negated, mode = "CONCEDE", False, None
+                trigger = Trigger("CONCEDE", None, "081")
+            if not sources and passive_target is not None:
+                # "charges would be dropped", the Kremlin clarified: with no agent, the body that
+                # announces a state action is its source.
+                reporter = _attribution_token(token, token.sent)
+                if reporter is not None:
+                    sources = [r for r in _resolve_phrase(analyzed, reporter) if r.sector in ("GOV", "MIL", "COP", "JUD", "LEG")]
+            if not targets and trigger.plover == "REQUEST":
+                # "asked that Moscow refrain": the subject of the requested clause is the target.
+                for clause in (c for c in token.children if c.dep_ == "ccomp"):
+                    subject_of_clause = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                    if subject_of_clause is not None:
+                        targets.extend(_resolve_phrase(analyzed, subject_of_clause, exclude))
+            if lemma == "drop" and passive_target is not None:
+                targets = [r for r in targets if "charge" not in r.name.lower()]
+            confidence = 0.8 if sources and targets else 0.6 if sources or targets else 0.4
+            emit(token, trigger, plover, rule, sources, targets, token, confidence, mode=mode, negated=negated)
+            # "called to express solidarity": the purpose clause is an event of its own, with the same source.
+            continue
+        if token.pos_ in ("NOUN",) and token.lemma_.lower() in NOUNS:
+            trigger = NOUNS[token.lemma_.lower()]
+            head = token.head
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is None:
+                # "support by the United States for Ukraine": the agent of a nominal event.
+                by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            carrier = head if token.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in SUPPORT_VERBS else None
+            if carrier is None and token.dep_ == "pobj" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in SUPPORT_VERBS and head.lower_ in ("in", "into"):
+                carrier = head.head
+            if carrier is None and owner is None:
+                continue
+            if carrier is not None and _verb_trigger(carrier):
+                continue   # "called for an uprising": the verb carries the event
+            subject = owner if owner is not None else _subject(carrier)
+            sources = _resolve_phrase(analyzed, subject) if subject is not None else []
+            target_tokens = []
+            if carrier is not None and carrier.lemma_.lower() == "receive":
+                # "Putin received calls from colleagues": the receiver is the target, the sender the source.
+                receivers, sources = sources, []
+                for child in list(token.children) + list(carrier.children):
+                    if child.dep_ == "prep" and child.lower_ == "from":
+                        for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                            sources.extend(_resolve_phrase(analyzed, pobj))
+                targets_first = receivers
+            else:
+                targets_first = []
+            for anchor in (token, carrier):
+                if anchor is None:
+                    continue
+                for child in anchor.children:
+                    if child.dep_ == "prep" and child.lower_ in trigger.target_preps:
+                        for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                            target_tokens.extend(_with_conjuncts(pobj))
+            exclude = sources[0].country if sources else None
+            targets = list(targets_first)
+            for t in target_tokens:
+                targets.extend(_resolve_phrase(analyzed, t, exclude))
+            anchor = carrier if carrier is not None else token
+            confidence = 0.7 if sources and targets else 0.5
+            emit(token, trigger, trigger.plover, f"noun:{token.lemma_.lower()}", sources, targets, anchor, confidence)
+            # "expressed full support": a support noun with its verb is a SUPPORT event of the verb's subject.
+    analyzed.events[:] = events

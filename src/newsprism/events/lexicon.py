@@ -1,0 +1,150 @@
+"""The event lexicon: trigger words -> PLOVER type, mode and CAMEO code.
+
+Each entry is checked against the CAMEO->PLOVER reference table by tests, and each has a test
+sentence that needs it (tests/events/test_lexicon.py). Verb entries key on the lemma and,
+where the meaning depends on it, a particle or preposition ("call for", "stand down").
+Noun entries are nominal events ("crisis talks", "a criminal case"), coded when a support verb
+or a possessor gives them a participant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    plover: str
+    mode: str | None
+    cameo: str
+    target_preps: tuple[str, ...] = ()   # prepositions whose objects are targets
+
+
+_WITH = ("with", "to")
+_AT = ("against", "on", "at")
+_TOWARD = ("on", "toward", "towards", "to", "for", "into", "at")
+
+# (lemma, particle or preposition that must follow, or "") -> Trigger
+VERBS: dict[tuple[str, str], Trigger] = {
+    # CONSULT
+    ("meet", ""): Trigger("CONSULT", None, "040", _WITH), ("talk", ""): Trigger("CONSULT", None, "040", _WITH),
+    ("speak", ""): Trigger("CONSULT", None, "040", _WITH), ("discuss", ""): Trigger("CONSULT", None, "040", _WITH),
+    ("confer", ""): Trigger("CONSULT", None, "040", _WITH), ("consult", ""): Trigger("CONSULT", None, "040", _WITH),
+    ("phone", ""): Trigger("CONSULT", "phone", "041", _WITH), ("telephone", ""): Trigger("CONSULT", "phone", "041", _WITH),
+    ("call", ""): Trigger("CONSULT", "phone", "041", _WITH),
+    ("visit", ""): Trigger("CONSULT", "visit", "042"), ("host", ""): Trigger("CONSULT", "visit", "043"),
+    ("negotiate", ""): Trigger("CONSULT", None, "046", _WITH), ("mediate", ""): Trigger("CONSULT", "third-party", "045", ("between",)),
+    # SUPPORT
+    ("support", ""): Trigger("SUPPORT", None, "051"), ("back", ""): Trigger("SUPPORT", None, "051"),
+    ("endorse", ""): Trigger("SUPPORT", None, "051"), ("praise", ""): Trigger("SUPPORT", None, "051"),
+    ("welcome", ""): Trigger("SUPPORT", None, "051"), ("defend", ""): Trigger("SUPPORT", None, "052"),
+    ("apologize", ""): Trigger("SUPPORT", None, "055", ("to",)), ("apologise", ""): Trigger("SUPPORT", None, "055", ("to",)),
+    ("forgive", ""): Trigger("SUPPORT", None, "056"), ("recognize", ""): Trigger("SUPPORT", None, "054"),
+    ("sign", ""): Trigger("SUPPORT", None, "057", _WITH),
+    # AGREE
+    ("agree", ""): Trigger("AGREE", None, "030", _WITH), ("pledge", ""): Trigger("AGREE", None, "030", ("to",)),
+    ("promise", ""): Trigger("AGREE", None, "030", ("to",)), ("offer", ""): Trigger("AGREE", None, "030", ("to",)),
+    ("accept", ""): Trigger("AGREE", None, "030"),
+    # COOPERATE
+    ("cooperate", ""): Trigger("COOPERATE", None, "060", _WITH), ("collaborate", ""): Trigger("COOPERATE", None, "060", _WITH),
+    ("coordinate", ""): Trigger("COOPERATE", None, "060", _WITH),
+    # AID
+    ("aid", ""): Trigger("AID", None, "070"), ("help", ""): Trigger("AID", None, "070"), ("assist", ""): Trigger("AID", None, "070"),
+    ("supply", ""): Trigger("AID", None, "070", ("to", "with")), ("donate", ""): Trigger("AID", None, "070", ("to",)),
+    ("evacuate", ""): Trigger("AID", None, "073"),
+    # CONCEDE / RETREAT
+    ("concede", ""): Trigger("CONCEDE", None, "080"), ("yield", ""): Trigger("CONCEDE", None, "080", ("to",)),
+    ("drop", ""): Trigger("CONCEDE", None, "081", ("against",)), ("pardon", ""): Trigger("CONCEDE", None, "081"),
+    ("ease", ""): Trigger("CONCEDE", None, "081", ("on",)), ("lift", ""): Trigger("CONCEDE", None, "081", ("on",)),
+    ("release", ""): Trigger("RETREAT", "release", "0841"), ("free", ""): Trigger("RETREAT", "release", "0841"),
+    ("return", ""): Trigger("RETREAT", "return", "0842", ("to",)),
+    ("retreat", ""): Trigger("RETREAT", None, "0874", ("from", "to")), ("withdraw", ""): Trigger("RETREAT", None, "0872", ("from",)),
+    ("stand", "down"): Trigger("RETREAT", None, "0873"), ("pull", "out"): Trigger("RETREAT", None, "0872", ("of", "from")),
+    ("pull", "back"): Trigger("RETREAT", None, "0872", ("from",)), ("surrender", ""): Trigger("RETREAT", None, "0874", ("to",)),
+    ("leave", ""): Trigger("RETREAT", None, "0872"), ("disarm", ""): Trigger("RETREAT", "disarm", "0873"),
+    # REQUEST
+    ("ask", ""): Trigger("REQUEST", None, "100"), ("request", ""): Trigger("REQUEST", None, "100"),
+    ("urge", ""): Trigger("REQUEST", None, "100"), ("demand", ""): Trigger("REQUEST", None, "100", ("from", "of")),
+    ("call", "for"): Trigger("REQUEST", None, "100"), ("call", "on"): Trigger("REQUEST", None, "100"),
+    ("appeal", ""): Trigger("REQUEST", None, "100", ("to",)), ("seek", ""): Trigger("REQUEST", None, "100", ("from",)),
+    ("press", ""): Trigger("REQUEST", None, "100"),
+    # ACCUSE
+    ("accuse", ""): Trigger("ACCUSE", None, "112"), ("blame", ""): Trigger("ACCUSE", None, "112"),
+    ("condemn", ""): Trigger("ACCUSE", None, "111"), ("criticize", ""): Trigger("ACCUSE", None, "111"),
+    ("criticise", ""): Trigger("ACCUSE", None, "111"), ("denounce", ""): Trigger("ACCUSE", None, "111"),
+    ("allege", ""): Trigger("ACCUSE", None, "112"), ("investigate", ""): Trigger("ACCUSE", "investigate", "090"),
+    ("probe", ""): Trigger("ACCUSE", "investigate", "090"),
+    # REJECT
+    ("reject", ""): Trigger("REJECT", None, "120"), ("refuse", ""): Trigger("REJECT", None, "120"),
+    ("deny", ""): Trigger("REJECT", None, "120"), ("dismiss", ""): Trigger("REJECT", None, "120"),
+    ("rebuff", ""): Trigger("REJECT", None, "120"), ("veto", ""): Trigger("REJECT", None, "129"),
+    ("term", ""): Trigger("REJECT", None, "120"), ("oppose", ""): Trigger("REJECT", None, "120"),
+    ("decline", ""): Trigger("REJECT", None, "120"),
+    # THREATEN
+    ("threaten", ""): Trigger("THREATEN", None, "130"), ("warn", ""): Trigger("THREATEN", None, "130"),
+    # PROTEST
+    ("protest", ""): Trigger("PROTEST", "demo", "141", _AT), ("demonstrate", ""): Trigger("PROTEST", "demo", "141", _AT),
+    ("rally", ""): Trigger("PROTEST", "demo", "141", _AT), ("boycott", ""): Trigger("PROTEST", "boycott", "143"),
+    ("riot", ""): Trigger("PROTEST", "riot", "145"),
+    # SANCTION
+    ("sanction", ""): Trigger("SANCTION", None, "163"), ("expel", ""): Trigger("SANCTION", "expel", "166"),
+    ("suspend", ""): Trigger("SANCTION", None, "160", _WITH), ("recall", ""): Trigger("SANCTION", "withdraw", "161", ("from",)),
+    ("cut", ""): Trigger("SANCTION", None, "160", _WITH), ("freeze", ""): Trigger("SANCTION", None, "160"),
+    # MOBILIZE
+    ("mobilize", ""): Trigger("MOBILIZE", "troops", "154"), ("mobilise", ""): Trigger("MOBILIZE", "troops", "154"),
+    ("deploy", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD), ("advance", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD),
+    ("march", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD), ("head", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD),
+    ("move", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD), ("enter", ""): Trigger("MOBILIZE", "troops", "154"),
+    ("scramble", ""): Trigger("MOBILIZE", "police", "153"), ("reinforce", ""): Trigger("MOBILIZE", "troops", "154"),
+    ("mass", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD), ("tighten", ""): Trigger("MOBILIZE", "police", "153"),
+    # COERCE
+    ("arrest", ""): Trigger("COERCE", "arrest", "173"), ("detain", ""): Trigger("COERCE", "arrest", "173"),
+    ("charge", ""): Trigger("COERCE", "legal", "173"), ("prosecute", ""): Trigger("COERCE", "legal", "173"),
+    ("jail", ""): Trigger("COERCE", "arrest", "173"), ("sentence", ""): Trigger("COERCE", "legal", "173"),
+    ("deport", ""): Trigger("COERCE", "deport", "174"), ("seize", ""): Trigger("COERCE", "seize", "171"),
+    ("capture", ""): Trigger("COERCE", "seize", "192"), ("occupy", ""): Trigger("COERCE", "seize", "192"),
+    ("take", "control"): Trigger("COERCE", "seize", "192", ("of",)), ("raid", ""): Trigger("COERCE", None, "170"),
+    ("blockade", ""): Trigger("COERCE", "restrict", "191"), ("block", ""): Trigger("COERCE", "restrict", "191"),
+    ("ban", ""): Trigger("COERCE", "ban", "172"), ("impose", ""): Trigger("COERCE", "restrict", "172", ("on",)),
+    ("confiscate", ""): Trigger("COERCE", "seize", "1711"),
+    # ASSAULT
+    ("attack", ""): Trigger("ASSAULT", None, "180"), ("kill", ""): Trigger("ASSAULT", None, "1823"),
+    ("shell", ""): Trigger("ASSAULT", None, "180"), ("bomb", ""): Trigger("ASSAULT", "explosives", "183"),
+    ("shoot", ""): Trigger("ASSAULT", None, "180", _AT), ("fire", ""): Trigger("ASSAULT", None, "180", ("on", "at")),
+    ("assault", ""): Trigger("ASSAULT", "beat", "182"), ("invade", ""): Trigger("ASSAULT", None, "180"),
+    ("storm", ""): Trigger("ASSAULT", None, "180"), ("ambush", ""): Trigger("ASSAULT", None, "180"),
+    ("wound", ""): Trigger("ASSAULT", None, "180"), ("abduct", ""): Trigger("ASSAULT", "abduct", "181"),
+    ("kidnap", ""): Trigger("ASSAULT", "abduct", "181"), ("clash", ""): Trigger("ASSAULT", None, "180", ("with",)),
+    ("rebel", ""): Trigger("ASSAULT", None, "180", ("against",)), ("strike", ""): Trigger("ASSAULT", None, "180"),
+}
+
+# Nominal events: noun lemma -> Trigger. Coded when a support verb or possessor gives a source.
+NOUNS: dict[str, Trigger] = {
+    "talk": Trigger("CONSULT", None, "040", _WITH), "call": Trigger("CONSULT", "phone", "041", _WITH),
+    "conversation": Trigger("CONSULT", "phone", "041", _WITH), "meeting": Trigger("CONSULT", None, "040", _WITH),
+    "visit": Trigger("CONSULT", "visit", "042", ("to",)), "summit": Trigger("CONSULT", None, "040", _WITH),
+    "negotiation": Trigger("CONSULT", None, "046", _WITH), "mediation": Trigger("CONSULT", "third-party", "045", ("between",)),
+    "support": Trigger("SUPPORT", None, "051", ("for",)), "solidarity": Trigger("SUPPORT", None, "051", ("with",)),
+    "agreement": Trigger("AGREE", None, "030", _WITH), "deal": Trigger("AGREE", None, "030", _WITH),
+    "ceasefire": Trigger("RETREAT", "ceasefire", "0871", _WITH), "truce": Trigger("RETREAT", "ceasefire", "0871", _WITH),
+    "aid": Trigger("AID", None, "070", ("to",)), "assistance": Trigger("AID", None, "070", ("to",)),
+    "sanction": Trigger("SANCTION", None, "163", ("on", "against")), "embargo": Trigger("SANCTION", None, "163", ("on", "against")),
+    "case": Trigger("COERCE", "legal", "173", ("against",)), "investigation": Trigger("ACCUSE", "investigate", "090", ("into",)),
+    "charge": Trigger("COERCE", "legal", "173", ("against",)), "rebellion": Trigger("ASSAULT", None, "180", ("against",)),
+    "uprising": Trigger("ASSAULT", None, "180", ("against",)), "mutiny": Trigger("ASSAULT", None, "180", ("against",)),
+    "insurrection": Trigger("ASSAULT", None, "180", ("against",)), "attack": Trigger("ASSAULT", None, "180", ("on", "against")),
+    "offensive": Trigger("ASSAULT", None, "180", ("against", "on")), "strike": Trigger("ASSAULT", None, "180", ("on", "against")),
+    "protest": Trigger("PROTEST", "demo", "141", ("against",)), "demonstration": Trigger("PROTEST", "demo", "141", ("against",)),
+    "threat": Trigger("THREATEN", None, "130", ("to", "against")), "ultimatum": Trigger("THREATEN", None, "139", ("to",)),
+    "accusation": Trigger("ACCUSE", None, "112", ("against",)), "crackdown": Trigger("COERCE", None, "170", ("on",)),
+    "blockade": Trigger("COERCE", "restrict", "191", ("of", "on")), "arrest": Trigger("COERCE", "arrest", "173", ("of",)),
+}
+
+# Verbs that carry a nominal event: "held talks", "launched a rebellion", "opened a criminal case".
+SUPPORT_VERBS = {"hold", "have", "launch", "stage", "open", "start", "begin", "conduct", "carry", "make", "mount",
+                 "express", "offer", "give", "lend", "announce", "impose", "file", "bring", "issue", "join", "engage",
+                 "receive", "sign", "reach", "strike", "broker", "lead", "declare", "initiate"}
+# "called Wagner's actions a betrayal": call + object predicate is an accusation.
+ACCUSING_PREDICATES = {"betrayal", "treason", "crime", "terrorism", "terrorist", "provocation", "lie", "fake", "illegal", "aggression", "stab"}
+SPEECH_VERBS = {"say", "tell", "report", "announce", "state", "add", "write", "claim", "confirm", "note", "post",
+                "stress", "insist", "explain", "continue", "declare", "reiterate", "inform", "quote", "tweet", "allege"}
