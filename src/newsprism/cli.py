@@ -18,7 +18,7 @@ from newsprism.errors import NewsprismError
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="newsprism: reconstruct a developing news event from many outlets and compare how each tells it.")
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)  # one error, one line: never wrapped
 
 DbOption = typer.Option(Path("newsprism.duckdb"), "--db", help="DuckDB store file.", envvar="NEWSPRISM_DB")
 
