@@ -12,10 +12,13 @@ import bisect
 import re
 
 from newsprism.actors import actor_at, describe, expand_group
-from newsprism.events.lexicon import ACCUSING_PREDICATES, NOUNS, SPEECH_VERBS, SUPPORT_VERBS, VERBS, Trigger
+from newsprism.events.lexicon import (
+    ACCUSING_PREDICATES, COOPERATIVE, HOSTILE, NOUN_MODIFIERS, NOUNS, SPEECH_VERBS, SUPPORT_VERBS, VERBS, Trigger,
+)
 from newsprism.records import ActorRef, AnalyzedArticle, DateMention, Event, stable_id
 
-FUTURE_AUX = {"will", "shall", "'ll", "would", "wo"}
+FUTURE_AUX = {"will", "shall", "'ll", "would", "wo", "may", "might", "could"}
+OBLIGING_AUX = {"must", "should"}
 PLANNING_HEADS = {"plan", "intend", "prepare", "aim", "expect", "want", "hope", "seek", "vow", "promise", "pledge", "decide", "agree"}
 DEMANDING_HEADS = {"urge", "ask", "call", "demand", "request", "press", "appeal", "order", "tell"}
 ALLEGING_HEADS = {"allege", "claim", "accuse", "suspect", "believe", "reportedly", "purportedly"}
@@ -162,6 +165,11 @@ def _modality(verb, sentence_tokens) -> str:
             break
     if verb.dep_ == "xcomp" and verb.head.lemma_ in DEMANDING_HEADS:
         return "demanded"
+    if any(c.lower_ in OBLIGING_AUX and c.dep_ == "aux" for c in verb.children):
+        return "demanded"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in ("willing", "ready", "prepared") or (
+            verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.lemma_ in ("willing", "ready", "prepared")):
+        return "planned"
     if any(c.lower_ in FUTURE_AUX and c.dep_ == "aux" for c in verb.children):
         return "planned"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in PLANNING_HEADS:
@@ -259,15 +267,27 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
 
     def emit(trigger_token, trigger: Trigger, plover: str, rule: str, sources: list[ActorRef], targets: list[ActorRef],
              anchor, confidence: float, mode: str | None = None, negated: bool | None = None) -> None:
+        sentence = trigger_token.sent
+        negation = _negated(anchor) if negated is None else negated
+        date = _date_for(anchor, analyzed.dates, sentence)
         key = (trigger_token.i, plover)
         if key in seen:
             return
         seen.add(key)
-        sentence = trigger_token.sent
-        negation = _negated(anchor) if negated is None else negated
-        date = _date_for(anchor, analyzed.dates, sentence)
         start, end = trigger_token.idx, trigger_token.idx + len(trigger_token.text)
         # Targets that are the source again (reflexive parse noise) are dropped.
+        modality = _modality(anchor, sentence)
+        # PLOVER codes what an actor says it will do: intent to cooperate is AGREE, intent to
+        # harm is THREATEN, "must" is a REQUEST, and refusing to cooperate is a REJECT.
+        if rule.startswith("verb:") and plover not in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
+            if modality == "demanded" and not (anchor.dep_ == "xcomp" and anchor.head.lemma_ in DEMANDING_HEADS):
+                plover, rule = "REQUEST", f"{rule} + must"
+            elif (negation or (anchor.dep_ == "xcomp" and anchor.head.lemma_ in NEGATING_HEADS)) and plover in COOPERATIVE:
+                plover, rule, negation = "REJECT", f"{rule} + refused", False
+            elif modality in ("planned", "conditional") and plover in COOPERATIVE - {"CONCEDE"}:
+                plover, rule = "AGREE", f"{rule} + intent"
+            elif modality in ("planned", "conditional") and plover in HOSTILE:
+                plover, rule = "THREATEN", f"{rule} + intent"
         source_ids = {(s.actor_id or s.name) for s in sources}
         targets = [t for t in targets if (t.actor_id or t.name) not in source_ids]
         events.append(Event(
@@ -276,7 +296,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             plover_type=plover, mode=mode if mode is not None else trigger.mode, cameo=trigger.cameo,
             sources=tuple(sources), targets=tuple(targets), location=_location(anchor),
             date=date.resolved if date else None, date_text=date.text if date else None,
-            negated=negation, modality=_modality(anchor, sentence), attribution=_attribution(anchor, sentence),
+            negated=negation, modality=modality, attribution=_attribution(anchor, sentence),
             rule=rule, confidence=confidence,
         ))
 
@@ -362,8 +382,10 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             emit(token, trigger, plover, rule, sources, targets, token, confidence, mode=mode, negated=negated)
             # "called to express solidarity": the purpose clause is an event of its own, with the same source.
             continue
-        if token.pos_ in ("NOUN",) and token.lemma_.lower() in NOUNS:
-            trigger = NOUNS[token.lemma_.lower()]
+        modifier = next((c.lower_ for c in token.children if c.dep_ in ("amod", "compound")
+                         and (c.lower_, token.lemma_.lower()) in NOUN_MODIFIERS), None) if token.pos_ == "NOUN" else None
+        if token.pos_ in ("NOUN",) and (token.lemma_.lower() in NOUNS or modifier):
+            trigger = NOUN_MODIFIERS[(modifier, token.lemma_.lower())] if modifier else NOUNS[token.lemma_.lower()]
             head = token.head
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is None:

@@ -34,7 +34,10 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("call", ""): Trigger("CONSULT", "phone", "041", _WITH),
     ("visit", ""): Trigger("CONSULT", "visit", "042"), ("host", ""): Trigger("CONSULT", "visit", "043"),
     ("negotiate", ""): Trigger("CONSULT", None, "046", _WITH), ("mediate", ""): Trigger("CONSULT", "third-party", "045", ("between",)),
+    ("arrive", ""): Trigger("CONSULT", "visit", "042", ("in", "at")), ("tour", ""): Trigger("CONSULT", "visit", "042"),
     # SUPPORT
+    ("establish", "ties"): Trigger("SUPPORT", None, "050", _WITH), ("upgrade", "ties"): Trigger("SUPPORT", None, "050", _WITH),
+    ("restore", "ties"): Trigger("SUPPORT", None, "050", _WITH), ("thank", ""): Trigger("SUPPORT", None, "051"),
     ("support", ""): Trigger("SUPPORT", None, "051"), ("back", ""): Trigger("SUPPORT", None, "051"),
     ("endorse", ""): Trigger("SUPPORT", None, "051"), ("praise", ""): Trigger("SUPPORT", None, "051"),
     ("welcome", ""): Trigger("SUPPORT", None, "051"), ("defend", ""): Trigger("SUPPORT", None, "052"),
@@ -46,12 +49,16 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("promise", ""): Trigger("AGREE", None, "030", ("to",)), ("offer", ""): Trigger("AGREE", None, "030", ("to",)),
     ("accept", ""): Trigger("AGREE", None, "030"),
     # COOPERATE
+    ("extradite", ""): Trigger("COOPERATE", None, "063", ("to",)), ("hand", "over"): Trigger("COOPERATE", None, "063", ("to",)),
     ("cooperate", ""): Trigger("COOPERATE", None, "060", _WITH), ("collaborate", ""): Trigger("COOPERATE", None, "060", _WITH),
     ("coordinate", ""): Trigger("COOPERATE", None, "060", _WITH),
     # AID
     ("aid", ""): Trigger("AID", None, "070"), ("help", ""): Trigger("AID", None, "070"), ("assist", ""): Trigger("AID", None, "070"),
     ("supply", ""): Trigger("AID", None, "070", ("to", "with")), ("donate", ""): Trigger("AID", None, "070", ("to",)),
-    ("evacuate", ""): Trigger("AID", None, "073"),
+    ("evacuate", ""): Trigger("AID", None, "073"), ("send", "aid"): Trigger("AID", None, "070", ("to",)),
+    ("send", "arms"): Trigger("AID", "military", "072", ("to",)), ("send", "weapons"): Trigger("AID", "military", "072", ("to",)),
+    ("grant", "asylum"): Trigger("AID", "asylum", "075", ("to",)), ("provide", ""): Trigger("AID", None, "070", ("to", "for")),
+    ("allow", ""): Trigger("CONCEDE", None, "080"),
     # CONCEDE / RETREAT
     ("concede", ""): Trigger("CONCEDE", None, "080"), ("yield", ""): Trigger("CONCEDE", None, "080", ("to",)),
     ("drop", ""): Trigger("CONCEDE", None, "081", ("against",)), ("pardon", ""): Trigger("CONCEDE", None, "081"),
@@ -72,11 +79,12 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("accuse", ""): Trigger("ACCUSE", None, "112"), ("blame", ""): Trigger("ACCUSE", None, "112"),
     ("condemn", ""): Trigger("ACCUSE", None, "111"), ("criticize", ""): Trigger("ACCUSE", None, "111"),
     ("criticise", ""): Trigger("ACCUSE", None, "111"), ("denounce", ""): Trigger("ACCUSE", None, "111"),
-    ("allege", ""): Trigger("ACCUSE", None, "112"), ("investigate", ""): Trigger("ACCUSE", "investigate", "090"),
+    ("allege", ""): Trigger("ACCUSE", None, "112"), ("complain", ""): Trigger("ACCUSE", None, "111", ("about", "to")),
+    ("indict", ""): Trigger("ACCUSE", None, "112"), ("protest", "to"): Trigger("ACCUSE", None, "111", ("to",)), ("investigate", ""): Trigger("ACCUSE", "investigate", "090"),
     ("probe", ""): Trigger("ACCUSE", "investigate", "090"),
     # REJECT
     ("reject", ""): Trigger("REJECT", None, "120"), ("refuse", ""): Trigger("REJECT", None, "120"),
-    ("deny", ""): Trigger("REJECT", None, "120"), ("dismiss", ""): Trigger("REJECT", None, "120"),
+    ("deny", ""): Trigger("REJECT", None, "120"), ("renege", ""): Trigger("REJECT", None, "120", ("on",)), ("dismiss", ""): Trigger("REJECT", None, "120"),
     ("rebuff", ""): Trigger("REJECT", None, "120"), ("veto", ""): Trigger("REJECT", None, "129"),
     ("term", ""): Trigger("REJECT", None, "120"), ("oppose", ""): Trigger("REJECT", None, "120"),
     ("decline", ""): Trigger("REJECT", None, "120"),
@@ -90,6 +98,9 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("sanction", ""): Trigger("SANCTION", None, "163"), ("expel", ""): Trigger("SANCTION", "expel", "166"),
     ("suspend", ""): Trigger("SANCTION", None, "160", _WITH), ("recall", ""): Trigger("SANCTION", "withdraw", "161", ("from",)),
     ("cut", ""): Trigger("SANCTION", None, "160", _WITH), ("freeze", ""): Trigger("SANCTION", None, "160"),
+    ("cancel", ""): Trigger("SANCTION", None, "160"), ("reduce", ""): Trigger("SANCTION", "discontinue", "162", ("to",)),
+    ("halt", ""): Trigger("SANCTION", None, "164"), ("prohibit", ""): Trigger("SANCTION", None, "163"),
+    ("break", "ties"): Trigger("SANCTION", "withdraw", "161", _WITH), ("end", "mediation"): Trigger("SANCTION", None, "165"),
     # MOBILIZE
     ("mobilize", ""): Trigger("MOBILIZE", "troops", "154"), ("mobilise", ""): Trigger("MOBILIZE", "troops", "154"),
     ("deploy", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD), ("advance", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD),
@@ -97,6 +108,7 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("move", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD), ("enter", ""): Trigger("MOBILIZE", "troops", "154"),
     ("scramble", ""): Trigger("MOBILIZE", "police", "153"), ("reinforce", ""): Trigger("MOBILIZE", "troops", "154"),
     ("mass", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD), ("tighten", ""): Trigger("MOBILIZE", "police", "153"),
+    ("strengthen", "forces"): Trigger("MOBILIZE", "troops", "154", ("in",)), ("deploy", "troops"): Trigger("MOBILIZE", "troops", "154", _TOWARD),
     # COERCE
     ("arrest", ""): Trigger("COERCE", "arrest", "173"), ("detain", ""): Trigger("COERCE", "arrest", "173"),
     ("charge", ""): Trigger("COERCE", "legal", "173"), ("prosecute", ""): Trigger("COERCE", "legal", "173"),
@@ -106,7 +118,9 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("take", "control"): Trigger("COERCE", "seize", "192", ("of",)), ("raid", ""): Trigger("COERCE", None, "170"),
     ("blockade", ""): Trigger("COERCE", "restrict", "191"), ("block", ""): Trigger("COERCE", "restrict", "191"),
     ("ban", ""): Trigger("COERCE", "ban", "172"), ("impose", ""): Trigger("COERCE", "restrict", "172", ("on",)),
-    ("confiscate", ""): Trigger("COERCE", "seize", "1711"),
+    ("confiscate", ""): Trigger("COERCE", "seize", "1711"), ("outlaw", ""): Trigger("COERCE", "ban", "172"),
+    ("reimpose", ""): Trigger("COERCE", "restrict", "172", ("on", "in")), ("expel", "from"): Trigger("COERCE", "deport", "174", ("from",)),
+    ("hack", ""): Trigger("COERCE", None, "170", ("into",)),
     # ASSAULT
     ("attack", ""): Trigger("ASSAULT", None, "180"), ("kill", ""): Trigger("ASSAULT", None, "1823"),
     ("shell", ""): Trigger("ASSAULT", None, "180"), ("bomb", ""): Trigger("ASSAULT", "explosives", "183"),
@@ -116,6 +130,8 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("wound", ""): Trigger("ASSAULT", None, "180"), ("abduct", ""): Trigger("ASSAULT", "abduct", "181"),
     ("kidnap", ""): Trigger("ASSAULT", "abduct", "181"), ("clash", ""): Trigger("ASSAULT", None, "180", ("with",)),
     ("rebel", ""): Trigger("ASSAULT", None, "180", ("against",)), ("strike", ""): Trigger("ASSAULT", None, "180"),
+    ("assassinate", ""): Trigger("ASSAULT", None, "180"), ("abuse", ""): Trigger("ASSAULT", "beat", "182"),
+    ("retake", ""): Trigger("ASSAULT", None, "180"), ("fight", ""): Trigger("ASSAULT", None, "180", ("against", "with")),
 }
 
 # Nominal events: noun lemma -> Trigger. Coded when a support verb or possessor gives a source.
@@ -138,10 +154,25 @@ NOUNS: dict[str, Trigger] = {
     "threat": Trigger("THREATEN", None, "130", ("to", "against")), "ultimatum": Trigger("THREATEN", None, "139", ("to",)),
     "accusation": Trigger("ACCUSE", None, "112", ("against",)), "crackdown": Trigger("COERCE", None, "170", ("on",)),
     "blockade": Trigger("COERCE", "restrict", "191", ("of", "on")), "arrest": Trigger("COERCE", "arrest", "173", ("of",)),
+    "demand": Trigger("REQUEST", None, "100", ("for", "from")), "appeal": Trigger("REQUEST", None, "100", ("to", "for")),
+    "withdrawal": Trigger("RETREAT", None, "0872", ("from",)), "reminder": Trigger("REQUEST", None, "100", ("to",)),
+    "boycott": Trigger("PROTEST", "boycott", "143", ("of",)), "warning": Trigger("THREATEN", None, "130", ("to",)),
 }
 
+# Nouns whose modifier changes the event: "hunger strike", "general strike" are protests, not attacks.
+NOUN_MODIFIERS: dict[tuple[str, str], Trigger] = {
+    ("hunger", "strike"): Trigger("PROTEST", "hunger", "142"), ("general", "strike"): Trigger("PROTEST", "boycott", "143"),
+    ("labor", "strike"): Trigger("PROTEST", "boycott", "143"), ("air", "strike"): Trigger("ASSAULT", None, "180", ("on", "against")),
+}
+
+# How modality recodes an action (PLOVER codes intentions and demands as events of their own):
+# an intent to cooperate is AGREE, an intent to harm is THREATEN, "must" is a REQUEST, and a
+# refused cooperation is REJECT.
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
+HOSTILE = {"COERCE", "ASSAULT", "SANCTION", "PROTEST", "MOBILIZE"}
+
 # Verbs that carry a nominal event: "held talks", "launched a rebellion", "opened a criminal case".
-SUPPORT_VERBS = {"hold", "have", "launch", "stage", "open", "start", "begin", "conduct", "carry", "make", "mount",
+SUPPORT_VERBS = {"undertake", "continue", "resume", "reiterate", "renew", "speed", "hold", "have", "launch", "stage", "open", "start", "begin", "conduct", "carry", "make", "mount",
                  "express", "offer", "give", "lend", "announce", "impose", "file", "bring", "issue", "join", "engage",
                  "receive", "sign", "reach", "strike", "broker", "lead", "declare", "initiate"}
 # "called Wagner's actions a betrayal": call + object predicate is an accusation.
