@@ -58,7 +58,8 @@ def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | Non
         token = token.head.head
     left, right = _span_of(token)
     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
-    members = expand_group(analyzed, start, end, exclude=exclude_country)
+    # The speaker's own country is not among "his G7 counterparts".
+    members = [m for m in expand_group(analyzed, start, end) if not exclude_country or m.country != exclude_country]
     if members:
         return members
     head_start, head_end = token.idx, token.idx + len(token.text)
