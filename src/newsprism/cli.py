@@ -33,28 +33,46 @@ def analyze(
     paths: list[str] = typer.Argument(..., help="Files, folders or globs of articles (txt, html, rss/atom, jsonl)."),
     db: Path = DbOption,
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="Installed spaCy English pipeline package.", envvar="NEWSPRISM_MODEL"),
-    workers: int = typer.Option(1, "--workers", min=1, help="spaCy processes for parsing."),
+    workers: int = typer.Option(1, "--workers", min=1, help="spaCy processes for parsing (with --engine ray: analyser actors)."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per parse batch and per store transaction."),
     max_file_mb: float = typer.Option(20.0, "--max-file-mb", help="Refuse input files larger than this."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or ray (per-article stages on Ray)."),
+    address: Optional[str] = typer.Option(None, "--address", help="With --engine ray: address of an existing Ray cluster (default: start a local one)."),
 ) -> None:
     """Read articles, extract what happened, and store it all in a DuckDB file."""
+    import time
+
     from newsprism.pipeline import run_analysis
     from newsprism.store import Store
 
+    if engine not in ("local", "ray"):
+        _fail(f"--engine {engine!r}: choose local or ray")
+    if address and engine != "ray":
+        _fail("--address needs --engine ray")
     settings = settings_from_env(db_path=db, model=model, workers=workers, batch_size=batch_size,
                                  max_file_bytes=int(max_file_mb * 1_000_000))
+    # The local engine counts files read; the Ray engine reads first, then counts articles analysed.
+    unit = "files" if engine == "local" else "articles"
     try:
         with Store(settings.db_path) as store:
-            with Progress(TextColumn("[bold]analyzing"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
-                          TextColumn("{task.fields[stored]} stored"), TimeElapsedColumn(), TimeRemainingColumn(),
+            with Progress(TextColumn("[bold]analyzing"), BarColumn(), MofNCompleteColumn(), TextColumn(unit),
+                          TextColumn("{task.fields[stored]} stored, {task.fields[rate]} articles/s"),
+                          TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
                           console=errors, disable=quiet, transient=False) as progress:
-                task = progress.add_task("analyze", total=None, stored=0)
+                task = progress.add_task("analyze", total=None, stored=0, rate="-")
+                started = time.perf_counter()
 
                 def on_progress(done: int, total: int, stored: int) -> None:
-                    progress.update(task, completed=done, total=total, stored=stored)
+                    rate = stored / max(time.perf_counter() - started, 1e-9)
+                    progress.update(task, completed=done, total=total, stored=stored, rate=f"{rate:.1f}")
 
-                report = run_analysis(paths, settings, store, on_progress)
+                if engine == "ray":
+                    from newsprism.scale.ray_engine import run_analysis_ray
+
+                    report = run_analysis_ray(paths, settings, store, address, on_progress)
+                else:
+                    report = run_analysis(paths, settings, store, on_progress)
     except NewsprismError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
