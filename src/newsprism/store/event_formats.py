@@ -1,0 +1,254 @@
+"""Coded events read back from the store, and written as POLECAT- and GDELT-style tables.
+
+Both layouts exist so analysts can load newsprism's events into the tools they already use
+for POLECAT and GDELT. Columns newsprism cannot fill (coordinates, COW codes, Goldstein
+scores) stay empty rather than guessed. Every row ends with newsprism's own provenance
+columns (article id, sentence index, character offsets, the sentence), so a row can always
+be traced back to the words it came from.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from typing import Any, Protocol
+
+from newsprism.records import ActorRef
+
+
+class QueryStore(Protocol):
+    """Anything with ``query(sql, params) -> list[dict]``: a Store, or the web app's snapshot reader."""
+
+    def query(self, sql: str, params: Sequence[Any] = ...) -> list[dict[str, Any]]: ...
+
+# PLOVER's four quad classes (verbal/material cooperation/conflict), as used by POLECAT.
+PLOVER_QUAD = {
+    "AGREE": "VERBAL COOPERATION", "CONSULT": "VERBAL COOPERATION", "SUPPORT": "VERBAL COOPERATION",
+    "CONCEDE": "VERBAL COOPERATION",
+    "COOPERATE": "MATERIAL COOPERATION", "AID": "MATERIAL COOPERATION", "RETREAT": "MATERIAL COOPERATION",
+    "REQUEST": "VERBAL CONFLICT", "ACCUSE": "VERBAL CONFLICT", "REJECT": "VERBAL CONFLICT",
+    "THREATEN": "VERBAL CONFLICT",
+    "PROTEST": "MATERIAL CONFLICT", "SANCTION": "MATERIAL CONFLICT", "MOBILIZE": "MATERIAL CONFLICT",
+    "COERCE": "MATERIAL CONFLICT", "ASSAULT": "MATERIAL CONFLICT",
+}
+
+# GDELT's QuadClass from the two-digit CAMEO root code: 1 verbal cooperation (01-05),
+# 2 material cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20).
+def cameo_quad_class(cameo: str | None) -> int | None:
+    """Return GDELT's QuadClass (1-4) for a CAMEO code, or None when there is no code."""
+    if not cameo or len(cameo) < 2 or not cameo[:2].isdigit():
+        return None
+    root = int(cameo[:2])
+    if 1 <= root <= 5:
+        return 1
+    if 6 <= root <= 8:
+        return 2
+    if 9 <= root <= 13:
+        return 3
+    if 14 <= root <= 20:
+        return 4
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class CodedEvent:
+    """One stored event with its actors, its article's metadata and its sentence."""
+
+    id: str
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    trigger: str
+    plover_type: str
+    mode: str | None
+    cameo: str | None
+    sources: tuple[ActorRef, ...]
+    targets: tuple[ActorRef, ...]
+    location: str | None
+    date: date | None
+    negated: bool
+    modality: str
+    attribution: str | None
+    confidence: float
+    sentence: str
+    outlet: str | None
+    published: date | None
+    url: str | None
+    language: str | None
+
+
+def read_coded_events(store: QueryStore, article_ids: Sequence[str] | None = None) -> list[CodedEvent]:
+    """Return every stored event (or those of ``article_ids``) with actors and provenance."""
+    where, params = "", []
+    if article_ids is not None:
+        where, params = "WHERE e.article_id IN (SELECT unnest(?))", [list(article_ids)]
+    rows = store.query(
+        "SELECT e.*, s.text AS sentence, a.outlet, a.published, a.url, a.language FROM events e "
+        "JOIN articles a ON a.id = e.article_id "
+        "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.sentence_index = e.sentence_index "
+        f"{where} ORDER BY a.published NULLS LAST, e.article_id, e.start, e.id", params)
+    refs: dict[str, dict[str, list[ActorRef]]] = defaultdict(lambda: {"source": [], "target": []})
+    if rows:
+        for r in store.query(
+                "SELECT * FROM event_actors WHERE event_id IN (SELECT unnest(?)) ORDER BY event_id, role, position",
+                [[row["id"] for row in rows]]):
+            refs[r["event_id"]].setdefault(r["role"], []).append(
+                ActorRef(r["actor_id"], r["name"], r["country"], r["sector"], r["start"], r["end"]))
+    return [
+        CodedEvent(
+            id=r["id"], article_id=r["article_id"], sentence_index=r["sentence_index"], start=r["start"],
+            end=r["end"], trigger=r["trigger"], plover_type=r["plover_type"], mode=r["mode"], cameo=r["cameo"],
+            sources=tuple(refs[r["id"]]["source"]), targets=tuple(refs[r["id"]]["target"]),
+            location=r["location"], date=r["date"], negated=bool(r["negated"]), modality=r["modality"],
+            attribution=r["attribution"], confidence=float(r["confidence"]), sentence=r["sentence"] or "",
+            outlet=r["outlet"], published=r["published"], url=r["url"], language=r["language"])
+        for r in rows
+    ]
+
+
+# Provenance columns appended to both layouts.
+PROVENANCE_COLUMNS = ("newsprism_event_id", "article_id", "sentence_index", "start", "end", "trigger", "sentence")
+
+POLECAT_COLUMNS = (
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
+    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title",
+    "Actor Name Raw", "Wikipedia Actor ID",
+    "Recipient Name", "Recipient Country", "Recipient COW", "Primary Recipient Sector", "Recipient Sectors",
+    "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID",
+    "Placename", "City", "State", "Country", "Latitude", "Longitude", "GeoNames ID", "Raw Placename",
+    "Feature Type", "Source", "Publication Date", "Story People", "Story Organizations", "Story Locations",
+    "Language", "Version",
+) + PROVENANCE_COLUMNS
+
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone", "ActionGeo_Fullname",
+    "DATEADDED", "SOURCEURL",
+) + PROVENANCE_COLUMNS
+
+
+def _pairs(event: CodedEvent) -> list[tuple[ActorRef | None, ActorRef | None]]:
+    """Return one (source, target) pair per dyad; an event with several targets gives several rows."""
+    sources: Sequence[ActorRef | None] = event.sources or (None,)
+    targets: Sequence[ActorRef | None] = event.targets or (None,)
+    return [(s, t) for s in sources for t in targets]
+
+
+def _provenance(event: CodedEvent) -> list[object]:
+    return [event.id, event.article_id, event.sentence_index, event.start, event.end, event.trigger,
+            event.sentence]
+
+
+def _story_names(store: QueryStore) -> dict[str, dict[str, str]]:
+    """Return, per article, the ';'-joined PERSON, ORG and place entity names it mentions."""
+    names: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for r in store.query("SELECT article_id, label, text FROM entities WHERE label IN ('PERSON', 'ORG', 'GPE', 'LOC') "
+                         "ORDER BY article_id, start"):
+        group = "locations" if r["label"] in ("GPE", "LOC") else r["label"].lower()
+        if r["text"] not in names[r["article_id"]][group]:
+            names[r["article_id"]][group].append(r["text"])
+    return {aid: {g: ";".join(v) for g, v in groups.items()} for aid, groups in names.items()}
+
+
+def polecat_rows(store: QueryStore, events: Sequence[CodedEvent]) -> list[list[object]]:
+    """Return the rows of the POLECAT-layout table, one per (source, target) dyad of each event."""
+    from newsprism import __version__
+
+    story = _story_names(store)
+    rows = []
+    for event in events:
+        if event.negated:
+            continue  # POLECAT records what happened; a negated event did not.
+        names = story.get(event.article_id, {})
+        for source, target in _pairs(event):
+            rows.append([
+                f"{event.id}-{len(rows)}", event.date or event.published, event.plover_type, event.mode or "",
+                "", PLOVER_QUAD.get(event.plover_type, ""), event.modality if event.modality != "happened" else "",
+                source.name if source else "", source.country or "" if source else "", "",
+                source.sector or "" if source else "", source.sector or "" if source else "", "",
+                source.name if source else "", "",
+                target.name if target else "", target.country or "" if target else "", "",
+                target.sector or "" if target else "", target.sector or "" if target else "", "",
+                target.name if target else "", "",
+                event.location or "", "", "", "", "", "", "", event.location or "", "",
+                event.outlet or "", event.published or "", names.get("person", ""),
+                names.get("org", ""), names.get("locations", ""), event.language or "", f"newsprism {__version__}",
+                *_provenance(event),
+            ])
+    return rows
+
+
+def _cameo_actor_code(ref: ActorRef | None) -> str:
+    """Return a CAMEO-style actor code: country then sector (e.g. RUSGOV), or '' when unknown."""
+    if ref is None:
+        return ""
+    return f"{ref.country or ''}{ref.sector or ''}"
+
+
+def gdelt_rows(events: Sequence[CodedEvent]) -> list[list[object]]:
+    """Return the rows of the GDELT-style table, one per (source, target) dyad with a CAMEO code."""
+    rows = []
+    mentions: dict[tuple[str, str], set[str]] = defaultdict(set)
+    outlets: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for event in events:
+        key = (event.cameo or "", event.date.isoformat() if event.date else "")
+        mentions[key].add(event.article_id)
+        outlets[key].add(event.outlet or event.article_id)
+    for event in events:
+        if event.negated or not event.cameo:
+            continue  # GDELT has no negated events, and EventCode is its key column.
+        when = event.date or event.published
+        key = (event.cameo, event.date.isoformat() if event.date else "")
+        for source, target in _pairs(event):
+            rows.append([
+                f"{event.id}-{len(rows)}",
+                when.strftime("%Y%m%d") if when else "", when.strftime("%Y%m") if when else "",
+                when.year if when else "",
+                f"{when.year + (when.timetuple().tm_yday - 1) / 365:.4f}" if when else "",
+                _cameo_actor_code(source), source.name if source else "", source.country or "" if source else "",
+                source.sector or "" if source else "",
+                _cameo_actor_code(target), target.name if target else "", target.country or "" if target else "",
+                target.sector or "" if target else "",
+                1 if event.sentence_index == 0 else 0, event.cameo, event.cameo[:3], event.cameo[:2],
+                cameo_quad_class(event.cameo) or "", "", 1, len(outlets[key]), len(mentions[key]), "",
+                event.location or "",
+                event.published.strftime("%Y%m%d") if event.published else "", event.url or "",
+                *_provenance(event),
+            ])
+    return rows
+
+
+def _clean(value: object) -> str:
+    """Return a TSV-safe cell: tabs and newlines inside a sentence would break the columns."""
+    text = "" if value is None else str(value)
+    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def write_polecat(store: QueryStore, path: Path) -> Path:
+    """Write the POLECAT-layout events table as TSV (POLECAT's own delimiter); return the path."""
+    rows = polecat_rows(store, read_coded_events(store))
+    return _write_tsv(path, POLECAT_COLUMNS, rows)
+
+
+def write_gdelt(store: QueryStore, path: Path) -> Path:
+    """Write the GDELT-style events TSV with CAMEO codes and a header row; return the path."""
+    return _write_tsv(path, GDELT_COLUMNS, gdelt_rows(read_coded_events(store)))
+
+
+def _write_tsv(path: Path, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Plain tab-joined lines, as GDELT and POLECAT ship them: no quoting, so quote marks in a
+    # sentence stay as written; _clean removes the only characters that could break a row.
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("\t".join(columns) + "\n")
+        for row in rows:
+            handle.write("\t".join(_clean(v) for v in row) + "\n")
+    return path

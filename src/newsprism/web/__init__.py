@@ -1,0 +1,1 @@
+"""The web layer: FastAPI app (pages and REST API), templates, static assets and the static report."""

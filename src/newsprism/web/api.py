@@ -1,0 +1,204 @@
+"""The REST API: JSON lists with filters and pagination, single records, search and ingestion."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+
+from newsprism.errors import StoreLocked
+from newsprism.web import models as m
+from newsprism.web import queries as q
+from newsprism.web import stories_view
+from newsprism.web.security import token_matches
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def reader(request: Request) -> Iterator[q.Reader]:
+    """Yield a Reader over the server's current snapshot, for the length of one request."""
+    with request.app.state.snapshot.cursor() as cursor:
+        yield q.Reader(cursor)
+
+
+class CommonFilters:
+    """Query parameters every list endpoint accepts."""
+
+    def __init__(
+        self,
+        story: str | None = Query(None, max_length=200, description="only records of this story's articles"),
+        article: str | None = Query(None, max_length=200, description="only records of this article"),
+        outlet: str | None = Query(None, max_length=200, description="outlet name, case-insensitive"),
+        actor: str | None = Query(None, max_length=200, description="actor id or exact name"),
+        country: str | None = Query(None, max_length=10, description="ISO 3166 alpha-3 code (or EU)"),
+        plover_type: str | None = Query(None, max_length=40, description="PLOVER event type, e.g. CONSULT"),
+        date_from: date | None = Query(None, description="on or after (event/quote date, else publication date)"),
+        date_to: date | None = Query(None, description="on or before"),
+        limit: int = Query(50, ge=1, le=500),
+        offset: int = Query(0, ge=0, le=10_000_000),
+    ) -> None:
+        self.story = story
+        self.filters = q.Filters(article=article, outlet=outlet, actor=actor, country=country, plover_type=plover_type,
+                                 date_from=date_from, date_to=date_to)
+        self.limit = limit
+        self.offset = offset
+
+    def resolve(self, r: q.Reader) -> q.Filters:
+        """Return the filters with the story turned into its article ids (404 for an unknown story)."""
+        if self.story is not None:
+            ids = stories_view.story_article_ids(r, self.story)
+            if ids is None:
+                raise HTTPException(404, f"no story {self.story!r}")
+            self.filters.article_ids = ids
+        return self.filters
+
+
+@router.get("/articles", response_model=m.Page[m.ArticleSummary])
+def articles(common: CommonFilters = Depends(), r: q.Reader = Depends(reader)) -> m.Page[m.ArticleSummary]:
+    """Articles, newest first."""
+    return q.list_articles(r, common.resolve(r), common.limit, common.offset)
+
+
+@router.get("/articles/{article_id}", response_model=m.ArticleDetail)
+def article(article_id: str, r: q.Reader = Depends(reader)) -> m.ArticleDetail:
+    """One article with its text and every record found in it (offsets index into ``text``)."""
+    found = q.get_article(r, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return found
+
+
+@router.get("/events", response_model=m.Page[m.EventOut])
+def events(common: CommonFilters = Depends(), r: q.Reader = Depends(reader)) -> m.Page[m.EventOut]:
+    """Coded events with their actors and sentence."""
+    return q.list_events(r, common.resolve(r), common.limit, common.offset)
+
+
+@router.get("/events/{event_id}", response_model=m.EventOut)
+def event(event_id: str, r: q.Reader = Depends(reader)) -> m.EventOut:
+    found = q.get_event(r, event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id!r}")
+    return found
+
+
+@router.get("/quotes", response_model=m.Page[m.QuoteOut])
+def quotes(common: CommonFilters = Depends(), r: q.Reader = Depends(reader)) -> m.Page[m.QuoteOut]:
+    """Direct and reported quotes with speaker, channel and sentence."""
+    return q.list_quotes(r, common.resolve(r), common.limit, common.offset)
+
+
+@router.get("/quotes/{quote_id}", response_model=m.QuoteOut)
+def quote(quote_id: str, r: q.Reader = Depends(reader)) -> m.QuoteOut:
+    found = q.get_quote(r, quote_id)
+    if found is None:
+        raise HTTPException(404, f"no quote {quote_id!r}")
+    return found
+
+
+@router.get("/actors", response_model=m.Page[m.ActorOut])
+def actors(common: CommonFilters = Depends(), name: str | None = Query(None, max_length=200),
+           r: q.Reader = Depends(reader)) -> m.Page[m.ActorOut]:
+    """Actors, most often mentioned first; ``name`` matches names and aliases."""
+    return q.list_actors(r, common.resolve(r), name, common.limit, common.offset)
+
+
+@router.get("/actors/{actor_id}", response_model=m.ActorDetail)
+def actor(actor_id: str, r: q.Reader = Depends(reader)) -> m.ActorDetail:
+    """One actor with all its events and quotes across outlets."""
+    found = q.get_actor(r, actor_id)
+    if found is None:
+        raise HTTPException(404, f"no actor {actor_id!r}")
+    return found
+
+
+@router.get("/stories", response_model=m.Page[m.StorySummary])
+def stories(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+            r: q.Reader = Depends(reader)) -> m.Page[m.StorySummary]:
+    """Stories, newest first, with outlet and claim-status counts."""
+    found = stories_view.list_stories(r)
+    return m.Page[m.StorySummary](items=found[offset:offset + limit], total=len(found), limit=limit, offset=offset)
+
+
+@router.get("/stories/{story_id}", response_model=m.StoryDetail)
+def story(story_id: str, r: q.Reader = Depends(reader)) -> m.StoryDetail:
+    """One story: claims x outlets, timeline, voices, distinctive wording and actor network."""
+    found = stories_view.get_story(r, story_id)
+    if found is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    return found
+
+
+@router.get("/claims", response_model=m.Page[m.ClaimOut])
+def claims(story: str | None = Query(None, max_length=200),
+           status: str | None = Query(None, max_length=40, description="corroborated | single-source | contradicted | attributed-only"),
+           outlet: str | None = Query(None, max_length=200),
+           plover_type: str | None = Query(None, max_length=40),
+           date_from: date | None = None, date_to: date | None = None,
+           limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
+           r: q.Reader = Depends(reader)) -> m.Page[m.ClaimOut]:
+    """Claims (one happening as every outlet reports it), with each outlet's sentences."""
+    found = stories_view.list_claims(r, story, status)
+    if outlet:
+        found = [c for c in found if any(o.outlet.lower() == outlet.lower() and o.status != "absent" for o in c.outlets)]
+    if plover_type:
+        found = [c for c in found if (c.plover_type or "").upper() == plover_type.upper()]
+    if date_from:
+        found = [c for c in found if c.date is not None and c.date >= date_from]
+    if date_to:
+        found = [c for c in found if c.date is not None and c.date <= date_to]
+    return m.Page[m.ClaimOut](items=found[offset:offset + limit], total=len(found), limit=limit, offset=offset)
+
+
+@router.get("/network", response_model=m.NetworkOut)
+def network(story: str | None = Query(None, max_length=200), r: q.Reader = Depends(reader)) -> m.NetworkOut:
+    """The actor network (one edge per source, target and PLOVER type) of a story or of everything."""
+    ids = None
+    if story is not None:
+        ids = stories_view.story_article_ids(r, story)
+        if ids is None:
+            raise HTTPException(404, f"no story {story!r}")
+    return stories_view.network(r, ids)
+
+
+@router.get("/search", response_model=m.SearchOut)
+def search(q_: str = Query(..., alias="q", min_length=1, max_length=200), r: q.Reader = Depends(reader)) -> m.SearchOut:
+    """Articles, actors and quotes whose text, name or speaker contains ``q`` (case-insensitive)."""
+    return q.search(r, q_)
+
+
+@router.get("/health", response_model=m.HealthOut)
+def health(request: Request) -> m.HealthOut:
+    state = request.app.state.snapshot.state
+    return m.HealthOut(status="ok", snapshot_taken=state.taken_at.isoformat(timespec="seconds") if state.taken_at else None,
+                       store_busy=state.busy, read_only=not request.app.state.config.ingest_token)
+
+
+@router.post("/ingest", response_model=m.IngestResult, status_code=201,
+             responses={401: {"description": "missing or wrong token"}, 403: {"description": "server is read-only"},
+                        413: {"description": "request too large"}, 429: {"description": "too many requests"},
+                        503: {"description": "store is locked by another process"}})
+def ingest(body: m.IngestRequest, request: Request, authorization: str | None = Header(None),
+           x_ingest_token: str | None = Header(None)) -> m.IngestResult:
+    """Analyse and store posted articles. Needs the server's ingestion token (Bearer or X-Ingest-Token)."""
+    from newsprism.web.ingest import ingest_articles
+
+    config = request.app.state.config
+    if not config.ingest_token:
+        raise HTTPException(403, "server is read-only: start it with --ingest-token to accept articles")
+    # Rate-limit every attempt, failed ones included, so the token cannot be guessed quickly.
+    client = request.client.host if request.client else "unknown"
+    if not request.app.state.rate_limiter.allow(client):
+        raise HTTPException(429, "too many ingestion requests; slow down")
+    given = x_ingest_token
+    if authorization and authorization.lower().startswith("bearer "):
+        given = authorization[7:].strip()
+    if not token_matches(config.ingest_token, given):
+        raise HTTPException(401, "missing or wrong ingestion token")
+    try:
+        result = ingest_articles(config.db_path, body, config.settings)
+    except StoreLocked as exc:
+        raise HTTPException(503, str(exc)) from None
+    request.app.state.snapshot.refresh(force=True)
+    return result

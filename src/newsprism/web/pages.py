@@ -1,0 +1,103 @@
+"""The HTML pages: server-rendered templates over the same queries as the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from newsprism.web import queries as q
+from newsprism.web import stories_view, views
+from newsprism.web.api import reader
+from newsprism.web.render import ServerLinks
+
+router = APIRouter(include_in_schema=False)
+LINKS = ServerLinks()
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """Return a rendered page; every page gets the links, the snapshot state and the asset list."""
+    env = request.app.state.templates
+    state = request.app.state.snapshot.state
+    html = env.get_template(template).render(links=LINKS, snapshot=state, inline_assets=None, **context)
+    return HTMLResponse(html, status_code=status)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, r: q.Reader = Depends(reader)) -> HTMLResponse:
+    stories = stories_view.list_stories(r)
+    recent = q.list_articles(r, q.Filters(), limit=20)
+    return render(request, "stories.html", stories=stories, has_stories=stories_view.has_stories(r),
+                  recent=recent)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(story_id: str, request: Request, r: q.Reader = Depends(reader)) -> HTMLResponse:
+    found = stories_view.get_story(r, story_id)
+    if found is None:
+        raise HTTPException(404, "no such story")
+    events = q.list_events(r, q.Filters(article_ids=[a.id for a in found.article_list]), limit=500).items
+    return render(request, "story.html", **views.story_context(found, events))
+
+
+@router.get("/stories/{story_id}/claims/{claim_id}", response_class=HTMLResponse)
+def claim(story_id: str, claim_id: str, request: Request, r: q.Reader = Depends(reader)) -> HTMLResponse:
+    for found in stories_view.list_claims(r, story_id):
+        if found.id == claim_id:
+            items = [ev for rep in found.outlets for ev in rep.evidence]
+            return render(request, "evidence.html", **views.evidence_context(found.label, items, found, "claim"))
+    raise HTTPException(404, "no such claim")
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request, outlet: str | None = Query(None, max_length=200),
+             offset: int = Query(0, ge=0), r: q.Reader = Depends(reader)) -> HTMLResponse:
+    page = q.list_articles(r, q.Filters(outlet=outlet), limit=50, offset=offset)
+    return render(request, "articles.html", page=page, outlet=outlet)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(article_id: str, request: Request, r: q.Reader = Depends(reader)) -> HTMLResponse:
+    found = q.get_article(r, article_id)
+    if found is None:
+        raise HTTPException(404, "no such article")
+    return render(request, "article.html", **views.article_context(r, found, LINKS))
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request, offset: int = Query(0, ge=0), r: q.Reader = Depends(reader)) -> HTMLResponse:
+    page = q.list_actors(r, q.Filters(), limit=100, offset=offset)
+    return render(request, "actors.html", page=page)
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor(actor_id: str, request: Request, r: q.Reader = Depends(reader)) -> HTMLResponse:
+    found = q.get_actor(r, actor_id)
+    if found is None:
+        raise HTTPException(404, "no such actor")
+    return render(request, "actor.html", **views.actor_context(found))
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event(event_id: str, request: Request, r: q.Reader = Depends(reader)) -> HTMLResponse:
+    found = q.get_event(r, event_id)
+    if found is None:
+        raise HTTPException(404, "no such event")
+    items = q.evidence(r, [(found.article_id, found.sentence_index, found.start, found.end)])
+    return render(request, "evidence.html", **views.evidence_context(views.event_summary(found), items, found, "event"))
+
+
+@router.get("/quotes/{quote_id}", response_class=HTMLResponse)
+def quote(quote_id: str, request: Request, r: q.Reader = Depends(reader)) -> HTMLResponse:
+    found = q.get_quote(r, quote_id)
+    if found is None:
+        raise HTTPException(404, "no such quote")
+    items = q.evidence(r, [(found.article_id, found.sentence_index, found.start, found.end)])
+    title = f"{found.speaker or 'Unattributed'}: {found.text[:80]}"
+    return render(request, "evidence.html", **views.evidence_context(title, items, found, "quote"))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q_: str = Query("", alias="q", max_length=200), r: q.Reader = Depends(reader)) -> HTMLResponse:
+    return render(request, "search.html", result=q.search(r, q_) if q_.strip() else None, query=q_)

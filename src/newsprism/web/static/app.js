@@ -1,0 +1,230 @@
+/* newsprism pages: the claim evidence panel and the actor network. Plain JavaScript, no library.
+   Data comes from <script type="application/json"> blocks; text is only ever set with
+   textContent, never parsed as HTML, so nothing from an article can run as script. */
+(function () {
+  "use strict";
+
+  function readJson(id) {
+    var el = document.getElementById(id);
+    if (!el) return null;
+    try { return JSON.parse(el.textContent); } catch (e) { return null; }
+  }
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  var links = readJson("link-data") || {};
+
+  function articleLink(articleId, sentenceIndex) {
+    var pattern = links.article || "";
+    return pattern.replace("ARTICLE_ID", encodeURIComponent(articleId)).replace("SENTENCE", String(sentenceIndex));
+  }
+
+  /* A sentence with the reported words marked: built from text nodes, never from HTML. */
+  function sentenceNode(text, highlight) {
+    var quote = el("blockquote", "sentence");
+    if (highlight && highlight[0] >= 0 && highlight[1] <= text.length && highlight[0] < highlight[1]) {
+      quote.appendChild(document.createTextNode(text.slice(0, highlight[0])));
+      quote.appendChild(el("mark", "hl hl-focus", text.slice(highlight[0], highlight[1])));
+      quote.appendChild(document.createTextNode(text.slice(highlight[1])));
+    } else {
+      quote.textContent = text;
+    }
+    return quote;
+  }
+
+  function evidenceItem(outlet, status, sentence) {
+    var li = el("li", "evidence-item");
+    var who = el("div", "who");
+    who.appendChild(el("strong", null, outlet));
+    if (status && status !== "reported") who.appendChild(el("span", "badge st-contradicted", " " + status));
+    who.appendChild(document.createTextNode(" · "));
+    var a = el("a", null, (sentence.title || sentence.article_id) + ", sentence " + (sentence.sentence_index + 1));
+    a.href = articleLink(sentence.article_id, sentence.sentence_index);
+    who.appendChild(a);
+    li.appendChild(who);
+    li.appendChild(sentenceNode(sentence.text, sentence.highlight));
+    return li;
+  }
+
+  /* Claims: clicking a row shows each outlet's sentence under the matrix. */
+  var claims = readJson("claim-data");
+  var panel = document.getElementById("claim-panel");
+  function showClaim(row) {
+    if (!claims || !panel) return;
+    var id = row.getAttribute("data-claim");
+    var reports = claims[id] || [];
+    var list = document.getElementById("claim-panel-list");
+    list.textContent = "";
+    document.getElementById("claim-panel-title").textContent = row.querySelector(".claim-label").textContent;
+    reports.forEach(function (report) {
+      if (!report.sentences.length) {
+        list.appendChild(evidenceItem(report.outlet, report.status, {article_id: "", sentence_index: -1, text: report.wording || "", title: ""}));
+      }
+      report.sentences.forEach(function (s) { list.appendChild(evidenceItem(report.outlet, report.status, s)); });
+    });
+    document.querySelectorAll("tr.claim-row.active").forEach(function (r) { r.classList.remove("active"); r.setAttribute("aria-expanded", "false"); });
+    row.classList.add("active");
+    row.setAttribute("aria-expanded", "true");
+    panel.hidden = false;
+  }
+  document.querySelectorAll("tr.claim-row").forEach(function (row) {
+    row.addEventListener("click", function () { showClaim(row); });
+    row.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); showClaim(row); } });
+  });
+  document.querySelectorAll("a.timeline-claim").forEach(function (a) {
+    a.addEventListener("click", function () {
+      var row = document.getElementById("c-" + a.getAttribute("data-claim"));
+      if (row) showClaim(row);
+    });
+  });
+  var close = document.getElementById("claim-panel-close");
+  if (close) close.addEventListener("click", function () { panel.hidden = true; });
+
+  /* Actor network: a small force layout drawn in SVG, started when the section is opened. */
+  var network = readJson("network-data");
+  var details = document.getElementById("network-details");
+  var svg = document.getElementById("network-svg");
+  if (network && details && svg) {
+    var drawn = false;
+    details.addEventListener("toggle", function () { if (details.open && !drawn) { drawn = true; drawNetwork(network, svg); } });
+    if (location.hash === "#network") { details.open = true; }
+  }
+
+  function drawNetwork(data, svg) {
+    var NS = "http://www.w3.org/2000/svg";
+    var width = 900, height = 560;
+    var colours = data.colours || {};
+    var nodes = data.nodes.map(function (n, i) {
+      var angle = 2 * Math.PI * i / Math.max(1, data.nodes.length);
+      return {id: n.id, label: n.label, country: n.country, sector: n.sector, events: n.events,
+              x: width / 2 + 200 * Math.cos(angle), y: height / 2 + 200 * Math.sin(angle), vx: 0, vy: 0};
+    });
+    var byId = {};
+    nodes.forEach(function (n) { byId[n.id] = n; });
+    var edges = data.edges.filter(function (e) { return byId[e.source] && byId[e.target]; });
+    // Parallel edges between one pair get distinct curvature so each type stays visible.
+    var pairCount = {};
+    edges.forEach(function (e) {
+      var key = [e.source, e.target].sort().join("\u0000");
+      e.bend = (pairCount[key] = (pairCount[key] || 0) + 1);
+    });
+
+    function tick() {
+      var i, j, a, b, dx, dy, d2, d, f;
+      for (i = 0; i < nodes.length; i++) {
+        for (j = i + 1; j < nodes.length; j++) {
+          a = nodes[i]; b = nodes[j];
+          dx = a.x - b.x; dy = a.y - b.y; d2 = dx * dx + dy * dy + 0.01;
+          f = 9000 / d2; d = Math.sqrt(d2);
+          a.vx += f * dx / d; a.vy += f * dy / d; b.vx -= f * dx / d; b.vy -= f * dy / d;
+        }
+      }
+      edges.forEach(function (e) {
+        a = byId[e.source]; b = byId[e.target];
+        dx = b.x - a.x; dy = b.y - a.y; d = Math.sqrt(dx * dx + dy * dy) + 0.01;
+        f = (d - 160) * 0.02;
+        a.vx += f * dx / d; a.vy += f * dy / d; b.vx -= f * dx / d; b.vy -= f * dy / d;
+      });
+      nodes.forEach(function (n) {
+        if (n.fixed) { n.vx = n.vy = 0; return; }
+        n.vx += (width / 2 - n.x) * 0.005; n.vy += (height / 2 - n.y) * 0.005;
+        n.vx *= 0.6; n.vy *= 0.6;
+        n.x = Math.max(40, Math.min(width - 40, n.x + n.vx));
+        n.y = Math.max(30, Math.min(height - 30, n.y + n.vy));
+      });
+    }
+    for (var k = 0; k < 300; k++) tick();
+
+    var defs = document.createElementNS(NS, "defs");
+    svg.appendChild(defs);
+    var edgeLayer = document.createElementNS(NS, "g");
+    var nodeLayer = document.createElementNS(NS, "g");
+    svg.appendChild(edgeLayer); svg.appendChild(nodeLayer);
+
+    var markerFor = {};
+    function marker(colour) {
+      if (markerFor[colour]) return markerFor[colour];
+      var id = "arrow-" + Object.keys(markerFor).length;
+      var m = document.createElementNS(NS, "marker");
+      m.setAttribute("id", id); m.setAttribute("viewBox", "0 0 10 10"); m.setAttribute("refX", "18"); m.setAttribute("refY", "5");
+      m.setAttribute("markerWidth", "7"); m.setAttribute("markerHeight", "7"); m.setAttribute("orient", "auto-start-reverse");
+      var p = document.createElementNS(NS, "path");
+      p.setAttribute("d", "M 0 0 L 10 5 L 0 10 z"); p.setAttribute("fill", colour);
+      m.appendChild(p); defs.appendChild(m);
+      return (markerFor[colour] = id);
+    }
+
+    edges.forEach(function (e) {
+      var colour = colours[e.plover_type] || "#777777";
+      var path = document.createElementNS(NS, "path");
+      path.setAttribute("class", "edge");
+      path.setAttribute("fill", "none");
+      path.setAttribute("stroke", colour);
+      path.setAttribute("stroke-width", String(Math.min(8, 1.5 + e.weight)));
+      path.setAttribute("marker-end", "url(#" + marker(colour) + ")");
+      path.setAttribute("data-type", e.plover_type);
+      var title = document.createElementNS(NS, "title");
+      title.textContent = byId[e.source].label + " " + e.plover_type + " " + byId[e.target].label + " (" + e.weight + ")";
+      path.appendChild(title);
+      path.addEventListener("click", function () { showEdge(e); });
+      edgeLayer.appendChild(path);
+      e.path = path;
+    });
+
+    nodes.forEach(function (n) {
+      var g = document.createElementNS(NS, "g");
+      g.setAttribute("class", "node");
+      var c = document.createElementNS(NS, "circle");
+      c.setAttribute("r", String(6 + Math.min(10, n.events)));
+      var t = document.createElementNS(NS, "text");
+      t.setAttribute("dx", "12"); t.setAttribute("dy", "4");
+      t.textContent = n.label + (n.country ? " (" + n.country + ")" : "");
+      var title = document.createElementNS(NS, "title");
+      title.textContent = n.label + [n.country, n.sector].filter(Boolean).map(function (v) { return " · " + v; }).join("");
+      c.appendChild(title);
+      g.appendChild(c); g.appendChild(t);
+      nodeLayer.appendChild(g);
+      n.g = g;
+      g.addEventListener("pointerdown", function (ev) {
+        ev.preventDefault(); n.fixed = true; g.setPointerCapture(ev.pointerId);
+        function move(mv) {
+          var box = svg.getBoundingClientRect();
+          n.x = (mv.clientX - box.left) * width / box.width; n.y = (mv.clientY - box.top) * height / box.height;
+          render();
+        }
+        function up() { g.removeEventListener("pointermove", move); g.removeEventListener("pointerup", up); }
+        g.addEventListener("pointermove", move); g.addEventListener("pointerup", up);
+      });
+    });
+
+    function render() {
+      edges.forEach(function (e) {
+        var a = byId[e.source], b = byId[e.target];
+        var mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
+        var dx = b.x - a.x, dy = b.y - a.y, len = Math.sqrt(dx * dx + dy * dy) + 0.01;
+        var off = 18 * e.bend;
+        e.path.setAttribute("d", "M" + a.x + "," + a.y + " Q" + (mx - dy / len * off) + "," + (my + dx / len * off) + " " + b.x + "," + b.y);
+      });
+      nodes.forEach(function (n) { n.g.setAttribute("transform", "translate(" + n.x + "," + n.y + ")"); });
+    }
+    render();
+
+    function showEdge(e) {
+      var panel = document.getElementById("edge-panel");
+      var list = document.getElementById("edge-panel-list");
+      document.getElementById("edge-panel-title").textContent =
+        byId[e.source].label + " " + e.plover_type + " " + byId[e.target].label;
+      list.textContent = "";
+      e.event_ids.forEach(function (id) {
+        var ev = (data.events || {})[id];
+        if (ev) list.appendChild(evidenceItem(ev.outlet || "unknown outlet", "reported", ev));
+      });
+      panel.hidden = false;
+    }
+  }
+})();
