@@ -326,6 +326,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 continue
             if lemma == "drop" and not any("charge" in c.lemma_ or "case" in c.lemma_ for c in token.subtree):
                 continue
+            if lemma in SUPPORT_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUNS for c in token.children):
+                continue   # "imposed sanctions", "held talks": the noun names the event
             subject = _subject(token)
             # "Asked how Moscow assessed ...": a question put to the speaker, not an event.
             if subject is None and token.tag_ == "VBN" and token.dep_ in ("advcl", "ROOT") and trigger.plover == "REQUEST":
@@ -398,7 +400,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 carrier = head.head
             if carrier is None and owner is None:
                 continue
-            if carrier is not None and _verb_trigger(carrier):
+            if carrier is not None and _verb_trigger(carrier) and carrier.lemma_.lower() not in SUPPORT_VERBS:
                 continue   # "called for an uprising": the verb carries the event
             subject = owner if owner is not None else _subject(carrier)
             sources = _resolve_phrase(analyzed, subject) if subject is not None else []

@@ -95,11 +95,11 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("rally", ""): Trigger("PROTEST", "demo", "141", _AT), ("boycott", ""): Trigger("PROTEST", "boycott", "143"),
     ("riot", ""): Trigger("PROTEST", "riot", "145"),
     # SANCTION
-    ("sanction", ""): Trigger("SANCTION", None, "163"), ("expel", ""): Trigger("SANCTION", "expel", "166"),
+    ("sanction", ""): Trigger("SANCTION", None, "160"), ("expel", ""): Trigger("SANCTION", "expel", "166"),
     ("suspend", ""): Trigger("SANCTION", None, "160", _WITH), ("recall", ""): Trigger("SANCTION", "withdraw", "161", ("from",)),
     ("cut", ""): Trigger("SANCTION", None, "160", _WITH), ("freeze", ""): Trigger("SANCTION", None, "160"),
     ("cancel", ""): Trigger("SANCTION", None, "160"), ("reduce", ""): Trigger("SANCTION", "discontinue", "162", ("to",)),
-    ("halt", ""): Trigger("SANCTION", None, "164"), ("prohibit", ""): Trigger("SANCTION", None, "163"),
+    ("halt", ""): Trigger("SANCTION", None, "164"), ("prohibit", ""): Trigger("SANCTION", None, "160"),
     ("break", "ties"): Trigger("SANCTION", "withdraw", "161", _WITH), ("end", "mediation"): Trigger("SANCTION", None, "165"),
     # MOBILIZE
     ("mobilize", ""): Trigger("MOBILIZE", "troops", "154"), ("mobilise", ""): Trigger("MOBILIZE", "troops", "154"),
@@ -144,7 +144,7 @@ NOUNS: dict[str, Trigger] = {
     "agreement": Trigger("AGREE", None, "030", _WITH), "deal": Trigger("AGREE", None, "030", _WITH),
     "ceasefire": Trigger("RETREAT", "ceasefire", "0871", _WITH), "truce": Trigger("RETREAT", "ceasefire", "0871", _WITH),
     "aid": Trigger("AID", None, "070", ("to",)), "assistance": Trigger("AID", None, "070", ("to",)),
-    "sanction": Trigger("SANCTION", None, "163", ("on", "against")), "embargo": Trigger("SANCTION", None, "163", ("on", "against")),
+    "sanction": Trigger("SANCTION", None, "160", ("on", "against")), "embargo": Trigger("SANCTION", None, "160", ("on", "against")),
     "case": Trigger("COERCE", "legal", "173", ("against",)), "investigation": Trigger("ACCUSE", "investigate", "090", ("into",)),
     "charge": Trigger("COERCE", "legal", "173", ("against",)), "rebellion": Trigger("ASSAULT", None, "180", ("against",)),
     "uprising": Trigger("ASSAULT", None, "180", ("against",)), "mutiny": Trigger("ASSAULT", None, "180", ("against",)),
