@@ -153,23 +153,70 @@ def _show_article(store, prefix: str) -> None:
 @app.command()
 def export(
     db: Path = DbOption,
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet (every table); graphml or gexf (actor network); polecat or gdelt (events table)."),
     out: Path = typer.Option(Path("export"), "--out", "-o", help="Folder to write one file per table into."),
 ) -> None:
     """Write every table of the store to files."""
     from newsprism.store import Store
     from newsprism.store.export import FORMATS, export_tables
+    from newsprism.store.graph_export import STANDARD_FORMATS, export_standard
 
-    if fmt not in FORMATS:
-        _fail(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt not in FORMATS and fmt not in STANDARD_FORMATS:
+        _fail(f"unknown format {fmt!r}: choose one of {', '.join((*FORMATS, *STANDARD_FORMATS))}")
     try:
         store = Store(db, read_only=True)
     except NewsprismError as exc:
         _fail(str(exc))
     with store:
-        paths = export_tables(store, out, fmt)
+        paths = [export_standard(store, out, fmt)] if fmt in STANDARD_FORMATS else export_tables(store, out, fmt)
     for path in paths:
         console.print(str(path), highlight=False)
+
+
+@app.command()
+def serve(
+    db: Path = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; the default keeps the server on this machine."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535),
+    ingest_token: Optional[str] = typer.Option(None, "--ingest-token", envvar="NEWSPRISM_INGEST_TOKEN",
+                                               help="Accept POST /api/ingest with this token; without it the server is read-only."),
+    cors_origin: list[str] = typer.Option([], "--cors-origin", help="Allow this origin to call the API from a browser (repeatable); off by default."),
+    max_body_mb: float = typer.Option(5.0, "--max-body-mb", help="Refuse request bodies larger than this."),
+    ingest_per_minute: int = typer.Option(30, "--ingest-per-minute", min=1, help="Ingestion requests allowed per client per minute."),
+) -> None:
+    """Serve the web UI and REST API over the store (reads a snapshot, so `analyze` can keep writing)."""
+    import uvicorn
+
+    from newsprism.web.app import ServerConfig, create_app
+
+    if ingest_token is not None and len(ingest_token) < 16:
+        _fail("--ingest-token: use at least 16 characters (e.g. `python -c 'import secrets; print(secrets.token_urlsafe())'`)")
+    try:
+        web_app = create_app(ServerConfig(db_path=db, ingest_token=ingest_token or None, cors_origins=tuple(cors_origin),
+                                          max_body_bytes=int(max_body_mb * 1_000_000), ingest_per_minute=ingest_per_minute,
+                                          settings=settings_from_env(db_path=db)))
+    except NewsprismError as exc:
+        _fail(str(exc))
+    mode = "accepting ingestion with a token" if ingest_token else "read-only"
+    errors.print(f"serving {db} at http://{host}:{port}/ ({mode}); Ctrl+C stops", highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning", server_header=False)
+
+
+@app.command()
+def report(
+    db: Path = DbOption,
+    out: Path = typer.Option(Path("report"), "--out", "-o", help="Folder to write the HTML report into."),
+) -> None:
+    """Write a static HTML report of every story, article and actor that opens from disk."""
+    from newsprism.web.report import write_report
+
+    try:
+        summary = write_report(db, out)
+    except NewsprismError as exc:
+        _fail(str(exc))
+    errors.print(f"{summary.stories} stories, {summary.articles} articles, {summary.actors} actors written to {out}",
+                 highlight=False)
+    console.print(str(summary.index.resolve()), highlight=False)
 
 
 def main() -> None:

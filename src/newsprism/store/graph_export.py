@@ -117,3 +117,28 @@ def network_parts(graph: nx.MultiDiGraph) -> tuple[list[NetworkNode], list[Netwo
                          tuple(o for o in d["outlets"].split(";") if o))
              for u, v, d in graph.edges(data=True)]
     return nodes, edges
+
+
+# Formats `newsprism export` writes as one file, beside the per-table jsonl/csv/parquet.
+STANDARD_FORMATS = {
+    "graphml": "actor_network.graphml",
+    "gexf": "actor_network.gexf",
+    "polecat": "events_polecat.tsv",
+    "gdelt": "events_gdelt.tsv",
+}
+
+
+def export_standard(store: QueryStore, out_dir: Path, fmt: str) -> Path:
+    """Write the actor network (graphml, gexf) or an events table (polecat, gdelt); return the file."""
+    from newsprism.store.event_formats import write_gdelt, write_polecat
+
+    if fmt not in STANDARD_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(STANDARD_FORMATS)}")
+    path = out_dir / STANDARD_FORMATS[fmt]
+    if fmt == "graphml":
+        return write_graphml(store_actor_graph(store), path)
+    if fmt == "gexf":
+        return write_gexf(store_actor_graph(store), path)
+    if fmt == "polecat":
+        return write_polecat(store, path)
+    return write_gdelt(store, path)
