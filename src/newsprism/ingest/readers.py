@@ -100,12 +100,16 @@ def html_to_article(html: str, source: str, manifest: ManifestEntry | None = Non
 
     if not re.search(r"<\s*(html|body|p|div|article|h1|head)\b", html[:20000], re.I):
         raise UnreadableArticle(source, "not HTML: no html, body or paragraph elements")
-    html = _neutral_prolog(html)
+    # lxml refuses control characters outright; they are noise in a page anyway.
+    html = _neutral_prolog(clean_text(html))
     try:
         tree = lxml.html.fromstring(html)
     except Exception as exc:  # lxml raises several types on garbage
         raise UnreadableArticle(source, f"malformed HTML ({type(exc).__name__})") from None
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
+    except Exception as exc:  # trafilatura and htmldate assert on some malformed trees
+        raise UnreadableArticle(source, f"malformed HTML: text extraction failed ({type(exc).__name__})") from None
     body = (doc.text if doc is not None else None) or ""
     title = getattr(doc, "title", None)
     # trafilatura keeps the <h1> headline as the body's first line; the title is kept apart.
@@ -116,7 +120,10 @@ def html_to_article(html: str, source: str, manifest: ManifestEntry | None = Non
         raise UnreadableArticle(source, "HTML page holds no article text")
     published: date | None = None
     # htmldate fetches when given a URL string; a parsed tree keeps it offline.
-    found = find_date(tree, extensive_search=False, original_date=True)
+    try:
+        found = find_date(tree, extensive_search=False, original_date=True)
+    except Exception:  # a date-finder failure costs the date, not the article
+        found = None
     published = _parse_iso_date(found) or _parse_iso_date(getattr(doc, "date", None))
     outlet = getattr(doc, "sitename", None) or None
     return RawArticle(
@@ -144,6 +151,22 @@ def _reject_xml_attacks(text: str, source: str) -> None:
         # Malformed XML is left to the lenient feed parser; only attacks are refused here.
         if re.search(r"<!ENTITY|<!DOCTYPE[^>]*\[", text[:100_000], re.I):
             raise UnreadableArticle(source, "refused unsafe XML (entity declarations)") from None
+
+
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _drop_invalid_character_references(text: str) -> str:
+    """Return the feed without references to characters that cannot exist ("&#xD800;", "&#0;").
+
+    feedparser encodes each referenced character as UTF-8 and fails on a surrogate or on a
+    number past U+10FFFF, losing the whole feed for one bad reference.
+    """
+    def keep_valid(match: re.Match[str]) -> str:
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        return match.group(0) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
+
+    return _CHARACTER_REFERENCE.sub(keep_valid, text)
 
 
 def _entry_date(entry: dict) -> date | None:
@@ -201,7 +224,7 @@ def read_feed(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterat
 
     text = decode_bytes(data, str(path))
     _reject_xml_attacks(text, str(path))
-    feed = feedparser.parse(text, resolve_relative_uris=False, sanitize_html=True)
+    feed = feedparser.parse(_drop_invalid_character_references(text), resolve_relative_uris=False, sanitize_html=True)
     if not feed.entries:
         reason = getattr(feed, "bozo_exception", None)
         raise UnreadableArticle(str(path), f"feed has no entries{f' ({reason})' if reason else ''}")
