@@ -70,7 +70,7 @@ def _lines(*rows: object) -> bytes:
     return "\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows).encode() + b"\n"
 
 
-def text_cases() -> list[BadInput]:
+def empty_and_binary_cases() -> list[BadInput]:
     random_bytes = random.Random(7).randbytes(6000)
     return [
         BadInput("zero-byte txt", "zero.txt", b"", 0, 1, "empty file"),
@@ -87,6 +87,11 @@ def text_cases() -> list[BadInput]:
                  + random_bytes[:800], 0, 1, "PDF document"),
         BadInput("gzip as jsonl", "dump.jsonl", gzip.compress(_lines({"text": BODY}) * 50), 0, 1, "gzip archive"),
         BadInput("NUL-filled txt", "zeros.txt", b"\x00" * 4096, 0, 1, "binary file"),
+    ]
+
+
+def encoding_cases() -> list[BadInput]:
+    return [
         BadInput("cp1251 Russian", "russian-cp1251.txt", f"Переговоры\n{RUSSIAN}\n".encode("cp1251"), 1, contains=RUSSIAN),
         BadInput("koi8-r Russian", "russian-koi8.txt", f"Переговоры\n{RUSSIAN}\n".encode("koi8-r"), 1, contains=RUSSIAN),
         BadInput("latin-1 French", "french-latin1.txt", f"Négociations\n{FRENCH}\n".encode("latin-1"), 1, contains=FRENCH),
@@ -104,6 +109,11 @@ def text_cases() -> list[BadInput]:
                  contains=RUSSIAN),
         BadInput("UTF-16 JSONL with BOM", "utf16.jsonl", _lines({"title": "Talks", "text": RUSSIAN}).decode().encode("utf-16"),
                  1, contains=RUSSIAN),
+    ]
+
+
+def hostile_text_cases() -> list[BadInput]:
+    return [
         BadInput("control characters", "control.txt", f"Talks\n{CONTROL_TEXT}\n".encode(), 1,
                  contains="Officials confirmed the plan on Friday", excludes=("\x00", "\x07", "\x1b", "\x7f", "\x85")),
         BadInput("10,000-character word", "long-word.txt", f"Talks\n{SENTENCE} {LONG_WORD} was the code name.\n".encode(), 1,
@@ -112,6 +122,11 @@ def text_cases() -> list[BadInput]:
                  contains="Robert'); DROP TABLE articles;-- and ' OR '1'='1"),
         BadInput("script in plain text", "script.txt", f"<script>alert(1)</script>\n{SCRIPT_TEXT}\n".encode(), 1,
                  contains="<script>alert('x')</script>"),
+    ]
+
+
+def file_name_cases() -> list[BadInput]:
+    return [
         BadInput("name with spaces", "name with  spaces.txt", f"Talks\n{BODY}\n".encode(), 1, contains=BODY),
         BadInput("name with newline", "name\nwith newline.txt", f"Talks\n{BODY} One.\n".encode(), 1, contains=BODY),
         BadInput("non-ASCII name", "Москва café 東京 ☃.txt", f"Talks\n{BODY} Two.\n".encode(), 1, contains=BODY),
@@ -131,7 +146,11 @@ def html_cases(secret: Path) -> list[BadInput]:
                  "no article text"),
         BadInput("HTML script-only page", "script-only.html",
                  _html("<script>var story = 'not an article';</script><script src='app.js'></script>"
-                       "<noscript></noscript>"), 0, 1, "no article text"),
+                       "<noscript><p>Please enable JavaScript to read this story.</p></noscript>"), 0, 1, "no article text"),
+        BadInput("HTML with only navigation and footer", "chrome-only.html",
+                 _html("<nav><p>Home | World | Business | Sport</p></nav>"
+                       "<footer><p>Copyright 2023 The Daily Example. All rights reserved.</p></footer>"), 0, 1,
+                 "no article text"),
         BadInput("HTML broken nesting", "broken.html",
                  f"<html><body><div><article><p>{SENTENCE} <b>Officials <i>from both</b> delegations</i> confirmed"
                  f"<div><p>the plan to reporters late on Friday.<p>{BODY}</span></td></body>".encode(), 1,
@@ -145,6 +164,9 @@ def html_cases(secret: Path) -> list[BadInput]:
                  contains=SENTENCE, excludes=(LOL_EXPANDED,)),
         BadInput("HTML external entity", "xxe.html", _html(_article_html("<p>&xxe;</p>"), prolog=external), 1,
                  contains=SENTENCE, excludes=(SECRET,)),
+        BadInput("HTML with control characters", "control.html", _html(_article_html("<p>Noise\x00\x1f\x08 here.</p>")), 1,
+                 contains=SENTENCE, excludes=("\x00", "\x1f")),
+        BadInput("HTML fragment: one short paragraph", "fragment.html", f"<p>{BODY}</p>".encode(), 1, contains=BODY),
     ]
 
 
@@ -182,6 +204,8 @@ def feed_cases(secret: Path) -> list[BadInput]:
         BadInput("RSS with script in entry", "script.rss",
                  _rss(_item("Talks", f"&lt;p&gt;{SENTENCE}&lt;/p&gt;&lt;script&gt;alert('feed')&lt;/script&gt;")), 1,
                  contains=SENTENCE, excludes=("alert('feed')",)),
+        BadInput("RSS invalid character references", "charref.rss",
+                 _rss(_item("Bad &#xD800; reference &#0;", f"{BODY} &#1114112; &#x1F600;")), 1, contains=SENTENCE),
         BadInput("huge RSS (3,000 entries)", "huge.rss", _rss(huge_items), 3000, contains=SENTENCE, in_batch=False),
     ]
 
@@ -210,9 +234,22 @@ def jsonl_cases() -> list[BadInput]:
     ]
 
 
+def grouped_cases(secret: Path) -> dict[str, list[BadInput]]:
+    """Return the catalogued cases by kind; ``secret`` is a file the external-entity payloads point at."""
+    return {
+        "empty and binary": empty_and_binary_cases(),
+        "encodings": encoding_cases(),
+        "hostile text": hostile_text_cases(),
+        "file names": file_name_cases(),
+        "HTML": html_cases(secret),
+        "RSS/Atom": feed_cases(secret),
+        "JSONL": jsonl_cases(),
+    }
+
+
 def all_cases(secret: Path) -> list[BadInput]:
-    """Return every catalogued case; ``secret`` is a file the external-entity payloads point at."""
-    return [*text_cases(), *html_cases(secret), *feed_cases(secret), *jsonl_cases()]
+    """Return every catalogued case in one list."""
+    return [case for cases in grouped_cases(secret).values() for case in cases]
 
 
 def write_case(folder: Path, case: BadInput) -> Path:

@@ -104,10 +104,16 @@ def html_to_article(html: str, source: str, manifest: ManifestEntry | None = Non
     html = _neutral_prolog(clean_text(html))
     try:
         tree = lxml.html.fromstring(html)
+        content = lxml.html.fromstring(html)
     except Exception as exc:  # lxml raises several types on garbage
         raise UnreadableArticle(source, f"malformed HTML ({type(exc).__name__})") from None
+    # Never article text, yet on a short page trafilatura's recall mode takes them for the body:
+    # a "please enable JavaScript" notice, the site menu, the copyright footer.
+    for chrome in content.xpath("//noscript|//nav|//footer"):
+        if chrome.getparent() is not None:
+            chrome.drop_tree()
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_recall=True)
+        doc = trafilatura.bare_extraction(content, with_metadata=True, include_comments=False, favor_recall=True)
     except Exception as exc:  # trafilatura and htmldate assert on some malformed trees
         raise UnreadableArticle(source, f"malformed HTML: text extraction failed ({type(exc).__name__})") from None
     body = (doc.text if doc is not None else None) or ""
@@ -116,6 +122,10 @@ def html_to_article(html: str, source: str, manifest: ManifestEntry | None = Non
     first, _, rest = body.partition("\n")
     if title and first.strip() == title.strip() and rest.strip():
         body = rest
+    if not body.strip():
+        # trafilatura passes over a bare fragment of a few sentences; a news brief is still
+        # an article when its text sits in paragraphs.
+        body = "\n".join(t for t in (" ".join(p.text_content().split()) for p in content.iter("p")) if t)
     if not body.strip():
         raise UnreadableArticle(source, "HTML page holds no article text")
     published: date | None = None
