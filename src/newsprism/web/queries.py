@@ -99,6 +99,8 @@ def list_articles(r: Reader, f: Filters, limit: int = 50, offset: int = 0) -> m.
     limit, offset = _page(limit, offset)
     if f.article_ids is not None:
         f.add("a.id IN (SELECT unnest(?::VARCHAR[]))", f.article_ids)
+    if f.article:
+        f.add("a.id = ?", f.article)
     if f.outlet:
         f.add("lower(a.outlet) = lower(?)", f.outlet)
     if f.date_from:
@@ -257,6 +259,13 @@ def list_actors(r: Reader, f: Filters, q: str | None = None, limit: int = 50, of
               "WHERE upper(e.plover_type) = upper(?))", f.plover_type)
     if f.actor:
         f.add("(ac.id = ? OR lower(ac.name) = lower(?))", f.actor, f.actor)
+    if f.article:
+        f.add("ac.id IN (SELECT actor_id FROM actor_mentions WHERE article_id = ?)", f.article)
+    if f.date_from or f.date_to:
+        # An actor has no date of its own: keep those mentioned in articles published in the range.
+        f.add("ac.id IN (SELECT am.actor_id FROM actor_mentions am JOIN articles a ON a.id = am.article_id "
+              "WHERE a.published >= coalesce(?, a.published) AND a.published <= coalesce(?, a.published))",
+              f.date_from, f.date_to)
     total = r.value(f"SELECT count(*) FROM actors ac{f.where()}", f.params)
     rows = r.rows(f"SELECT * FROM ({ACTOR_COUNTS}{f.where()}) ORDER BY mentions + events + quotes DESC, name "
                   "LIMIT ? OFFSET ?", [*f.params, limit, offset])

@@ -79,27 +79,76 @@ class BodyLimitMiddleware:
                 return
         received = 0
         responded = False
+        refused = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise BodyTooLarge()
+                    # Answer 413 now and tell the app the client went away, so it stops reading.
+                    refused = True
+                    if not responded:
+                        await tracking_send_error()
+                    return {"type": "http.disconnect"}
             return message
+
+        async def tracking_send_error() -> None:
+            nonlocal responded
+            responded = True
+            await _plain_error(send, 413, f"request body over {self.max_bytes} bytes")
 
         async def tracking_send(message: Message) -> None:
             nonlocal responded
+            if refused:
+                return  # the 413 has been sent; drop whatever the app answers to the disconnect
             if message["type"] == "http.response.start":
                 responded = True
             await send(message)
 
         try:
             await self.app(scope, limited_receive, tracking_send)
-        except BodyTooLarge:
-            if not responded:
-                await _plain_error(send, 413, f"request body over {self.max_bytes} bytes")
+        except Exception:
+            if not refused:
+                raise
+
+
+class IngestGuardMiddleware:
+    """Check ingestion requests before their body is read: read-only (403), rate (429), token (401).
+
+    Unauthenticated requests are refused without parsing a byte of their body, and every
+    attempt counts against the rate, so the token cannot be guessed quickly.
+    """
+
+    def __init__(self, app: ASGIApp, path: str, token: str | None, limiter: "RateLimiter") -> None:
+        self.app = app
+        self.path = path
+        self.token = token
+        self.limiter = limiter
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path") != self.path or scope.get("method") != "POST":
+            await self.app(scope, receive, send)
+            return
+        if not self.token:
+            await _plain_error(send, 403, "server is read-only: start it with --ingest-token to accept articles")
+            return
+        client = (scope.get("client") or ("unknown", 0))[0]
+        if not self.limiter.allow(client):
+            await _plain_error(send, 429, "too many ingestion requests; slow down")
+            return
+        headers = {k.lower(): v for k, v in scope.get("headers") or []}
+        given = headers.get(b"x-ingest-token", b"").decode("latin-1")
+        authorization = headers.get(b"authorization", b"").decode("latin-1")
+        if authorization.lower().startswith("bearer "):
+            given = authorization[7:].strip()
+        if not token_matches(self.token, given):
+            await _plain_error(send, 401, "missing or wrong ingestion token")
+            return
+        await self.app(scope, receive, send)
 
 
 class BodyTooLarge(Exception):
