@@ -170,6 +170,8 @@ def search(q_: str = Query(..., alias="q", min_length=1, max_length=200), r: q.R
 
 @router.get("/health", response_model=m.HealthOut)
 def health(request: Request) -> m.HealthOut:
+    """Whether the server answers, when its snapshot was taken, and whether a writer holds the store."""
+    request.app.state.snapshot.refresh()
     state = request.app.state.snapshot.state
     return m.HealthOut(status="ok", snapshot_taken=state.taken_at.isoformat(timespec="seconds") if state.taken_at else None,
                        store_busy=state.busy, read_only=not request.app.state.config.ingest_token)
