@@ -1,32 +1,43 @@
 """Stories and claims as the web layer shows them, read through the stories package.
 
-The stories stage (``newsprism.stories``) owns the tables and the logic that groups
-articles and aligns claims; this module only turns its query results into the API's
-response models, and adds what the web layer computes itself (the actor network). When
-the store holds no stories (an older store, or the stage has not run), every function
-returns nothing and the pages say so.
+The stories stage (``newsprism.stories``) owns the tables (``stories``, ``story_articles``,
+``claims``, ``claim_events``, ``claim_outlets``, ``claim_contradictions``, ``framing_terms``,
+``voices``; docs/schema.md) and the logic that fills them; this module only reads them into
+the API's response models and adds what the web layer computes itself (the actor network,
+each outlet's sentences). When the store holds no stories (an older store, or the stage
+has not run), every function returns nothing and the pages say so.
 """
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
+from collections import defaultdict
 from typing import Any
 
 from newsprism.store.graph_export import network_parts, store_actor_graph
 from newsprism.web import models as m
+from newsprism.web import queries as q
 from newsprism.web.queries import Reader
 
 
-def _stories_queries() -> ModuleType | None:
-    try:
-        return importlib.import_module("newsprism.stories.queries")
-    except ImportError:
-        return None
-
-
 def has_stories(r: Reader) -> bool:
-    return _stories_queries() is not None and r.has_table("stories")
+    return r.has_table("stories") and r.has_table("story_articles")
+
+
+def _has_claims(r: Reader) -> bool:
+    return all(r.has_table(t) for t in ("claims", "claim_events", "claim_outlets"))
+
+
+def normal_status(status: str | None) -> str:
+    """Return a claim status in the API's spelling: corroborated, single-source, contradicted, attributed-only."""
+    return (status or "").strip().lower().replace("_", "-").replace(" ", "-")
+
+
+# Stances with which an outlet disputes a claim rather than reports it.
+DISPUTING = {"denies", "denied", "negates", "negated", "contradicts", "disputes", "rejects"}
+
+
+def vars_of(record: Any) -> dict[str, Any]:
+    return {name: getattr(record, name) for name in record.__slots__}
 
 
 def network(r: Reader, article_ids: list[str] | None) -> m.NetworkOut:
@@ -39,40 +50,135 @@ def network(r: Reader, article_ids: list[str] | None) -> m.NetworkOut:
                                                    "outlets": list(e.outlets)}) for e in edges])
 
 
-def vars_of(record: Any) -> dict[str, Any]:
-    return {name: getattr(record, name) for name in record.__slots__}
+def _status_counts(r: Reader, story_ids: list[str]) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    if story_ids and r.has_table("claims"):
+        for row in r.rows("SELECT story_id, status, count(*) AS n FROM claims WHERE story_id IN "
+                          "(SELECT unnest(?::VARCHAR[])) GROUP BY story_id, status", [story_ids]):
+            counts[row["story_id"]][normal_status(row["status"])] += row["n"]
+    return counts
+
+
+def _summaries(r: Reader, where: str = "", params: list[Any] | None = None) -> list[m.StorySummary]:
+    rows = r.rows("SELECT id, title, first_published, last_published, article_count, outlets FROM stories"
+                  f"{where} ORDER BY last_published DESC NULLS LAST, first_published DESC NULLS LAST, id", params or [])
+    counts = _status_counts(r, [row["id"] for row in rows])
+    out = []
+    for row in rows:
+        c = counts.get(row["id"], {})
+        out.append(m.StorySummary(
+            id=row["id"], title=row["title"] or f"Story {row['id'][:8]}", first_published=row["first_published"],
+            last_published=row["last_published"], articles=row["article_count"], outlets=sorted(row["outlets"] or []),
+            corroborated=c.get("corroborated", 0), single_source=c.get("single-source", 0),
+            contradicted=c.get("contradicted", 0), attributed_only=c.get("attributed-only", 0)))
+    return out
 
 
 def list_stories(r: Reader) -> list[m.StorySummary]:
-    """Return every story, newest first."""
+    """Return every story, newest first, with its claim counts by status."""
     if not has_stories(r):
         return []
-    return []
-
-
-def get_story(r: Reader, story_id: str) -> m.StoryDetail | None:
-    """Return one story with its claims, timeline, voices, wording and network."""
-    if not has_stories(r):
-        return None
-    return None
+    return _summaries(r)
 
 
 def story_article_ids(r: Reader, story_id: str) -> list[str] | None:
     """Return the ids of a story's articles, or None when there is no such story."""
-    if not has_stories(r):
+    if not has_stories(r) or not r.value("SELECT count(*) FROM stories WHERE id = ?", [story_id]):
         return None
-    return None
+    return [row["article_id"] for row in r.rows("SELECT article_id FROM story_articles WHERE story_id = ?", [story_id])]
 
 
 def stories_of_article(r: Reader, article_id: str) -> list[tuple[str, str]]:
     """Return (story id, title) of the stories an article belongs to."""
     if not has_stories(r):
         return []
-    return []
+    return [(row["id"], row["title"] or f"Story {row['id'][:8]}") for row in r.rows(
+        "SELECT s.id, s.title FROM stories s JOIN story_articles sa ON sa.story_id = s.id WHERE sa.article_id = ?",
+        [article_id])]
 
 
 def list_claims(r: Reader, story_id: str | None = None, status: str | None = None) -> list[m.ClaimOut]:
-    """Return the claims of one story (or all), optionally of one status."""
-    if not has_stories(r):
+    """Return the claims of one story (or all) with each outlet's stance and sentences, by date."""
+    if not has_stories(r) or not _has_claims(r):
         return []
-    return []
+    clauses, params = [], []
+    if story_id is not None:
+        clauses.append("story_id = ?")
+        params.append(story_id)
+    rows = r.rows("SELECT id, story_id, label, plover_type, date, status FROM claims"
+                  + (" WHERE " + " AND ".join(clauses) if clauses else "")
+                  + " ORDER BY date NULLS LAST, label, id", params)
+    if status:
+        rows = [row for row in rows if normal_status(row["status"]) == normal_status(status)]
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    stances: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in r.rows("SELECT claim_id, outlet, role, stance FROM claim_outlets WHERE claim_id IN "
+                      "(SELECT unnest(?::VARCHAR[]))", [ids]):
+        if (row["role"] or "").lower() in ("omits", "absent"):
+            continue
+        disputed = (row["stance"] or "").lower() in DISPUTING
+        stances[row["claim_id"]][row["outlet"]] = "contradicts" if disputed else "reported"
+    spans: dict[str, dict[str, list[tuple[str, int, int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for row in r.rows('SELECT claim_id, outlet, article_id, sentence_index, start, "end", stance FROM claim_events '
+                      "WHERE claim_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, start", [ids]):
+        outlet = row["outlet"] or "unknown outlet"
+        spans[row["claim_id"]][outlet].append((row["article_id"], row["sentence_index"], row["start"], row["end"]))
+        if outlet not in stances[row["claim_id"]]:
+            disputed = (row["stance"] or "").lower() in DISPUTING
+            stances[row["claim_id"]][outlet] = "contradicts" if disputed else "reported"
+    claims = []
+    for row in rows:
+        reports = []
+        for outlet, stance in sorted(stances[row["id"]].items()):
+            evidence = q.evidence(r, spans[row["id"]].get(outlet, []))
+            wording = evidence[0].text if evidence else None
+            reports.append(m.ClaimReportOut(outlet=outlet, status=stance, wording=wording, evidence=evidence))
+        claims.append(m.ClaimOut(id=row["id"], story_id=row["story_id"], label=row["label"],
+                                 status=normal_status(row["status"]), plover_type=row["plover_type"], date=row["date"],
+                                 outlets=reports))
+    return claims
+
+
+def _voices(r: Reader, story_id: str) -> list[m.VoiceOut]:
+    if not r.has_table("voices"):
+        return []
+    return [m.VoiceOut(outlet=row["outlet"], speaker=row["speaker"], count=row["quote_count"], country=row["country"],
+                       sector=row["sector"], channels=list(row["channels"] or []))
+            for row in r.rows("SELECT outlet, speaker, quote_count, country, sector, channels FROM voices "
+                              "WHERE story_id = ? ORDER BY outlet, quote_count DESC, speaker", [story_id])]
+
+
+def _wording(r: Reader, story_id: str, per_outlet: int = 15) -> list[m.WordingOut]:
+    if not r.has_table("framing_terms"):
+        return []
+    rows = r.rows("SELECT outlet, term, max(score) AS score FROM framing_terms WHERE story_id = ? "
+                  "GROUP BY outlet, term ORDER BY outlet, score DESC, term", [story_id])
+    kept: dict[str, int] = defaultdict(int)
+    out = []
+    for row in rows:
+        if kept[row["outlet"]] < per_outlet:
+            kept[row["outlet"]] += 1
+            out.append(m.WordingOut(outlet=row["outlet"], phrase=row["term"], score=row["score"]))
+    return out
+
+
+def get_story(r: Reader, story_id: str) -> m.StoryDetail | None:
+    """Return one story with its claims, timeline, voices, wording and actor network."""
+    if not has_stories(r):
+        return None
+    summaries = _summaries(r, " WHERE id = ?", [story_id])
+    if not summaries:
+        return None
+    summary = summaries[0]
+    article_ids = story_article_ids(r, story_id) or []
+    articles = q.article_summaries(r, article_ids)
+    outlets = sorted({a.outlet or "unknown outlet" for a in articles} | set(summary.outlets))
+    claims = list_claims(r, story_id)
+    timeline = [m.TimelineEntry(date=c.date, claim_id=c.id, label=c.label, status=c.status,
+                                outlets=[o.outlet for o in c.outlets if o.status != "absent"])
+                for c in sorted(claims, key=lambda c: (c.date is None, c.date or 0, c.label)) if c.date is not None]
+    return m.StoryDetail(**{**summary.model_dump(), "outlets": outlets}, article_list=articles, claims=claims,
+                         timeline=timeline, voices=_voices(r, story_id), wording=_wording(r, story_id),
+                         network=network(r, article_ids))

@@ -120,7 +120,7 @@
         for (j = i + 1; j < nodes.length; j++) {
           a = nodes[i]; b = nodes[j];
           dx = a.x - b.x; dy = a.y - b.y; d2 = dx * dx + dy * dy + 0.01;
-          f = 9000 / d2; d = Math.sqrt(d2);
+          f = 5000 / d2; d = Math.sqrt(d2);
           a.vx += f * dx / d; a.vy += f * dy / d; b.vx -= f * dx / d; b.vy -= f * dy / d;
         }
       }
@@ -132,7 +132,7 @@
       });
       nodes.forEach(function (n) {
         if (n.fixed) { n.vx = n.vy = 0; return; }
-        n.vx += (width / 2 - n.x) * 0.005; n.vy += (height / 2 - n.y) * 0.005;
+        n.vx += (width / 2 - n.x) * 0.012; n.vy += (height / 2 - n.y) * 0.012;
         n.vx *= 0.6; n.vy *= 0.6;
         n.x = Math.max(40, Math.min(width - 40, n.x + n.vx));
         n.y = Math.max(30, Math.min(height - 30, n.y + n.vy));
