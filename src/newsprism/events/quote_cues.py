@@ -1,0 +1,110 @@
+"""What marks speech in news copy: reporting verbs, and the channel a statement came through.
+
+The verb lists are ours, grouped by how the reported content attaches to the verb in the
+parse. Each entry has a test sentence in tests/events/test_quotes_patterns.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Verbs that report speech or writing and take the content as a clause: "X said (that) ...",
+# "..., X added". Also the verbs that introduce a direct quote after it ("'...,' Lavrov continued").
+SPEECH_VERBS = frozenset({
+    "say", "tell", "add", "note", "state", "declare", "announce", "claim", "assert", "insist",
+    "argue", "contend", "maintain", "explain", "stress", "emphasize", "emphasise", "reiterate",
+    "repeat", "confirm", "deny", "admit", "acknowledge", "concede", "report", "write", "post",
+    "tweet", "reply", "respond", "answer", "recall", "warn", "caution", "predict", "promise",
+    "pledge", "vow", "threaten", "suggest", "propose", "urge", "demand", "ask", "allege",
+    "complain", "remark", "comment", "observe", "mention", "disclose", "reveal", "hint",
+    "boast", "joke", "counter", "retort", "charge", "testify", "clarify", "assure", "inform",
+    "remind", "continue", "conclude", "agree", "lament", "proclaim", "affirm", "quip",
+    "announce", "predict", "estimate", "signal", "indicate", "specify", "point", "acknowledge",
+    "accuse", "blast", "criticize", "criticise", "praise", "echo", "recount", "describe",
+})
+# Verbs that report a belief, a finding or a wish, with the content as a clause: "Clinton thinks
+# America is strongest ...", "a poll shows that ...". Reported stance, not speech: only with a clause.
+STANCE_VERBS = frozenset({
+    "believe", "think", "feel", "know", "expect", "hope", "fear", "worry", "doubt", "suspect",
+    "assume", "understand", "realize", "realise", "recognize", "recognise", "find", "learn",
+    "show", "demonstrate", "decide", "guess", "reckon", "wonder", "conclude", "determine",
+})
+# Speech acts whose content is an infinitive: "urged Congress to act", "vowed to retaliate".
+DIRECTIVE_VERBS = frozenset({
+    "urge", "ask", "call", "tell", "pledge", "promise", "vow", "threaten", "warn", "demand",
+    "order", "implore", "encourage", "beg", "appeal", "instruct", "advise",
+})
+# Verbs that may introduce a quote that follows a colon or stands after the quote, though they
+# take no clause there: "Caddell continued:", "“…,” she went on."
+INTRODUCING_VERBS = SPEECH_VERBS | frozenset({"continue", "begin", "conclude", "write", "tweet", "post"})
+
+# "X said" is also how a document speaks: "a Kremlin statement said", "a poll found".
+DOCUMENT_WORDS = re.compile(
+    r"\b(statement|release|report|poll|survey|study|analysis|document|memo|letter|filing|ruling|"
+    r"data|figures|research|review|audit|tweet|post|message|communique|communiqué|readout)\b", re.I)
+
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    """The medium a statement came through, with the named outlet where the text gives one."""
+
+    name: str                 # twitter | telegram | facebook | instagram | statement | release | ...
+    detail: str | None = None
+
+
+# Most specific first: "a statement posted on Telegram" came through Telegram.
+_CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("twitter", re.compile(r"\b(?:on|via|to|in)\s+(?:(?:his|her|their|its|the)\s+)?(?:official\s+)?(?:Twitter|X)\b(?!-)|\btweet(?:ed|s|ing)?\b|\bTwitter\b", re.I)),
+    ("telegram", re.compile(r"\bTelegram\b")),
+    ("facebook", re.compile(r"\bFacebook\b")),
+    ("instagram", re.compile(r"\bInstagram\b")),
+    ("televised address", re.compile(r"\btelevised\s+(?:address|speech|statement|remarks|interview)\b|\baddress(?:ed)?\s+(?:to\s+)?the\s+nation\b", re.I)),
+    ("interview", re.compile(r"\binterview(?:ed|s)?\b", re.I)),
+    ("news conference", re.compile(r"\b(?:news|press)\s+conference\b", re.I)),
+    ("briefing", re.compile(r"\bbriefing\b", re.I)),
+    ("release", re.compile(r"\b(?:press\s+|news\s+)?release\b", re.I)),
+    ("statement", re.compile(r"\bstatement\b", re.I)),
+)
+# The outlet of an interview: "in an interview with Russia’s RT television", "told CNN in an interview".
+_INTERVIEW_WITH = re.compile(
+    r"\binterview(?:ed)?\s+(?:with|on|to|by|for)\s+((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|television|TV|radio|newspaper|news\s+agency|channel|magazine|network|of|de|del|la|al))*)")
+_TOLD_OUTLET = re.compile(r"\b(?:told|telling)\s+((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)")
+_OUTLET_WORDS = re.compile(
+    r"\b(?:television|TV|radio|news|times|post|journal|daily|press|agency|channel|network|magazine|"
+    r"newspaper|broadcaster|Reuters|AP|AFP|BBC|CNN|NBC|CBS|ABC|Fox|MSNBC|NPR|PBS|RT|TASS|RIA|Interfax|"
+    r"Xinhua|Bloomberg|Axios|Politico|Sputnik|Al\s+Jazeera|Le\s+Monde|Der\s+Spiegel|Kommersant|Izvestia)\b")
+# "Russia’s RT television": the country that owns an outlet is not part of its name.
+_OWNER = re.compile(r"^(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s\s+")
+
+
+def _outlet(name: str) -> str:
+    name = re.sub(r"^the\s+", "", name.strip(" ,.;:"))
+    stripped = _OWNER.sub("", name)
+    return stripped if stripped and _OUTLET_WORDS.search(stripped) else name
+
+
+def detect_channel(attribution: str) -> Channel | None:
+    """Return the channel named in the words around a quote (never in the quote itself)."""
+    for name, pattern in _CHANNELS:
+        match = pattern.search(attribution)
+        if not match:
+            continue
+        detail = None
+        if name == "interview":
+            outlet = _INTERVIEW_WITH.search(attribution)
+            told = _TOLD_OUTLET.search(attribution)
+            if outlet:
+                detail = _outlet(outlet.group(1))
+            elif told and _OUTLET_WORDS.search(told.group(1)):
+                detail = _outlet(told.group(1))
+        elif name == "release" and re.search(r"\bpress\s+release\b", match.group(0), re.I):
+            detail = "press release"
+        return Channel(name, detail)
+    told = _TOLD_OUTLET.search(attribution)
+    if told and _OUTLET_WORDS.search(told.group(1)):
+        # "told CNN" is an interview with CNN, even when the word is not written.
+        return Channel("interview", _outlet(told.group(1)))
+    return None
