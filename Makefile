@@ -21,6 +21,9 @@ demo: install
 	@echo
 	@echo "Results are in $(DB) (open it with DuckDB, or read it back with newsprism)."
 	@echo "Next: $(BIN)/newsprism export --db $(DB) --format parquet --out export/"
+	@echo "      $(BIN)/newsprism serve --db $(DB)   (web UI at http://127.0.0.1:8000/)"
+	$(BIN)/newsprism report --db $(DB) --out report
+	@echo "Open the report: file://$(CURDIR)/report/index.html"
 
 test: install
 	$(BIN)/pytest -q
