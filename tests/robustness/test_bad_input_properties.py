@@ -217,3 +217,36 @@ def test_dates_at_the_ends_of_the_calendar_never_raise(sample, published):
     text, sentences = sample
     for mention in find_dates(article_with(text, published), sentences):
         assert mention.status in {"resolved", "unparsed", "anaphoric", "no_year", "no_publication_date", "range"}
+
+
+# -- quotes ------------------------------------------------------------------------------------
+
+QUOTE_WORDS = st.sampled_from([
+    "\u201c", "\u201d", '"', "'", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e", "\u201a", "\u300c", "\u300d",
+    "said", "told", "wrote", "added", "according to", "Lavrov", "Sergei Lavrov", "the State Department", "he", "she",
+    "on Twitter", "in a statement", ":", ",", ".", "\u2014", "--", "\n", "\n\n", "PENCE:", "We will respond.",
+    "This is a betrayal", "that", "urged", "to", "called", "them", "on Monday", "Moscow", "is", "not", "a",
+])
+
+
+@st.composite
+def quoted_texts(draw) -> str:
+    text = " ".join(draw(st.lists(QUOTE_WORDS | st.text(max_size=8), min_size=1, max_size=45)))
+    return text if text.strip() else "Lavrov said nothing."
+
+
+@PROPERTY
+@given(text=quoted_texts(), published=PUBLISHED)
+def test_quotes_point_at_their_words(nlp, text, published):
+    from newsprism.events.quotes import find_quotes
+    from newsprism.pipeline import analyze_doc, text_for_parse
+
+    article = article_with(clean_text(text), published)
+    doc = nlp(text_for_parse(article))
+    analyzed = analyze_doc(article, doc)
+    for quote in find_quotes(analyzed, doc):
+        assert 0 <= quote.start < quote.end <= len(article.text), quote
+        assert article.text[quote.start:quote.end] == quote.text
+        assert 0 <= quote.sentence_index < max(1, len(analyzed.sentences))
+        if quote.speaker_start is not None:
+            assert 0 <= quote.speaker_start <= quote.speaker_end <= len(article.text), quote
