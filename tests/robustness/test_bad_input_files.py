@@ -170,3 +170,42 @@ def test_secret_never_leaks_through_any_case(tmp_path):
             continue
         for item in read_file(write_case(folder, case), LIMIT):
             assert SECRET not in str(item) and SECRET not in getattr(item, "text", "")
+
+
+def test_bad_manifest_lines_are_reported_and_good_ones_used(tmp_path):
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text("\n".join([
+        '{"file": "a.txt", "outlet": "Valley Times", "published": "2025-01-07", "title": "Dam\\nseized\\u0000"}',
+        '{"file": "b.txt", "outlet": 7, "published": "0001-01-01"}',
+        '{"file": ',
+        '["a.txt"]',
+        "[" * 50_000 + "]" * 50_000,
+    ]) + "\n")
+    (tmp_path / "a.txt").write_text(f"Headline\n{BODY}\n")
+    (tmp_path / "b.txt").write_text(f"Other\n{BODY} More.\n")
+    manifests: dict = {}
+    first = list(read_file(tmp_path / "a.txt", LIMIT, manifests))
+    second = list(read_file(tmp_path / "b.txt", LIMIT, manifests))
+    errors = [str(i) for i in first + second if isinstance(i, UnreadableArticle)]
+    assert errors == [  # reported once, with the folder's first file
+        f"{manifest}#2: manifest field 'outlet' must be a string; ignored",
+        f"{manifest}#2: manifest \"published\" is not an ISO date between 1800 and 2200: '0001-01-01'; ignored",
+        f"{manifest}#3: manifest line is not JSON (Expecting value)",
+        f"{manifest}#4: manifest line needs a \"file\" field",
+        f"{manifest}#5: manifest line nests too deeply to parse",
+    ]
+    (a,) = [i for i in first if isinstance(i, RawArticle)]
+    (b,) = [i for i in second if isinstance(i, RawArticle)]
+    assert (a.outlet, str(a.published), a.title) == ("Valley Times", "2025-01-07", "Dam seized")
+    assert (b.outlet, b.published, b.title) == (None, None, "Other")
+
+
+def test_binary_or_empty_manifest_leaves_the_articles_readable(tmp_path):
+    (tmp_path / "a.txt").write_text(f"Headline\n{BODY}\n")
+    (tmp_path / "manifest.jsonl").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    items = list(read_file(tmp_path / "a.txt", LIMIT, {}))
+    assert [str(i) for i in items if isinstance(i, UnreadableArticle)] == [
+        f"{tmp_path / 'manifest.jsonl'}: binary file (PNG image), not text"]
+    assert [i.title for i in items if isinstance(i, RawArticle)] == ["Headline"]
+    (tmp_path / "manifest.jsonl").write_bytes(b"")
+    assert [type(i) for i in read_file(tmp_path / "a.txt", LIMIT, {})] == [RawArticle]

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from newsprism.errors import UnreadableArticle
+from newsprism.ingest.decode import clean_field, decode_bytes
 from newsprism.ingest.metadata import plausible_publication_date
 
 MANIFEST_NAME = "manifest.jsonl"
+_TEXT_FIELDS = ("outlet", "language", "url", "title")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,35 +34,58 @@ def _parse_date(value: object) -> date | None:
         return None
 
 
-def read_manifest(folder: Path) -> tuple[dict[str, ManifestEntry], list[str]]:
-    """Return the manifest entries of ``folder`` by file name, and one warning per bad line."""
+def read_manifest(folder: Path) -> tuple[dict[str, ManifestEntry], list[UnreadableArticle]]:
+    """Return the manifest entries of ``folder`` by file name, and one error per bad line or field.
+
+    A bad line costs only itself; a bad field only that field (the file keeps the others).
+    """
     path = folder / MANIFEST_NAME
     entries: dict[str, ManifestEntry] = {}
-    warnings: list[str] = []
+    problems: list[UnreadableArticle] = []
     if not path.is_file():
-        return entries, warnings
-    for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        return entries, problems
+    try:
+        data = path.read_bytes()
+        if not data.strip():  # an empty manifest supplies nothing, and loses nothing
+            return entries, problems
+        content = decode_bytes(data, str(path))
+    except UnreadableArticle as exc:
+        return entries, [exc]
+    except OSError as exc:
+        return entries, [UnreadableArticle(str(path), f"cannot read manifest ({exc.strerror or exc})")]
+    for number, line in enumerate(content.splitlines(), 1):
         if not line.strip():
             continue
+        source = f"{path}#{number}"
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            warnings.append(f"{path}:{number}: not JSON ({exc.msg})")
+            problems.append(UnreadableArticle(source, f"manifest line is not JSON ({exc.msg})"))
+            continue
+        except RecursionError:
+            problems.append(UnreadableArticle(source, "manifest line nests too deeply to parse"))
             continue
         if not isinstance(row, dict) or not isinstance(row.get("file"), str):
-            warnings.append(f"{path}:{number}: needs a \"file\" field")
+            problems.append(UnreadableArticle(source, "manifest line needs a \"file\" field"))
             continue
+        wrong = [k for k in _TEXT_FIELDS if row.get(k) is not None and not isinstance(row[k], str)]
+        if wrong:
+            problems.append(UnreadableArticle(source, f"manifest field {wrong[0]!r} must be a string; ignored"))
+        published = _parse_date(row.get("published"))
+        if row.get("published") and published is None:
+            problems.append(UnreadableArticle(
+                source, f"manifest \"published\" is not an ISO date between 1800 and 2200: {str(row['published'])[:40]!r}; ignored"))
 
         def text(key: str) -> str | None:
             value = row.get(key)
-            return value.strip() if isinstance(value, str) and value.strip() else None
+            return clean_field(value) if isinstance(value, str) else None
 
         entries[row["file"]] = ManifestEntry(
             file=row["file"],
             outlet=text("outlet"),
-            published=_parse_date(row.get("published")),
+            published=published,
             language=text("language"),
             url=text("url"),
             title=text("title"),
         )
-    return entries, warnings
+    return entries, problems

@@ -383,7 +383,8 @@ def read_file(path: Path, max_bytes: int, manifests: dict[Path, dict[str, Manife
     if manifests is not None:
         folder = path.parent
         if folder not in manifests:
-            manifests[folder] = read_manifest(folder)[0]
+            manifests[folder], problems = read_manifest(folder)
+            yield from problems  # once per folder, with its first file
         manifest_entries = manifests[folder]
     entry = manifest_entries.get(path.name) if manifest_entries else None
     try:
