@@ -23,7 +23,8 @@ from newsprism import __version__
 from newsprism.config import Settings
 from newsprism.web import api, pages
 from newsprism.web.render import STATIC_DIR, ServerLinks, environment
-from newsprism.web.security import BodyLimitMiddleware, IngestGuardMiddleware, RateLimiter, SecurityHeadersMiddleware
+from newsprism.web.security import (BodyLimitMiddleware, IngestGuardMiddleware, RateLimiter,
+                                    SecurityHeadersMiddleware, SnapshotCacheMiddleware)
 from newsprism.web.snapshot import SnapshotReader, StoreBusy
 
 log = logging.getLogger("newsprism.web")
@@ -62,16 +63,18 @@ def create_app(config: ServerConfig) -> FastAPI:
     # StaticFiles resolves every path inside STATIC_DIR and refuses anything outside it.
     app.mount("/static", StaticFiles(directory=STATIC_DIR, follow_symlink=False), name="static")
 
+    # Added last runs first: headers wrap everything, then the body limit, the page cache, the ingest guard.
+    app.add_middleware(IngestGuardMiddleware, path="/api/ingest", token=config.ingest_token,
+                       limiter=app.state.rate_limiter)
+    app.add_middleware(SnapshotCacheMiddleware, snapshot=snapshot)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes)
+    app.add_middleware(SecurityHeadersMiddleware)
     if config.cors_origins:
+        # Outermost, so the allow-origin header is decided per request, never served from the cache.
         from fastapi.middleware.cors import CORSMiddleware
 
         app.add_middleware(CORSMiddleware, allow_origins=list(config.cors_origins), allow_methods=["GET"],
                            allow_headers=[], allow_credentials=False)
-    # Added last runs first: headers wrap everything, then the body limit, then the ingest guard.
-    app.add_middleware(IngestGuardMiddleware, path="/api/ingest", token=config.ingest_token,
-                       limiter=app.state.rate_limiter)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes)
-    app.add_middleware(SecurityHeadersMiddleware)
 
     def error(request: Request, status: int, message: str) -> Response:
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":

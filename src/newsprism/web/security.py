@@ -180,3 +180,67 @@ async def _plain_error(send: Send, status: int, detail: str) -> None:
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                             *SECURITY_HEADERS]})
     await send({"type": "http.response.body", "body": body})
+
+
+class SnapshotCacheMiddleware:
+    """Cache successful GET responses per snapshot: the data cannot change until the next one.
+
+    The key holds the snapshot's generation and busy flag, so a new snapshot (or a writer
+    starting) makes every cached page stale at once. Health and static files are not cached
+    here (static files have their own validators). Bounded to ``max_entries`` responses.
+    """
+
+    def __init__(self, app: ASGIApp, snapshot: Any, max_entries: int = 256, max_body: int = 4_000_000) -> None:
+        from collections import OrderedDict
+
+        self.app = app
+        self.snapshot = snapshot
+        self.max_entries = max_entries
+        self.max_body = max_body
+        self._cache: "OrderedDict[tuple, tuple[Message, bytes]]" = OrderedDict()
+        self._lock = threading.Lock()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or scope.get("method") != "GET" or path.startswith("/static/") \
+                or path == "/api/health":
+            await self.app(scope, receive, send)
+            return
+        try:
+            self.snapshot.refresh()
+        except Exception:
+            await self.app(scope, receive, send)  # let the app answer with its own error page
+            return
+        key = (self.snapshot.generation, self.snapshot.state.busy, path, scope.get("query_string", b""))
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+        if hit is not None:
+            start, body = hit
+            # A copy: outer middleware may rewrite the message's headers in place.
+            await send({**start, "headers": list(start.get("headers", []))})
+            await send({"type": "http.response.body", "body": body})
+            return
+        start_message: Message | None = None
+        chunks: list[bytes] = []
+        cacheable = True
+
+        async def capture(message: Message) -> None:
+            nonlocal start_message, cacheable
+            if message["type"] == "http.response.start":
+                start_message = {**message, "headers": list(message.get("headers", []))}
+                cacheable = message["status"] == 200
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if sum(len(c) for c in chunks) > self.max_body:
+                    cacheable = False
+                if not message.get("more_body", False) and cacheable and start_message is not None:
+                    with self._lock:
+                        self._cache[key] = ({**start_message, "headers": list(start_message.get("headers", []))},
+                                            b"".join(chunks))
+                        while len(self._cache) > self.max_entries:
+                            self._cache.popitem(last=False)
+            await send(message)
+
+        await self.app(scope, receive, capture)

@@ -65,6 +65,11 @@ class SnapshotReader:
         self.refresh(force=True)
 
     @property
+    def generation(self) -> int:
+        """Return a number that changes whenever a new snapshot is taken (a cache key)."""
+        return self._generation
+
+    @property
     def state(self) -> SnapshotState:
         return SnapshotState(self._taken_at, self._busy)
 

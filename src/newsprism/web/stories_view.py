@@ -128,11 +128,14 @@ def list_claims(r: Reader, story_id: str | None = None, status: str | None = Non
         if outlet not in stances[row["claim_id"]]:
             disputed = (row["stance"] or "").lower() in DISPUTING
             stances[row["claim_id"]][outlet] = "contradicts" if disputed else "reported"
+    # One query for every sentence of every claim: a story page stays a handful of queries.
+    all_spans = [span for by_outlet in spans.values() for outlet_spans in by_outlet.values() for span in outlet_spans]
+    found = {(e.article_id, e.sentence_index, e.highlight_start, e.highlight_end): e for e in q.evidence(r, all_spans)}
     claims = []
     for row in rows:
         reports = []
         for outlet, stance in sorted(stances[row["id"]].items()):
-            evidence = q.evidence(r, spans[row["id"]].get(outlet, []))
+            evidence = [found[span] for span in spans[row["id"]].get(outlet, []) if span in found]
             wording = evidence[0].text if evidence else None
             reports.append(m.ClaimReportOut(outlet=outlet, status=stance, wording=wording, evidence=evidence))
         claims.append(m.ClaimOut(id=row["id"], story_id=row["story_id"], label=row["label"],
