@@ -112,7 +112,8 @@ def read_coded_events(store: QueryStore, article_ids: Sequence[str] | None = Non
 
 
 # Provenance columns appended to both layouts.
-PROVENANCE_COLUMNS = ("newsprism_event_id", "article_id", "sentence_index", "start", "end", "trigger", "sentence")
+PROVENANCE_COLUMNS = ("newsprism_event_id", "article_id", "sentence_index", "start", "end", "trigger", "modality",
+                      "sentence")
 
 POLECAT_COLUMNS = (
     "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
@@ -144,7 +145,7 @@ def _pairs(event: CodedEvent) -> list[tuple[ActorRef | None, ActorRef | None]]:
 
 def _provenance(event: CodedEvent) -> list[object]:
     return [event.id, event.article_id, event.sentence_index, event.start, event.end, event.trigger,
-            event.sentence]
+            event.modality, event.sentence]
 
 
 def _story_names(store: QueryStore) -> dict[str, dict[str, str]]:
@@ -171,7 +172,7 @@ def polecat_rows(store: QueryStore, events: Sequence[CodedEvent]) -> list[list[o
         for source, target in _pairs(event):
             rows.append([
                 f"{event.id}-{len(rows)}", event.date or event.published, event.plover_type, event.mode or "",
-                "", PLOVER_QUAD.get(event.plover_type, ""), event.modality if event.modality != "happened" else "",
+                "", PLOVER_QUAD.get(event.plover_type, ""), "",
                 source.name if source else "", source.country or "" if source else "", "",
                 source.sector or "" if source else "", source.sector or "" if source else "", "",
                 source.name if source else "", "",
