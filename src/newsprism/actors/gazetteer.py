@@ -116,12 +116,24 @@ def country_name(code: str | None) -> str | None:
     return gazetteer().names.get(code, code) if code else None
 
 
+def _from_demonym(word: str) -> str | None:
+    """Return the country a regular demonym points to: Ugandan, Fijian, Chilean, Sudanese, Moroccan."""
+    lowered = word.lower()
+    if not re.search(r"(an|ese|i|ish)$", lowered) or len(lowered) < 5:
+        return None
+    countries = gazetteer().countries
+    for candidate in (lowered[:-1], lowered[:-2], lowered[:-3], lowered[:-4], lowered[:-3] + "o"):
+        if candidate in countries and len(candidate) >= 4:
+            return countries[candidate]
+    return None
+
+
 def lookup_country(text: str) -> str | None:
     """Return the code of a country named, or referred to by demonym or capital, as exactly ``text``."""
     g = gazetteer()
     key = re.sub(r"^the\s+", "", text.strip().lower()).rstrip("'’s").strip()
     key = re.sub(r"['’]s$", "", key)
-    return g.countries.get(key) or g.demonyms.get(key) or g.capitals.get(key)
+    return g.countries.get(key) or g.demonyms.get(key) or g.capitals.get(key) or _from_demonym(key)
 
 
 def describe(text: str) -> tuple[str | None, str | None]:
@@ -155,6 +167,12 @@ def describe(text: str) -> tuple[str | None, str | None]:
         code = g.countries.get(phrase) or g.demonyms.get(phrase) or g.capitals.get(phrase)
         if code and country is None:
             country = code
+    if country is None:
+        for word in re.findall(r"[A-Z][a-z]+", text):
+            code = _from_demonym(word)
+            if code:
+                country = code
+                break
     for name, (code, sector) in g.people.items():
         if name.split()[-1] in lowered.split() and len(name.split()) > 1 and re.search(rf"\b{re.escape(name)}\b", lowered):
             return code, sector

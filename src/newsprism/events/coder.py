@@ -13,13 +13,15 @@ import re
 
 from newsprism.actors import actor_at, describe, expand_group
 from newsprism.events.lexicon import (
-    ACCUSING_PREDICATES, COOPERATIVE, HOSTILE, NOUN_MODIFIERS, NOUNS, SPEECH_VERBS, SUPPORT_VERBS, VERBS, Trigger,
+    ACCUSING_PREDICATES, COOPERATIVE, HOSTILE, NOUN_MODIFIERS, NOUNS, PROTESTING_PEOPLE, SPEECH_VERBS, SUPPORT_VERBS,
+    VERBS, Trigger,
 )
 from newsprism.records import ActorRef, AnalyzedArticle, DateMention, Event, stable_id
 
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo", "may", "might", "could"}
 OBLIGING_AUX = {"must", "should"}
-PLANNING_HEADS = {"plan", "intend", "prepare", "aim", "expect", "want", "hope", "seek", "vow", "promise", "pledge", "decide", "agree"}
+PLANNING_HEADS = {"plan", "intend", "prepare", "aim", "expect", "want", "hope", "seek", "vow", "promise", "pledge",
+                  "decide", "agree", "offer", "commit", "undertake", "swear"}
 DEMANDING_HEADS = {"urge", "ask", "call", "demand", "request", "press", "appeal", "order", "tell"}
 ALLEGING_HEADS = {"allege", "claim", "accuse", "suspect", "believe", "reportedly", "purportedly"}
 NEGATING_HEADS = {"deny", "refuse", "fail", "decline", "reject"}
@@ -51,11 +53,24 @@ def _span_of(token) -> tuple[int, int]:
     return left, right + 1
 
 
+def _reporting_subject(token):
+    """Return the subject of the speech verb whose reported clause holds ``token``, if any."""
+    for ancestor in token.ancestors:
+        if ancestor.lemma_ in SPEECH_VERBS and ancestor.pos_ == "VERB":
+            return next((c for c in ancestor.children if c.dep_ == "nsubj" and c.i != token.i), None)
+    return None
+
+
 def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | None = None) -> list[ActorRef]:
     """Return the actors a noun phrase names: group members, a resolved actor, or the phrase itself."""
     doc = token.doc
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
         token = token.head.head
+    if token.lower_ in ("they", "it", "we", "he", "she") and actor_at(analyzed, token.idx, token.idx + len(token.text)) is None:
+        # "The rebels said they will release ...": the pronoun is the speaker.
+        speaker = _reporting_subject(token)
+        if speaker is not None and speaker.lower_ not in PRONOUNS:
+            token = speaker
     left, right = _span_of(token)
     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
     # The speaker's own country is not among "his G7 counterparts".
@@ -101,6 +116,11 @@ def _subject(verb):
         return verb.head
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
+    if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "ADJ":
+        # "Norway is willing to send": the subject of the adjective's copula.
+        adjective = verb.head
+        return next((c for c in adjective.children if c.dep_ == "nsubj"), None) or (
+            _subject(adjective.head) if adjective.dep_ in ("acomp", "conj") and adjective.head.pos_ in ("VERB", "AUX") else None)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and (verb.tag_ == "VBD" or verb.head.dep_ == "ROOT"):
         # A past-tense verb the parser hung off a noun ("heads of missions called to ...") has
         # the whole noun phrase as its subject.
@@ -366,7 +386,11 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             # Negated legal coercion is a concession: "will not prosecute", "charges would be dropped".
             if plover == "COERCE" and trigger.mode == "legal" and _negated(token):
                 plover, negated, mode = "CONCEDE", False, None
-                trigger = Trigger("CONCEDE", None, "081")
+                trigger, rule = Trigger("CONCEDE", None, "081"), f"{rule} + negated legal action"
+            if plover == "COERCE" and trigger.mode == "restrict" and sources and (
+                    sources[0].sector in PROTESTING_PEOPLE or (sources[0].actor_id is None and describe(sources[0].name)[1] in PROTESTING_PEOPLE)):
+                # Demonstrators blocking roads protest; a state blocking them coerces.
+                trigger, plover, rule = Trigger("PROTEST", "obstruct", "144"), "PROTEST", f"{rule} + protesters"
             if not sources and passive_target is not None:
                 # "charges would be dropped", the Kremlin clarified: with no agent, the body that
                 # announces a state action is its source.
@@ -384,6 +408,16 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             confidence = 0.8 if sources and targets else 0.6 if sources or targets else 0.4
             emit(token, trigger, plover, rule, sources, targets, token, confidence, mode=mode, negated=negated)
             # "called to express solidarity": the purpose clause is an event of its own, with the same source.
+            continue
+        if token.pos_ == "VERB" and not found and any(c.dep_ == "aux" and c.lower_ in OBLIGING_AUX for c in token.children):
+            # "China must drop barriers": a demand on the subject, made by whoever says so.
+            subject = _subject(token)
+            reporter = _attribution_token(token, token.sent)
+            if subject is not None and reporter is not None:
+                sources = _resolve_phrase(analyzed, reporter)
+                targets = _resolve_phrase(analyzed, subject)
+                if targets:
+                    emit(token, Trigger("REQUEST", None, "100"), "REQUEST", "modal:must", sources, targets, token, 0.5)
             continue
         modifier = next((c.lower_ for c in token.children if c.dep_ in ("amod", "compound")
                          and (c.lower_, token.lemma_.lower()) in NOUN_MODIFIERS), None) if token.pos_ == "NOUN" else None

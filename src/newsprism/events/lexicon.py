@@ -51,14 +51,17 @@ VERBS: dict[tuple[str, str], Trigger] = {
     # COOPERATE
     ("extradite", ""): Trigger("COOPERATE", None, "063", ("to",)), ("hand", "over"): Trigger("COOPERATE", None, "063", ("to",)),
     ("cooperate", ""): Trigger("COOPERATE", None, "060", _WITH), ("collaborate", ""): Trigger("COOPERATE", None, "060", _WITH),
-    ("coordinate", ""): Trigger("COOPERATE", None, "060", _WITH),
+    ("coordinate", ""): Trigger("COOPERATE", None, "060", _WITH), ("share", ""): Trigger("COOPERATE", "intelligence", "064", _WITH),
+    ("exchange", "information"): Trigger("COOPERATE", "intelligence", "064", _WITH),
     # AID
     ("aid", ""): Trigger("AID", None, "070"), ("help", ""): Trigger("AID", None, "070"), ("assist", ""): Trigger("AID", None, "070"),
     ("supply", ""): Trigger("AID", None, "070", ("to", "with")), ("donate", ""): Trigger("AID", None, "070", ("to",)),
     ("evacuate", ""): Trigger("AID", None, "073"), ("send", "aid"): Trigger("AID", None, "070", ("to",)),
     ("send", "arms"): Trigger("AID", "military", "072", ("to",)), ("send", "weapons"): Trigger("AID", "military", "072", ("to",)),
     ("grant", "asylum"): Trigger("AID", "asylum", "075", ("to",)), ("provide", ""): Trigger("AID", None, "070", ("to", "for")),
-    ("allow", ""): Trigger("CONCEDE", None, "080"),
+    ("allow", ""): Trigger("CONCEDE", None, "080"), ("send", ""): Trigger("AID", None, "070", ("to",)),
+    ("contribute", ""): Trigger("AID", None, "070", ("to",)), ("give", ""): Trigger("AID", None, "070", ("to",)),
+    ("send", "troops"): Trigger("MOBILIZE", "troops", "154", _TOWARD),
     # CONCEDE / RETREAT
     ("concede", ""): Trigger("CONCEDE", None, "080"), ("yield", ""): Trigger("CONCEDE", None, "080", ("to",)),
     ("drop", ""): Trigger("CONCEDE", None, "081", ("against",)), ("pardon", ""): Trigger("CONCEDE", None, "081"),
@@ -99,7 +102,9 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("suspend", ""): Trigger("SANCTION", None, "160", _WITH), ("recall", ""): Trigger("SANCTION", "withdraw", "161", ("from",)),
     ("cut", ""): Trigger("SANCTION", None, "160", _WITH), ("freeze", ""): Trigger("SANCTION", None, "160"),
     ("cancel", ""): Trigger("SANCTION", None, "160"), ("reduce", ""): Trigger("SANCTION", "discontinue", "162", ("to",)),
-    ("halt", ""): Trigger("SANCTION", None, "164"), ("prohibit", ""): Trigger("SANCTION", None, "160"),
+    ("halt", ""): Trigger("SANCTION", None, "164"), ("withdraw", "peacekeepers"): Trigger("SANCTION", "expel", "1661", ("from",)),
+    ("withdraw", "inspectors"): Trigger("SANCTION", "expel", "1662", ("from",)), ("withdraw", "ambassador"): Trigger("SANCTION", "withdraw", "161", ("from",)),
+    ("extend", "curfew"): Trigger("COERCE", "curfew", "1723", ("in",)), ("declare", "emergency"): Trigger("COERCE", "martial-law", "1724"), ("prohibit", ""): Trigger("SANCTION", None, "160"),
     ("break", "ties"): Trigger("SANCTION", "withdraw", "161", _WITH), ("end", "mediation"): Trigger("SANCTION", None, "165"),
     # MOBILIZE
     ("mobilize", ""): Trigger("MOBILIZE", "troops", "154"), ("mobilise", ""): Trigger("MOBILIZE", "troops", "154"),
@@ -154,7 +159,9 @@ NOUNS: dict[str, Trigger] = {
     "threat": Trigger("THREATEN", None, "130", ("to", "against")), "ultimatum": Trigger("THREATEN", None, "139", ("to",)),
     "accusation": Trigger("ACCUSE", None, "112", ("against",)), "crackdown": Trigger("COERCE", None, "170", ("on",)),
     "blockade": Trigger("COERCE", "restrict", "191", ("of", "on")), "arrest": Trigger("COERCE", "arrest", "173", ("of",)),
-    "demand": Trigger("REQUEST", None, "100", ("for", "from")), "appeal": Trigger("REQUEST", None, "100", ("to", "for")),
+    "demand": Trigger("REQUEST", None, "100", ("for", "from")), "rally": Trigger("PROTEST", "demo", "141", ("against",)),
+    "march": Trigger("PROTEST", "demo", "141", ("against",)), "consensus": Trigger("AGREE", None, "030", _WITH),
+    "welcome": Trigger("CONSULT", "visit", "043", ("to",)), "sit-in": Trigger("PROTEST", "demo", "141", ("against",)), "appeal": Trigger("REQUEST", None, "100", ("to", "for")),
     "withdrawal": Trigger("RETREAT", None, "0872", ("from",)), "reminder": Trigger("REQUEST", None, "100", ("to",)),
     "boycott": Trigger("PROTEST", "boycott", "143", ("of",)), "warning": Trigger("THREATEN", None, "130", ("to",)),
 }
@@ -170,6 +177,9 @@ NOUN_MODIFIERS: dict[tuple[str, str], Trigger] = {
 # refused cooperation is REJECT.
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
 HOSTILE = {"COERCE", "ASSAULT", "SANCTION", "PROTEST", "MOBILIZE"}
+
+# People whose blocking of roads is a protest, not state coercion.
+PROTESTING_PEOPLE = {"CVL", "OPP"}
 
 # Verbs that carry a nominal event: "held talks", "launched a rebellion", "opened a criminal case".
 SUPPORT_VERBS = {"undertake", "continue", "resume", "reiterate", "renew", "speed", "hold", "have", "launch", "stage", "open", "start", "begin", "conduct", "carry", "make", "mount",
