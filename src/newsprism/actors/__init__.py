@@ -1,6 +1,19 @@
-"""Actor resolution: names, titles, countries and sectors, within and across articles."""
+"""Actor resolution: names, titles, countries and sectors, within and across articles.
 
-from newsprism.actors.gazetteer import describe, load_extension
-from newsprism.actors.resolve import actor_at, expand_group, resolve_actors
+- ``resolve_actors(analyzed, doc)``: the per-article stage; fills ``analyzed.actors`` and
+  ``analyzed.actor_mentions``.
+- ``actor_at(analyzed, start, end)``: the actor named at a character span.
+- ``expand_group(analyzed, start, end)``: the member governments of a group mention.
+- ``describe(text)``: (country, sector) of a free-text description, from the gazetteer alone.
+- ``merge_actors(store, settings)``: the store stage that folds one actor's records together.
+- ``use_extension(path)``: add a corpus's own countries and bodies (a JSON gazetteer).
+"""
 
-__all__ = ["actor_at", "describe", "expand_group", "load_extension", "resolve_actors"]
+from newsprism.actors.describing import describe
+from newsprism.actors.gazetteer import GazetteerError, load_extension, use_extension
+from newsprism.actors.lookup import actor_at, expand_group
+from newsprism.actors.merge import merge_actors
+from newsprism.actors.resolution import resolve_actors
+
+__all__ = ["GazetteerError", "actor_at", "describe", "expand_group", "load_extension", "merge_actors",
+           "resolve_actors", "use_extension"]

@@ -1,182 +1,373 @@
-"""The offline gazetteer: countries, demonyms, capitals, bodies, office holders and titles.
+"""The offline gazetteer: countries, demonyms, capitals, well-known bodies and platforms.
 
-Countries come from pycountry; ``data/gazetteer.json`` adds what pycountry lacks. A corpus can
-extend it with a ``gazetteer.json`` of the same shape (for example invented countries in
-fictional material): see ``load_extension``.
+Countries come from pycountry plus a hand-kept table of the names news actually uses
+("Turkey", "Britain", "US"); demonyms, capitals and bodies are hand-checked tables under
+``data/``. A user can extend it with a JSON file (invented countries of a demo corpus, local
+bodies): pass it to ``load_extension``, set ``NEWSPRISM_GAZETTEER``, or put a
+``gazetteer.json`` beside the articles or in their parent folder.
+
+Matching works on our own tokens so that the same lookup serves free text (``describe``) and
+parsed articles, with character offsets into the text it was given.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import pycountry
 
-DATA = Path(__file__).with_name("data") / "gazetteer.json"
-SECTORS = ("GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "BUS", "MED", "NGO", "IGO", "CVL")
+from newsprism.errors import NewsprismError
+
+DATA = Path(__file__).resolve().parent / "data"
+EXTENSION_FILE = "gazetteer.json"
+ENV_VARIABLE = "NEWSPRISM_GAZETTEER"
+
+# Which entry wins where one key has several meanings: a body's name beats a country's,
+# a country beats its capital, and a capital beats a demonym ("US" is all of them).
+PRIORITY = {"body": 0, "country": 1, "capital": 2, "demonym": 3, "people": 3, "platform": 4}
+
+# Words that may sit lowercase inside a capitalised name ("Bosnia and Herzegovina").
+NAME_FUNCTION_WORDS = {"of", "and", "the", "for", "de", "da", "del", "on", "d", "al", "el", "-"}
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:-[^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b")
+
+
+def _capitalised(token: Token) -> bool:
+    # "d'Ivoire" counts: a capital after an elided article.
+    return token.text[:1].isupper() or token.text[:1].isdigit() or any(c.isupper() for c in token.text[1:3])
+
+
+class GazetteerError(NewsprismError):
+    """A gazetteer extension file could not be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    norm: str
+    start: int
+    end: int
+
+
+def normalize(text: str) -> str:
+    """Return the lookup form of a word: accents and dots dropped, lowercase, straight quote."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace(".", "").lower()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Return the words of ``text`` with character offsets (plus ``offset``)."""
+    return [Token(m.group(), normalize(m.group()), m.start() + offset, m.end() + offset)
+            for m in TOKEN.finditer(text)]
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """Return the token key of a gazetteer phrase, without a leading "the"."""
+    key = tuple(t.norm for t in tokenize(text))
+    return key[1:] if len(key) > 1 and key[0] == "the" else key
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer meaning of a name."""
+
+    kind: str                        # country | capital | demonym | people | body | platform
+    name: str                        # canonical name: "Russia", "Moscow", "State Department"
+    code: str | None                 # country code; None for international bodies
+    sector: str | None = None
+    actor_kind: str = "country"      # person | organisation | country | group (for the actor)
+    members: tuple[str, ...] = ()    # member countries of a group body (G7)
+    country_from_text: bool = False  # a body such as "Defense Ministry": country from the text
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A gazetteer name found in a text."""
+
+    start: int                       # character offsets
+    end: int
+    first: int                       # token indices [first, last)
+    last: int
+    text: str
+    entry: Entry
 
 
 @dataclass(slots=True)
 class Gazetteer:
-    """Lower-cased lookup tables: phrase -> country code, or -> (country, sector)."""
+    """Lookup tables from token keys to entries, with the case rule of each key."""
 
-    countries: dict[str, str] = field(default_factory=dict)     # name -> code
-    demonyms: dict[str, str | None] = field(default_factory=dict)
-    capitals: dict[str, str] = field(default_factory=dict)
-    bodies: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
-    people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
-    titles: dict[str, str | None] = field(default_factory=dict)
-    names: dict[str, str] = field(default_factory=dict)          # code -> display name
-    canonical: dict[str, str] = field(default_factory=dict)      # body alias -> its one name
+    entries: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    # Keys written in capitals ("US", "UN", "FSB") only match the same capitals in the text.
+    exact_case: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    # Keys that were also written lowercase ("defense ministry") match lowercase text too.
+    lowercase_ok: set[tuple[str, ...]] = field(default_factory=set)
+    country_names: dict[str, str] = field(default_factory=dict)      # code -> display name
+    demonym_of: dict[str, str] = field(default_factory=dict)         # code -> adjective
+    longest: int = 1
 
-    def add(self, data: dict) -> None:
-        """Merge one gazetteer file's tables into this one."""
-        for name, code in data.get("country_aliases", {}).items():
-            self.countries[name.lower()] = code
-        for code, entry in data.get("countries", {}).items():
-            # Extension format: {"VLD": {"name": "Veldora", "demonyms": [...], "capital": "Talvera", "aliases": [...]}}
-            self.names[code] = entry.get("name", code)
-            for name in [entry.get("name"), *entry.get("aliases", [])]:
-                if name:
-                    self.countries[name.lower()] = code
-            for demonym in entry.get("demonyms", []):
-                self.demonyms[demonym.lower()] = code
-            if entry.get("capital"):
-                self.capitals[entry["capital"].lower()] = code
-        for name, code in data.get("demonyms", {}).items():
-            self.demonyms[name.lower()] = code
-        for name, code in data.get("capitals", {}).items():
-            self.capitals[name.lower()] = code
-        for name, (code, sector, *canonical) in data.get("bodies", {}).items():
-            self.bodies[name.lower()] = (code, sector)
-            if canonical:
-                self.canonical[name.lower()] = canonical[0]
-        for name, (code, sector) in data.get("people", {}).items():
-            self.people[name.lower()] = (code, sector)
-        for name, sector in data.get("titles", {}).items():
-            self.titles[name.lower()] = sector
+    # -- building -----------------------------------------------------------------------------
+    def add(self, phrase: str, entry: Entry) -> None:
+        """Add one name of an entry."""
+        phrase = phrase.strip()
+        if not phrase:
+            return
+        key = phrase_key(phrase)
+        if not key:
+            return
+        bucket = self.entries.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+            bucket.sort(key=lambda e: PRIORITY.get(e.kind, 9))
+        bare = phrase[4:] if phrase.lower().startswith("the ") else phrase
+        compact = bare.replace(".", "")
+        if compact.isupper() and len(compact) <= 6:
+            self.exact_case.setdefault(key, set()).add(compact)
+        elif bare[:1].islower():
+            self.lowercase_ok.add(key)
+        self.longest = max(self.longest, len(key))
 
+    def copy(self) -> Gazetteer:
+        """Return an independent copy (to extend for one corpus or one article)."""
+        return Gazetteer({k: list(v) for k, v in self.entries.items()},
+                         {k: set(v) for k, v in self.exact_case.items()}, set(self.lowercase_ok),
+                         dict(self.country_names), dict(self.demonym_of), self.longest)
 
-@lru_cache(maxsize=1)
-def _base() -> Gazetteer:
-    gazetteer = Gazetteer()
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                gazetteer.countries[value.lower()] = country.alpha_3
-        gazetteer.names[country.alpha_3] = getattr(country, "common_name", None) or country.name
-    gazetteer.names["EU"] = "European Union"
-    # pycountry's names are formal ("Russian Federation"); news uses the short forms.
-    gazetteer.names.update({"RUS": "Russia", "TUR": "Turkey", "USA": "United States", "GBR": "United Kingdom",
-                            "IRN": "Iran", "SYR": "Syria", "KOR": "South Korea", "PRK": "North Korea", "VNM": "Vietnam",
-                            "BOL": "Bolivia", "VEN": "Venezuela", "TZA": "Tanzania", "MDA": "Moldova", "TWN": "Taiwan",
-                            "PSE": "Palestine", "COD": "DR Congo", "LAO": "Laos", "CZE": "Czech Republic"})
-    gazetteer.add(json.loads(DATA.read_text(encoding="utf-8")))
-    return gazetteer
+    def add_country(self, code: str, name: str, aliases: Iterable[str] = (), demonyms: Iterable[str] = (),
+                    people: Iterable[str] = (), capitals: Iterable[str] = ()) -> None:
+        """Add a country with its names, demonyms and capitals."""
+        self.country_names.setdefault(code, name)
+        country = Entry("country", self.country_names[code], code, "GOV", "country")
+        for alias in (name, *aliases):
+            self.add(alias, country)
+        for demonym in demonyms:
+            self.demonym_of.setdefault(code, demonym)
+            self.add(demonym, Entry("demonym", self.country_names[code], code, None, "country"))
+        for plural in people:
+            self.add(plural, Entry("people", plural, code, "CVL", "group"))
+        for capital in capitals:
+            self.add(capital, Entry("capital", self.country_names[code], code, "GOV", "country"))
 
-
-_extensions: list[dict] = []
-
-
-def load_extension(path: Path) -> None:
-    """Add a corpus's own gazetteer file (same shape as data/gazetteer.json, plus "countries")."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    if data not in _extensions:
-        _extensions.append(data)
-        gazetteer.cache_clear()
-        _phrase_pattern.cache_clear()
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """Return the gazetteer: the base tables plus every loaded extension."""
-    base = _base()
-    merged = Gazetteer(dict(base.countries), dict(base.demonyms), dict(base.capitals), dict(base.bodies),
-                       dict(base.people), dict(base.titles), dict(base.names), dict(base.canonical))
-    for data in _extensions:
-        merged.add(data)
-    return merged
-
-
-@lru_cache(maxsize=1)
-def _phrase_pattern() -> re.Pattern[str]:
-    g = gazetteer()
-    phrases = set(g.countries) | set(g.demonyms) | set(g.capitals) | set(g.bodies) | set(g.titles)
-    # Longest first, so "secretary of state" wins over "secretary" and "Wagner Group" over "Wagner".
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True) if p)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
-
-
-def country_name(code: str | None) -> str | None:
-    """Return a display name for a country code."""
-    return gazetteer().names.get(code, code) if code else None
-
-
-def _from_demonym(word: str) -> str | None:
-    """Return the country a regular demonym points to: Ugandan, Fijian, Chilean, Sudanese, Moroccan."""
-    lowered = word.lower()
-    if not re.search(r"(an|ese|i|ish)$", lowered) or len(lowered) < 5:
+    # -- lookup -------------------------------------------------------------------------------
+    def match_at(self, tokens: Sequence[Token], i: int) -> tuple[int, list[Entry]] | None:
+        """Return (length, entries) of the longest name starting at token ``i``."""
+        for length in range(min(self.longest, len(tokens) - i), 0, -1):
+            key = tuple(t.norm for t in tokens[i:i + length])
+            found = self.entries.get(key)
+            if found and self._case_ok(key, tokens[i:i + length]):
+                return length, found
         return None
-    countries = gazetteer().countries
-    for candidate in (lowered[:-1], lowered[:-2], lowered[:-3], lowered[:-4], lowered[:-3] + "o"):
-        if candidate in countries and len(candidate) >= 4:
-            return countries[candidate]
-    return None
+
+    def _case_ok(self, key: tuple[str, ...], tokens: Sequence[Token]) -> bool:
+        if key in self.exact_case:
+            return tokens and "".join(t.text.replace(".", "") for t in tokens) in {
+                c.replace(" ", "") for c in self.exact_case[key]}
+        if key in self.lowercase_ok:
+            return True
+        # A proper name: every content word capitalised ("Lipetsk", not "turkey").
+        return all(_capitalised(t) or t.norm in NAME_FUNCTION_WORDS for t in tokens) and _capitalised(tokens[0])
+
+    def find(self, text: str, offset: int = 0, tokens: Sequence[Token] | None = None) -> list[Hit]:
+        """Return the gazetteer names in ``text``, longest first, left to right."""
+        tokens = tokens if tokens is not None else tokenize(text, offset)
+        hits: list[Hit] = []
+        i = 0
+        while i < len(tokens):
+            found = self.match_at(tokens, i)
+            if found is None:
+                i += 1
+                continue
+            length, entries = found
+            first, last = tokens[i], tokens[i + length - 1]
+            hits.append(Hit(first.start, last.end, i, i + length,
+                            text[first.start - offset:last.end - offset], entries[0]))
+            i += length
+        return hits
+
+    def country_name(self, code: str | None) -> str | None:
+        """Return the display name of a country code ("RUS" → "Russia")."""
+        if code is None:
+            return None
+        return self.country_names.get(code)
+
+    def demonym(self, code: str | None) -> str | None:
+        """Return the adjective of a country code ("RUS" → "Russian")."""
+        return self.demonym_of.get(code) if code else None
+
+    def is_platform(self, text: str) -> bool:
+        """Return whether ``text`` names a channel such as Twitter or Telegram."""
+        key = phrase_key(text)
+        return any(e.kind == "platform" for e in self.entries.get(key, ()))
 
 
-def lookup_country(text: str) -> str | None:
-    """Return the code of a country named, or referred to by demonym or capital, as exactly ``text``."""
-    g = gazetteer()
-    key = re.sub(r"^the\s+", "", text.strip().lower()).rstrip("'’s").strip()
-    key = re.sub(r"['’]s$", "", key)
-    return g.countries.get(key) or g.demonyms.get(key) or g.capitals.get(key) or _from_demonym(key)
+def _rows(name: str) -> Iterable[list[str]]:
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield [cell.strip() for cell in line.split("\t")]
 
 
-def describe(text: str) -> tuple[str | None, str | None]:
-    """Return (country, sector) for a free-text actor description, from the gazetteer alone.
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
 
-    "Turkish President" -> ("TUR", "GOV"); "the Kremlin" -> ("RUS", "GOV"); "Israeli police" ->
-    ("ISR", "COP"); "rebels" -> (None, "REB"). A known body decides the sector over a generic
-    title ("Wagner Group owner" is REB, not BUS); the first country mentioned decides the country.
+
+def _cell(row: list[str], i: int) -> str:
+    return row[i] if len(row) > i else ""
+
+
+@lru_cache(maxsize=1)
+def base_gazetteer() -> Gazetteer:
+    """Return the built-in gazetteer (loaded once per process)."""
+    gaz = Gazetteer()
+    display: dict[str, tuple[str, list[str]]] = {}
+    for row in _rows("country_names.tsv"):
+        display[row[0]] = (row[1], _split(_cell(row, 2)))
+    demonyms: dict[str, tuple[list[str], list[str]]] = {}
+    for row in _rows("demonyms.tsv"):
+        demonyms[row[0]] = (_split(_cell(row, 1)), _split(_cell(row, 2)))
+    capitals: dict[str, list[str]] = {}
+    for row in _rows("capitals.tsv"):
+        capitals.setdefault(row[1], []).extend([row[0], *_split(_cell(row, 2))])
+    for country in pycountry.countries:
+        code = country.alpha_3
+        names = [country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)]
+        name, aliases = display.get(code, (getattr(country, "common_name", None) or country.name, []))
+        adjectives, people = demonyms.get(code, ([], []))
+        gaz.add_country(code, name, [n for n in names if n] + aliases, adjectives, people, capitals.get(code, []))
+    for code in display.keys() - {c.alpha_3 for c in pycountry.countries}:
+        name, aliases = display[code]
+        gaz.add_country(code, name, aliases, *demonyms.get(code, ([], [])), capitals.get(code, []))
+    # Kosovo has no ISO code; XKX is the user-assigned code the EU and the IMF use.
+    if "XKX" in capitals:
+        gaz.add_country("XKX", "Kosovo", [], ["Kosovar", "Kosovan"], ["Kosovars"], capitals["XKX"])
+    if "EU" in demonyms:
+        gaz.country_names.setdefault("EU", "European Union")
+        adjectives, people = demonyms["EU"]
+        for adjective in adjectives:
+            gaz.demonym_of.setdefault("EU", adjective)
+            gaz.add(adjective, Entry("demonym", "European Union", "EU", None, "country"))
+        for plural in people:
+            gaz.add(plural, Entry("people", plural, "EU", "CVL", "group"))
+    for row in _rows("bodies.tsv"):
+        _add_body(gaz, row[0], _split(_cell(row, 1)), _cell(row, 2), _cell(row, 3), _cell(row, 4),
+                  _split(_cell(row, 5)))
+    for row in _rows("platforms.tsv"):
+        gaz.add(row[0], Entry("platform", row[0], None, None, "organisation"))
+    return gaz
+
+
+def _add_body(gaz: Gazetteer, name: str, aliases: Sequence[str], country: str, sector: str,
+              kind: str, members: Sequence[str]) -> None:
+    from_text = country.strip() == "*"
+    code = None if from_text or not country.strip() else country.strip()
+    entry = Entry("body", name, code, sector.strip() or None, kind or "organisation", tuple(members), from_text)
+    for alias in (name, *aliases):
+        gaz.add(alias, entry)
+
+
+def derived_demonyms(name: str) -> list[str]:
+    """Return the demonyms English would form from a country name ("Veldora" → "Veldoran").
+
+    Used for countries a user adds without demonyms: a word in the text only counts as the
+    demonym when it is one of these forms, so a guess never invents a country.
     """
-    g = gazetteer()
-    lowered = text.lower()
-    person = g.people.get(re.sub(r"\s+", " ", lowered.strip()))
-    if person:
-        return person
-    country: str | None = None
-    body_sector: str | None = None
-    body_country: str | None = None
-    title_sector: str | None = None
-    title_length = 0
-    for match in _phrase_pattern().finditer(text):
-        phrase = match.group(0).lower()
-        if phrase in g.bodies:
-            code, sector = g.bodies[phrase]
-            body_country = body_country or code
-            body_sector = body_sector or sector
+    words = name.split()
+    stems = [name] if len(words) == 1 else [words[0]] if words[-1] in {"Republic", "Federation", "Kingdom"} else [name]
+    forms: list[str] = []
+    for stem in stems:
+        # The likeliest form first: "Veldora" → "Veldoran", "Karst" → "Karstian", "Ruritany" → "Ruritanian".
+        if stem[-1:] in "aeiou":
+            forms += [stem + "n", stem[:-1] + "an", stem[:-1] + "ian", stem[:-1] + "ese"]
+        elif stem.endswith("y"):
+            forms += [stem[:-1] + "ian", stem + "an"]
+        forms += [stem + "ian", stem + "an", stem + "i", stem + "ese", stem + "n"]
+    return list(dict.fromkeys(forms))
+
+
+def load_extension(path: Path | str, base: Gazetteer | None = None) -> Gazetteer:
+    """Return the gazetteer extended with the countries and bodies of a JSON file.
+
+    Format: ``{"countries": [{"code": "VLD", "name": "Veldora", "aliases": [], "demonyms": [],
+    "people": [], "capitals": []}], "bodies": [{"name": "...", "aliases": [], "country": "VLD",
+    "sector": "GOV", "kind": "organisation", "members": []}]}``. Missing demonyms are derived
+    from the name ("Veldoran"); a name "X Republic" also answers to "X".
+    """
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise GazetteerError(f"{path}: gazetteer file not found") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise GazetteerError(f"{path}: not a readable JSON gazetteer ({exc})") from None
+    if not isinstance(data, dict):
+        raise GazetteerError(f"{path}: a gazetteer must be a JSON object with 'countries' and/or 'bodies'")
+    gaz = (base or base_gazetteer()).copy()
+    for item in data.get("countries", []):
+        if not isinstance(item, dict) or not item.get("code") or not item.get("name"):
+            raise GazetteerError(f"{path}: every country needs a 'code' and a 'name' (got {item!r})")
+        name = str(item["name"])
+        aliases = list(item.get("aliases", []))
+        words = name.split()
+        if len(words) == 2 and words[1] in {"Republic", "Federation", "Kingdom"}:
+            aliases.append(words[0])
+        demonyms = list(item.get("demonyms") or [])
+        people = list(item.get("people") or [d + "s" for d in demonyms])
+        capitals = list(item.get("capitals") or ([item["capital"]] if item.get("capital") else []))
+        gaz.add_country(str(item["code"]), name, aliases, demonyms, people, capitals)
+        if not item.get("demonyms"):
+            for form in derived_demonyms(name):
+                gaz.add(form, Entry("demonym", name, str(item["code"]), None, "country"))
+                gaz.add(form + "s", Entry("people", form + "s", str(item["code"]), "CVL", "group"))
+            gaz.demonym_of.setdefault(str(item["code"]), derived_demonyms(name)[0])
+    for item in data.get("bodies", []):
+        if not isinstance(item, dict) or not item.get("name"):
+            raise GazetteerError(f"{path}: every body needs a 'name' (got {item!r})")
+        _add_body(gaz, str(item["name"]), list(item.get("aliases", [])), str(item.get("country") or ""),
+                  str(item.get("sector") or ""), str(item.get("kind") or "organisation"), list(item.get("members", [])))
+    return gaz
+
+
+@lru_cache(maxsize=32)
+def _extension(path: str, mtime: float) -> Gazetteer:
+    return load_extension(path)
+
+
+_registered: list[Gazetteer] = []
+
+
+def use_extension(path: Path | str) -> Gazetteer:
+    """Extend the gazetteer for the rest of this process with a JSON file; return it."""
+    gaz = load_extension(path)
+    _registered[:] = [gaz]
+    return gaz
+
+
+def gazetteer_for(source: str | None = None) -> Gazetteer:
+    """Return the gazetteer for an article read from ``source``.
+
+    In order: a file passed to ``use_extension``; the file ``NEWSPRISM_GAZETTEER`` names; a
+    ``gazetteer.json`` in the article's folder or its parent; else the built-in tables.
+    """
+    if _registered:
+        return _registered[0]
+    candidates: list[Path] = []
+    if env := os.environ.get(ENV_VARIABLE):
+        candidates.append(Path(env))
+    elif source and not source.startswith("<"):
+        folder = Path(source.split("#", 1)[0]).parent
+        candidates += [folder / EXTENSION_FILE, folder.parent / EXTENSION_FILE]
+    for candidate in candidates:
+        try:
+            mtime = candidate.stat().st_mtime
+        except OSError:
+            if env and candidate == Path(env):
+                raise GazetteerError(f"{candidate}: gazetteer file named in {ENV_VARIABLE} not found") from None
             continue
-        if phrase in g.titles:
-            if g.titles[phrase] and len(phrase) > title_length:
-                title_sector, title_length = g.titles[phrase], len(phrase)
-            continue
-        code = g.countries.get(phrase) or g.demonyms.get(phrase) or g.capitals.get(phrase)
-        if code and country is None:
-            country = code
-    if country is None:
-        for word in re.findall(r"[A-Z][a-z]+", text):
-            code = _from_demonym(word)
-            if code:
-                country = code
-                break
-    for name, (code, sector) in g.people.items():
-        if name.split()[-1] in lowered.split() and len(name.split()) > 1 and re.search(rf"\b{re.escape(name)}\b", lowered):
-            return code, sector
-    sector = body_sector if body_sector and not (title_sector in ("GOV", "MIL", "COP") and body_sector in ("IGO", None)) else (title_sector or body_sector)
-    if body_sector == "REB":
-        sector = "REB"
-    return country or body_country, sector
+        return _extension(str(candidate), mtime)
+    return base_gazetteer()

@@ -1,0 +1,1012 @@
+"""Within-article actor resolution: every mention of one actor becomes one actor record.
+
+No offline coreference package exists (see FACTS.md), so the rules are ours, applied in order:
+
+1. Gazetteer names (countries, capitals, bodies) are actors of their own; a demonym only
+   qualifies what follows it ("the Veldoran Interior Ministry").
+2. Named people, organisations and places come from spaCy's entities, corrected where the
+   tagger errs: a title before a name makes it a person ("envoy Helena Marsh"), a surname
+   already known makes it that person ("talks with Prigozhin"), an outlet stays an outlet.
+   Name forms cluster by surname ("Antony Blinken", "Blinken", "Secretary Blinken").
+3. The words before a name and its appositions give country, sector and office ("Turkish
+   President Recep Tayyip Erdogan" → TUR GOV; "Yevgeny Prigozhin, founder of the Wagner
+   Private Military Company" → RUS REB, through the organisation).
+4. "X calling itself the Y" joins the description to the named group.
+5. Definite descriptions ("the top US diplomat", "the Turkish president", "the minister") join
+   the person whose office and country fit, the nearest before them, else the nearest after;
+   "the authorities" and "the Russian leadership" stand for their country's government;
+   "the militia" joins the article's one named armed group.
+6. Pronouns: "he"/"she" join the nearest person before them in the sentence, else the subject
+   of the sentences before; "its" joins the nearest organisation.
+7. Groups ("the leaders of Belarus, Kazakhstan and Uzbekistan", "his G7 counterparts") get
+   one group mention per member government (see groups.py).
+8. What the text leaves open is filled from context only for state actors: an unqualified
+   governor, police force or ministry belongs to the country the sentence, else the article,
+   is about.
+
+Actor ids are global: a hash of kind and canonical name (the fullest name form), so the
+store holds one record per actor across articles.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsprism.actors.context import country_votes, home_country, learn_capitals, majority
+from newsprism.actors.describing import COUNTRY_KINDS, Description, analyse
+from newsprism.actors.gazetteer import Gazetteer, Hit, Token, gazetteer_for, tokenize
+from newsprism.actors.groups import find_groups
+from newsprism.actors.names import clean_name, fuller, normal_form, same_person, trim_span
+from newsprism.actors.titles import title_at
+from newsprism.records import Actor, ActorMention, AnalyzedArticle, stable_id
+
+# Sectors of state and armed actors: these belong to the country the text is about when the
+# text names none. A business or a civilian gets no such guess.
+DOMESTIC = {"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"}
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+THING_PRONOUNS = {"its", "itself"}
+DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
+INDEFINITE = {"a", "an", "some", "many", "several", "numerous", "few", "most", "other", "another", "any", "each",
+              "every", "all", "both", "dozens", "hundreds", "thousands", "one", "two", "three", "four", "five",
+              "six", "seven", "eight", "nine", "ten", "no", "such", "more", "fewer"}
+# Last words that make a capitalised name an organisation or a place whatever the tagger says
+# ("Drovna Courier", "Selva Dam").
+ORG_WORDS = {"courier", "voice", "times", "post", "news", "one", "tv", "radio", "party", "group", "company",
+             "ministry", "service", "council", "committee", "agency", "bank", "university", "guard", "front",
+             "army", "union", "movement", "league", "association", "institute", "foundation", "corporation",
+             "network", "press", "herald", "tribune", "observer", "gazette", "journal", "telegraph", "wire",
+             "daily", "channel", "office", "court", "assembly", "parliament", "forces", "brigade", "battalion"}
+PLACE_WORDS = {"dam", "river", "valley", "province", "region", "district", "city", "town", "village", "street",
+               "square", "bridge", "airport", "port", "sea", "lake", "mountains", "island", "islands", "oblast",
+               "county", "state", "plant", "station", "base", "camp", "hall", "palace", "gates", "bay", "gulf"}
+# Words that may sit inside a title before a name: "top", "special" in "UN special envoy".
+TITLE_FILLERS = {"of", "top", "special", "senior", "deputy", "acting", "former", "chief", "foreign", "defense",
+                 "defence", "interior", "presidential", "state", "prime", "first", "vice", "national", "security",
+                 "foreign-policy", "military", "then", "outgoing", "incoming", "new", "powerful", "veteran", "the",
+                 "affairs", "general", "mercenary", "rebel", "opposition", "army", "police", "regional", "district"}
+GROUP_OF_REBELS = {"REB", "OPP"}
+LOCATIVE = {"in", "into", "across", "throughout", "near", "inside", "within", "outside"}
+STATE_WORDS = {"republic", "kingdom", "federation", "emirates", "principality", "confederation"}
+FIRST_PERSON = {"our", "my", "your", "we", "us"}
+DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
+              "northeastern", "northwestern", "southeastern", "southwestern", "neighbouring", "neighboring"}
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One actor being assembled from its mentions."""
+
+    kind: str                                    # person | organisation | country | group | place
+    names: list[str] = field(default_factory=list)
+    fixed_name: str | None = None                # a gazetteer's canonical name
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)   # start, end, how
+    classes: set[str] = field(default_factory=set)
+    countries: Counter = field(default_factory=Counter)
+    strong: Counter = field(default_factory=Counter)
+    weak: Counter = field(default_factory=Counter)
+    fixed_country: str | None = None
+    country_decided: bool = False                # the gazetteer or a title decided the country
+    affiliations: list[Cluster] = field(default_factory=list)
+    body: str | None = None                      # gazetteer body whose country the text gives
+    gender: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    country_from_context: bool = False
+    finished: bool = False
+
+    def add(self, start: int, end: int, how: str) -> None:
+        if not any(s == start and e == end for s, e, _ in self.mentions):
+            self.mentions.append((start, end, how))
+
+    def vote(self, found: Description, weight: int = 1, sector_too: bool = True) -> None:
+        """Count what a description says about this actor."""
+        if found.country_decided:
+            self.countries[found.country or ""] += weight
+        if sector_too and found.sector:
+            strong = any(t.title.strong and t.title.sector == found.sector for t in found.titles) or (
+                found.body is not None and found.body.entry.sector == found.sector) or found.sector == "IGO"
+            (self.strong if strong else self.weak)[found.sector] += weight
+        for hit in found.titles:
+            if hit.title.kind == "person":
+                self.classes |= hit.title.classes
+
+    def country_or_fixed(self) -> str | None:
+        """Return the country known so far: the gazetteer's, else the one the text gives most."""
+        if self.country_decided:
+            return self.fixed_country
+        named = [(n, c) for c, n in self.countries.items() if c]
+        return max(named)[1] if named else None
+
+    @property
+    def first(self) -> int:
+        return min(s for s, _, _ in self.mentions) if self.mentions else 0
+
+
+class Resolver:
+    """Resolve one article's actors; ``run`` fills the AnalyzedArticle."""
+
+    def __init__(self, analyzed: AnalyzedArticle, doc, gaz: Gazetteer | None = None) -> None:
+        self.analyzed = analyzed
+        self.doc = doc
+        self.text = analyzed.article.text
+        self.parse_text = doc.text
+        self.gaz = learn_capitals(self.parse_text, gaz or gazetteer_for(analyzed.article.source))
+        self.tokens: list[Token] = tokenize(self.parse_text)
+        self.token_starts = [t.start for t in self.tokens]
+        self.sentence_starts = [s.start for s in analyzed.sentences] or [0]
+        self.clusters: list[Cluster] = []
+        self.by_key: dict[tuple, Cluster] = {}
+        self.claimed: list[tuple[int, int, Cluster]] = []
+        self.outlets = {normal_form(c.name) for c in analyzed.cited_sources if c.kind in ("outlet", "media")}
+        if analyzed.article.outlet:
+            self.outlets.add(normal_form(analyzed.article.outlet))
+        self.pending_possessives: list[tuple[Cluster, int]] = []   # (actor, char of "his"/"its")
+        self.group_spans: list[tuple[int, int, list[Cluster]]] = []
+
+    # -- helpers ------------------------------------------------------------------------------
+    def sentence_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
+
+    def token_index(self, char: int) -> int:
+        """Return the index of our token starting at or after ``char``."""
+        return bisect.bisect_left(self.token_starts, char)
+
+    def doc_token(self, char: int):
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def cluster(self, key: tuple, kind: str) -> Cluster:
+        found = self.by_key.get(key)
+        if found is None:
+            found = Cluster(kind)
+            self.clusters.append(found)
+            self.by_key[key] = found
+        return found
+
+    def claim(self, start: int, end: int, cluster: Cluster, how: str) -> None:
+        cluster.add(start, end, how)
+        self.claimed.append((start, end, cluster))
+
+    def owner_of(self, start: int, end: int) -> Cluster | None:
+        """Return the actor already holding a mention that covers [start, end)."""
+        covering = [(e - s, i, c) for i, (s, e, c) in enumerate(self.claimed) if s <= start and end <= e]
+        return min(covering, key=lambda x: (x[0], x[1]))[2] if covering else None
+
+    def overlaps_claim(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e, _ in self.claimed)
+
+    def analyse_span(self, start: int, end: int) -> Description:
+        i, j = self.token_index(start), self.token_index(end)
+        return analyse(self.parse_text[start:end], self.gaz, start, self.tokens[i:j])
+
+    # -- 1. gazetteer names -------------------------------------------------------------------
+    def gazetteer_hits(self) -> list[Hit]:
+        hits = [h for h in self.gaz.find(self.parse_text, tokens=self.tokens) if h.entry.kind != "platform"]
+        kept = []
+        for hit in hits:
+            if self._inside_longer_name(hit):
+                continue
+            kept.append(hit)
+        return kept
+
+    def _inside_longer_name(self, hit: Hit) -> bool:
+        """Return whether a hit is part of a longer proper name ("Veldora One", "Talvera Free Voice")."""
+        for ent in self.doc.ents:
+            if ent.start_char <= hit.start and hit.end <= ent.end_char and (ent.start_char, ent.end_char) != (hit.start, hit.end):
+                start, end = trim_span(self.parse_text, ent.start_char, ent.end_char)
+                outside = [t for t in tokenize(self.parse_text[start:end], start)
+                           if (t.end <= hit.start or t.start >= hit.end) and t.text[:1].isupper()]
+                if any(not self.gaz.find(t.text) and not title_at([t], 0) for t in outside):
+                    return True
+        return any(normal_form(hit.text) != o and o.startswith(normal_form(hit.text) + " ") and
+                   normal_form(self.parse_text[hit.start:hit.start + len(o)]) == o for o in self.outlets)
+
+    def add_gazetteer(self, hits: list[Hit]) -> None:
+        for hit in hits:
+            entry = hit.entry
+            start, end = hit.start, hit.end
+            previous = self.tokens[hit.first - 1] if hit.first > 0 else None
+            if entry.kind == "demonym":
+                continue
+            if entry.kind == "people":
+                token = self.doc_token(end - 1)
+                if token is not None and token.dep_ in ("amod", "compound") and token.head.i > token.i:
+                    continue
+                if previous is not None and previous.norm == "ethnic":
+                    name = f"ethnic {hit.text}"
+                    found = self.cluster(("group", normal_form(name)), "group")
+                    found.fixed_name, found.country_decided = name, True
+                    found.strong["CVL"] += 1
+                    self.claim(previous.start, end, found, "gazetteer")
+                    continue
+                found = self.cluster(("group", normal_form(entry.name)), "group")
+                found.fixed_name, found.fixed_country, found.country_decided = entry.name, entry.code, True
+                found.strong["CVL"] += 1
+                self.claim(start, end, found, "gazetteer")
+                continue
+            if entry.kind in ("country", "capital"):
+                found = self.cluster(("country", entry.code), "country")
+                found.fixed_name = self.gaz.country_name(entry.code) or entry.name
+                found.fixed_country, found.country_decided = entry.code, True
+                found.strong["GOV"] += 1
+                found.names.append(hit.text)
+                self.claim(start, end, found, "gazetteer")
+                continue
+            if entry.kind != "body":
+                continue
+            # A national body named by its country: "Russia's Defense Ministry", "the Karstian Red Cross".
+            code = None
+            if entry.country_from_text or entry.sector == "NGO":
+                qualifier = self._qualifier_before(hit)
+                if qualifier is not None:
+                    code, start = qualifier
+                elif entry.country_from_text:
+                    code = self._place_after(hit)
+            if entry.country_from_text or (entry.sector == "NGO" and code):
+                key = ("organisation", normal_form(entry.name), code)
+                if code is None:
+                    # "the Defense Ministry" after "Russia's Defense Ministry": the same body.
+                    known = [c for k, c in self.by_key.items() if k[:2] == key[:2] and k[2]]
+                    if len(known) == 1:
+                        self.claim(start, end, known[0], "gazetteer")
+                        continue
+                found = self.cluster(key, "organisation")
+                found.body = entry.name
+                if code:
+                    found.fixed_country, found.country_decided = code, True
+            else:
+                found = self.cluster(("organisation", normal_form(entry.name)), entry.actor_kind
+                                     if entry.actor_kind in ("group", "organisation") else "organisation")
+                found.fixed_name = entry.name
+                found.fixed_country, found.country_decided = entry.code, True
+            if entry.sector:
+                found.strong[entry.sector] += 1
+            found.names.append(hit.text)
+            self.claim(start, end, found, "gazetteer")
+
+    def _qualifier_before(self, hit: Hit) -> tuple[str, int] | None:
+        """Return (country, start) of a demonym or "X's" right before a body name."""
+        i = hit.first - 1
+        if i >= 0 and self.tokens[i].norm in ("'s",):
+            i -= 1
+        if i < 0:
+            return None
+        for length in range(1, 4):
+            if i - length + 1 < 0:
+                break
+            found = self.gaz.match_at(self.tokens, i - length + 1)
+            if found and found[0] == length and found[1][0].kind in COUNTRY_KINDS and found[1][0].code:
+                return found[1][0].code, self.tokens[i - length + 1].start
+        return None
+
+    def _place_after(self, hit: Hit) -> str | None:
+        """Return the country of "<body> in <capital or country>" ("the Foreign Ministry in Drovna")."""
+        i = hit.last
+        if i + 1 < len(self.tokens) and self.tokens[i].norm == "in":
+            found = self.gaz.match_at(self.tokens, i + 1)
+            if found and found[1][0].kind in ("country", "capital") and found[1][0].code:
+                return found[1][0].code
+        return None
+
+    # -- 2. named people, organisations and places ---------------------------------------------
+    def find_unknown_demonyms(self) -> set[int]:
+        """Return doc token indices of demonyms the gazetteer does not know ("Veldoran President")."""
+        found = set()
+        self.person_words = {t.text for ent in self.doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        for token in self.doc:
+            text = token.text
+            if not text[:1].isupper() or not re.search(r"[a-z](?:ian|an|ese|ish|i)s?$", text) or text in self.person_words:
+                continue
+            if self.gaz.match_at(self.tokens, self.token_index(token.idx)) is not None:
+                continue
+            adjective = token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i
+            if token.ent_type_ == "NORP" or (adjective and token.i > token.sent.start and token.ent_type_ in ("ORG", "GPE", "")):
+                found.add(token.i)
+        return found
+
+    def places_by_preposition(self) -> set[str]:
+        """Return one-word names the text puts after "in", "across"...: places, whatever the tagger says."""
+        places = set()
+        for token in self.doc:
+            if token.lower_ in LOCATIVE and token.i + 1 < len(self.doc):
+                following = self.doc[token.i + 1]
+                if following.lower_ in DIRECTIONS and token.i + 2 < len(self.doc):
+                    following = self.doc[token.i + 2]
+                if following.text[:1].isupper() and following.pos_ == "PROPN" and (
+                        following.i + 1 >= len(self.doc) or self.doc[following.i + 1].pos_ != "PROPN"):
+                    places.add(following.text)
+            if token.lower_ == "of" and token.i > 0 and self.doc[token.i - 1].lower_ in PLACE_WORDS and token.i + 1 < len(self.doc):
+                places.add(self.doc[token.i + 1].text)
+        return places
+
+    def name_spans(self) -> list[tuple[int, int, str]]:
+        """Return (start, end, label) of entity names, bracket-split names joined ("[Vladimir] Putin")."""
+        spans: list[list] = []
+        for ent in self.doc.ents:
+            if ent.label_ not in NAME_LABELS:
+                continue
+            start, end = trim_span(self.parse_text, ent.start_char, ent.end_char)
+            if start >= end or not any(c.isupper() for c in self.parse_text[start:end]):
+                continue
+            start, end = self._whole_words(start, end)
+            between = self.parse_text[spans[-1][1]:start] if spans else ""
+            bracketed = between.strip() == "]" and self.parse_text[spans[-1][0] - 1:spans[-1][0]] == "[" if spans else False
+            if spans and spans[-1][2] in ("PERSON", "ORG") and ent.label_ == "PERSON" and 0 < len(between) <= 2 and (
+                    bracketed or between.isspace() and "\n" not in between and self._ends_in_first_name(spans[-1])):
+                spans[-1][1] = end
+                spans[-1][2] = "PERSON"
+                continue
+            spans.append([start, end, ent.label_])
+        return [tuple(s) for s in spans]
+
+    def _ends_in_first_name(self, span) -> bool:
+        """Return whether an entity ends in a name word, after a person's title or as a person
+        ("Presidential Spokesman] Dmitry" + "Peskov"), rather than in a title ("State")."""
+        words = tokenize(self.parse_text[span[0]:span[1]], span[0])
+        if not words or words[-1].norm in TITLE_FILLERS or title_at(words, len(words) - 1) is not None:
+            return False
+        return span[2] == "PERSON" or any((hit := title_at(words, i)) is not None and hit.title.kind == "person"
+                                          for i in range(len(words) - 1))
+
+    def title_before(self, start: int) -> tuple[int, int] | None:
+        """Return the span of a title run right before a name ("Turkish President", "Wagner Group owner")."""
+        i = self.token_index(start) - 1
+        sentence_start = self.sentence_starts[self.sentence_of(start)]
+        first = None
+        while i >= 0 and self.tokens[i].start >= sentence_start and self.token_index(start) - i <= 10:
+            token = self.tokens[i]
+            gap = self.parse_text[token.end:(self.tokens[i + 1].start if i + 1 < len(self.tokens) else start)]
+            if gap.strip(" []-") != "" or "\n" in gap:
+                break
+            if self.owner_of(token.start, token.end) is not None and self.owner_of(token.start, token.end).kind == "person":
+                break
+            is_cue = title_at(self.tokens, i) is not None or self.gaz.match_at(self.tokens, i) is not None
+            if not (is_cue or token.norm in TITLE_FILLERS or token.norm == "'s" or token.text[:1].isupper()):
+                break
+            if token.norm in DEFINITE | INDEFINITE and token.norm != "the":
+                break
+            first = i
+            i -= 1
+        if first is None or self.tokens[self.token_index(start) - 1].norm in ("the", "of", "'s"):
+            return None
+        while first < self.token_index(start) and self.tokens[first].norm in ("of", "'s", "the"):
+            first += 1
+        if first >= self.token_index(start):
+            return None
+        span = (self.tokens[first].start, self.tokens[self.token_index(start) - 1].end)
+        found = self.analyse_span(*span)
+        return span if found.titles or found.hits else None
+
+    def apposition_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Return the spans of noun phrases in apposition to a name ("Its commander, Teodor Halvik")."""
+        token = self.doc_token(end - 1)
+        if token is None:
+            return []
+        spans: list[tuple[int, int]] = []
+        if token.dep_ == "appos" and token.head.i < token.i and token.head.pos_ in ("NOUN", "PROPN") \
+                and token.head.idx < start:
+            spans.append(self._phrase(token.head, exclude=token))
+        for child in token.children:
+            if child.dep_ == "appos" and child.i > token.i and child.pos_ == "NOUN":
+                spans.append(self._phrase(child, exclude=None))
+        if not spans:
+            spans += self._comma_appositions(start, end)
+        return [s for s in spans if s and s[0] < s[1] and not self._holds_other_person(s, start, end)]
+
+    def _comma_appositions(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Return "<title>, <name>," and "<name>, <title>," phrases the parser missed."""
+        found = []
+        before = self.parse_text[:start]
+        after = self.parse_text[end:]
+        if re.search(r",\s*$", before[-3:]):
+            comma = before.rstrip().rstrip(",")
+            chunk = next((c for c in self.doc.noun_chunks if c.end_char == len(comma.rstrip())), None)
+            if chunk is not None and re.match(r"\s*[,.;]", after):
+                span = trim_span(self.parse_text, chunk.start_char, chunk.end_char)
+                if self._ends_in_person_title(span):
+                    found.append(span)
+        match = re.match(r"\s*,\s*", after)
+        if match:
+            chunk = next((c for c in self.doc.noun_chunks if c.start_char == end + match.end()), None)
+            if chunk is not None:
+                span = self._phrase(chunk.root, exclude=None)
+                if span[0] <= chunk.start_char + 4 and re.match(r"\s*[,.;]", self.parse_text[span[1]:span[1] + 3]) \
+                        and self._ends_in_person_title(span, anywhere=True):
+                    found.append(span)
+        return found
+
+    def _holds_other_person(self, span: tuple[int, int], start: int, end: int) -> bool:
+        """Return whether a span names another person (not as a possessor: "Putin's defense minister")."""
+        for ent in self.doc.ents:
+            if ent.label_ not in ("PERSON", "ORG") or not (span[0] <= ent.start_char and ent.end_char <= span[1]) or \
+                    (ent.start_char < end and start < ent.end_char):
+                continue
+            before = self.token_index(ent.start_char)
+            titled = any((hit := title_at(self.tokens, i)) is not None and hit.last == before and hit.title.kind == "person"
+                         for i in range(max(0, before - 3), before))
+            if (ent.label_ == "PERSON" or titled) and not re.match(r"['’]s?\b", self.parse_text[ent.end_char:ent.end_char + 2]):
+                return True
+        return False
+
+    def _phrase(self, head, exclude) -> tuple[int, int]:
+        """Return the char span of a noun phrase without clauses, the excluded branch, or edges."""
+        keep = []
+
+        def walk(token) -> None:
+            keep.append(token)
+            for child in token.children:
+                if child is exclude or child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos"):
+                    continue
+                if child.dep_ == "prep" and child.lower_ not in ("of", "for", "in"):
+                    continue
+                walk(child)
+
+        walk(head)
+        keep.sort(key=lambda t: t.i)
+        # Only the contiguous run around the head.
+        indices = [t.i for t in keep]
+        pos = indices.index(head.i)
+        lo = hi = pos
+        while lo > 0 and indices[lo - 1] == indices[lo] - 1:
+            lo -= 1
+        while hi < len(indices) - 1 and indices[hi + 1] == indices[hi] + 1:
+            hi += 1
+        first, last = keep[lo], keep[hi]
+        return trim_span(self.parse_text, first.idx, last.idx + len(last.text)) if first.idx < last.idx + len(last.text) else (0, 0)
+
+    def _whole_words(self, start: int, end: int) -> tuple[int, int]:
+        """Return the span grown to whole tokens ("Rostov" in "Rostov-on-Don" → the whole name)."""
+        i = self.token_index(start)
+        if i > 0 and self.tokens[i - 1].start < start < self.tokens[i - 1].end:
+            start = self.tokens[i - 1].start
+        j = bisect.bisect_left(self.token_starts, end) - 1
+        if 0 <= j < len(self.tokens) and self.tokens[j].start < end < self.tokens[j].end:
+            end = self.tokens[j].end
+        return start, end
+
+    def add_names(self) -> None:
+        persons: list[tuple[int, int, str, tuple[int, int] | None]] = []
+        others: list[tuple[int, int, str, str]] = []
+        places = self.places_by_preposition()
+        for start, end, label in self.name_spans():
+            if self.owner_of(start, end) is not None:
+                continue
+            first = self.doc_token(start)
+            if first is not None and first.i in self.unknown_demonyms and end - start == len(first.text):
+                continue   # "Veldoran" in "Veldoran broadcaster": a demonym, not an actor
+            tokens = tokenize(self.parse_text[start:end], start)
+            if not tokens or all(t.norm in TITLE_FILLERS or title_at([t], 0) for t in tokens):
+                continue   # "State" of "Secretary of State", tagged on its own
+            covered = self.gaz.find(self.parse_text[start:end], start)
+            if covered and all(any(h.start <= t.start and t.end <= h.end for h in covered) for t in tokens):
+                continue   # wholly a gazetteer name, already an actor
+            if self.gaz.is_platform(self.parse_text[start:end]):
+                continue
+            # A title inside the entity: "Russian Presidential Spokesman] Dmitry".
+            inner_title = None
+            last_cue = 0
+            for i in range(len(tokens)):
+                hit = title_at(tokens, i)
+                if hit is not None and hit.title.kind == "person":
+                    last_cue = hit.last
+            if 0 < last_cue < len(tokens) and all(t.text[:1].isupper() for t in tokens[last_cue:]):
+                inner_title = (start, tokens[last_cue - 1].end)
+                start = tokens[last_cue].start
+            possessive = re.search(r"['’]s\s+(?=[A-Z])", self.parse_text[start:end])
+            if possessive:
+                start += possessive.end()   # "Veldora's Selva Dam": the dam; Veldora is its own actor
+            trailing = re.search(r"(?:\s+[a-z]+)+$", self.parse_text[start:end])
+            if trailing and title_at(tokenize(trailing.group()), 0) is not None:
+                end -= len(trailing.group())   # "the Orin Valley Guard militia": the name is "Orin Valley Guard"
+            name = clean_name(self.parse_text[start:end])
+            if not name:
+                continue
+            words = normal_form(name).split()
+            title_span = self.title_before(start)
+            titled = inner_title is not None or (title_span is not None and self._ends_in_person_title(title_span))
+            if not titled and label != "PERSON":
+                titled = any(self._ends_in_person_title(span, anywhere=True) for span in self.apposition_spans(start, end))
+            token = self.doc_token(end - 1)
+            if label == "PERSON" and len(words) == 1 and not titled and token is not None and token.dep_ in ("compound", "amod", "nmod") \
+                    and token.head.i > token.i and token.head.pos_ == "NOUN" and title_at(self.tokens, self.token_index(token.head.idx)) is None:
+                continue   # "the Selva hydroelectric dam": a name used as a modifier, not a person
+            hyphenated = re.search(r"[A-Za-z]-[a-z]+-[A-Z]", name) is not None    # "Rostov-on-Don"
+            if not titled and (words[-1] in PLACE_WORDS or hyphenated or (len(words) == 1 and name in places)):
+                label = "GPE"
+            elif label == "PERSON" and not titled and words[-1] in ORG_WORDS:
+                label = "ORG"
+            if label in ("GPE", "LOC") and (words[-1] in STATE_WORDS or words[0] in STATE_WORDS):
+                label = "STATE"
+            if normal_form(name) in self.outlets:
+                label = "OUTLET"
+            if label == "PERSON" or titled:
+                persons.append((start, end, name, title_span if title_span else inner_title))
+            else:
+                others.append((start, end, name, label))
+        for start, end, name, title_span in persons:
+            self._add_person(start, end, name, title_span)
+        for start, end, name, label in others:
+            if self.owner_of(start, end) is not None:
+                continue
+            key = normal_form(name)
+            if self._known_person(name):
+                self._add_person(start, end, name, None)
+                continue
+            if label == "OUTLET" or (label in ("ORG", "PRODUCT") or key.split()[-1] in ORG_WORDS):
+                # An acronym in brackets after a name is that name ("... Military Company (PMC)").
+                if self.text[max(0, start - 2):start].endswith("(") and name.isupper():
+                    owner = next((c for s, e, c in self.claimed if 0 <= start - e <= 3), None)
+                    if owner is not None:
+                        self.claim(start, end, owner, "alias")
+                        owner.names.append(name)
+                        continue
+                found = self.cluster(("organisation", key), "organisation")
+                found.names.append(name)
+                if label == "OUTLET":
+                    found.strong["MED"] += 1
+                self.claim(start, end, found, "name")
+                self._describe_organisation(found, start, end)
+            elif label == "STATE":
+                # A country the gazetteer cannot code ("the Karst Republic"): a state all the same.
+                found = self.cluster(("country", key), "country")
+                found.names.append(name)
+                found.strong["GOV"] += 1
+                found.country_decided = True
+                self.claim(start, end, found, "name")
+            elif label in ("GPE", "LOC", "FAC"):
+                found = self.cluster(("place", key), "place")
+                found.names.append(name)
+                self.claim(start, end, found, "name")
+                self._describe_place(found, start, end)
+        self._add_untagged_surnames()
+
+    def _ends_in_person_title(self, span: tuple[int, int], anywhere: bool = False) -> bool:
+        """Return whether a span ends with (or, for an apposition, is headed by) one person's title."""
+        described = self.analyse_span(*span)
+        words = tokenize(self.parse_text[span[0]:span[1]], span[0])
+        for hit in described.titles:
+            if hit.title.kind == "person" and not hit.plural and (anywhere or hit.last == len(words)):
+                return True
+        return False
+
+    def _known_person(self, name: str) -> bool:
+        return any(c.kind == "person" and any(same_person(name, n) for n in c.names)
+                   for c in self.clusters)
+
+    def _add_person(self, start: int, end: int, name: str, title_span: tuple[int, int] | None) -> None:
+        found = self._person_cluster(name, start)
+        found.names.append(name)
+        self.claim(start, end, found, "name")
+        spans = ([title_span] if title_span else []) + self.apposition_spans(start, end)
+        for span in spans:
+            if self.overlaps_claim(*span) and self.owner_of(*span) is not found:
+                # The title holds another actor's name ("Wagner Group owner"): note it, keep going.
+                pass
+            described = self.analyse_span(*span)
+            found.vote(described, 2)
+            self._affiliate(found, described, span)
+            self.claim(span[0], span[1], found, "title")
+
+    def _person_cluster(self, name: str, start: int) -> Cluster:
+        """Return the person cluster a name form joins (the most recent compatible one), or a new one."""
+        key = normal_form(name)
+        exact = self.by_key.get(("person", key))
+        if exact is not None:
+            return exact
+        candidates = [c for c in self.clusters if c.kind == "person" and c.names and
+                      any(same_person(name, n) for n in c.names)]
+        if len(key.split()) > 1:
+            # A full name joins a cluster whose names are all compatible with it.
+            candidates = [c for c in candidates if all(same_person(name, n) for n in c.names)]
+        if candidates:
+            chosen = max(candidates, key=lambda c: max((s for s, _, _ in c.mentions if s < start), default=-1))
+            self.by_key[("person", key)] = chosen
+            return chosen
+        return self.cluster(("person", key), "person")
+
+    def _add_untagged_surnames(self) -> None:
+        """Add known surnames the tagger missed or mislabelled ("talks with Prigozhin")."""
+        surnames: dict[str, Cluster] = {}
+        for c in self.clusters:
+            if c.kind == "person":
+                for n in c.names:
+                    words = n.split()
+                    if len(words) > 1:
+                        surnames.setdefault(words[-1], c)
+        for token in self.doc:
+            if token.text in surnames and token.text[:1].isupper():
+                start, end = token.idx, token.idx + len(token.text)
+                owner = self.owner_of(start, end)
+                if owner is surnames[token.text]:
+                    continue
+                if owner is not None and owner.kind == "person":
+                    continue
+                if owner is not None:
+                    # An organisation built from a lone surname: fold it into the person.
+                    if owner.kind == "organisation" and [normal_form(n) for n in owner.names] == [normal_form(token.text)] * len(owner.names):
+                        for s, e, _ in owner.mentions:
+                            surnames[token.text].add(s, e, "alias")
+                        owner.mentions.clear()
+                        self.claimed = [(s, e, surnames[token.text] if c is owner else c) for s, e, c in self.claimed]
+                    continue
+                self.claim(start, end, surnames[token.text], "alias")
+
+    def _affiliate(self, person: Cluster, described: Description, span: tuple[int, int]) -> None:
+        """Record whose member a person is: a body in their title, a possessor, "the country's"."""
+        head = described.head
+        if described.body is not None and (head is None or described.body.first < (described.titles[-1].first if described.titles else 0)
+                                           or head.kind == "person"):
+            owner = self.owner_of(described.body.start, described.body.end)
+            if owner is not None and owner is not person:
+                person.affiliations.append(owner)
+        words = tokenize(self.parse_text[span[0]:span[1]], span[0])
+        for i, word in enumerate(words):
+            if word.norm == "'s" and i > 0:
+                owner = self.owner_of(words[i - 1].start, words[i - 1].end)
+                if owner is not None and owner is not person and owner.kind in ("person", "organisation"):
+                    person.affiliations.append(owner)
+                elif words[i - 1].norm in ("country", "nation", "state"):
+                    country = self._country_before(words[i - 1].start)
+                    if country is not None:
+                        person.countries[country] += 1
+        if words and words[0].norm in ("his", "her", "its", "their"):
+            self.pending_possessives.append((person, words[0].start))
+
+    def _country_before(self, char: int) -> str | None:
+        """Return the country named last before ``char`` in this or the previous sentence ("the country's")."""
+        limit = self.sentence_starts[max(0, self.sentence_of(char) - 1)]
+        best = None
+        for s, e, c in self.claimed:
+            if c.kind == "country" and limit <= s < char and (best is None or s > best[0]):
+                best = (s, c)
+        return best[1].fixed_country if best else None
+
+    def _describe_organisation(self, found: Cluster, start: int, end: int) -> None:
+        """Vote the words around an organisation's name: "the opposition Civic Renewal party"."""
+        for span in self._enclosing_phrases(start, end):
+            found.vote(self.analyse_span(*span), 2)
+
+    def _describe_place(self, found: Cluster, start: int, end: int) -> None:
+        for span in self._enclosing_phrases(start, end):
+            described = self.analyse_span(*span)
+            if described.country_decided and described.country:
+                found.countries[described.country] += 2
+
+    def _enclosing_phrases(self, start: int, end: int) -> list[tuple[int, int]]:
+        spans = []
+        for chunk in self.doc.noun_chunks:
+            if chunk.start_char <= start and end <= chunk.end_char and (chunk.start_char, chunk.end_char) != (start, end):
+                spans.append(trim_span(self.parse_text, chunk.start_char, chunk.end_char))
+        spans += self.apposition_spans(start, end)
+        token = self.doc_token(end - 1)
+        # "Talvera Free Voice, an independent Veldoran news site": the apposition of the head.
+        if token is not None and token.dep_ == "appos" and token.head.idx > end:
+            pass
+        return [s for s in spans if s[0] < s[1]]
+
+    # -- 4. "X calling itself the Y" --------------------------------------------------------------
+    def link_self_names(self) -> None:
+        for match in re.finditer(r"\b(?:calls?|calling|called|call)\s+(?:itself|themselves)\s+", self.parse_text):
+            named = next((c for s, e, c in self.claimed if 0 <= s - match.end() <= 4 and c.kind == "organisation"), None)
+            if named is None:
+                continue
+            before = self.parse_text[:match.start()]
+            cut = re.search(r"(?:,\s*(?:which|who|that)\s*|\s+(?:which|who|that)\s+|\s*)$", before)
+            position = cut.start() if cut else match.start()
+            chunk = next((c for c in self.doc.noun_chunks if abs(c.end_char - position) <= 1 and c.start_char < position), None)
+            if chunk is None:
+                continue
+            start, end = trim_span(self.parse_text, chunk.start_char, chunk.end_char)
+            described = self.analyse_span(start, end)
+            if described.sector:
+                named.vote(described, 2)
+                if not self.overlaps_claim(start, end):
+                    self.claim(start, end, named, "description")
+
+    # -- 5. descriptions ----------------------------------------------------------------------
+    def add_descriptions(self) -> None:
+        for chunk in self.doc.noun_chunks:
+            start, end = trim_span(self.parse_text, chunk.start_char, chunk.end_char)
+            if start >= end:
+                continue
+            # The description runs on through "of ..." ("the governor of Russia's Lipetsk province").
+            phrase = self._phrase(chunk.root, exclude=None)
+            root_title = title_at(self.tokens, self.token_index(chunk.root.idx))
+            if root_title is not None and root_title.title.kind == "person" and not root_title.plural \
+                    and phrase[0] <= start and phrase[1] > end:
+                end = phrase[1]
+            head_char = chunk.root.idx
+            if self.owner_of(head_char, head_char + len(chunk.root.text)) is not None:
+                continue
+            if any(gs <= chunk.root.idx < ge for gs, ge, _ in self.group_spans):
+                continue
+            described = self.analyse_span(start, end)
+            if described.head is None and described.head_kind != "organisation":
+                continue
+            first = chunk[0].lower_
+            if first in FIRST_PERSON:
+                continue
+            words = self.parse_text[start:end]
+            determiner = first if first in DEFINITE | INDEFINITE else None
+            possessed = "'s" in words or "’s" in words
+            definite = determiner in DEFINITE or possessed or (determiner is None and chunk[0].tag_ == "PRP$")
+            indefinite = determiner in INDEFINITE
+            head = described.head
+            if head is None:
+                continue
+            head_hit = next(t for t in reversed(described.titles) if t.title is head)
+            base = self.token_index(start)
+            root_start, root_end = chunk.root.idx, chunk.root.idx + len(chunk.root.text)
+            if not (self.tokens[base + head_hit.first].start <= root_start and root_end <= self.tokens[base + head_hit.last - 1].end + 1):
+                continue   # "military ties": the title only modifies the head noun
+            country_before_head = any(h.first < head_hit.first for h in described.country_hits) or (
+                described.body is not None and described.body.first < head_hit.first)
+            # "Wagner fighters", "the Wagner forces": the body's own people.
+            if described.body is not None and (head.kind == "people" or described.head_plural) and (
+                    not head.strong or head.sector == described.body.entry.sector):
+                owner = self.owner_of(described.body.start, described.body.end)
+                if owner is not None:
+                    self.claim(start, end, owner, "description")
+                    continue
+            if head.kind == "state":
+                country = self._country_for(described, start)
+                if country:
+                    found = self.cluster(("country", country), "country")
+                    found.fixed_name = self.gaz.country_name(country) or country
+                    found.fixed_country, found.country_decided = country, True
+                    found.strong["GOV"] += 1
+                    self.claim(start, end, found, "description")
+                continue
+            if head.kind == "person" and not described.head_plural:
+                if indefinite:
+                    continue
+                target = self._person_for(described, start, end) if definite or determiner is None else None
+                if target is not None:
+                    target.vote(described, 1)
+                    self._affiliate(target, described, (start, end))
+                    self.claim(start, end, target, "description")
+                elif definite and (described.country_decided or described.body is not None):
+                    name = clean_name(self.text[start:end])
+                    found = self.cluster(("person", normal_form(name)), "person")
+                    found.fixed_name = name
+                    found.vote(described, 2)
+                    self._affiliate(found, described, (start, end))
+                    self.claim(start, end, found, "description")
+                continue
+            if indefinite:
+                continue
+            # "the militia", "the rebels": the article's one named armed group or party.
+            if described.sector in GROUP_OF_REBELS and not described.country_decided:
+                group = self._named_group(described.sector, start)
+                if group is not None and (definite or determiner is None):
+                    self.claim(start, end, group, "description")
+                    continue
+            if head.kind == "person" and not (described.country_decided and country_before_head):
+                # Plural office holders are an actor only when the text says whose: "Veldoran
+                # officials", not "leaders of Russia's allies".
+                continue
+            if head.kind == "body" and definite and not described.country_decided:
+                # "the ministry" after "the Interior Ministry": that body.
+                body = self._named_body(head.phrase, start)
+                if body is not None:
+                    self.claim(start, end, body, "description")
+                    continue
+            if determiner in ("his", "her", "its", "their"):
+                continue   # "her ministry": whose it is decides what it is; left to the reader
+            if described.sector not in DOMESTIC and not (described.head_plural and described.sector in ("CVL", "MED")):
+                continue
+            if head.kind in ("people", "person", "body") and described.sector:
+                name = clean_name(self.text[start:end])
+                if not name or not (definite or determiner is None):
+                    continue
+                found = self.cluster(("group", normal_form(name), described.country if described.country_decided else None), "group")
+                found.names.append(name)
+                found.vote(described, 2)
+                self.claim(start, end, found, "description")
+
+    def _country_for(self, described: Description, start: int) -> str | None:
+        if described.country_decided:
+            return described.country
+        if re.match(r"(?i)(?:his|her|its|their)\b", self.parse_text[start:start + 6]):
+            return None
+        return self.sentence_country(start) or self.home
+
+    def _named_body(self, word: str, start: int) -> Cluster | None:
+        """Return the organisation named last before ``start`` whose name holds ``word``."""
+        best = None
+        for s, e, c in self.claimed:
+            if s < start and c.kind == "organisation" and (best is None or s > best[0]):
+                names = [c.body or "", c.fixed_name or "", *c.names]
+                if any(word in normal_form(n).split() for n in names):
+                    best = (s, c)
+        return best[1] if best else None
+
+    def _named_group(self, sector: str, start: int) -> Cluster | None:
+        groups = [c for c in self.clusters if c.kind == "organisation" and c.mentions and
+                  (c.strong.get(sector) or c.weak.get(sector))]
+        before = [c for c in groups if c.first < start]
+        pool = before or groups
+        if len({id(c) for c in pool}) == 1:
+            return pool[0]
+        if before:
+            return max(before, key=lambda c: max(s for s, _, _ in c.mentions if s < start))
+        return None
+
+    def _person_for(self, described: Description, start: int, end: int) -> Cluster | None:
+        """Return the person a singular definite description refers to, or None."""
+        head = described.head
+        if head is None or "counterpart" in head.classes:
+            return None
+        sentence = self.sentence_of(start)
+        scored = []
+        for c in self.clusters:
+            if c.kind != "person" or not c.mentions or not (c.classes & head.classes):
+                continue
+            explicit = {k for k in c.countries if c.countries[k] > 0}
+            if described.country_decided and explicit and (described.country or "") not in explicit:
+                continue
+            before = [s for s, e, _ in c.mentions if e <= start]
+            after = [s for s, _, _ in c.mentions if s >= end]
+            if before and sentence - self.sentence_of(max(before)) <= 6:
+                scored.append((0, start - max(before), c))
+            elif after and self.sentence_of(min(after)) - sentence <= 3:
+                scored.append((1, min(after) - end, c))
+        if not scored:
+            return None
+        scored.sort(key=lambda x: (x[0], x[1]))
+        return scored[0][2]
+
+    # -- 6. pronouns --------------------------------------------------------------------------
+    def add_pronouns(self) -> None:
+        for token in self.doc:
+            lower = token.lower_
+            if lower in PERSON_PRONOUNS and token.pos_ in ("PRON", "DET"):
+                gender = PERSON_PRONOUNS[lower]
+                target = self._antecedent(token, lambda c, g=gender: c.kind == "person" and c.gender in (None, g))
+                if target is not None:
+                    target.gender = target.gender or gender
+                    self.claim(token.idx, token.idx + len(token.text), target, "pronoun")
+            elif lower in THING_PRONOUNS:
+                target = self._antecedent(token, lambda c: c.kind in ("organisation", "group", "country"))
+                if target is not None:
+                    self.claim(token.idx, token.idx + len(token.text), target, "pronoun")
+
+    def _antecedent(self, token, fits) -> Cluster | None:
+        """Return the nearest fitting actor before a pronoun: in its sentence, else a subject before."""
+        position = token.idx
+        sentence = self.sentence_of(position)
+        mentions = sorted(((s, e, c) for s, e, c in self.claimed if e <= position and fits(c)), key=lambda m: m[0])
+        same = [m for m in mentions if self.sentence_of(m[0]) == sentence]
+        if same:
+            return same[-1][2]
+        for back in (1, 2):
+            earlier = [m for m in mentions if self.sentence_of(m[0]) == sentence - back]
+            if not earlier:
+                continue
+            subjects = [m for m in earlier if (t := self.doc_token(m[1] - 1)) is not None and t.dep_ in ("nsubj", "nsubjpass")]
+            return (subjects or earlier)[0 if subjects else -1][2]
+        return None
+
+    def settle_possessives(self) -> None:
+        """Apply "his"/"its" in titles now that pronouns are resolved ("Its commander, X" → the group)."""
+        for person, char in self.pending_possessives:
+            owner = self.owner_of(char, char + 2)
+            if owner is not None and owner is not person and owner.kind in ("organisation", "group"):
+                person.affiliations.append(owner)
+
+    # -- 7. country and sector ----------------------------------------------------------------
+    def sentence_country(self, char: int) -> str | None:
+        """Return the country where a sentence's action takes place ("... in Moscow"), if one."""
+        index = self.sentence_of(char)
+        return majority(country_votes(h for h in self.hits if self.sentence_of(h.start) == index and self._locative(h)))
+
+    def _locative(self, hit: Hit) -> bool:
+        """Return whether a gazetteer name follows "in", "at", "across"... (perhaps "in southern")."""
+        i = hit.first - 1
+        while i >= 0 and self.tokens[i].norm in DIRECTIONS | {"the"}:
+            i -= 1
+        return i >= 0 and self.tokens[i].norm in LOCATIVE | {"at"}
+
+    def finish(self, cluster: Cluster, depth: int = 0) -> None:
+        if cluster.finished or depth > 5:
+            return
+        for owner in cluster.affiliations:
+            self.finish(owner, depth + 1)
+        if cluster.strong:
+            cluster.sector = cluster.strong.most_common(1)[0][0]
+        else:
+            inherited = next((o.sector for o in cluster.affiliations if o.sector and o.kind != "person"), None)
+            cluster.sector = inherited or (cluster.weak.most_common(1)[0][0] if cluster.weak else None)
+        if cluster.country_decided:
+            cluster.country = cluster.fixed_country
+        elif cluster.countries:
+            code = cluster.countries.most_common(1)[0][0]
+            cluster.country = code or None
+        else:
+            owner = next((o for o in cluster.affiliations if o.country), None)
+            if owner is not None:
+                cluster.country = owner.country
+            elif cluster.sector in DOMESTIC or cluster.kind == "place" or cluster.body:
+                if cluster.kind in ("person", "organisation"):
+                    cluster.country = self.home
+                else:
+                    cluster.country = self.sentence_country(cluster.first) or self.home
+                cluster.country_from_context = cluster.country is not None
+        cluster.finished = True
+
+    def canonical(self, cluster: Cluster) -> str:
+        if cluster.kind == "country":
+            return cluster.fixed_name or cluster.names[0]
+        if cluster.body:
+            demonym = self.gaz.demonym(cluster.country)
+            return f"{demonym} {cluster.body}" if demonym else (
+                f"{cluster.body} ({self.gaz.country_name(cluster.country)})" if cluster.country else cluster.body)
+        if cluster.fixed_name:
+            return cluster.fixed_name
+        name = cluster.names[0]
+        for other in cluster.names[1:]:
+            name = fuller(name, other)
+        if cluster.kind == "group" and cluster.country_from_context and cluster.country:
+            return f"{name} ({self.gaz.country_name(cluster.country) or cluster.country})"
+        return name
+
+    # -- run ----------------------------------------------------------------------------------
+    def run(self) -> None:
+        self.hits = self.gazetteer_hits()
+        self.unknown_demonyms = self.find_unknown_demonyms()
+        # Capitals as mere settings ("talks in Drovna") and ethnic groups say little about whose story it is.
+        self.home = home_country([h for h in self.hits if not (h.entry.kind == "capital" and self._locative(h))
+                                  and not (h.first > 0 and self.tokens[h.first - 1].norm == "ethnic")],
+                                 self.analyzed.article.dateline, self.gaz,
+                                 [re.sub(r"(?:ian|an|ese|ish|i)s?$", "", self.doc[i].text) for i in self.unknown_demonyms])
+        self.add_gazetteer(self.hits)
+        self.add_names()
+        self.link_self_names()
+        for start, end, members in find_groups(self):
+            self.group_spans.append((start, end, members))
+        self.add_descriptions()
+        self.add_pronouns()
+        self.settle_possessives()
+        for cluster in self.clusters:
+            self.finish(cluster)
+        self.write()
+
+    def write(self) -> None:
+        analyzed = self.analyzed
+        article_id = analyzed.article.id
+        actors: dict[str, Actor] = {}
+        mentions: dict[tuple, ActorMention] = {}
+        for cluster in self.clusters:
+            if not cluster.mentions:
+                continue
+            name = self.canonical(cluster)
+            actor_id = stable_id("actor", cluster.kind, normal_form(name))
+            aliases = [n for n in dict.fromkeys(cluster.names) if n != name]
+            aliases += [clean_name(self.text[s:e]) for s, e, how in cluster.mentions if how in ("title", "description")]
+            previous = actors.get(actor_id)
+            if previous is not None:
+                aliases = [*previous.aliases, *aliases]
+            aliases = [a for a in dict.fromkeys(aliases) if a and a != name]
+            actors[actor_id] = Actor(actor_id, name, cluster.kind, cluster.country, cluster.sector, tuple(aliases))
+            for start, end, how in cluster.mentions:
+                if how == "name" and cluster.kind == "person" and clean_name(self.text[start:end]) != name:
+                    how = "alias"
+                key = (actor_id, start, end)
+                if key not in mentions:
+                    mentions[key] = ActorMention(article_id, actor_id, self.sentence_of(start), start, end,
+                                                 self.text[start:end], how)
+        analyzed.actors[:] = list(actors.values())
+        analyzed.actor_mentions[:] = sorted(mentions.values(), key=lambda m: (m.start, m.end))
+
+
+def resolve_actors(analyzed: AnalyzedArticle, doc) -> None:
+    """Fill ``analyzed.actors`` and ``analyzed.actor_mentions`` for one parsed article.
+
+    The pipeline stage: every mention (name, alias, title, pronoun, description, gazetteer
+    name or group member) carries offsets into ``Article.text``.
+    """
+    Resolver(analyzed, doc).run()
