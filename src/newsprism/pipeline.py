@@ -291,7 +291,9 @@ def link_copies(store: Store, new_articles: Sequence[Article], settings: Setting
 def store_stages() -> list[Callable[[Store, Settings], None]]:
     """Return the story-level stages that run once per run, after every batch is stored."""
     stages: list[Callable[[Store, Settings], None]] = []
-    # actors merge stage
+    from newsprism.actors import merge_actors
+
+    stages.append(merge_actors)
     # stories stage
     return stages
 
