@@ -55,8 +55,18 @@ def main() -> int:
         db = args.db or build_seeds_store(Path(folder))
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen([str(Path(sys.executable).parent / "newsprism"), "serve", "--db", str(db),
-                                   "--port", str(port)], stderr=subprocess.PIPE, env={**os.environ})
+        server = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "newsprism"),
+                "serve",
+                "--db",
+                str(db),
+                "--port",
+                str(port),
+            ],
+            stderr=subprocess.PIPE,
+            env={**os.environ},
+        )
         try:
             for _ in range(200):
                 try:
@@ -108,10 +118,12 @@ def main() -> int:
 
     latencies.sort()
     p95 = latencies[int(len(latencies) * 0.95) - 1] if latencies else 0.0
-    print(f"| page | requests | errors | concurrency | seconds | requests/s | p50 ms | p95 ms |")
-    print(f"|---|---|---|---|---|---|---|---|")
-    print(f"| {page} | {len(latencies)} | {len(errors)} | {args.concurrency} | {elapsed:.1f} | "
-          f"{len(latencies) / elapsed:.1f} | {statistics.median(latencies) * 1000:.1f} | {p95 * 1000:.1f} |")
+    print("| page | requests | errors | concurrency | seconds | requests/s | p50 ms | p95 ms |")
+    print("|---|---|---|---|---|---|---|---|")
+    print(
+        f"| {page} | {len(latencies)} | {len(errors)} | {args.concurrency} | {elapsed:.1f} | "
+        f"{len(latencies) / elapsed:.1f} | {statistics.median(latencies) * 1000:.1f} | {p95 * 1000:.1f} |"
+    )
     if errors:
         print(f"errors: {sorted(set(errors))[:5]}")
     return 1 if errors else 0

@@ -14,9 +14,11 @@ from newsprism.web.app import ServerConfig, create_app
 
 # Article text a hostile source could publish: markup, script, SQL and odd characters.
 EVIL_TITLE = "<script>alert('title')</script> Breaking"
-EVIL_BODY = ("Officials said on Monday that <script>alert('body')</script> talks will continue. "
-             "The minister met the envoy in Vienna on Tuesday; DROP TABLE articles; -- "
-             "<img src=x onerror=alert(1)> and \"quoted\" words followed.")
+EVIL_BODY = (
+    "Officials said on Monday that <script>alert('body')</script> talks will continue. "
+    "The minister met the envoy in Vienna on Tuesday; DROP TABLE articles; -- "
+    '<img src=x onerror=alert(1)> and "quoted" words followed.'
+)
 EVIL_URL = "javascript:alert(document.cookie)"
 
 
@@ -39,8 +41,19 @@ def evil_store(tmp_path_factory, settings) -> Path:
     """Return a store holding one article whose title, body and URL carry script and SQL."""
     folder = tmp_path_factory.mktemp("evil")
     source = folder / "evil.jsonl"
-    source.write_text(json.dumps({"title": EVIL_TITLE, "text": EVIL_BODY, "outlet": "<b>Evil</b> Outlet",
-                                  "published": "2024-05-06", "url": EVIL_URL}) + "\n", encoding="utf-8")
+    source.write_text(
+        json.dumps(
+            {
+                "title": EVIL_TITLE,
+                "text": EVIL_BODY,
+                "outlet": "<b>Evil</b> Outlet",
+                "published": "2024-05-06",
+                "url": EVIL_URL,
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     path = folder / "evil.duckdb"
     with Store(path) as store:
         run_analysis([str(source)], settings.with_(db_path=path), store)

@@ -24,9 +24,9 @@ def test_article_detail_offsets_point_into_text(seeds_client):
     for record in detail["sentences"] + detail["entities"] + detail["dates"] + detail["events"]:
         assert 0 <= record["start"] < record["end"] <= len(text)
     for sentence in detail["sentences"]:
-        assert text[sentence["start"]:sentence["end"]] == sentence["text"]
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"]
     for event in detail["events"]:
-        assert text[event["start"]:event["end"]] == event["trigger"]
+        assert text[event["start"] : event["end"]] == event["trigger"]
         assert event["sentence"] in text
 
 
@@ -41,17 +41,28 @@ def test_pagination_walks_every_event_once(examples_client):
 
 
 def test_event_filters_by_type_outlet_actor_country_and_dates(seeds_client):
-    consult = seeds_client.get("/api/events", params={"plover_type": "consult", "limit": 500}).json()["items"]
+    consult = seeds_client.get(
+        "/api/events", params={"plover_type": "consult", "limit": 500}
+    ).json()["items"]
     assert consult and all(e["plover_type"] == "CONSULT" for e in consult)
     tass = seeds_client.get("/api/events", params={"outlet": "TASS", "limit": 500}).json()["items"]
     assert tass and all(e["outlet"] == "TASS" for e in tass)
     putin = seeds_client.get("/api/actors", params={"name": "Putin"}).json()["items"][0]
-    by_actor = seeds_client.get("/api/events", params={"actor": putin["id"], "limit": 500}).json()["items"]
-    assert by_actor and all(any(r["actor_id"] == putin["id"] for r in e["sources"] + e["targets"]) for e in by_actor)
-    turkey = seeds_client.get("/api/events", params={"country": "TUR", "limit": 500}).json()["items"]
-    assert turkey and all(any(r["country"] == "TUR" for r in e["sources"] + e["targets"]) for e in turkey)
-    june_24 = seeds_client.get("/api/events", params={"date_from": "2023-06-24", "date_to": "2023-06-24",
-                                                      "limit": 500}).json()["items"]
+    by_actor = seeds_client.get("/api/events", params={"actor": putin["id"], "limit": 500}).json()[
+        "items"
+    ]
+    assert by_actor and all(
+        any(r["actor_id"] == putin["id"] for r in e["sources"] + e["targets"]) for e in by_actor
+    )
+    turkey = seeds_client.get("/api/events", params={"country": "TUR", "limit": 500}).json()[
+        "items"
+    ]
+    assert turkey and all(
+        any(r["country"] == "TUR" for r in e["sources"] + e["targets"]) for e in turkey
+    )
+    june_24 = seeds_client.get(
+        "/api/events", params={"date_from": "2023-06-24", "date_to": "2023-06-24", "limit": 500}
+    ).json()["items"]
     assert june_24 and all((e["date"] or e["published"]) == "2023-06-24" for e in june_24)
 
 
@@ -81,7 +92,13 @@ def test_search_treats_like_wildcards_literally(seeds_client):
 
 
 def test_unknown_records_are_404_with_a_message(seeds_client):
-    for url in ("/api/articles/nope", "/api/events/nope", "/api/quotes/nope", "/api/actors/nope", "/api/stories/nope"):
+    for url in (
+        "/api/articles/nope",
+        "/api/events/nope",
+        "/api/quotes/nope",
+        "/api/actors/nope",
+        "/api/stories/nope",
+    ):
         response = seeds_client.get(url)
         assert response.status_code == 404
         assert "nope" in response.json()["detail"]
@@ -97,9 +114,14 @@ def test_network_has_typed_edges_between_known_nodes(seeds_client):
 
 
 LIST_MODELS = {
-    "/api/articles": m.Page[m.ArticleSummary], "/api/events": m.Page[m.EventOut], "/api/quotes": m.Page[m.QuoteOut],
-    "/api/actors": m.Page[m.ActorOut], "/api/stories": m.Page[m.StorySummary], "/api/claims": m.Page[m.ClaimOut],
-    "/api/network": m.NetworkOut, "/api/health": m.HealthOut,
+    "/api/articles": m.Page[m.ArticleSummary],
+    "/api/events": m.Page[m.EventOut],
+    "/api/quotes": m.Page[m.QuoteOut],
+    "/api/actors": m.Page[m.ActorOut],
+    "/api/stories": m.Page[m.StorySummary],
+    "/api/claims": m.Page[m.ClaimOut],
+    "/api/network": m.NetworkOut,
+    "/api/health": m.HealthOut,
 }
 
 
@@ -113,17 +135,27 @@ def _resolve(schema: dict, spec: dict) -> dict:
 def test_openapi_schema_matches_responses(examples_client, path):
     """Every documented field is in the response and every response field is documented."""
     spec = examples_client.get("/openapi.json").json()
-    schema = _resolve(spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"], spec)
+    schema = _resolve(
+        spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"],
+        spec,
+    )
     body = examples_client.get(path).json()
     LIST_MODELS[path].model_validate(body)
     assert set(body) == set(schema["properties"])
-    if "items" in body and body["items"]:
+    if body.get("items"):
         item_schema = _resolve(schema["properties"]["items"]["items"], spec)
         assert set(body["items"][0]) == set(item_schema["properties"])
 
 
 def test_openapi_documents_every_api_route(examples_client):
     spec = examples_client.get("/openapi.json").json()
-    for path in ("/api/articles/{article_id}", "/api/events/{event_id}", "/api/quotes/{quote_id}",
-                 "/api/actors/{actor_id}", "/api/stories/{story_id}", "/api/search", "/api/ingest"):
+    for path in (
+        "/api/articles/{article_id}",
+        "/api/events/{event_id}",
+        "/api/quotes/{quote_id}",
+        "/api/actors/{actor_id}",
+        "/api/stories/{story_id}",
+        "/api/search",
+        "/api/ingest",
+    ):
         assert path in spec["paths"]

@@ -19,14 +19,23 @@ from newsprism.web.app import ServerConfig, create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.shared,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium "
-                                                      "(apt-get install -y chromium)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="Debian chromium is not installed at /usr/bin/chromium "
+        "(apt-get install -y chromium)",
+    ),
 ]
 
 
@@ -42,7 +51,9 @@ def server(seeds_store):
     import uvicorn
 
     port = _free_port()
-    config = uvicorn.Config(create_app(ServerConfig(seeds_store)), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(
+        create_app(ServerConfig(seeds_store)), host="127.0.0.1", port=port, log_level="warning"
+    )
     live = uvicorn.Server(config)
     thread = threading.Thread(target=live.run, daemon=True)
     thread.start()
@@ -64,8 +75,12 @@ def page(tmp_path_factory):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with playwright_api.sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM), headless=True,
-            args=CHROMIUM_ARGS, viewport={"width": 1300, "height": 900})
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1300, "height": 900},
+        )
         tab = context.new_page()
         errors: list[str] = []
         tab.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -80,11 +95,17 @@ def _putin_phone_claim(server: str) -> tuple[str, dict]:
     if not stories:
         pytest.skip("the store has no stories: the stories stage has not run on the seeds")
     for story in stories:
-        for claim in httpx.get(f"{server}/api/claims", params={"story": story["id"], "limit": 500}).json()["items"]:
+        for claim in httpx.get(
+            f"{server}/api/claims", params={"story": story["id"], "limit": 500}
+        ).json()["items"]:
             sentences = " ".join(e["text"] for o in claim["outlets"] for e in o["evidence"])
             reported = {o["outlet"] for o in claim["outlets"] if o["status"] == "reported"}
-            if claim["status"] == "corroborated" and claim["plover_type"] == "CONSULT" and "Putin" in sentences \
-                    and {"TASS", "The Gulf Observer"} <= reported:
+            if (
+                claim["status"] == "corroborated"
+                and claim["plover_type"] == "CONSULT"
+                and "Putin" in sentences
+                and {"TASS", "The Gulf Observer"} <= reported
+            ):
                 return story["id"], claim
     raise AssertionError("no corroborated CONSULT claim about Putin reported by both seed outlets")
 
@@ -97,7 +118,9 @@ def test_story_matrix_shows_the_corroborated_putin_phone_claim(server, page):
     for outlet in ("TASS", "The Gulf Observer"):
         cell = row.locator(f'td.cell[data-outlet="{outlet}"]')
         assert "cell-reported" in cell.get_attribute("class")
-        assert cell.get_attribute("title").startswith(f"{outlet}: ")  # the outlet's wording on hover
+        assert cell.get_attribute("title").startswith(
+            f"{outlet}: "
+        )  # the outlet's wording on hover
     page.screenshot(path=str(SCREENSHOTS / "story.png"), full_page=False)
 
     row.click()

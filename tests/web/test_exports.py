@@ -12,19 +12,44 @@ from typer.testing import CliRunner
 from newsprism.cli import app
 from newsprism.records import ActorRef
 from newsprism.store import Store
-from newsprism.store.event_formats import (GDELT_COLUMNS, POLECAT_COLUMNS, CodedEvent, cameo_quad_class, gdelt_rows,
-                                           read_coded_events)
+from newsprism.store.event_formats import (
+    GDELT_COLUMNS,
+    POLECAT_COLUMNS,
+    CodedEvent,
+    cameo_quad_class,
+    gdelt_rows,
+    read_coded_events,
+)
 from newsprism.store.graph_export import build_actor_graph, export_standard
 
 pytestmark = pytest.mark.shared
 
 
 def _event(event_id: str, plover: str, sources, targets, negated=False, cameo="040") -> CodedEvent:
-    return CodedEvent(id=event_id, article_id="a1", sentence_index=0, start=0, end=5, trigger="spoke",
-                      plover_type=plover, mode=None, cameo=cameo, sources=tuple(sources), targets=tuple(targets),
-                      location="Moscow", date=date(2023, 6, 24), negated=negated, modality="happened",
-                      attribution=None, confidence=0.9, sentence="Putin spoke with Erdogan.", outlet="TASS",
-                      published=date(2023, 6, 26), url=None, language="en")
+    return CodedEvent(
+        id=event_id,
+        article_id="a1",
+        sentence_index=0,
+        start=0,
+        end=5,
+        trigger="spoke",
+        plover_type=plover,
+        mode=None,
+        cameo=cameo,
+        sources=tuple(sources),
+        targets=tuple(targets),
+        location="Moscow",
+        date=date(2023, 6, 24),
+        negated=negated,
+        modality="happened",
+        attribution=None,
+        confidence=0.9,
+        sentence="Putin spoke with Erdogan.",
+        outlet="TASS",
+        published=date(2023, 6, 26),
+        url=None,
+        language="en",
+    )
 
 
 PUTIN = ActorRef("p1", "Vladimir Putin", "RUS", "GOV")
@@ -33,12 +58,14 @@ UNNAMED = ActorRef(None, "the mercenaries", None, "REB")
 
 
 def test_one_edge_per_source_target_and_type_weighted_by_events():
-    graph = build_actor_graph([
-        _event("x1", "CONSULT", [PUTIN], [ERDOGAN]),
-        _event("x2", "CONSULT", [PUTIN], [ERDOGAN]),
-        _event("x3", "SUPPORT", [ERDOGAN], [PUTIN]),
-        _event("x4", "ASSAULT", [UNNAMED], [PUTIN], negated=True),
-    ])
+    graph = build_actor_graph(
+        [
+            _event("x1", "CONSULT", [PUTIN], [ERDOGAN]),
+            _event("x2", "CONSULT", [PUTIN], [ERDOGAN]),
+            _event("x3", "SUPPORT", [ERDOGAN], [PUTIN]),
+            _event("x4", "ASSAULT", [UNNAMED], [PUTIN], negated=True),
+        ]
+    )
     assert graph.edges["p1", "e1", "CONSULT"]["weight"] == 2
     assert graph.edges["p1", "e1", "CONSULT"]["event_ids"] == "x1;x2"
     assert graph.edges["e1", "p1", "SUPPORT"]["weight"] == 1
@@ -66,10 +93,14 @@ def test_polecat_table_has_polecat_columns_and_provenance(seeds_store, tmp_path)
     assert tuple(rows[0]) == POLECAT_COLUMNS
     assert rows
     for row in rows:
-        assert row["Event Type"] and row["Quad Code"] in {"VERBAL COOPERATION", "MATERIAL COOPERATION",
-                                                         "VERBAL CONFLICT", "MATERIAL CONFLICT"}
+        assert row["Event Type"] and row["Quad Code"] in {
+            "VERBAL COOPERATION",
+            "MATERIAL COOPERATION",
+            "VERBAL CONFLICT",
+            "MATERIAL CONFLICT",
+        }
         text = texts[row["article_id"]]
-        assert text[int(row["start"]):int(row["end"])] == row["trigger"]
+        assert text[int(row["start"]) : int(row["end"])] == row["trigger"]
     consult = [r for r in rows if r["Event Type"] == "CONSULT" and r["Event Mode"] == "phone"]
     assert consult and any(r["Actor Country"] == "RUS" for r in consult)
 
@@ -91,7 +122,12 @@ def test_gdelt_table_carries_cameo_codes_and_quad_class(seeds_store, tmp_path):
 
 def test_tabs_and_newlines_in_a_sentence_do_not_break_rows(tmp_path):
     event = _event("t1", "CONSULT", [PUTIN], [ERDOGAN])
-    event = CodedEvent(**{**{f: getattr(event, f) for f in event.__slots__}, "sentence": "Putin\tspoke\nwith Erdogan."})
+    event = CodedEvent(
+        **{
+            **{f: getattr(event, f) for f in event.__slots__},
+            "sentence": "Putin\tspoke\nwith Erdogan.",
+        }
+    )
     rows = gdelt_rows([event])
     from newsprism.store.event_formats import _write_tsv
 
@@ -100,18 +136,38 @@ def test_tabs_and_newlines_in_a_sentence_do_not_break_rows(tmp_path):
     assert len(lines) == 2 and len(lines[1].split("\t")) == len(GDELT_COLUMNS)
 
 
-@pytest.mark.parametrize("root, quad", [("01", 1), ("057", 1), ("073", 2), ("112", 3), ("130", 3), ("180", 4),
-                                        ("193", 4), (None, None), ("x", None)])
+@pytest.mark.parametrize(
+    "root, quad",
+    [
+        ("01", 1),
+        ("057", 1),
+        ("073", 2),
+        ("112", 3),
+        ("130", 3),
+        ("180", 4),
+        ("193", 4),
+        (None, None),
+        ("x", None),
+    ],
+)
 def test_cameo_quad_class(root, quad):
     assert cameo_quad_class(root) == quad
 
 
 def test_cli_export_writes_each_standard_format(seeds_store, tmp_path):
     runner = CliRunner()
-    for fmt, name in (("graphml", "actor_network.graphml"), ("gexf", "actor_network.gexf"),
-                      ("polecat", "events_polecat.tsv"), ("gdelt", "events_gdelt.tsv")):
-        result = runner.invoke(app, ["export", "--db", str(seeds_store), "--format", fmt, "--out", str(tmp_path)])
+    for fmt, name in (
+        ("graphml", "actor_network.graphml"),
+        ("gexf", "actor_network.gexf"),
+        ("polecat", "events_polecat.tsv"),
+        ("gdelt", "events_gdelt.tsv"),
+    ):
+        result = runner.invoke(
+            app, ["export", "--db", str(seeds_store), "--format", fmt, "--out", str(tmp_path)]
+        )
         assert result.exit_code == 0, result.output
         assert (tmp_path / name).is_file()
-    bad = runner.invoke(app, ["export", "--db", str(seeds_store), "--format", "xml", "--out", str(tmp_path)])
+    bad = runner.invoke(
+        app, ["export", "--db", str(seeds_store), "--format", "xml", "--out", str(tmp_path)]
+    )
     assert bad.exit_code == 2 and "unknown format 'xml'" in bad.output

@@ -40,16 +40,22 @@ def _parse(html: str) -> _Links:
 
 
 def test_article_page_highlights_records_at_their_offsets(seeds_client):
-    article = seeds_client.get("/api/articles", params={"outlet": "The Gulf Observer"}).json()["items"][0]
+    article = seeds_client.get("/api/articles", params={"outlet": "The Gulf Observer"}).json()[
+        "items"
+    ][0]
     detail = seeds_client.get(f"/api/articles/{article['id']}").json()
     html = seeds_client.get(f"/articles/{article['id']}").text
     event = detail["events"][0]
     # The trigger is marked and links to the event's own page.
-    assert re.search(r'<mark class="hl[^"]*hl-event[^"]*"[^>]*><a href="/events/' + event["id"], html)
+    assert re.search(
+        r'<mark class="hl[^"]*hl-event[^"]*"[^>]*><a href="/events/' + event["id"], html
+    )
     parsed = _parse(html)
     assert {f"s-{s['sentence_index']}" for s in detail["sentences"]} <= parsed.ids
     # Every character of the article is on the page once (markup aside).
-    text_only = re.sub(r"<[^>]+>", "", html.split('id="article-text">', 1)[1].split("</article>", 1)[0])
+    text_only = re.sub(
+        r"<[^>]+>", "", html.split('id="article-text">', 1)[1].split("</article>", 1)[0]
+    )
     from html import unescape
 
     assert unescape(text_only) == detail["text"]
@@ -83,7 +89,11 @@ def test_pages_load_no_asset_from_another_origin(examples_client):
     for url in ("/", "/articles", "/actors", "/search?q=dam"):
         parsed = _parse(examples_client.get(url).text)
         assert all(not src.startswith(("http:", "https:", "//")) for src in parsed.srcs)
-        assert all(not h.startswith(("http:", "https:", "//")) for h in parsed.hrefs if h.endswith((".css", ".js")))
+        assert all(
+            not h.startswith(("http:", "https:", "//"))
+            for h in parsed.hrefs
+            if h.endswith((".css", ".js"))
+        )
 
 
 def test_css_colours_match_the_network_colours():
@@ -112,16 +122,22 @@ def test_report_opens_from_disk_with_every_link_resolving(examples_store, tmp_pa
             target_path = out / target if target else page
             assert target_path.is_file(), (page.name, href)
             if anchor:
-                assert f'id="{anchor}"' in target_path.read_text(encoding="utf-8"), (page.name, href)
+                assert f'id="{anchor}"' in target_path.read_text(encoding="utf-8"), (
+                    page.name,
+                    href,
+                )
 
 
 def test_report_of_a_missing_store_is_one_line(tmp_path):
-    result = CliRunner().invoke(app, ["report", "--db", str(tmp_path / "none.duckdb"), "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        app, ["report", "--db", str(tmp_path / "none.duckdb"), "--out", str(tmp_path)]
+    )
     assert result.exit_code == 2
     assert "no such store" in result.output and len(result.output.strip().splitlines()) == 1
 
 
 # -- highlighting -------------------------------------------------------------------------------
+
 
 def test_overlapping_marks_cut_into_pieces_that_link_to_the_narrowest():
     text = "Putin spoke with Erdogan on Saturday."

@@ -10,12 +10,12 @@ from fastapi.testclient import TestClient
 
 from newsprism.web import queries
 from newsprism.web.app import ServerConfig, create_app
-from tests.web.conftest import EVIL_BODY, EVIL_TITLE, EVIL_URL
+from tests.web.conftest import EVIL_TITLE, EVIL_URL
 
 INJECTIONS = [
     "' OR 1=1 --",
     "'; DROP TABLE articles; --",
-    "\" OR \"\"=\"",
+    '" OR ""="',
     "1) UNION SELECT id, text, text, text FROM articles --",
     "%' OR '%'='",
     "\\'; SELECT 1; --",
@@ -27,8 +27,16 @@ FILTERS = ["story", "article", "outlet", "actor", "country", "plover_type"]
 def test_script_in_title_and_body_is_escaped_on_every_page(evil_client):
     article = evil_client.get("/api/articles").json()["items"][0]
     assert article["title"] == EVIL_TITLE
-    pages = [evil_client.get(url).text for url in (
-        "/", "/articles", f"/articles/{article['id']}", "/search?q=script", "/search?q=<script>alert(1)</script>")]
+    pages = [
+        evil_client.get(url).text
+        for url in (
+            "/",
+            "/articles",
+            f"/articles/{article['id']}",
+            "/search?q=script",
+            "/search?q=<script>alert(1)</script>",
+        )
+    ]
     for html in pages:
         assert "<script>alert" not in html
         assert "<img src=x" not in html
@@ -57,7 +65,9 @@ def test_injection_strings_in_every_filter_match_nothing(seeds_client, endpoint,
             assert response.status_code == 404  # no story has that id: refused, not run
             continue
         if response.status_code == 422:
-            assert "at most" in response.json()["detail"]  # longer than the parameter allows: refused
+            assert (
+                "at most" in response.json()["detail"]
+            )  # longer than the parameter allows: refused
             continue
         assert response.status_code == 200, (name, value, response.text)
         assert response.json()["total"] == 0
@@ -94,10 +104,19 @@ def test_user_values_reach_duckdb_only_as_bound_parameters(seeds_client, monkeyp
     assert not [sql for sql in statements if "marker" in sql or "zz'" in sql]
 
 
-@pytest.mark.parametrize("path", [
-    "/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py", "/static/%2e%2e%2f%2e%2e%2fpyproject.toml",
-    "/static/....//app.py", "/static//etc/passwd", "/static/%2Fetc%2Fpasswd", "/static/..\\app.py",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../app.py",
+        "/static/%2e%2e/app.py",
+        "/static/..%2fapp.py",
+        "/static/%2e%2e%2f%2e%2e%2fpyproject.toml",
+        "/static/....//app.py",
+        "/static//etc/passwd",
+        "/static/%2Fetc%2Fpasswd",
+        "/static/..\\app.py",
+    ],
+)
 def test_static_files_cannot_escape_their_folder(seeds_client, path):
     response = seeds_client.get(path)
     assert response.status_code == 404
@@ -112,7 +131,9 @@ def test_static_files_are_served(seeds_client):
 def test_cors_is_off_unless_configured(seeds_store):
     origin = {"Origin": "https://elsewhere.example"}
     with TestClient(create_app(ServerConfig(seeds_store))) as client:
-        assert "access-control-allow-origin" not in client.get("/api/articles", headers=origin).headers
+        assert (
+            "access-control-allow-origin" not in client.get("/api/articles", headers=origin).headers
+        )
     config = ServerConfig(seeds_store, cors_origins=("https://elsewhere.example",))
     with TestClient(create_app(config)) as client:
         allowed = client.get("/api/articles", headers=origin).headers
@@ -136,7 +157,9 @@ def test_errors_never_leak_stack_traces(seeds_store, monkeypatch):
 
 
 def test_bad_parameters_are_named_without_echoing_them(seeds_client):
-    response = seeds_client.get("/api/events", params={"date_from": "<script>x</script>", "limit": "lots"})
+    response = seeds_client.get(
+        "/api/events", params={"date_from": "<script>x</script>", "limit": "lots"}
+    )
     assert response.status_code == 422
     detail = response.json()["detail"]
     assert "date_from" in detail and "limit" in detail and "<script>" not in detail
@@ -150,8 +173,16 @@ def test_server_binds_loopback_by_default():
 
 # -- ingestion --------------------------------------------------------------------------------
 
-ARTICLE = {"articles": [{"title": "Envoy meets minister", "outlet": "Test Wire", "published": "2024-05-07",
-                         "text": "The UN envoy met the foreign minister of Austria in Vienna on Monday to discuss the ceasefire."}]}
+ARTICLE = {
+    "articles": [
+        {
+            "title": "Envoy meets minister",
+            "outlet": "Test Wire",
+            "published": "2024-05-07",
+            "text": "The UN envoy met the foreign minister of Austria in Vienna on Monday to discuss the ceasefire.",
+        }
+    ]
+}
 TOKEN = "correct-horse-battery-staple-42"
 
 
@@ -164,7 +195,9 @@ def ingest_store(tmp_path, evil_store):
 
 def test_server_is_read_only_without_a_token(ingest_store):
     with TestClient(create_app(ServerConfig(ingest_store))) as client:
-        response = client.post("/api/ingest", json=ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"})
+        response = client.post(
+            "/api/ingest", json=ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"}
+        )
         assert response.status_code == 403
         assert "read-only" in response.json()["detail"]
 
@@ -172,14 +205,26 @@ def test_server_is_read_only_without_a_token(ingest_store):
 def test_ingestion_needs_the_right_token(ingest_store):
     with TestClient(create_app(ServerConfig(ingest_store, ingest_token=TOKEN))) as client:
         assert client.post("/api/ingest", json=ARTICLE).status_code == 401
-        assert client.post("/api/ingest", json=ARTICLE, headers={"Authorization": "Bearer wrong"}).status_code == 401
-        assert client.post("/api/ingest", json=ARTICLE, headers={"X-Ingest-Token": TOKEN[:-1]}).status_code == 401
+        assert (
+            client.post(
+                "/api/ingest", json=ARTICLE, headers={"Authorization": "Bearer wrong"}
+            ).status_code
+            == 401
+        )
+        assert (
+            client.post(
+                "/api/ingest", json=ARTICLE, headers={"X-Ingest-Token": TOKEN[:-1]}
+            ).status_code
+            == 401
+        )
         assert client.get("/api/articles").json()["total"] == 1
 
 
 def test_ingested_article_is_analysed_and_served(ingest_store):
     with TestClient(create_app(ServerConfig(ingest_store, ingest_token=TOKEN))) as client:
-        response = client.post("/api/ingest", json=ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"})
+        response = client.post(
+            "/api/ingest", json=ARTICLE, headers={"Authorization": f"Bearer {TOKEN}"}
+        )
         assert response.status_code == 201, response.text
         assert response.json() == {"stored": 1, "already_stored": 0, "failures": []}
         titles = [a["title"] for a in client.get("/api/articles").json()["items"]]
@@ -199,8 +244,11 @@ def test_ingestion_limits_request_size(ingest_store):
             for _ in range(10):
                 yield b"x" * 500
 
-        streamed = client.post("/api/ingest", content=chunks(), headers={"X-Ingest-Token": TOKEN,
-                                                                          "Content-Type": "application/json"})
+        streamed = client.post(
+            "/api/ingest",
+            content=chunks(),
+            headers={"X-Ingest-Token": TOKEN, "Content-Type": "application/json"},
+        )
         assert streamed.status_code == 413
         assert client.get("/api/articles").json()["total"] == 1
 
@@ -208,10 +256,18 @@ def test_ingestion_limits_request_size(ingest_store):
 def test_ingestion_is_rate_limited(ingest_store):
     config = ServerConfig(ingest_store, ingest_token=TOKEN, ingest_per_minute=3)
     with TestClient(create_app(config)) as client:
-        codes = [client.post("/api/ingest", json={"articles": []}, headers={"X-Ingest-Token": TOKEN}).status_code
-                 for _ in range(3)]
-        codes += [client.post("/api/ingest", json=ARTICLE, headers={"X-Ingest-Token": "guess"}).status_code
-                  for _ in range(2)]
+        codes = [
+            client.post(
+                "/api/ingest", json={"articles": []}, headers={"X-Ingest-Token": TOKEN}
+            ).status_code
+            for _ in range(3)
+        ]
+        codes += [
+            client.post(
+                "/api/ingest", json=ARTICLE, headers={"X-Ingest-Token": "guess"}
+            ).status_code
+            for _ in range(2)
+        ]
         # Empty lists are refused (422) while the bucket lasts; then every attempt, guesses included, is 429.
         assert codes == [422, 422, 422, 429, 429]
         assert client.get("/api/articles").status_code == 200  # reading is not rate-limited
@@ -220,8 +276,12 @@ def test_ingestion_is_rate_limited(ingest_store):
 def test_ingestion_rejects_malformed_payloads(ingest_store):
     with TestClient(create_app(ServerConfig(ingest_store, ingest_token=TOKEN))) as client:
         headers = {"X-Ingest-Token": TOKEN, "Content-Type": "application/json"}
-        for body in ("not json", json.dumps({"articles": [{"text": ""}]}), json.dumps({"articles": [{"text": 5}]}),
-                     json.dumps([1, 2, 3])):
+        for body in (
+            "not json",
+            json.dumps({"articles": [{"text": ""}]}),
+            json.dumps({"articles": [{"text": 5}]}),
+            json.dumps([1, 2, 3]),
+        ):
             response = client.post("/api/ingest", content=body, headers=headers)
             assert response.status_code == 422
             assert "Traceback" not in response.text

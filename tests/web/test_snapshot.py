@@ -26,8 +26,12 @@ store.close()
 
 
 def _start_writer(path: Path) -> subprocess.Popen:
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert writer.stdout.readline().strip() == "holding"
     return writer
 
@@ -72,7 +76,9 @@ def test_analyze_can_write_while_the_server_runs(store_copy):
     app = create_app(ServerConfig(store_copy, recheck_seconds=0))
     with TestClient(app) as client:
         client.get("/api/articles")
-        writer = _start_writer(store_copy)  # would fail with "store is locked" if the server held it
+        writer = _start_writer(
+            store_copy
+        )  # would fail with "store is locked" if the server held it
         writer.communicate("done\n", timeout=30)
         assert writer.returncode == 0
 

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
 from typing import Any, Protocol
 
 from newsprism.records import ActorRef
@@ -25,16 +24,27 @@ class QueryStore(Protocol):
 
     def query(self, sql: str, params: Sequence[Any] = ...) -> list[dict[str, Any]]: ...
 
+
 # PLOVER's four quad classes (verbal/material cooperation/conflict), as used by POLECAT.
 PLOVER_QUAD = {
-    "AGREE": "VERBAL COOPERATION", "CONSULT": "VERBAL COOPERATION", "SUPPORT": "VERBAL COOPERATION",
+    "AGREE": "VERBAL COOPERATION",
+    "CONSULT": "VERBAL COOPERATION",
+    "SUPPORT": "VERBAL COOPERATION",
     "CONCEDE": "VERBAL COOPERATION",
-    "COOPERATE": "MATERIAL COOPERATION", "AID": "MATERIAL COOPERATION", "RETREAT": "MATERIAL COOPERATION",
-    "REQUEST": "VERBAL CONFLICT", "ACCUSE": "VERBAL CONFLICT", "REJECT": "VERBAL CONFLICT",
+    "COOPERATE": "MATERIAL COOPERATION",
+    "AID": "MATERIAL COOPERATION",
+    "RETREAT": "MATERIAL COOPERATION",
+    "REQUEST": "VERBAL CONFLICT",
+    "ACCUSE": "VERBAL CONFLICT",
+    "REJECT": "VERBAL CONFLICT",
     "THREATEN": "VERBAL CONFLICT",
-    "PROTEST": "MATERIAL CONFLICT", "SANCTION": "MATERIAL CONFLICT", "MOBILIZE": "MATERIAL CONFLICT",
-    "COERCE": "MATERIAL CONFLICT", "ASSAULT": "MATERIAL CONFLICT",
+    "PROTEST": "MATERIAL CONFLICT",
+    "SANCTION": "MATERIAL CONFLICT",
+    "MOBILIZE": "MATERIAL CONFLICT",
+    "COERCE": "MATERIAL CONFLICT",
+    "ASSAULT": "MATERIAL CONFLICT",
 }
+
 
 # GDELT's QuadClass from the two-digit CAMEO root code: 1 verbal cooperation (01-05),
 # 2 material cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict (14-20).
@@ -82,7 +92,9 @@ class CodedEvent:
     language: str | None
 
 
-def read_coded_events(store: QueryStore, article_ids: Sequence[str] | None = None) -> list[CodedEvent]:
+def read_coded_events(
+    store: QueryStore, article_ids: Sequence[str] | None = None
+) -> list[CodedEvent]:
     """Return every stored event (or those of ``article_ids``) with actors and provenance."""
     where, params = "", []
     if article_ids is not None:
@@ -91,48 +103,128 @@ def read_coded_events(store: QueryStore, article_ids: Sequence[str] | None = Non
         "SELECT e.*, s.text AS sentence, a.outlet, a.published, a.url, a.language FROM events e "
         "JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.sentence_index = e.sentence_index "
-        f"{where} ORDER BY a.published NULLS LAST, e.article_id, e.start, e.id", params)
+        f"{where} ORDER BY a.published NULLS LAST, e.article_id, e.start, e.id",
+        params,
+    )
     refs: dict[str, dict[str, list[ActorRef]]] = defaultdict(lambda: {"source": [], "target": []})
     if rows:
         for r in store.query(
-                "SELECT * FROM event_actors WHERE event_id IN (SELECT unnest(?)) ORDER BY event_id, role, position",
-                [[row["id"] for row in rows]]):
+            "SELECT * FROM event_actors WHERE event_id IN (SELECT unnest(?)) ORDER BY event_id, role, position",
+            [[row["id"] for row in rows]],
+        ):
             refs[r["event_id"]].setdefault(r["role"], []).append(
-                ActorRef(r["actor_id"], r["name"], r["country"], r["sector"], r["start"], r["end"]))
+                ActorRef(r["actor_id"], r["name"], r["country"], r["sector"], r["start"], r["end"])
+            )
     return [
         CodedEvent(
-            id=r["id"], article_id=r["article_id"], sentence_index=r["sentence_index"], start=r["start"],
-            end=r["end"], trigger=r["trigger"], plover_type=r["plover_type"], mode=r["mode"], cameo=r["cameo"],
-            sources=tuple(refs[r["id"]]["source"]), targets=tuple(refs[r["id"]]["target"]),
-            location=r["location"], date=r["date"], negated=bool(r["negated"]), modality=r["modality"],
-            attribution=r["attribution"], confidence=float(r["confidence"]), sentence=r["sentence"] or "",
-            outlet=r["outlet"], published=r["published"], url=r["url"], language=r["language"])
+            id=r["id"],
+            article_id=r["article_id"],
+            sentence_index=r["sentence_index"],
+            start=r["start"],
+            end=r["end"],
+            trigger=r["trigger"],
+            plover_type=r["plover_type"],
+            mode=r["mode"],
+            cameo=r["cameo"],
+            sources=tuple(refs[r["id"]]["source"]),
+            targets=tuple(refs[r["id"]]["target"]),
+            location=r["location"],
+            date=r["date"],
+            negated=bool(r["negated"]),
+            modality=r["modality"],
+            attribution=r["attribution"],
+            confidence=float(r["confidence"]),
+            sentence=r["sentence"] or "",
+            outlet=r["outlet"],
+            published=r["published"],
+            url=r["url"],
+            language=r["language"],
+        )
         for r in rows
     ]
 
 
 # Provenance columns appended to both layouts.
-PROVENANCE_COLUMNS = ("newsprism_event_id", "article_id", "sentence_index", "start", "end", "trigger", "modality",
-                      "sentence")
+PROVENANCE_COLUMNS = (
+    "newsprism_event_id",
+    "article_id",
+    "sentence_index",
+    "start",
+    "end",
+    "trigger",
+    "modality",
+    "sentence",
+)
 
 POLECAT_COLUMNS = (
-    "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
-    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title",
-    "Actor Name Raw", "Wikipedia Actor ID",
-    "Recipient Name", "Recipient Country", "Recipient COW", "Primary Recipient Sector", "Recipient Sectors",
-    "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID",
-    "Placename", "City", "State", "Country", "Latitude", "Longitude", "GeoNames ID", "Raw Placename",
-    "Feature Type", "Source", "Publication Date", "Story People", "Story Organizations", "Story Locations",
-    "Language", "Version",
+    "Event ID",
+    "Event Date",
+    "Event Type",
+    "Event Mode",
+    "Intensity",
+    "Quad Code",
+    "Contexts",
+    "Actor Name",
+    "Actor Country",
+    "Actor COW",
+    "Primary Actor Sector",
+    "Actor Sectors",
+    "Actor Title",
+    "Actor Name Raw",
+    "Wikipedia Actor ID",
+    "Recipient Name",
+    "Recipient Country",
+    "Recipient COW",
+    "Primary Recipient Sector",
+    "Recipient Sectors",
+    "Recipient Title",
+    "Recipient Name Raw",
+    "Wikipedia Recipient ID",
+    "Placename",
+    "City",
+    "State",
+    "Country",
+    "Latitude",
+    "Longitude",
+    "GeoNames ID",
+    "Raw Placename",
+    "Feature Type",
+    "Source",
+    "Publication Date",
+    "Story People",
+    "Story Organizations",
+    "Story Locations",
+    "Language",
+    "Version",
 ) + PROVENANCE_COLUMNS
 
 GDELT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone", "ActionGeo_Fullname",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1Type1Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2Type1Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "ActionGeo_Fullname",
+    "DATEADDED",
+    "SOURCEURL",
 ) + PROVENANCE_COLUMNS
 
 
@@ -144,15 +236,25 @@ def _pairs(event: CodedEvent) -> list[tuple[ActorRef | None, ActorRef | None]]:
 
 
 def _provenance(event: CodedEvent) -> list[object]:
-    return [event.id, event.article_id, event.sentence_index, event.start, event.end, event.trigger,
-            event.modality, event.sentence]
+    return [
+        event.id,
+        event.article_id,
+        event.sentence_index,
+        event.start,
+        event.end,
+        event.trigger,
+        event.modality,
+        event.sentence,
+    ]
 
 
 def _story_names(store: QueryStore) -> dict[str, dict[str, str]]:
     """Return, per article, the ';'-joined PERSON, ORG and place entity names it mentions."""
     names: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for r in store.query("SELECT article_id, label, text FROM entities WHERE label IN ('PERSON', 'ORG', 'GPE', 'LOC') "
-                         "ORDER BY article_id, start"):
+    for r in store.query(
+        "SELECT article_id, label, text FROM entities WHERE label IN ('PERSON', 'ORG', 'GPE', 'LOC') "
+        "ORDER BY article_id, start"
+    ):
         group = "locations" if r["label"] in ("GPE", "LOC") else r["label"].lower()
         if r["text"] not in names[r["article_id"]][group]:
             names[r["article_id"]][group].append(r["text"])
@@ -170,20 +272,50 @@ def polecat_rows(store: QueryStore, events: Sequence[CodedEvent]) -> list[list[o
             continue  # POLECAT records what happened; a negated event did not.
         names = story.get(event.article_id, {})
         for source, target in _pairs(event):
-            rows.append([
-                f"{event.id}-{len(rows)}", event.date or event.published, event.plover_type, event.mode or "",
-                "", PLOVER_QUAD.get(event.plover_type, ""), "",
-                source.name if source else "", source.country or "" if source else "", "",
-                source.sector or "" if source else "", source.sector or "" if source else "", "",
-                source.name if source else "", "",
-                target.name if target else "", target.country or "" if target else "", "",
-                target.sector or "" if target else "", target.sector or "" if target else "", "",
-                target.name if target else "", "",
-                event.location or "", "", "", "", "", "", "", event.location or "", "",
-                event.outlet or "", event.published or "", names.get("person", ""),
-                names.get("org", ""), names.get("locations", ""), event.language or "", f"newsprism {__version__}",
-                *_provenance(event),
-            ])
+            rows.append(
+                [
+                    f"{event.id}-{len(rows)}",
+                    event.date or event.published,
+                    event.plover_type,
+                    event.mode or "",
+                    "",
+                    PLOVER_QUAD.get(event.plover_type, ""),
+                    "",
+                    source.name if source else "",
+                    source.country or "" if source else "",
+                    "",
+                    source.sector or "" if source else "",
+                    source.sector or "" if source else "",
+                    "",
+                    source.name if source else "",
+                    "",
+                    target.name if target else "",
+                    target.country or "" if target else "",
+                    "",
+                    target.sector or "" if target else "",
+                    target.sector or "" if target else "",
+                    "",
+                    target.name if target else "",
+                    "",
+                    event.location or "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    event.location or "",
+                    "",
+                    event.outlet or "",
+                    event.published or "",
+                    names.get("person", ""),
+                    names.get("org", ""),
+                    names.get("locations", ""),
+                    event.language or "",
+                    f"newsprism {__version__}",
+                    *_provenance(event),
+                ]
+            )
     return rows
 
 
@@ -209,21 +341,37 @@ def gdelt_rows(events: Sequence[CodedEvent]) -> list[list[object]]:
         when = event.date or event.published
         key = (event.cameo, event.date.isoformat() if event.date else "")
         for source, target in _pairs(event):
-            rows.append([
-                f"{event.id}-{len(rows)}",
-                when.strftime("%Y%m%d") if when else "", when.strftime("%Y%m") if when else "",
-                when.year if when else "",
-                f"{when.year + (when.timetuple().tm_yday - 1) / 365:.4f}" if when else "",
-                _cameo_actor_code(source), source.name if source else "", source.country or "" if source else "",
-                source.sector or "" if source else "",
-                _cameo_actor_code(target), target.name if target else "", target.country or "" if target else "",
-                target.sector or "" if target else "",
-                1 if event.sentence_index == 0 else 0, event.cameo, event.cameo[:3], event.cameo[:2],
-                cameo_quad_class(event.cameo) or "", "", 1, len(outlets[key]), len(mentions[key]), "",
-                event.location or "",
-                event.published.strftime("%Y%m%d") if event.published else "", event.url or "",
-                *_provenance(event),
-            ])
+            rows.append(
+                [
+                    f"{event.id}-{len(rows)}",
+                    when.strftime("%Y%m%d") if when else "",
+                    when.strftime("%Y%m") if when else "",
+                    when.year if when else "",
+                    f"{when.year + (when.timetuple().tm_yday - 1) / 365:.4f}" if when else "",
+                    _cameo_actor_code(source),
+                    source.name if source else "",
+                    source.country or "" if source else "",
+                    source.sector or "" if source else "",
+                    _cameo_actor_code(target),
+                    target.name if target else "",
+                    target.country or "" if target else "",
+                    target.sector or "" if target else "",
+                    1 if event.sentence_index == 0 else 0,
+                    event.cameo,
+                    event.cameo[:3],
+                    event.cameo[:2],
+                    cameo_quad_class(event.cameo) or "",
+                    "",
+                    1,
+                    len(outlets[key]),
+                    len(mentions[key]),
+                    "",
+                    event.location or "",
+                    event.published.strftime("%Y%m%d") if event.published else "",
+                    event.url or "",
+                    *_provenance(event),
+                ]
+            )
     return rows
 
 

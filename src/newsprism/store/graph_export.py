@@ -23,7 +23,9 @@ def actor_key(ref: ActorRef) -> str:
     return ref.actor_id or f"name:{ref.name.strip().lower()}"
 
 
-def build_actor_graph(events: Sequence[CodedEvent], actor_names: dict[str, str] | None = None) -> nx.MultiDiGraph:
+def build_actor_graph(
+    events: Sequence[CodedEvent], actor_names: dict[str, str] | None = None
+) -> nx.MultiDiGraph:
     """Return a directed multigraph with one edge per (source, target, PLOVER type).
 
     Negated events are left out: "X did not meet Y" is no tie between X and Y.
@@ -37,8 +39,14 @@ def build_actor_graph(events: Sequence[CodedEvent], actor_names: dict[str, str] 
         for ref in (*event.sources, *event.targets):
             key = actor_key(ref)
             if key not in graph:
-                graph.add_node(key, label=actor_names.get(ref.actor_id or "", ref.name), country=ref.country or "",
-                               sector=ref.sector or "", actor_id=ref.actor_id or "", events=0)
+                graph.add_node(
+                    key,
+                    label=actor_names.get(ref.actor_id or "", ref.name),
+                    country=ref.country or "",
+                    sector=ref.sector or "",
+                    actor_id=ref.actor_id or "",
+                    events=0,
+                )
             node = graph.nodes[key]
             node["events"] += 1
             node["country"] = node["country"] or ref.country or ""
@@ -55,9 +63,17 @@ def build_actor_graph(events: Sequence[CodedEvent], actor_names: dict[str, str] 
                     data["article_ids"] = _join(data["article_ids"], event.article_id)
                     data["outlets"] = _join(data["outlets"], event.outlet or "")
                 else:
-                    graph.add_edge(u, v, key=event.plover_type, plover_type=event.plover_type, weight=1,
-                                   event_ids=event.id, article_ids=event.article_id, outlets=event.outlet or "",
-                                   label=event.plover_type)
+                    graph.add_edge(
+                        u,
+                        v,
+                        key=event.plover_type,
+                        plover_type=event.plover_type,
+                        weight=1,
+                        event_ids=event.id,
+                        article_ids=event.article_id,
+                        outlets=event.outlet or "",
+                        label=event.plover_type,
+                    )
     return graph
 
 
@@ -69,7 +85,9 @@ def _join(joined: str, value: str) -> str:
     return ";".join(items)
 
 
-def store_actor_graph(store: QueryStore, article_ids: Sequence[str] | None = None) -> nx.MultiDiGraph:
+def store_actor_graph(
+    store: QueryStore, article_ids: Sequence[str] | None = None
+) -> nx.MultiDiGraph:
     """Return the actor network of the stored events (or of ``article_ids`` only)."""
     names = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM actors")}
     return build_actor_graph(read_coded_events(store, article_ids), names)
@@ -111,11 +129,21 @@ class NetworkEdge:
 
 def network_parts(graph: nx.MultiDiGraph) -> tuple[list[NetworkNode], list[NetworkEdge]]:
     """Return the graph's nodes and edges as plain records (for JSON and drawing)."""
-    nodes = [NetworkNode(key, d["label"], d["country"], d["sector"], d["actor_id"], d["events"])
-             for key, d in graph.nodes(data=True)]
-    edges = [NetworkEdge(u, v, d["plover_type"], d["weight"], tuple(d["event_ids"].split(";")),
-                         tuple(o for o in d["outlets"].split(";") if o))
-             for u, v, d in graph.edges(data=True)]
+    nodes = [
+        NetworkNode(key, d["label"], d["country"], d["sector"], d["actor_id"], d["events"])
+        for key, d in graph.nodes(data=True)
+    ]
+    edges = [
+        NetworkEdge(
+            u,
+            v,
+            d["plover_type"],
+            d["weight"],
+            tuple(d["event_ids"].split(";")),
+            tuple(o for o in d["outlets"].split(";") if o),
+        )
+        for u, v, d in graph.edges(data=True)
+    ]
     return nodes, edges
 
 
@@ -133,7 +161,9 @@ def export_standard(store: QueryStore, out_dir: Path, fmt: str) -> Path:
     from newsprism.store.event_formats import write_gdelt, write_polecat
 
     if fmt not in STANDARD_FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(STANDARD_FORMATS)}")
+        raise ValueError(
+            f"unknown export format {fmt!r}; choose one of {', '.join(STANDARD_FORMATS)}"
+        )
     path = out_dir / STANDARD_FORMATS[fmt]
     if fmt == "graphml":
         return write_graphml(store_actor_graph(store), path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 
@@ -22,25 +23,49 @@ def reader(request: Request) -> Iterator[q.Reader]:
         yield q.Reader(cursor)
 
 
+ReaderDep = Annotated[q.Reader, Depends(reader)]
+
+
 class CommonFilters:
     """Query parameters every list endpoint accepts."""
 
     def __init__(
         self,
-        story: str | None = Query(None, max_length=200, description="only records of this story's articles"),
-        article: str | None = Query(None, max_length=200, description="only records of this article"),
-        outlet: str | None = Query(None, max_length=200, description="outlet name, case-insensitive"),
-        actor: str | None = Query(None, max_length=200, description="actor id or exact name"),
-        country: str | None = Query(None, max_length=10, description="ISO 3166 alpha-3 code (or EU)"),
-        plover_type: str | None = Query(None, max_length=40, description="PLOVER event type, e.g. CONSULT"),
-        date_from: date | None = Query(None, description="on or after (event/quote date, else publication date)"),
-        date_to: date | None = Query(None, description="on or before"),
-        limit: int = Query(50, ge=1, le=500),
-        offset: int = Query(0, ge=0, le=10_000_000),
+        story: Annotated[
+            str | None, Query(max_length=200, description="only records of this story's articles")
+        ] = None,
+        article: Annotated[
+            str | None, Query(max_length=200, description="only records of this article")
+        ] = None,
+        outlet: Annotated[
+            str | None, Query(max_length=200, description="outlet name, case-insensitive")
+        ] = None,
+        actor: Annotated[
+            str | None, Query(max_length=200, description="actor id or exact name")
+        ] = None,
+        country: Annotated[
+            str | None, Query(max_length=10, description="ISO 3166 alpha-3 code (or EU)")
+        ] = None,
+        plover_type: Annotated[
+            str | None, Query(max_length=40, description="PLOVER event type, e.g. CONSULT")
+        ] = None,
+        date_from: Annotated[
+            date | None, Query(description="on or after (event/quote date, else publication date)")
+        ] = None,
+        date_to: Annotated[date | None, Query(description="on or before")] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> None:
         self.story = story
-        self.filters = q.Filters(article=article, outlet=outlet, actor=actor, country=country, plover_type=plover_type,
-                                 date_from=date_from, date_to=date_to)
+        self.filters = q.Filters(
+            article=article,
+            outlet=outlet,
+            actor=actor,
+            country=country,
+            plover_type=plover_type,
+            date_from=date_from,
+            date_to=date_to,
+        )
         self.limit = limit
         self.offset = offset
 
@@ -55,13 +80,13 @@ class CommonFilters:
 
 
 @router.get("/articles", response_model=m.Page[m.ArticleSummary])
-def articles(common: CommonFilters = Depends(), r: q.Reader = Depends(reader)) -> m.Page[m.ArticleSummary]:
+def articles(r: ReaderDep, common: Annotated[CommonFilters, Depends()]) -> m.Page[m.ArticleSummary]:
     """Articles, newest first."""
     return q.list_articles(r, common.resolve(r), common.limit, common.offset)
 
 
 @router.get("/articles/{article_id}", response_model=m.ArticleDetail)
-def article(article_id: str, r: q.Reader = Depends(reader)) -> m.ArticleDetail:
+def article(r: ReaderDep, article_id: str) -> m.ArticleDetail:
     """One article with its text and every record found in it (offsets index into ``text``)."""
     found = q.get_article(r, article_id)
     if found is None:
@@ -70,13 +95,13 @@ def article(article_id: str, r: q.Reader = Depends(reader)) -> m.ArticleDetail:
 
 
 @router.get("/events", response_model=m.Page[m.EventOut])
-def events(common: CommonFilters = Depends(), r: q.Reader = Depends(reader)) -> m.Page[m.EventOut]:
+def events(r: ReaderDep, common: Annotated[CommonFilters, Depends()]) -> m.Page[m.EventOut]:
     """Coded events with their actors and sentence."""
     return q.list_events(r, common.resolve(r), common.limit, common.offset)
 
 
 @router.get("/events/{event_id}", response_model=m.EventOut)
-def event(event_id: str, r: q.Reader = Depends(reader)) -> m.EventOut:
+def event(r: ReaderDep, event_id: str) -> m.EventOut:
     found = q.get_event(r, event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id!r}")
@@ -84,13 +109,13 @@ def event(event_id: str, r: q.Reader = Depends(reader)) -> m.EventOut:
 
 
 @router.get("/quotes", response_model=m.Page[m.QuoteOut])
-def quotes(common: CommonFilters = Depends(), r: q.Reader = Depends(reader)) -> m.Page[m.QuoteOut]:
+def quotes(r: ReaderDep, common: Annotated[CommonFilters, Depends()]) -> m.Page[m.QuoteOut]:
     """Direct and reported quotes with speaker, channel and sentence."""
     return q.list_quotes(r, common.resolve(r), common.limit, common.offset)
 
 
 @router.get("/quotes/{quote_id}", response_model=m.QuoteOut)
-def quote(quote_id: str, r: q.Reader = Depends(reader)) -> m.QuoteOut:
+def quote(r: ReaderDep, quote_id: str) -> m.QuoteOut:
     found = q.get_quote(r, quote_id)
     if found is None:
         raise HTTPException(404, f"no quote {quote_id!r}")
@@ -98,14 +123,17 @@ def quote(quote_id: str, r: q.Reader = Depends(reader)) -> m.QuoteOut:
 
 
 @router.get("/actors", response_model=m.Page[m.ActorOut])
-def actors(common: CommonFilters = Depends(), name: str | None = Query(None, max_length=200),
-           r: q.Reader = Depends(reader)) -> m.Page[m.ActorOut]:
+def actors(
+    r: ReaderDep,
+    common: Annotated[CommonFilters, Depends()],
+    name: Annotated[str | None, Query(max_length=200)] = None,
+) -> m.Page[m.ActorOut]:
     """Actors, most often mentioned first; ``name`` matches names and aliases."""
     return q.list_actors(r, common.resolve(r), name, common.limit, common.offset)
 
 
 @router.get("/actors/{actor_id}", response_model=m.ActorDetail)
-def actor(actor_id: str, r: q.Reader = Depends(reader)) -> m.ActorDetail:
+def actor(r: ReaderDep, actor_id: str) -> m.ActorDetail:
     """One actor with all its events and quotes across outlets."""
     found = q.get_actor(r, actor_id)
     if found is None:
@@ -114,15 +142,20 @@ def actor(actor_id: str, r: q.Reader = Depends(reader)) -> m.ActorDetail:
 
 
 @router.get("/stories", response_model=m.Page[m.StorySummary])
-def stories(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
-            r: q.Reader = Depends(reader)) -> m.Page[m.StorySummary]:
+def stories(
+    r: ReaderDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> m.Page[m.StorySummary]:
     """Stories, newest first, with outlet and claim-status counts."""
     found = stories_view.list_stories(r)
-    return m.Page[m.StorySummary](items=found[offset:offset + limit], total=len(found), limit=limit, offset=offset)
+    return m.Page[m.StorySummary](
+        items=found[offset : offset + limit], total=len(found), limit=limit, offset=offset
+    )
 
 
 @router.get("/stories/{story_id}", response_model=m.StoryDetail)
-def story(story_id: str, r: q.Reader = Depends(reader)) -> m.StoryDetail:
+def story(r: ReaderDep, story_id: str) -> m.StoryDetail:
     """One story: claims x outlets, timeline, voices, distinctive wording and actor network."""
     found = stories_view.get_story(r, story_id)
     if found is None:
@@ -131,28 +164,46 @@ def story(story_id: str, r: q.Reader = Depends(reader)) -> m.StoryDetail:
 
 
 @router.get("/claims", response_model=m.Page[m.ClaimOut])
-def claims(story: str | None = Query(None, max_length=200),
-           status: str | None = Query(None, max_length=40, description="corroborated | single-source | contradicted | attributed-only"),
-           outlet: str | None = Query(None, max_length=200),
-           plover_type: str | None = Query(None, max_length=40),
-           date_from: date | None = None, date_to: date | None = None,
-           limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0),
-           r: q.Reader = Depends(reader)) -> m.Page[m.ClaimOut]:
+def claims(
+    r: ReaderDep,
+    story: Annotated[str | None, Query(max_length=200)] = None,
+    status: Annotated[
+        str | None,
+        Query(
+            max_length=40,
+            description="corroborated | single-source | contradicted | attributed-only",
+        ),
+    ] = None,
+    outlet: Annotated[str | None, Query(max_length=200)] = None,
+    plover_type: Annotated[str | None, Query(max_length=40)] = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> m.Page[m.ClaimOut]:
     """Claims (one happening as every outlet reports it), with each outlet's sentences."""
     found = stories_view.list_claims(r, story, status)
     if outlet:
-        found = [c for c in found if any(o.outlet.lower() == outlet.lower() and o.status != "absent" for o in c.outlets)]
+        found = [
+            c
+            for c in found
+            if any(o.outlet.lower() == outlet.lower() and o.status != "absent" for o in c.outlets)
+        ]
     if plover_type:
         found = [c for c in found if (c.plover_type or "").upper() == plover_type.upper()]
     if date_from:
         found = [c for c in found if c.date is not None and c.date >= date_from]
     if date_to:
         found = [c for c in found if c.date is not None and c.date <= date_to]
-    return m.Page[m.ClaimOut](items=found[offset:offset + limit], total=len(found), limit=limit, offset=offset)
+    return m.Page[m.ClaimOut](
+        items=found[offset : offset + limit], total=len(found), limit=limit, offset=offset
+    )
 
 
 @router.get("/network", response_model=m.NetworkOut)
-def network(story: str | None = Query(None, max_length=200), r: q.Reader = Depends(reader)) -> m.NetworkOut:
+def network(
+    r: ReaderDep, story: Annotated[str | None, Query(max_length=200)] = None
+) -> m.NetworkOut:
     """The actor network (one edge per source, target and PLOVER type) of a story or of everything."""
     ids = None
     if story is not None:
@@ -163,7 +214,9 @@ def network(story: str | None = Query(None, max_length=200), r: q.Reader = Depen
 
 
 @router.get("/search", response_model=m.SearchOut)
-def search(q_: str = Query(..., alias="q", min_length=1, max_length=200), r: q.Reader = Depends(reader)) -> m.SearchOut:
+def search(
+    r: ReaderDep, q_: Annotated[str, Query(alias="q", min_length=1, max_length=200)]
+) -> m.SearchOut:
     """Articles, actors and quotes whose text, name or speaker contains ``q`` (case-insensitive)."""
     return q.search(r, q_)
 
@@ -173,16 +226,32 @@ def health(request: Request) -> m.HealthOut:
     """Whether the server answers, when its snapshot was taken, and whether a writer holds the store."""
     request.app.state.snapshot.refresh()
     state = request.app.state.snapshot.state
-    return m.HealthOut(status="ok", snapshot_taken=state.taken_at.isoformat(timespec="seconds") if state.taken_at else None,
-                       store_busy=state.busy, read_only=not request.app.state.config.ingest_token)
+    return m.HealthOut(
+        status="ok",
+        snapshot_taken=state.taken_at.isoformat(timespec="seconds") if state.taken_at else None,
+        store_busy=state.busy,
+        read_only=not request.app.state.config.ingest_token,
+    )
 
 
-@router.post("/ingest", response_model=m.IngestResult, status_code=201,
-             responses={401: {"description": "missing or wrong token"}, 403: {"description": "server is read-only"},
-                        413: {"description": "request too large"}, 429: {"description": "too many requests"},
-                        503: {"description": "store is locked by another process"}})
-def ingest(body: m.IngestRequest, request: Request, authorization: str | None = Header(None),
-           x_ingest_token: str | None = Header(None)) -> m.IngestResult:
+@router.post(
+    "/ingest",
+    response_model=m.IngestResult,
+    status_code=201,
+    responses={
+        401: {"description": "missing or wrong token"},
+        403: {"description": "server is read-only"},
+        413: {"description": "request too large"},
+        429: {"description": "too many requests"},
+        503: {"description": "store is locked by another process"},
+    },
+)
+def ingest(
+    body: m.IngestRequest,
+    request: Request,
+    authorization: Annotated[str | None, Header()] = None,
+    x_ingest_token: Annotated[str | None, Header()] = None,
+) -> m.IngestResult:
     """Analyse and store posted articles. Needs the server's ingestion token (Bearer or X-Ingest-Token)."""
     from newsprism.web.ingest import ingest_articles
 

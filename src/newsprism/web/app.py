@@ -23,8 +23,13 @@ from newsprism import __version__
 from newsprism.config import Settings
 from newsprism.web import api, pages
 from newsprism.web.render import STATIC_DIR, ServerLinks, environment
-from newsprism.web.security import (BodyLimitMiddleware, IngestGuardMiddleware, RateLimiter,
-                                    SecurityHeadersMiddleware, SnapshotCacheMiddleware)
+from newsprism.web.security import (
+    BodyLimitMiddleware,
+    IngestGuardMiddleware,
+    RateLimiter,
+    SecurityHeadersMiddleware,
+    SnapshotCacheMiddleware,
+)
 from newsprism.web.snapshot import SnapshotReader, StoreBusy
 
 log = logging.getLogger("newsprism.web")
@@ -52,8 +57,14 @@ def create_app(config: ServerConfig) -> FastAPI:
         yield
         snapshot.close()
 
-    app = FastAPI(title="newsprism", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
-                  description="Events, actors, quotes, stories and claims reconstructed from news articles.")
+    app = FastAPI(
+        title="newsprism",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        description="Events, actors, quotes, stories and claims reconstructed from news articles.",
+    )
     app.state.config = config
     app.state.snapshot = snapshot
     app.state.templates = environment()
@@ -64,8 +75,12 @@ def create_app(config: ServerConfig) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR, follow_symlink=False), name="static")
 
     # Added last runs first: headers wrap everything, then the body limit, the page cache, the ingest guard.
-    app.add_middleware(IngestGuardMiddleware, path="/api/ingest", token=config.ingest_token,
-                       limiter=app.state.rate_limiter)
+    app.add_middleware(
+        IngestGuardMiddleware,
+        path="/api/ingest",
+        token=config.ingest_token,
+        limiter=app.state.rate_limiter,
+    )
     app.add_middleware(SnapshotCacheMiddleware, snapshot=snapshot)
     app.add_middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware)
@@ -73,14 +88,24 @@ def create_app(config: ServerConfig) -> FastAPI:
         # Outermost, so the allow-origin header is decided per request, never served from the cache.
         from fastapi.middleware.cors import CORSMiddleware
 
-        app.add_middleware(CORSMiddleware, allow_origins=list(config.cors_origins), allow_methods=["GET"],
-                           allow_headers=[], allow_credentials=False)
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(config.cors_origins),
+            allow_methods=["GET"],
+            allow_headers=[],
+            allow_credentials=False,
+        )
 
     def error(request: Request, status: int, message: str) -> Response:
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
             return JSONResponse({"detail": message}, status_code=status)
         html = app.state.templates.get_template("error.html").render(
-            links=ServerLinks(), snapshot=snapshot.state, inline_assets=None, status=status, message=message)
+            links=ServerLinks(),
+            snapshot=snapshot.state,
+            inline_assets=None,
+            status=status,
+            message=message,
+        )
         return HTMLResponse(html, status_code=status)
 
     @app.exception_handler(StarletteHTTPException)
@@ -90,8 +115,10 @@ def create_app(config: ServerConfig) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         # Name the bad parameters and why, without echoing their (possibly hostile) values.
-        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}"
-                             for e in exc.errors()[:5])
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}"
+            for e in exc.errors()[:5]
+        )
         return error(request, 422, f"invalid request: {problems}")
 
     @app.exception_handler(StoreBusy)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,10 +19,10 @@ class Mark:
 
     start: int
     end: int
-    kind: str            # event | quote | actor | date | source | trigger
+    kind: str  # event | quote | actor | date | source | trigger
     label: str
     href: str | None
-    anchor: str | None = None   # element id, so a link can jump to this record in the text
+    anchor: str | None = None  # element id, so a link can jump to this record in the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,21 +50,25 @@ class Block:
 
     index: int | None
     segments: tuple[Segment, ...]
-    anchors: tuple[str, ...]     # ids of records that start in this block
+    anchors: tuple[str, ...]  # ids of records that start in this block
 
 
 def segment(text: str, start: int, end: int, marks: Sequence[Mark]) -> list[Segment]:
     """Return the pieces of ``text[start:end]`` with the marks that cover each."""
     inside = [mk for mk in marks if mk.start < end and mk.end > start and mk.end > mk.start]
-    cuts = sorted({start, end, *(max(start, mk.start) for mk in inside), *(min(end, mk.end) for mk in inside)})
+    cuts = sorted(
+        {start, end, *(max(start, mk.start) for mk in inside), *(min(end, mk.end) for mk in inside)}
+    )
     pieces = []
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in pairwise(cuts):
         covering = tuple(mk for mk in inside if mk.start <= left and mk.end >= right)
         pieces.append(Segment(text[left:right], covering))
     return pieces
 
 
-def blocks(text: str, sentences: Sequence[tuple[int, int, int]], marks: Sequence[Mark]) -> list[Block]:
+def blocks(
+    text: str, sentences: Sequence[tuple[int, int, int]], marks: Sequence[Mark]
+) -> list[Block]:
     """Return the article as sentence blocks and gaps, covering every character once.
 
     ``sentences`` are (index, start, end) in reading order.

@@ -34,4 +34,6 @@ def ingest_articles(db_path: Path, request: m.IngestRequest, settings: Settings)
             report = run_analysis([str(path)], settings.with_(db_path=db_path), store)
     # Failures name the private temp file; name the posted entry instead ("posted.jsonl#3").
     failures = [str(f).replace(str(path), "posted") for f in report.failures]
-    return m.IngestResult(stored=report.stored, already_stored=report.already_stored, failures=failures)
+    return m.IngestResult(
+        stored=report.stored, already_stored=report.already_stored, failures=failures
+    )

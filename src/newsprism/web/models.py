@@ -33,7 +33,9 @@ class EvidenceOut(SentenceOut):
     outlet: str | None = None
     title: str | None = None
     published: dt.date | None = None
-    highlight_start: int | None = Field(None, description="offset of the reported words in Article.text")
+    highlight_start: int | None = Field(
+        None, description="offset of the reported words in Article.text"
+    )
     highlight_end: int | None = None
 
 

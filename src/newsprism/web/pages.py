@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsprism.web import queries as q
 from newsprism.web import stories_view, views
-from newsprism.web.api import reader
+from newsprism.web.api import ReaderDep
 from newsprism.web.render import ServerLinks
 
 router = APIRouter(include_in_schema=False)
@@ -20,45 +20,62 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     """Return a rendered page; every page gets the links, the snapshot state and the asset list."""
     env = request.app.state.templates
     state = request.app.state.snapshot.state
-    html = env.get_template(template).render(links=LINKS, snapshot=state, inline_assets=None, **context)
+    html = env.get_template(template).render(
+        links=LINKS, snapshot=state, inline_assets=None, **context
+    )
     return HTMLResponse(html, status_code=status)
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, r: q.Reader = Depends(reader)) -> HTMLResponse:
+def home(r: ReaderDep, request: Request) -> HTMLResponse:
     stories = stories_view.list_stories(r)
     recent = q.list_articles(r, q.Filters(), limit=20)
-    return render(request, "stories.html", stories=stories, has_stories=stories_view.has_stories(r),
-                  recent=recent)
+    return render(
+        request,
+        "stories.html",
+        stories=stories,
+        has_stories=stories_view.has_stories(r),
+        recent=recent,
+    )
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(story_id: str, request: Request, r: q.Reader = Depends(reader)) -> HTMLResponse:
+def story(r: ReaderDep, story_id: str, request: Request) -> HTMLResponse:
     found = stories_view.get_story(r, story_id)
     if found is None:
         raise HTTPException(404, "no such story")
-    events = q.list_events(r, q.Filters(article_ids=[a.id for a in found.article_list]), limit=500).items
+    events = q.list_events(
+        r, q.Filters(article_ids=[a.id for a in found.article_list]), limit=500
+    ).items
     return render(request, "story.html", **views.story_context(found, events))
 
 
 @router.get("/stories/{story_id}/claims/{claim_id}", response_class=HTMLResponse)
-def claim(story_id: str, claim_id: str, request: Request, r: q.Reader = Depends(reader)) -> HTMLResponse:
+def claim(r: ReaderDep, story_id: str, claim_id: str, request: Request) -> HTMLResponse:
     for found in stories_view.list_claims(r, story_id):
         if found.id == claim_id:
             items = [ev for rep in found.outlets for ev in rep.evidence]
-            return render(request, "evidence.html", **views.evidence_context(found.label, items, found, "claim"))
+            return render(
+                request,
+                "evidence.html",
+                **views.evidence_context(found.label, items, found, "claim"),
+            )
     raise HTTPException(404, "no such claim")
 
 
 @router.get("/articles", response_class=HTMLResponse)
-def articles(request: Request, outlet: str | None = Query(None, max_length=200),
-             offset: int = Query(0, ge=0), r: q.Reader = Depends(reader)) -> HTMLResponse:
+def articles(
+    r: ReaderDep,
+    request: Request,
+    outlet: Annotated[str | None, Query(max_length=200)] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
     page = q.list_articles(r, q.Filters(outlet=outlet), limit=50, offset=offset)
     return render(request, "articles.html", page=page, outlet=outlet)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article(article_id: str, request: Request, r: q.Reader = Depends(reader)) -> HTMLResponse:
+def article(r: ReaderDep, article_id: str, request: Request) -> HTMLResponse:
     found = q.get_article(r, article_id)
     if found is None:
         raise HTTPException(404, "no such article")
@@ -66,13 +83,13 @@ def article(article_id: str, request: Request, r: q.Reader = Depends(reader)) ->
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors(request: Request, offset: int = Query(0, ge=0), r: q.Reader = Depends(reader)) -> HTMLResponse:
+def actors(r: ReaderDep, request: Request, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     page = q.list_actors(r, q.Filters(), limit=100, offset=offset)
     return render(request, "actors.html", page=page)
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor(actor_id: str, request: Request, r: q.Reader = Depends(reader)) -> HTMLResponse:
+def actor(r: ReaderDep, actor_id: str, request: Request) -> HTMLResponse:
     found = q.get_actor(r, actor_id)
     if found is None:
         raise HTTPException(404, "no such actor")
@@ -80,16 +97,20 @@ def actor(actor_id: str, request: Request, r: q.Reader = Depends(reader)) -> HTM
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event(event_id: str, request: Request, r: q.Reader = Depends(reader)) -> HTMLResponse:
+def event(r: ReaderDep, event_id: str, request: Request) -> HTMLResponse:
     found = q.get_event(r, event_id)
     if found is None:
         raise HTTPException(404, "no such event")
     items = q.evidence(r, [(found.article_id, found.sentence_index, found.start, found.end)])
-    return render(request, "evidence.html", **views.evidence_context(views.event_summary(found), items, found, "event"))
+    return render(
+        request,
+        "evidence.html",
+        **views.evidence_context(views.event_summary(found), items, found, "event"),
+    )
 
 
 @router.get("/quotes/{quote_id}", response_class=HTMLResponse)
-def quote(quote_id: str, request: Request, r: q.Reader = Depends(reader)) -> HTMLResponse:
+def quote(r: ReaderDep, quote_id: str, request: Request) -> HTMLResponse:
     found = q.get_quote(r, quote_id)
     if found is None:
         raise HTTPException(404, "no such quote")
@@ -99,5 +120,7 @@ def quote(quote_id: str, request: Request, r: q.Reader = Depends(reader)) -> HTM
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, q_: str = Query("", alias="q", max_length=200), r: q.Reader = Depends(reader)) -> HTMLResponse:
+def search(
+    r: ReaderDep, request: Request, q_: Annotated[str, Query(alias="q", max_length=200)] = ""
+) -> HTMLResponse:
     return render(request, "search.html", result=q.search(r, q_) if q_.strip() else None, query=q_)

@@ -21,10 +21,21 @@ STATIC_DIR = WEB_DIR / "static"
 # Colours for PLOVER types: cooperation in blues and greens, conflict in oranges and reds,
 # so the network reads at a glance; the legend on the page names each.
 PLOVER_COLOURS = {
-    "AGREE": "#1f77b4", "CONSULT": "#4e9bd6", "SUPPORT": "#17becf", "CONCEDE": "#7fb3d5",
-    "COOPERATE": "#2ca02c", "AID": "#98df8a", "RETREAT": "#8c9e5a",
-    "REQUEST": "#bcbd22", "ACCUSE": "#ff7f0e", "REJECT": "#e5a03b", "THREATEN": "#d62728",
-    "PROTEST": "#9467bd", "SANCTION": "#8c564b", "MOBILIZE": "#e377c2", "COERCE": "#c0392b",
+    "AGREE": "#1f77b4",
+    "CONSULT": "#4e9bd6",
+    "SUPPORT": "#17becf",
+    "CONCEDE": "#7fb3d5",
+    "COOPERATE": "#2ca02c",
+    "AID": "#98df8a",
+    "RETREAT": "#8c9e5a",
+    "REQUEST": "#bcbd22",
+    "ACCUSE": "#ff7f0e",
+    "REJECT": "#e5a03b",
+    "THREATEN": "#d62728",
+    "PROTEST": "#9467bd",
+    "SANCTION": "#8c564b",
+    "MOBILIZE": "#e377c2",
+    "COERCE": "#c0392b",
     "ASSAULT": "#7f0000",
 }
 
@@ -42,8 +53,13 @@ def web_url(url: str | None) -> str | None:
 
 def environment() -> Environment:
     """Return the template environment: autoescaping on for every template, undefined is an error."""
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["plover_colour"] = plover_colour
     env.filters["web_url"] = web_url
     return env

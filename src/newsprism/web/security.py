@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hmac
+import json
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+
+from newsprism.errors import NewsprismError
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -15,9 +18,11 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 # Pages use only the server's own scripts and styles: no inline script, no other origin.
-CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                           "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; "
-                           "frame-ancestors 'none'")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 SECURITY_HEADERS = [
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -123,18 +128,24 @@ class IngestGuardMiddleware:
     attempt counts against the rate, so the token cannot be guessed quickly.
     """
 
-    def __init__(self, app: ASGIApp, path: str, token: str | None, limiter: "RateLimiter") -> None:
+    def __init__(self, app: ASGIApp, path: str, token: str | None, limiter: RateLimiter) -> None:
         self.app = app
         self.path = path
         self.token = token
         self.limiter = limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope.get("path") != self.path or scope.get("method") != "POST":
+        if (
+            scope["type"] != "http"
+            or scope.get("path") != self.path
+            or scope.get("method") != "POST"
+        ):
             await self.app(scope, receive, send)
             return
         if not self.token:
-            await _plain_error(send, 403, "server is read-only: start it with --ingest-token to accept articles")
+            await _plain_error(
+                send, 403, "server is read-only: start it with --ingest-token to accept articles"
+            )
             return
         client = (scope.get("client") or ("unknown", 0))[0]
         if not self.limiter.allow(client):
@@ -175,10 +186,18 @@ class SecurityHeadersMiddleware:
 
 
 async def _plain_error(send: Send, status: int, detail: str) -> None:
-    body = ('{"detail": "%s"}' % detail).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                            *SECURITY_HEADERS]})
+    body = json.dumps({"detail": detail}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *SECURITY_HEADERS,
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -190,28 +209,39 @@ class SnapshotCacheMiddleware:
     here (static files have their own validators). Bounded to ``max_entries`` responses.
     """
 
-    def __init__(self, app: ASGIApp, snapshot: Any, max_entries: int = 256, max_body: int = 4_000_000) -> None:
+    def __init__(
+        self, app: ASGIApp, snapshot: Any, max_entries: int = 256, max_body: int = 4_000_000
+    ) -> None:
         from collections import OrderedDict
 
         self.app = app
         self.snapshot = snapshot
         self.max_entries = max_entries
         self.max_body = max_body
-        self._cache: "OrderedDict[tuple, tuple[Message, bytes]]" = OrderedDict()
+        self._cache: OrderedDict[tuple, tuple[Message, bytes]] = OrderedDict()
         self._lock = threading.Lock()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] != "http" or scope.get("method") != "GET" or path.startswith("/static/") \
-                or path == "/api/health":
+        if (
+            scope["type"] != "http"
+            or scope.get("method") != "GET"
+            or path.startswith("/static/")
+            or path == "/api/health"
+        ):
             await self.app(scope, receive, send)
             return
         try:
             self.snapshot.refresh()
-        except Exception:
+        except NewsprismError:
             await self.app(scope, receive, send)  # let the app answer with its own error page
             return
-        key = (self.snapshot.generation, self.snapshot.state.busy, path, scope.get("query_string", b""))
+        key = (
+            self.snapshot.generation,
+            self.snapshot.state.busy,
+            path,
+            scope.get("query_string", b""),
+        )
         with self._lock:
             hit = self._cache.get(key)
             if hit is not None:
@@ -237,8 +267,10 @@ class SnapshotCacheMiddleware:
                     cacheable = False
                 if not message.get("more_body", False) and cacheable and start_message is not None:
                     with self._lock:
-                        self._cache[key] = ({**start_message, "headers": list(start_message.get("headers", []))},
-                                            b"".join(chunks))
+                        self._cache[key] = (
+                            {**start_message, "headers": list(start_message.get("headers", []))},
+                            b"".join(chunks),
+                        )
                         while len(self._cache) > self.max_entries:
                             self._cache.popitem(last=False)
             await send(message)

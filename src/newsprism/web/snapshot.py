@@ -35,7 +35,7 @@ class StoreBusy(NewsprismError):
 @dataclass(frozen=True, slots=True)
 class SnapshotState:
     taken_at: datetime | None
-    busy: bool                     # a writer held the store at the last check
+    busy: bool  # a writer held the store at the last check
 
 
 def _signature(path: Path) -> tuple[int, int, int, int]:
@@ -43,7 +43,12 @@ def _signature(path: Path) -> tuple[int, int, int, int]:
     wal = path.with_name(path.name + ".wal")
     main = path.stat()
     wal_stat = wal.stat() if wal.exists() else None
-    return (main.st_mtime_ns, main.st_size, wal_stat.st_mtime_ns if wal_stat else 0, wal_stat.st_size if wal_stat else 0)
+    return (
+        main.st_mtime_ns,
+        main.st_size,
+        wal_stat.st_mtime_ns if wal_stat else 0,
+        wal_stat.st_size if wal_stat else 0,
+    )
 
 
 class SnapshotReader:
@@ -52,7 +57,9 @@ class SnapshotReader:
     def __init__(self, db_path: Path, recheck_seconds: float = 2.0) -> None:
         self.db_path = Path(db_path)
         if not self.db_path.is_file():
-            raise NewsprismError(f"{self.db_path}: no such store; run `newsprism analyze --db {self.db_path}` first")
+            raise NewsprismError(
+                f"{self.db_path}: no such store; run `newsprism analyze --db {self.db_path}` first"
+            )
         self.recheck_seconds = recheck_seconds
         self._dir = Path(tempfile.mkdtemp(prefix="newsprism-serve-"))
         self._lock = threading.Lock()
@@ -85,7 +92,9 @@ class SnapshotReader:
             try:
                 signature = _signature(self.db_path)
             except OSError as exc:
-                raise NewsprismError(f"{self.db_path}: cannot read store ({exc.strerror})") from None
+                raise NewsprismError(
+                    f"{self.db_path}: cannot read store ({exc.strerror})"
+                ) from None
             if signature == self._signature and self._con is not None:
                 return
             try:
@@ -93,8 +102,10 @@ class SnapshotReader:
             except StoreLocked:
                 self._busy = True
                 if self._con is None:
-                    raise StoreBusy(f"{self.db_path}: store busy: another newsprism process is writing it; "
-                                    "pages appear when it finishes") from None
+                    raise StoreBusy(
+                        f"{self.db_path}: store busy: another newsprism process is writing it; "
+                        "pages appear when it finishes"
+                    ) from None
                 return
             # Holding the read-only connection keeps writers out while the files are copied.
             try:

@@ -45,32 +45,53 @@ def network(r: Reader, article_ids: list[str] | None) -> m.NetworkOut:
     if not r.has_table("events"):
         return m.NetworkOut(nodes=[], edges=[])
     nodes, edges = network_parts(store_actor_graph(r, article_ids))
-    return m.NetworkOut(nodes=[m.NetworkNodeOut(**vars_of(n)) for n in nodes],
-                        edges=[m.NetworkEdgeOut(**{**vars_of(e), "event_ids": list(e.event_ids),
-                                                   "outlets": list(e.outlets)}) for e in edges])
+    return m.NetworkOut(
+        nodes=[m.NetworkNodeOut(**vars_of(n)) for n in nodes],
+        edges=[
+            m.NetworkEdgeOut(
+                **{**vars_of(e), "event_ids": list(e.event_ids), "outlets": list(e.outlets)}
+            )
+            for e in edges
+        ],
+    )
 
 
 def _status_counts(r: Reader, story_ids: list[str]) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     if story_ids and r.has_table("claims"):
-        for row in r.rows("SELECT story_id, status, count(*) AS n FROM claims WHERE story_id IN "
-                          "(SELECT unnest(?::VARCHAR[])) GROUP BY story_id, status", [story_ids]):
+        for row in r.rows(
+            "SELECT story_id, status, count(*) AS n FROM claims WHERE story_id IN "
+            "(SELECT unnest(?::VARCHAR[])) GROUP BY story_id, status",
+            [story_ids],
+        ):
             counts[row["story_id"]][normal_status(row["status"])] += row["n"]
     return counts
 
 
 def _summaries(r: Reader, where: str = "", params: list[Any] | None = None) -> list[m.StorySummary]:
-    rows = r.rows("SELECT id, title, first_published, last_published, article_count, outlets FROM stories"
-                  f"{where} ORDER BY last_published DESC NULLS LAST, first_published DESC NULLS LAST, id", params or [])
+    rows = r.rows(
+        "SELECT id, title, first_published, last_published, article_count, outlets FROM stories"
+        f"{where} ORDER BY last_published DESC NULLS LAST, first_published DESC NULLS LAST, id",
+        params or [],
+    )
     counts = _status_counts(r, [row["id"] for row in rows])
     out = []
     for row in rows:
         c = counts.get(row["id"], {})
-        out.append(m.StorySummary(
-            id=row["id"], title=row["title"] or f"Story {row['id'][:8]}", first_published=row["first_published"],
-            last_published=row["last_published"], articles=row["article_count"], outlets=sorted(row["outlets"] or []),
-            corroborated=c.get("corroborated", 0), single_source=c.get("single-source", 0),
-            contradicted=c.get("contradicted", 0), attributed_only=c.get("attributed-only", 0)))
+        out.append(
+            m.StorySummary(
+                id=row["id"],
+                title=row["title"] or f"Story {row['id'][:8]}",
+                first_published=row["first_published"],
+                last_published=row["last_published"],
+                articles=row["article_count"],
+                outlets=sorted(row["outlets"] or []),
+                corroborated=c.get("corroborated", 0),
+                single_source=c.get("single-source", 0),
+                contradicted=c.get("contradicted", 0),
+                attributed_only=c.get("attributed-only", 0),
+            )
+        )
     return out
 
 
@@ -85,19 +106,28 @@ def story_article_ids(r: Reader, story_id: str) -> list[str] | None:
     """Return the ids of a story's articles, or None when there is no such story."""
     if not has_stories(r) or not r.value("SELECT count(*) FROM stories WHERE id = ?", [story_id]):
         return None
-    return [row["article_id"] for row in r.rows("SELECT article_id FROM story_articles WHERE story_id = ?", [story_id])]
+    return [
+        row["article_id"]
+        for row in r.rows("SELECT article_id FROM story_articles WHERE story_id = ?", [story_id])
+    ]
 
 
 def stories_of_article(r: Reader, article_id: str) -> list[tuple[str, str]]:
     """Return (story id, title) of the stories an article belongs to."""
     if not has_stories(r):
         return []
-    return [(row["id"], row["title"] or f"Story {row['id'][:8]}") for row in r.rows(
-        "SELECT s.id, s.title FROM stories s JOIN story_articles sa ON sa.story_id = s.id WHERE sa.article_id = ?",
-        [article_id])]
+    return [
+        (row["id"], row["title"] or f"Story {row['id'][:8]}")
+        for row in r.rows(
+            "SELECT s.id, s.title FROM stories s JOIN story_articles sa ON sa.story_id = s.id WHERE sa.article_id = ?",
+            [article_id],
+        )
+    ]
 
 
-def list_claims(r: Reader, story_id: str | None = None, status: str | None = None) -> list[m.ClaimOut]:
+def list_claims(
+    r: Reader, story_id: str | None = None, status: str | None = None
+) -> list[m.ClaimOut]:
     """Return the claims of one story (or all) with each outlet's stance and sentences, by date."""
     if not has_stories(r) or not _has_claims(r):
         return []
@@ -105,59 +135,104 @@ def list_claims(r: Reader, story_id: str | None = None, status: str | None = Non
     if story_id is not None:
         clauses.append("story_id = ?")
         params.append(story_id)
-    rows = r.rows("SELECT id, story_id, label, plover_type, date, status FROM claims"
-                  + (" WHERE " + " AND ".join(clauses) if clauses else "")
-                  + " ORDER BY date NULLS LAST, label, id", params)
+    rows = r.rows(
+        "SELECT id, story_id, label, plover_type, date, status FROM claims"
+        + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        + " ORDER BY date NULLS LAST, label, id",
+        params,
+    )
     if status:
         rows = [row for row in rows if normal_status(row["status"]) == normal_status(status)]
     if not rows:
         return []
     ids = [row["id"] for row in rows]
     stances: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in r.rows("SELECT claim_id, outlet, role, stance FROM claim_outlets WHERE claim_id IN "
-                      "(SELECT unnest(?::VARCHAR[]))", [ids]):
+    for row in r.rows(
+        "SELECT claim_id, outlet, role, stance FROM claim_outlets WHERE claim_id IN "
+        "(SELECT unnest(?::VARCHAR[]))",
+        [ids],
+    ):
         if (row["role"] or "").lower() in ("omits", "absent"):
             continue
         disputed = (row["stance"] or "").lower() in DISPUTING
         stances[row["claim_id"]][row["outlet"]] = "contradicts" if disputed else "reported"
-    spans: dict[str, dict[str, list[tuple[str, int, int, int]]]] = defaultdict(lambda: defaultdict(list))
-    for row in r.rows('SELECT claim_id, outlet, article_id, sentence_index, start, "end", stance FROM claim_events '
-                      "WHERE claim_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, start", [ids]):
+    spans: dict[str, dict[str, list[tuple[str, int, int, int]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for row in r.rows(
+        'SELECT claim_id, outlet, article_id, sentence_index, start, "end", stance FROM claim_events '
+        "WHERE claim_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, start",
+        [ids],
+    ):
         outlet = row["outlet"] or "unknown outlet"
-        spans[row["claim_id"]][outlet].append((row["article_id"], row["sentence_index"], row["start"], row["end"]))
+        spans[row["claim_id"]][outlet].append(
+            (row["article_id"], row["sentence_index"], row["start"], row["end"])
+        )
         if outlet not in stances[row["claim_id"]]:
             disputed = (row["stance"] or "").lower() in DISPUTING
             stances[row["claim_id"]][outlet] = "contradicts" if disputed else "reported"
     # One query for every sentence of every claim: a story page stays a handful of queries.
-    all_spans = [span for by_outlet in spans.values() for outlet_spans in by_outlet.values() for span in outlet_spans]
-    found = {(e.article_id, e.sentence_index, e.highlight_start, e.highlight_end): e for e in q.evidence(r, all_spans)}
+    all_spans = [
+        span
+        for by_outlet in spans.values()
+        for outlet_spans in by_outlet.values()
+        for span in outlet_spans
+    ]
+    found = {
+        (e.article_id, e.sentence_index, e.highlight_start, e.highlight_end): e
+        for e in q.evidence(r, all_spans)
+    }
     claims = []
     for row in rows:
         reports = []
         for outlet, stance in sorted(stances[row["id"]].items()):
             evidence = [found[span] for span in spans[row["id"]].get(outlet, []) if span in found]
             wording = evidence[0].text if evidence else None
-            reports.append(m.ClaimReportOut(outlet=outlet, status=stance, wording=wording, evidence=evidence))
-        claims.append(m.ClaimOut(id=row["id"], story_id=row["story_id"], label=row["label"],
-                                 status=normal_status(row["status"]), plover_type=row["plover_type"], date=row["date"],
-                                 outlets=reports))
+            reports.append(
+                m.ClaimReportOut(outlet=outlet, status=stance, wording=wording, evidence=evidence)
+            )
+        claims.append(
+            m.ClaimOut(
+                id=row["id"],
+                story_id=row["story_id"],
+                label=row["label"],
+                status=normal_status(row["status"]),
+                plover_type=row["plover_type"],
+                date=row["date"],
+                outlets=reports,
+            )
+        )
     return claims
 
 
 def _voices(r: Reader, story_id: str) -> list[m.VoiceOut]:
     if not r.has_table("voices"):
         return []
-    return [m.VoiceOut(outlet=row["outlet"], speaker=row["speaker"], count=row["quote_count"], country=row["country"],
-                       sector=row["sector"], channels=list(row["channels"] or []))
-            for row in r.rows("SELECT outlet, speaker, quote_count, country, sector, channels FROM voices "
-                              "WHERE story_id = ? ORDER BY outlet, quote_count DESC, speaker", [story_id])]
+    return [
+        m.VoiceOut(
+            outlet=row["outlet"],
+            speaker=row["speaker"],
+            count=row["quote_count"],
+            country=row["country"],
+            sector=row["sector"],
+            channels=list(row["channels"] or []),
+        )
+        for row in r.rows(
+            "SELECT outlet, speaker, quote_count, country, sector, channels FROM voices "
+            "WHERE story_id = ? ORDER BY outlet, quote_count DESC, speaker",
+            [story_id],
+        )
+    ]
 
 
 def _wording(r: Reader, story_id: str, per_outlet: int = 15) -> list[m.WordingOut]:
     if not r.has_table("framing_terms"):
         return []
-    rows = r.rows("SELECT outlet, term, max(score) AS score FROM framing_terms WHERE story_id = ? "
-                  "GROUP BY outlet, term ORDER BY outlet, score DESC, term", [story_id])
+    rows = r.rows(
+        "SELECT outlet, term, max(score) AS score FROM framing_terms WHERE story_id = ? "
+        "GROUP BY outlet, term ORDER BY outlet, score DESC, term",
+        [story_id],
+    )
     kept: dict[str, int] = defaultdict(int)
     out = []
     for row in rows:
@@ -179,9 +254,23 @@ def get_story(r: Reader, story_id: str) -> m.StoryDetail | None:
     articles = q.article_summaries(r, article_ids)
     outlets = sorted({a.outlet or "unknown outlet" for a in articles} | set(summary.outlets))
     claims = list_claims(r, story_id)
-    timeline = [m.TimelineEntry(date=c.date, claim_id=c.id, label=c.label, status=c.status,
-                                outlets=[o.outlet for o in c.outlets if o.status != "absent"])
-                for c in sorted(claims, key=lambda c: (c.date is None, c.date or 0, c.label)) if c.date is not None]
-    return m.StoryDetail(**{**summary.model_dump(), "outlets": outlets}, article_list=articles, claims=claims,
-                         timeline=timeline, voices=_voices(r, story_id), wording=_wording(r, story_id),
-                         network=network(r, article_ids))
+    timeline = [
+        m.TimelineEntry(
+            date=c.date,
+            claim_id=c.id,
+            label=c.label,
+            status=c.status,
+            outlets=[o.outlet for o in c.outlets if o.status != "absent"],
+        )
+        for c in sorted(claims, key=lambda c: (c.date is None, c.date or 0, c.label))
+        if c.date is not None
+    ]
+    return m.StoryDetail(
+        **{**summary.model_dump(), "outlets": outlets},
+        article_list=articles,
+        claims=claims,
+        timeline=timeline,
+        voices=_voices(r, story_id),
+        wording=_wording(r, story_id),
+        network=network(r, article_ids),
+    )

@@ -30,27 +30,71 @@ def article_context(r: q.Reader, article: m.ArticleDetail, links: Any) -> dict[s
     """Return the article page: its text cut into highlighted sentences, and its records."""
     marks: list[Mark] = []
     for event in article.events:
-        marks.append(Mark(event.start, event.end, "event", f"event: {event_summary(event)}",
-                          links.event(event.id, event.article_id), f"e-{file_safe(event.id)}"))
+        marks.append(
+            Mark(
+                event.start,
+                event.end,
+                "event",
+                f"event: {event_summary(event)}",
+                links.event(event.id, event.article_id),
+                f"e-{file_safe(event.id)}",
+            )
+        )
     for quote in article.quotes:
         speaker = quote.speaker or "unattributed"
-        marks.append(Mark(quote.start, quote.end, "quote", f"quote: {speaker}", links.quote(quote.id, quote.article_id),
-                          f"q-{file_safe(quote.id)}"))
-    names = {row["id"]: row["name"] for row in r.rows(
-        "SELECT id, name FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-        [[mention.actor_id for mention in article.actor_mentions]])} if article.actor_mentions else {}
+        marks.append(
+            Mark(
+                quote.start,
+                quote.end,
+                "quote",
+                f"quote: {speaker}",
+                links.quote(quote.id, quote.article_id),
+                f"q-{file_safe(quote.id)}",
+            )
+        )
+    names = (
+        {
+            row["id"]: row["name"]
+            for row in r.rows(
+                "SELECT id, name FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                [[mention.actor_id for mention in article.actor_mentions]],
+            )
+        }
+        if article.actor_mentions
+        else {}
+    )
     for mention in article.actor_mentions:
-        marks.append(Mark(mention.start, mention.end, "actor", f"actor: {names.get(mention.actor_id, mention.text)}",
-                          links.actor(mention.actor_id)))
+        marks.append(
+            Mark(
+                mention.start,
+                mention.end,
+                "actor",
+                f"actor: {names.get(mention.actor_id, mention.text)}",
+                links.actor(mention.actor_id),
+            )
+        )
     for date in article.dates:
         resolved = date.resolved.isoformat() if date.resolved else date.status.replace("_", " ")
         marks.append(Mark(date.start, date.end, "date", f"date: {resolved}", None))
     for source in article.cited_sources:
-        marks.append(Mark(source.start, source.end, "source", f"cited source: {source.name} ({source.relation})", None))
+        marks.append(
+            Mark(
+                source.start,
+                source.end,
+                "source",
+                f"cited source: {source.name} ({source.relation})",
+                None,
+            )
+        )
     sentences = [(s.sentence_index, s.start, s.end) for s in article.sentences]
     stories = stories_view.stories_of_article(r, article.id)
-    return {"article": article, "blocks": blocks(article.text, sentences, marks), "event_summary": event_summary,
-            "stories": stories, "actor_names": names}
+    return {
+        "article": article,
+        "blocks": blocks(article.text, sentences, marks),
+        "event_summary": event_summary,
+        "stories": stories,
+        "actor_names": names,
+    }
 
 
 def actor_context(actor: m.ActorDetail) -> dict[str, Any]:
@@ -59,7 +103,11 @@ def actor_context(actor: m.ActorDetail) -> dict[str, Any]:
         by_outlet[event.outlet or "unknown outlet"]["events"].append(event)
     for quote in actor.quote_list:
         by_outlet[quote.outlet or "unknown outlet"]["quotes"].append(quote)
-    return {"actor": actor, "by_outlet": dict(sorted(by_outlet.items())), "event_summary": event_summary}
+    return {
+        "actor": actor,
+        "by_outlet": dict(sorted(by_outlet.items())),
+        "event_summary": event_summary,
+    }
 
 
 def story_context(story: m.StoryDetail, events: list[m.EventOut]) -> dict[str, Any]:
@@ -85,25 +133,59 @@ def story_context(story: m.StoryDetail, events: list[m.EventOut]) -> dict[str, A
     # Sentences each claim rests on, keyed by claim id: read by app.js when a claim is clicked.
     claim_evidence = {
         claim.id: [
-            {"outlet": rep.outlet, "status": rep.status, "wording": rep.wording,
-             "sentences": [{"article_id": ev.article_id, "sentence_index": ev.sentence_index, "text": ev.text,
-                            "title": ev.title, "offset": ev.start,
-                            "highlight": [ev.highlight_start - ev.start, ev.highlight_end - ev.start]
-                            if ev.highlight_start is not None and ev.highlight_end is not None
-                            and ev.start <= ev.highlight_start < ev.highlight_end <= ev.end else None}
-                           for ev in rep.evidence]}
-            for rep in claim.outlets if rep.status != "absent"]
+            {
+                "outlet": rep.outlet,
+                "status": rep.status,
+                "wording": rep.wording,
+                "sentences": [
+                    {
+                        "article_id": ev.article_id,
+                        "sentence_index": ev.sentence_index,
+                        "text": ev.text,
+                        "title": ev.title,
+                        "offset": ev.start,
+                        "highlight": [ev.highlight_start - ev.start, ev.highlight_end - ev.start]
+                        if ev.highlight_start is not None
+                        and ev.highlight_end is not None
+                        and ev.start <= ev.highlight_start < ev.highlight_end <= ev.end
+                        else None,
+                    }
+                    for ev in rep.evidence
+                ],
+            }
+            for rep in claim.outlets
+            if rep.status != "absent"
+        ]
         for claim in story.claims
     }
-    sentences = {e.id: {"article_id": e.article_id, "sentence_index": e.sentence_index, "text": e.sentence,
-                        "outlet": e.outlet, "title": None, "highlight": _relative(e)} for e in events}
-    network = {"nodes": [n.model_dump() for n in story.network.nodes],
-               "edges": [e.model_dump() for e in story.network.edges],
-               "colours": PLOVER_COLOURS, "events": sentences}
+    sentences = {
+        e.id: {
+            "article_id": e.article_id,
+            "sentence_index": e.sentence_index,
+            "text": e.sentence,
+            "outlet": e.outlet,
+            "title": None,
+            "highlight": _relative(e),
+        }
+        for e in events
+    }
+    network = {
+        "nodes": [n.model_dump() for n in story.network.nodes],
+        "edges": [e.model_dump() for e in story.network.edges],
+        "colours": PLOVER_COLOURS,
+        "events": sentences,
+    }
     used_types = sorted({e.plover_type for e in story.network.edges})
-    return {"story": story, "outlets": outlets, "matrix": matrix, "voices": dict(voices), "wording": dict(wording),
-            "claim_evidence": claim_evidence, "network": network,
-            "legend": [(t, PLOVER_COLOURS.get(t, "#777777")) for t in used_types]}
+    return {
+        "story": story,
+        "outlets": outlets,
+        "matrix": matrix,
+        "voices": dict(voices),
+        "wording": dict(wording),
+        "claim_evidence": claim_evidence,
+        "network": network,
+        "legend": [(t, PLOVER_COLOURS.get(t, "#777777")) for t in used_types],
+    }
 
 
 def _relative(event: m.EventOut) -> list[int] | None:
@@ -112,17 +194,32 @@ def _relative(event: m.EventOut) -> list[int] | None:
     return [start, end] if 0 <= start < end <= len(event.sentence) else None
 
 
-def evidence_context(title: str, items: list[m.EvidenceOut], record: Any = None, kind: str = "") -> dict[str, Any]:
+def evidence_context(
+    title: str, items: list[m.EvidenceOut], record: Any = None, kind: str = ""
+) -> dict[str, Any]:
     """Return the page listing each sentence that reports one event, quote or claim."""
     rows = []
     for item in items:
         relative = None
-        if item.highlight_start is not None and item.highlight_end is not None \
-                and item.start <= item.highlight_start < item.highlight_end <= item.end:
+        if (
+            item.highlight_start is not None
+            and item.highlight_end is not None
+            and item.start <= item.highlight_start < item.highlight_end <= item.end
+        ):
             relative = (item.highlight_start - item.start, item.highlight_end - item.start)
         if relative:
-            parts = [item.text[:relative[0]], item.text[relative[0]:relative[1]], item.text[relative[1]:]]
+            parts = [
+                item.text[: relative[0]],
+                item.text[relative[0] : relative[1]],
+                item.text[relative[1] :],
+            ]
         else:
             parts = [item.text, "", ""]
         rows.append((item, parts))
-    return {"title": title, "rows": rows, "record": record, "kind": kind, "event_summary": event_summary}
+    return {
+        "title": title,
+        "rows": rows,
+        "record": record,
+        "kind": kind,
+        "event_summary": event_summary,
+    }
