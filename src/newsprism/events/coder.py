@@ -13,7 +13,7 @@ import re
 
 from newsprism.actors import actor_at, describe, expand_group
 from newsprism.events.lexicon import (
-    ACCUSING_PREDICATES, COOPERATIVE, HOSTILE, NOUN_MODIFIERS, NOUNS, PROTESTING_PEOPLE, SPEECH_VERBS, SUPPORT_VERBS,
+    ACCUSING_PREDICATES, CARRIER_RECODES, COOPERATIVE, HOSTILE, NOUN_MODIFIERS, NOUNS, PROTESTING_PEOPLE, SPEECH_VERBS, SUPPORT_VERBS,
     VERBS, Trigger,
 )
 from newsprism.records import ActorRef, AnalyzedArticle, DateMention, Event, stable_id
@@ -268,6 +268,12 @@ def _verb_trigger(token) -> tuple[Trigger, str] | None:
         return None
     lemma = token.lemma_.lower()
     particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dobj")]
+    # "ended mediation efforts", "declared a state of siege": the object's own words count too.
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        particles.append(obj.lemma_.lower())
+        particles.extend(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            particles.extend(c.lemma_.lower() for c in prep.children if c.dep_ == "pobj")
     for particle in particles:
         if (lemma, particle) in VERBS:
             return VERBS[(lemma, particle)], f"verb:{lemma} {particle}"
@@ -430,8 +436,10 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
                 owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
             carrier = head if token.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in SUPPORT_VERBS else None
-            if carrier is None and token.dep_ == "pobj" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in SUPPORT_VERBS and head.lower_ in ("in", "into"):
+            if carrier is None and token.dep_ == "pobj" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in SUPPORT_VERBS and head.lower_ in ("in", "into", "on", "under"):
                 carrier = head.head
+            if carrier is not None and (token.lemma_.lower(), carrier.lemma_.lower()) in CARRIER_RECODES:
+                trigger = CARRIER_RECODES[(token.lemma_.lower(), carrier.lemma_.lower())]
             if carrier is None and owner is None:
                 continue
             if carrier is not None and _verb_trigger(carrier) and carrier.lemma_.lower() not in SUPPORT_VERBS:

@@ -77,20 +77,22 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("urge", ""): Trigger("REQUEST", None, "100"), ("demand", ""): Trigger("REQUEST", None, "100", ("from", "of")),
     ("call", "for"): Trigger("REQUEST", None, "100"), ("call", "on"): Trigger("REQUEST", None, "100"),
     ("appeal", ""): Trigger("REQUEST", None, "100", ("to",)), ("seek", ""): Trigger("REQUEST", None, "100", ("from",)),
-    ("press", ""): Trigger("REQUEST", None, "100"),
+    ("press", ""): Trigger("REQUEST", None, "100"), ("pressure", ""): Trigger("REQUEST", None, "100"),
+    ("push", "for"): Trigger("REQUEST", None, "100"),
     # ACCUSE
     ("accuse", ""): Trigger("ACCUSE", None, "112"), ("blame", ""): Trigger("ACCUSE", None, "112"),
     ("condemn", ""): Trigger("ACCUSE", None, "111"), ("criticize", ""): Trigger("ACCUSE", None, "111"),
     ("criticise", ""): Trigger("ACCUSE", None, "111"), ("denounce", ""): Trigger("ACCUSE", None, "111"),
     ("allege", ""): Trigger("ACCUSE", None, "112"), ("complain", ""): Trigger("ACCUSE", None, "111", ("about", "to")),
-    ("indict", ""): Trigger("ACCUSE", None, "112"), ("protest", "to"): Trigger("ACCUSE", None, "111", ("to",)), ("investigate", ""): Trigger("ACCUSE", "investigate", "090"),
+    ("indict", ""): Trigger("ACCUSE", None, "112"), ("sue", ""): Trigger("ACCUSE", "allege", "115", ("for", "over")), ("protest", "to"): Trigger("ACCUSE", None, "111", ("to",)), ("investigate", ""): Trigger("ACCUSE", "investigate", "090"),
     ("probe", ""): Trigger("ACCUSE", "investigate", "090"),
     # REJECT
     ("reject", ""): Trigger("REJECT", None, "120"), ("refuse", ""): Trigger("REJECT", None, "120"),
     ("deny", ""): Trigger("REJECT", None, "120"), ("renege", ""): Trigger("REJECT", None, "120", ("on",)), ("dismiss", ""): Trigger("REJECT", None, "120"),
     ("rebuff", ""): Trigger("REJECT", None, "120"), ("veto", ""): Trigger("REJECT", None, "129"),
     ("term", ""): Trigger("REJECT", None, "120"), ("oppose", ""): Trigger("REJECT", None, "120"),
-    ("decline", ""): Trigger("REJECT", None, "120"),
+    ("decline", ""): Trigger("REJECT", None, "120"), ("defy", ""): Trigger("REJECT", "yield", "128"),
+    ("violate", ""): Trigger("REJECT", "yield", "128"),
     # THREATEN
     ("threaten", ""): Trigger("THREATEN", None, "130"), ("warn", ""): Trigger("THREATEN", None, "130"),
     # PROTEST
@@ -125,7 +127,11 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("ban", ""): Trigger("COERCE", "ban", "172"), ("impose", ""): Trigger("COERCE", "restrict", "172", ("on",)),
     ("confiscate", ""): Trigger("COERCE", "seize", "1711"), ("outlaw", ""): Trigger("COERCE", "ban", "172"),
     ("reimpose", ""): Trigger("COERCE", "restrict", "172", ("on", "in")), ("expel", "from"): Trigger("COERCE", "deport", "174", ("from",)),
-    ("hack", ""): Trigger("COERCE", None, "170", ("into",)),
+    ("hack", ""): Trigger("COERCE", None, "170", ("into",)), ("prevent", ""): Trigger("COERCE", None, "170"),
+    ("destroy", ""): Trigger("COERCE", "seize", "171"), ("demolish", ""): Trigger("COERCE", "seize", "171"),
+    ("blow", "up"): Trigger("COERCE", "seize", "171"), ("set", "fire"): Trigger("COERCE", "seize", "171", ("to",)),
+    ("deface", ""): Trigger("COERCE", "seize", "171"), ("declare", "siege"): Trigger("COERCE", "martial-law", "1724"),
+    ("force", "out"): Trigger("SANCTION", "expel", "166", ("of", "from")),
     # ASSAULT
     ("attack", ""): Trigger("ASSAULT", None, "180"), ("kill", ""): Trigger("ASSAULT", None, "1823"),
     ("shell", ""): Trigger("ASSAULT", None, "180"), ("bomb", ""): Trigger("ASSAULT", "explosives", "183"),
@@ -135,7 +141,8 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("wound", ""): Trigger("ASSAULT", None, "180"), ("abduct", ""): Trigger("ASSAULT", "abduct", "181"),
     ("kidnap", ""): Trigger("ASSAULT", "abduct", "181"), ("clash", ""): Trigger("ASSAULT", None, "180", ("with",)),
     ("rebel", ""): Trigger("ASSAULT", None, "180", ("against",)), ("strike", ""): Trigger("ASSAULT", None, "180"),
-    ("assassinate", ""): Trigger("ASSAULT", None, "180"), ("abuse", ""): Trigger("ASSAULT", "beat", "182"),
+    ("assassinate", ""): Trigger("ASSAULT", None, "180"), ("beat", "up"): Trigger("ASSAULT", "beat", "182"),
+    ("beat", ""): Trigger("ASSAULT", "beat", "182"), ("torture", ""): Trigger("ASSAULT", "torture", "1822"), ("abuse", ""): Trigger("ASSAULT", "beat", "182"),
     ("retake", ""): Trigger("ASSAULT", None, "180"), ("fight", ""): Trigger("ASSAULT", None, "180", ("against", "with")),
 }
 
@@ -161,7 +168,12 @@ NOUNS: dict[str, Trigger] = {
     "blockade": Trigger("COERCE", "restrict", "191", ("of", "on")), "arrest": Trigger("COERCE", "arrest", "173", ("of",)),
     "demand": Trigger("REQUEST", None, "100", ("for", "from")), "rally": Trigger("PROTEST", "demo", "141", ("against",)),
     "march": Trigger("PROTEST", "demo", "141", ("against",)), "consensus": Trigger("AGREE", None, "030", _WITH),
-    "welcome": Trigger("CONSULT", "visit", "043", ("to",)), "sit-in": Trigger("PROTEST", "demo", "141", ("against",)), "appeal": Trigger("REQUEST", None, "100", ("to", "for")),
+    "welcome": Trigger("CONSULT", "visit", "043", ("to",)), "riot": Trigger("PROTEST", "riot", "145", ("against",)),
+    "complaint": Trigger("ACCUSE", None, "111", ("against", "with")), "hearing": Trigger("ACCUSE", "investigate", "090", ("into",)),
+    "alert": Trigger("MOBILIZE", "troops", "152"), "patrol": Trigger("MOBILIZE", "police", "153", ("in",)),
+    "suspension": Trigger("SANCTION", None, "160", _WITH), "invasion": Trigger("ASSAULT", None, "180", ("of",)),
+    "cleansing": Trigger("ASSAULT", None, "180", ("against",)), "torture": Trigger("ASSAULT", "torture", "1822"),
+    "lawsuit": Trigger("ACCUSE", "allege", "115", ("against",)), "sit-in": Trigger("PROTEST", "demo", "141", ("against",)), "appeal": Trigger("REQUEST", None, "100", ("to", "for")),
     "withdrawal": Trigger("RETREAT", None, "0872", ("from",)), "reminder": Trigger("REQUEST", None, "100", ("to",)),
     "boycott": Trigger("PROTEST", "boycott", "143", ("of",)), "warning": Trigger("THREATEN", None, "130", ("to",)),
 }
@@ -178,11 +190,18 @@ NOUN_MODIFIERS: dict[tuple[str, str], Trigger] = {
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
 HOSTILE = {"COERCE", "ASSAULT", "SANCTION", "PROTEST", "MOBILIZE"}
 
+# A support verb that changes what its noun means: a protest lodged with a government is a complaint.
+CARRIER_RECODES: dict[tuple[str, str], Trigger] = {
+    ("protest", "lodge"): Trigger("ACCUSE", None, "111", ("with", "to")),
+    ("protest", "file"): Trigger("ACCUSE", None, "111", ("with", "to")),
+    ("protest", "deliver"): Trigger("ACCUSE", None, "111", ("with", "to")),
+}
+
 # People whose blocking of roads is a protest, not state coercion.
 PROTESTING_PEOPLE = {"CVL", "OPP"}
 
 # Verbs that carry a nominal event: "held talks", "launched a rebellion", "opened a criminal case".
-SUPPORT_VERBS = {"undertake", "continue", "resume", "reiterate", "renew", "speed", "hold", "have", "launch", "stage", "open", "start", "begin", "conduct", "carry", "make", "mount",
+SUPPORT_VERBS = {"order", "remain", "put", "place", "raise", "lodge", "undertake", "continue", "resume", "reiterate", "renew", "speed", "hold", "have", "launch", "stage", "open", "start", "begin", "conduct", "carry", "make", "mount",
                  "express", "offer", "give", "lend", "announce", "impose", "file", "bring", "issue", "join", "engage",
                  "receive", "sign", "reach", "strike", "broker", "lead", "declare", "initiate"}
 # "called Wagner's actions a betrayal": call + object predicate is an accusation.
