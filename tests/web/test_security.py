@@ -56,7 +56,9 @@ def test_pages_carry_a_strict_content_security_policy(evil_client):
     assert response.headers["x-content-type-options"] == "nosniff"
 
 
-@pytest.mark.parametrize("endpoint", ["/api/articles", "/api/events", "/api/quotes", "/api/actors"])
+@pytest.mark.parametrize(
+    "endpoint", ["/api/articles", "/api/events", "/api/quotes", "/api/actors", "/api/claims"]
+)
 @pytest.mark.parametrize("name", FILTERS)
 def test_injection_strings_in_every_filter_match_nothing(seeds_client, endpoint, name):
     for value in INJECTIONS:

@@ -166,7 +166,7 @@ def story(r: ReaderDep, story_id: str) -> m.StoryDetail:
 @router.get("/claims", response_model=m.Page[m.ClaimOut])
 def claims(
     r: ReaderDep,
-    story: Annotated[str | None, Query(max_length=200)] = None,
+    common: Annotated[CommonFilters, Depends()],
     status: Annotated[
         str | None,
         Query(
@@ -174,30 +174,18 @@ def claims(
             description="corroborated | single-source | contradicted | attributed-only",
         ),
     ] = None,
-    outlet: Annotated[str | None, Query(max_length=200)] = None,
-    plover_type: Annotated[str | None, Query(max_length=40)] = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> m.Page[m.ClaimOut]:
-    """Claims (one happening as every outlet reports it), with each outlet's sentences."""
-    found = stories_view.list_claims(r, story, status)
-    if outlet:
-        found = [
-            c
-            for c in found
-            if any(o.outlet.lower() == outlet.lower() and o.status != "absent" for o in c.outlets)
-        ]
-    if plover_type:
-        found = [c for c in found if (c.plover_type or "").upper() == plover_type.upper()]
-    if date_from:
-        found = [c for c in found if c.date is not None and c.date >= date_from]
-    if date_to:
-        found = [c for c in found if c.date is not None and c.date <= date_to]
-    return m.Page[m.ClaimOut](
-        items=found[offset : offset + limit], total=len(found), limit=limit, offset=offset
+    """Claims (one happening as every outlet reports it), with each outlet's sentences.
+
+    ``outlet`` keeps claims that outlet reports; ``actor`` and ``country`` match the events
+    aligned into a claim; dates are the claim's resolved date.
+    """
+    if common.story is not None and stories_view.story_article_ids(r, common.story) is None:
+        raise HTTPException(404, f"no story {common.story!r}")
+    items, total = stories_view.list_claims(
+        r, common.story, status, common.filters, common.limit, common.offset
     )
+    return m.Page[m.ClaimOut](items=items, total=total, limit=common.limit, offset=common.offset)
 
 
 @router.get("/network", response_model=m.NetworkOut)

@@ -52,7 +52,7 @@ def story(r: ReaderDep, story_id: str, request: Request) -> HTMLResponse:
 
 @router.get("/stories/{story_id}/claims/{claim_id}", response_class=HTMLResponse)
 def claim(r: ReaderDep, story_id: str, claim_id: str, request: Request) -> HTMLResponse:
-    for found in stories_view.list_claims(r, story_id):
+    for found in stories_view.list_claims(r, story_id)[0]:
         if found.id == claim_id:
             items = [ev for rep in found.outlets for ev in rep.evidence]
             return render(

@@ -126,25 +126,58 @@ def stories_of_article(r: Reader, article_id: str) -> list[tuple[str, str]]:
 
 
 def list_claims(
-    r: Reader, story_id: str | None = None, status: str | None = None
-) -> list[m.ClaimOut]:
-    """Return the claims of one story (or all) with each outlet's stance and sentences, by date."""
+    r: Reader,
+    story_id: str | None = None,
+    status: str | None = None,
+    f: q.Filters | None = None,
+    limit: int = 10_000,
+    offset: int = 0,
+) -> tuple[list[m.ClaimOut], int]:
+    """Return one page of claims (and how many match) with each outlet's stance and sentences.
+
+    ``f`` filters by outlet (one that reports it), actor and country (of any event aligned
+    into it), PLOVER type and date range; claims are ordered by date.
+    """
     if not has_stories(r) or not _has_claims(r):
-        return []
-    clauses, params = [], []
+        return [], 0
+    f = f or q.Filters()
     if story_id is not None:
-        clauses.append("story_id = ?")
-        params.append(story_id)
-    rows = r.rows(
-        "SELECT id, story_id, label, plover_type, date, status FROM claims"
-        + (" WHERE " + " AND ".join(clauses) if clauses else "")
-        + " ORDER BY date NULLS LAST, label, id",
-        params,
-    )
+        f.add("c.story_id = ?", story_id)
     if status:
-        rows = [row for row in rows if normal_status(row["status"]) == normal_status(status)]
+        f.add(
+            "replace(replace(lower(trim(c.status)), '_', '-'), ' ', '-') = ?", normal_status(status)
+        )
+    if f.outlet:
+        f.add(
+            "c.id IN (SELECT claim_id FROM claim_events WHERE lower(outlet) = lower(?))", f.outlet
+        )
+    if f.plover_type:
+        f.add("upper(c.plover_type) = upper(?)", f.plover_type)
+    if f.actor:
+        f.add(
+            "c.id IN (SELECT ce.claim_id FROM claim_events ce JOIN event_actors ea ON ea.event_id = ce.event_id "
+            "WHERE ea.actor_id = ? OR lower(ea.name) = lower(?))",
+            f.actor,
+            f.actor,
+        )
+    if f.country:
+        f.add(
+            "c.id IN (SELECT ce.claim_id FROM claim_events ce JOIN event_actors ea ON ea.event_id = ce.event_id "
+            "WHERE upper(ea.country) = upper(?))",
+            f.country,
+        )
+    if f.date_from:
+        f.add("c.date >= ?", f.date_from)
+    if f.date_to:
+        f.add("c.date <= ?", f.date_to)
+    total = r.value(f"SELECT count(*) FROM claims c{f.where()}", f.params)
+    rows = r.rows(
+        f"SELECT c.id, c.story_id, c.label, c.plover_type, c.date, c.status FROM claims c{f.where()} "
+        "ORDER BY c.date NULLS LAST, c.label, c.id LIMIT ? OFFSET ?",
+        [*f.params, limit, offset],
+    )
     if not rows:
-        return []
+        return [], total
     ids = [row["id"] for row in rows]
     stances: dict[str, dict[str, str]] = defaultdict(dict)
     for row in r.rows(
@@ -202,7 +235,7 @@ def list_claims(
                 outlets=reports,
             )
         )
-    return claims
+    return claims, total
 
 
 def _voices(r: Reader, story_id: str) -> list[m.VoiceOut]:
@@ -253,7 +286,7 @@ def get_story(r: Reader, story_id: str) -> m.StoryDetail | None:
     article_ids = story_article_ids(r, story_id) or []
     articles = q.article_summaries(r, article_ids)
     outlets = sorted({a.outlet or "unknown outlet" for a in articles} | set(summary.outlets))
-    claims = list_claims(r, story_id)
+    claims, _ = list_claims(r, story_id)
     timeline = [
         m.TimelineEntry(
             date=c.date,
