@@ -94,6 +94,14 @@ def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | Non
     return [ActorRef(None, text, country, sector, start, end)]
 
 
+RECIPIENT_PREPS = ("to", "with", "for", "against", "on", "in", "into", "from", "of", "toward", "towards")
+
+
+def _actor_like(ref: ActorRef) -> bool:
+    """Return whether a reference names an actor (resolved, or with a country or sector)."""
+    return ref.actor_id is not None or ref.country is not None or ref.sector is not None
+
+
 def _with_conjuncts(token) -> list:
     out = [token]
     for child in token.children:
@@ -384,6 +392,17 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                         if resolved:
                             targets = resolved
                             break
+            if targets and not any(_actor_like(t) for t in targets):
+                # "sent material to Saudi Arabia", "lifted a curfew in Montenegro": the object is a
+                # thing; the actor it is done to sits in a prepositional phrase.
+                recipients = []
+                holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
+                for holder in holders:
+                    for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS):
+                        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                            recipients.extend(r for r in _resolve_phrase(analyzed, pobj, exclude) if _actor_like(r))
+                if recipients:
+                    targets = recipients
             plover = trigger.plover
             mode = None
             if plover == "CONSULT" and trigger.mode is None and any(t.lemma_.lower() in ("phone", "telephone", "call") for t in token.sent):
