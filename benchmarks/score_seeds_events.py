@@ -43,13 +43,23 @@ def _side_matches(gold_side: dict | None, refs, plural: bool) -> bool:
     return False
 
 
-def score(analyzed: dict | None = None) -> dict:
-    """Return recall, per-type counts and unmatched extracted events for the seeds."""
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-    analyzed = analyzed or analyze_files(sorted(SEEDS.glob("*.txt")))
+def load_gold(path: Path) -> list[dict]:
+    """Return gold events from a JSONL file, or from the "events" list of a JSON file."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".json":
+        return json.loads(text)["events"]
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def score(analyzed: dict | None = None, gold_path: Path = GOLD, corpus: Path = SEEDS) -> dict:
+    """Return recall, per-type counts and unmatched extracted events for a corpus and its gold."""
+    gold = load_gold(gold_path)
+    analyzed = analyzed or analyze_files(sorted(corpus.glob("*.txt")))
     matched_gold, matched_extracted = set(), set()
     for gi, g in enumerate(gold):
-        item = analyzed[g["article"]]
+        item = analyzed.get(g["article"])
+        if item is None:
+            continue
         sentence = next((s for s in item.sentences if g["evidence"] in s.text), None)
         if sentence is None:
             continue
@@ -73,8 +83,12 @@ def score(analyzed: dict | None = None) -> dict:
 
 
 def main() -> None:
-    result = score()
-    print(f"Seeds event coding: recall {result['recall']:.2f} ({result['matched']}/{result['gold']} gold events), "
+    # With no arguments: the seeds. `score_seeds_events.py examples/gold.json examples/crisis` scores the demo corpus.
+    if len(sys.argv) == 3:
+        result = score(gold_path=Path(sys.argv[1]), corpus=Path(sys.argv[2]))
+    else:
+        result = score()
+    print(f"Event coding: recall {result['recall']:.2f} ({result['matched']}/{result['gold']} gold events), "
           f"precision {result['precision']:.2f} of {sum(result['extracted_by_type'].values())} extracted")
     print(f"{'type':<10} {'gold':>5} {'found':>6} {'recall':>7} {'extracted':>10} {'precision':>10}")
     for plover in sorted(set(result["gold_by_type"]) | set(result["extracted_by_type"])):
