@@ -99,8 +99,11 @@
     var NS = "http://www.w3.org/2000/svg";
     var width = 900, height = 560;
     var colours = data.colours || {};
-    var nodes = data.nodes.map(function (n, i) {
-      var angle = 2 * Math.PI * i / Math.max(1, data.nodes.length);
+    // Only actors in at least one tie: an actor with no counterpart adds clutter, not structure.
+    var tied = {};
+    data.edges.forEach(function (e) { tied[e.source] = true; tied[e.target] = true; });
+    var nodes = data.nodes.filter(function (n) { return tied[n.id]; }).map(function (n, i, all) {
+      var angle = 2 * Math.PI * i / Math.max(1, all.length);
       return {id: n.id, label: n.label, country: n.country, sector: n.sector, events: n.events,
               x: width / 2 + 200 * Math.cos(angle), y: height / 2 + 200 * Math.sin(angle), vx: 0, vy: 0};
     });
@@ -120,19 +123,19 @@
         for (j = i + 1; j < nodes.length; j++) {
           a = nodes[i]; b = nodes[j];
           dx = a.x - b.x; dy = a.y - b.y; d2 = dx * dx + dy * dy + 0.01;
-          f = 5000 / d2; d = Math.sqrt(d2);
+          f = 7000 / d2; d = Math.sqrt(d2);
           a.vx += f * dx / d; a.vy += f * dy / d; b.vx -= f * dx / d; b.vy -= f * dy / d;
         }
       }
       edges.forEach(function (e) {
         a = byId[e.source]; b = byId[e.target];
         dx = b.x - a.x; dy = b.y - a.y; d = Math.sqrt(dx * dx + dy * dy) + 0.01;
-        f = (d - 160) * 0.02;
+        f = (d - 110) * 0.02;
         a.vx += f * dx / d; a.vy += f * dy / d; b.vx -= f * dx / d; b.vy -= f * dy / d;
       });
       nodes.forEach(function (n) {
         if (n.fixed) { n.vx = n.vy = 0; return; }
-        n.vx += (width / 2 - n.x) * 0.012; n.vy += (height / 2 - n.y) * 0.012;
+        n.vx += (width / 2 - n.x) * 0.006; n.vy += (height / 2 - n.y) * 0.012;
         n.vx *= 0.6; n.vy *= 0.6;
         n.x = Math.max(40, Math.min(width - 40, n.x + n.vx));
         n.y = Math.max(30, Math.min(height - 30, n.y + n.vy));
@@ -151,8 +154,9 @@
       if (markerFor[colour]) return markerFor[colour];
       var id = "arrow-" + Object.keys(markerFor).length;
       var m = document.createElementNS(NS, "marker");
-      m.setAttribute("id", id); m.setAttribute("viewBox", "0 0 10 10"); m.setAttribute("refX", "18"); m.setAttribute("refY", "5");
-      m.setAttribute("markerWidth", "7"); m.setAttribute("markerHeight", "7"); m.setAttribute("orient", "auto-start-reverse");
+      m.setAttribute("id", id); m.setAttribute("viewBox", "0 0 10 10"); m.setAttribute("refX", "20"); m.setAttribute("refY", "5");
+      m.setAttribute("markerWidth", "12"); m.setAttribute("markerHeight", "12");
+      m.setAttribute("markerUnits", "userSpaceOnUse"); m.setAttribute("orient", "auto-start-reverse");
       var p = document.createElementNS(NS, "path");
       p.setAttribute("d", "M 0 0 L 10 5 L 0 10 z"); p.setAttribute("fill", colour);
       m.appendChild(p); defs.appendChild(m);
