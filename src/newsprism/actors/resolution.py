@@ -138,6 +138,9 @@ class Resolver:
         self.tokens: list[Token] = tokenize(self.parse_text)
         self.token_starts = [t.start for t in self.tokens]
         self.sentence_starts = [s.start for s in analyzed.sentences] or [0]
+        # spaCy rebuilds these on every access: take them once.
+        self.chunks = list(doc.noun_chunks)
+        self.ents = list(doc.ents)
         self.clusters: list[Cluster] = []
         self.by_key: dict[tuple, Cluster] = {}
         self.claimed: list[tuple[int, int, Cluster]] = []
@@ -195,7 +198,7 @@ class Resolver:
 
     def _inside_longer_name(self, hit: Hit) -> bool:
         """Return whether a hit is part of a longer proper name ("Veldora One", "Talvera Free Voice")."""
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.start_char <= hit.start and hit.end <= ent.end_char and (ent.start_char, ent.end_char) != (hit.start, hit.end):
                 start, end = trim_span(self.parse_text, ent.start_char, ent.end_char)
                 outside = [t for t in tokenize(self.parse_text[start:end], start)
@@ -296,7 +299,7 @@ class Resolver:
     def find_unknown_demonyms(self) -> set[int]:
         """Return doc token indices of demonyms the gazetteer does not know ("Veldoran President")."""
         found = set()
-        self.person_words = {t.text for ent in self.doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        self.person_words = {t.text for ent in self.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
         for token in self.doc:
             text = token.text
             if not text[:1].isupper() or not re.search(r"[a-z](?:ian|an|ese|ish|i)s?$", text) or text in self.person_words:
@@ -326,7 +329,7 @@ class Resolver:
     def name_spans(self) -> list[tuple[int, int, str]]:
         """Return (start, end, label) of entity names, bracket-split names joined ("[Vladimir] Putin")."""
         spans: list[list] = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ not in NAME_LABELS:
                 continue
             start, end = trim_span(self.parse_text, ent.start_char, ent.end_char)
@@ -404,14 +407,14 @@ class Resolver:
         after = self.parse_text[end:]
         if re.search(r",\s*$", before[-3:]):
             comma = before.rstrip().rstrip(",")
-            chunk = next((c for c in self.doc.noun_chunks if c.end_char == len(comma.rstrip())), None)
+            chunk = next((c for c in self.chunks if c.end_char == len(comma.rstrip())), None)
             if chunk is not None and re.match(r"\s*[,.;]", after):
                 span = trim_span(self.parse_text, chunk.start_char, chunk.end_char)
                 if self._ends_in_person_title(span):
                     found.append(span)
         match = re.match(r"\s*,\s*", after)
         if match:
-            chunk = next((c for c in self.doc.noun_chunks if c.start_char == end + match.end()), None)
+            chunk = next((c for c in self.chunks if c.start_char == end + match.end()), None)
             if chunk is not None:
                 span = self._phrase(chunk.root, exclude=None)
                 if span[0] <= chunk.start_char + 4 and re.match(r"\s*[,.;]", self.parse_text[span[1]:span[1] + 3]) \
@@ -421,7 +424,7 @@ class Resolver:
 
     def _holds_other_person(self, span: tuple[int, int], start: int, end: int) -> bool:
         """Return whether a span names another person (not as a possessor: "Putin's defense minister")."""
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ("PERSON", "ORG") or not (span[0] <= ent.start_char and ent.end_char <= span[1]) or \
                     (ent.start_char < end and start < ent.end_char):
                 continue
@@ -602,6 +605,11 @@ class Resolver:
         if len(key.split()) > 1:
             # A full name joins a cluster whose names are all compatible with it.
             candidates = [c for c in candidates if all(same_person(name, n) for n in c.names)]
+        if not candidates and len(key.split()) == 1:
+            # "Hillary" after "Hillary Clinton": a first name used alone, when only one person has it.
+            candidates = [c for c in self.clusters if c.kind == "person" and
+                          any(len(n.split()) > 1 and normal_form(n).split()[0] == key for n in c.names)]
+            candidates = candidates if len(candidates) == 1 else []
         if candidates:
             chosen = max(candidates, key=lambda c: max((s for s, _, _ in c.mentions if s < start), default=-1))
             self.by_key[("person", key)] = chosen
@@ -678,7 +686,7 @@ class Resolver:
 
     def _enclosing_phrases(self, start: int, end: int) -> list[tuple[int, int]]:
         spans = []
-        for chunk in self.doc.noun_chunks:
+        for chunk in self.chunks:
             if chunk.start_char <= start and end <= chunk.end_char and (chunk.start_char, chunk.end_char) != (start, end):
                 spans.append(trim_span(self.parse_text, chunk.start_char, chunk.end_char))
         spans += self.apposition_spans(start, end)
@@ -697,7 +705,7 @@ class Resolver:
             before = self.parse_text[:match.start()]
             cut = re.search(r"(?:,\s*(?:which|who|that)\s*|\s+(?:which|who|that)\s+|\s*)$", before)
             position = cut.start() if cut else match.start()
-            chunk = next((c for c in self.doc.noun_chunks if abs(c.end_char - position) <= 1 and c.start_char < position), None)
+            chunk = next((c for c in self.chunks if abs(c.end_char - position) <= 1 and c.start_char < position), None)
             if chunk is None:
                 continue
             start, end = trim_span(self.parse_text, chunk.start_char, chunk.end_char)
@@ -709,7 +717,7 @@ class Resolver:
 
     # -- 5. descriptions ----------------------------------------------------------------------
     def add_descriptions(self) -> None:
-        for chunk in self.doc.noun_chunks:
+        for chunk in self.chunks:
             start, end = trim_span(self.parse_text, chunk.start_char, chunk.end_char)
             if start >= end:
                 continue
