@@ -287,3 +287,21 @@ def test_ingestion_rejects_malformed_payloads(ingest_store):
             response = client.post("/api/ingest", content=body, headers=headers)
             assert response.status_code == 422
             assert "Traceback" not in response.text
+
+
+def test_serve_refuses_a_short_token_and_a_missing_store(tmp_path, seeds_store):
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    runner = CliRunner()
+    short = runner.invoke(app, ["serve", "--db", str(seeds_store), "--ingest-token", "abc"])
+    assert short.exit_code == 2 and "at least 16 characters" in short.output
+    missing = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2 and "no such store" in missing.output
+    not_a_store = tmp_path / "other.duckdb"
+    import duckdb
+
+    duckdb.connect(str(not_a_store)).close()
+    other = runner.invoke(app, ["serve", "--db", str(not_a_store)])
+    assert other.exit_code == 2 and "not a newsprism store" in other.output
