@@ -88,7 +88,10 @@ def analyse(text: str, gaz: Gazetteer | None = None, offset: int = 0,
         strong = [c for c in cues if c[2] and c[1]]
         weak = [c for c in cues if c[1]]
         out.sector = strong[-1][1] if strong else weak[-1][1] if weak else None
-    if out.sector in ("GOV", None) and any(h.entry.sector == "IGO" for h in bodies) and out.head_kind != "state":
+    igo = [h for h in bodies if h.entry.sector == "IGO"]
+    # An office in an international body is IGO, unless a nationality comes first ("Russian UN
+    # ambassador" works for Russia).
+    if out.sector in ("GOV", None) and igo and out.head_kind != "state" and out.country in (None, "EU", igo[0].entry.code):
         out.sector = "IGO"
     if not title_hits and not bodies and out.country_hits:
         # A bare place or people: "Moscow" acts as Russia's government, "Palestinians" as people.

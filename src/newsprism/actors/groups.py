@@ -45,6 +45,7 @@ def find_groups(resolver: Resolver) -> list[tuple[int, int, list[Cluster]]]:
         if token.dep_ == "conj" and token.head.i < token.i:
             # "his G7 and EU counterparts": the first conjunct modifies the same head.
             modifiers.append(token.head)
+        modifiers.sort(key=lambda t: t.i)
         members, used = _members(resolver, listed, countries_only=True)
         if not members:
             members, used = _members(resolver, modifiers, countries_only=False)

@@ -72,6 +72,7 @@ GROUP_OF_REBELS = {"REB", "OPP"}
 LOCATIVE = {"in", "into", "across", "throughout", "near", "inside", "within", "outside"}
 STATE_WORDS = {"republic", "kingdom", "federation", "emirates", "principality", "confederation"}
 FIRST_PERSON = {"our", "my", "your", "we", "us"}
+NAME_HOWS = {"name", "alias", "gazetteer", "pronoun"}
 DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
               "northeastern", "northwestern", "southeastern", "southwestern", "neighbouring", "neighboring"}
 
@@ -144,10 +145,11 @@ class Resolver:
         self.clusters: list[Cluster] = []
         self.by_key: dict[tuple, Cluster] = {}
         self.claimed: list[tuple[int, int, Cluster]] = []
+        self.named: list[tuple[int, int, Cluster]] = []     # the claims that are names or pronouns
         self.outlets = {normal_form(c.name) for c in analyzed.cited_sources if c.kind in ("outlet", "media")}
         if analyzed.article.outlet:
             self.outlets.add(normal_form(analyzed.article.outlet))
-        self.pending_possessives: list[tuple[Cluster, int]] = []   # (actor, char of "his"/"its")
+        self.pending_affiliations: list[tuple[Cluster, Description, tuple[int, int]]] = []
         self.group_spans: list[tuple[int, int, list[Cluster]]] = []
 
     # -- helpers ------------------------------------------------------------------------------
@@ -173,10 +175,14 @@ class Resolver:
     def claim(self, start: int, end: int, cluster: Cluster, how: str) -> None:
         cluster.add(start, end, how)
         self.claimed.append((start, end, cluster))
+        if how in NAME_HOWS:
+            self.named.append((start, end, cluster))
 
-    def owner_of(self, start: int, end: int) -> Cluster | None:
-        """Return the actor already holding a mention that covers [start, end)."""
-        covering = [(e - s, i, c) for i, (s, e, c) in enumerate(self.claimed) if s <= start and end <= e]
+    def owner_of(self, start: int, end: int, names_only: bool = True) -> Cluster | None:
+        """Return the actor whose tightest mention covers [start, end): by default only a name,
+        gazetteer name or pronoun, so "Kuzin" in "Kuzin's defense minister" is Kuzin, not the minister."""
+        pool = self.named if names_only else self.claimed
+        covering = [(e - s, i, c) for i, (s, e, c) in enumerate(pool) if s <= start and end <= e]
         return min(covering, key=lambda x: (x[0], x[1]))[2] if covering else None
 
     def overlaps_claim(self, start: int, end: int) -> bool:
@@ -640,29 +646,43 @@ class Resolver:
                             surnames[token.text].add(s, e, "alias")
                         owner.mentions.clear()
                         self.claimed = [(s, e, surnames[token.text] if c is owner else c) for s, e, c in self.claimed]
+                        self.named = [(s, e, surnames[token.text] if c is owner else c) for s, e, c in self.named]
                     continue
                 self.claim(start, end, surnames[token.text], "alias")
 
     def _affiliate(self, person: Cluster, described: Description, span: tuple[int, int]) -> None:
-        """Record whose member a person is: a body in their title, a possessor, "the country's"."""
-        head = described.head
-        if described.body is not None and (head is None or described.body.first < (described.titles[-1].first if described.titles else 0)
-                                           or head.kind == "person"):
-            owner = self.owner_of(described.body.start, described.body.end)
-            if owner is not None and owner is not person:
-                person.affiliations.append(owner)
-        words = tokenize(self.parse_text[span[0]:span[1]], span[0])
-        for i, word in enumerate(words):
-            if word.norm == "'s" and i > 0:
+        """Note a title or description whose owner decides what a person belongs to (settled later,
+        once every name and pronoun has its actor)."""
+        self.pending_affiliations.append((person, described, span))
+
+    def settle_affiliations(self) -> None:
+        """Record whose member each person is: a body in the title ("Wagner Group owner"), a
+        possessor ("Kuzin's defense minister", "Its commander"), or "the country's" leader.
+        A counterpart belongs to another side, so a possessor says nothing about them."""
+        for person, described, span in self.pending_affiliations:
+            head = described.head
+            relational = head is not None and "counterpart" in head.classes
+            if described.body is not None and (head is None or head.kind == "person" or
+                                               described.body.first < (described.titles[-1].first if described.titles else 0)):
+                owner = self.owner_of(described.body.start, described.body.end)
+                if owner is not None and owner is not person:
+                    person.affiliations.append(owner)
+            words = tokenize(self.parse_text[span[0]:span[1]], span[0])
+            for i, word in enumerate(words):
+                if word.norm != "'s" or i == 0:
+                    continue
                 owner = self.owner_of(words[i - 1].start, words[i - 1].end)
-                if owner is not None and owner is not person and owner.kind in ("person", "organisation"):
+                if owner is not None and owner is not person and owner.kind in ("person", "organisation", "group") \
+                        and not relational:
                     person.affiliations.append(owner)
                 elif words[i - 1].norm in ("country", "nation", "state"):
                     country = self._country_before(words[i - 1].start)
                     if country is not None:
                         person.countries[country] += 1
-        if words and words[0].norm in ("his", "her", "its", "their"):
-            self.pending_possessives.append((person, words[0].start))
+            if words and words[0].norm in ("his", "her", "its", "their") and not relational:
+                owner = self.owner_of(words[0].start, words[0].end)
+                if owner is not None and owner is not person and owner.kind in ("person", "organisation", "group"):
+                    person.affiliations.append(owner)
 
     def _country_before(self, char: int) -> str | None:
         """Return the country named last before ``char`` in this or the previous sentence ("the country's")."""
@@ -728,7 +748,7 @@ class Resolver:
                     and phrase[0] <= start and phrase[1] > end:
                 end = phrase[1]
             head_char = chunk.root.idx
-            if self.owner_of(head_char, head_char + len(chunk.root.text)) is not None:
+            if self.owner_of(head_char, head_char + len(chunk.root.text), names_only=False) is not None:
                 continue
             if any(gs <= chunk.root.idx < ge for gs, ge, _ in self.group_spans):
                 continue
@@ -899,13 +919,6 @@ class Resolver:
             return (subjects or earlier)[0 if subjects else -1][2]
         return None
 
-    def settle_possessives(self) -> None:
-        """Apply "his"/"its" in titles now that pronouns are resolved ("Its commander, X" → the group)."""
-        for person, char in self.pending_possessives:
-            owner = self.owner_of(char, char + 2)
-            if owner is not None and owner is not person and owner.kind in ("organisation", "group"):
-                person.affiliations.append(owner)
-
     # -- 7. country and sector ----------------------------------------------------------------
     def sentence_country(self, char: int) -> str | None:
         """Return the country where a sentence's action takes place ("... in Moscow"), if one."""
@@ -978,7 +991,7 @@ class Resolver:
             self.group_spans.append((start, end, members))
         self.add_descriptions()
         self.add_pronouns()
-        self.settle_possessives()
+        self.settle_affiliations()
         for cluster in self.clusters:
             self.finish(cluster)
         self.write()
@@ -1001,12 +1014,19 @@ class Resolver:
             aliases = [a for a in dict.fromkeys(aliases) if a and a != name]
             actors[actor_id] = Actor(actor_id, name, cluster.kind, cluster.country, cluster.sector, tuple(aliases))
             for start, end, how in cluster.mentions:
+                if how == "group":
+                    continue   # written below, in member order
                 if how == "name" and cluster.kind == "person" and clean_name(self.text[start:end]) != name:
                     how = "alias"
                 key = (actor_id, start, end)
                 if key not in mentions:
                     mentions[key] = ActorMention(article_id, actor_id, self.sentence_of(start), start, end,
                                                  self.text[start:end], how)
+        for start, end, members in self.group_spans:
+            for member in members:
+                actor_id = stable_id("actor", member.kind, normal_form(self.canonical(member)))
+                mentions.setdefault((actor_id, start, end), ActorMention(
+                    article_id, actor_id, self.sentence_of(start), start, end, self.text[start:end], "group"))
         analyzed.actors[:] = list(actors.values())
         analyzed.actor_mentions[:] = sorted(mentions.values(), key=lambda m: (m.start, m.end))
 
