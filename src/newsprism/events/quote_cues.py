@@ -35,6 +35,28 @@ DIRECTIVE_VERBS = frozenset({
     "urge", "ask", "call", "tell", "pledge", "promise", "vow", "threaten", "warn", "demand",
     "order", "implore", "encourage", "beg", "appeal", "instruct", "advise",
 })
+# Speech acts whose content is their object: "Clinton cited derogatory comments", "the
+# minister denounced the attack", "described the talks as useful". Left out where the object is
+# often no statement at all: recall (an envoy), dismiss (a minister), claim (lives), deny (entry).
+NOMINAL_SPEECH_VERBS = frozenset({
+    "cite", "question", "mention", "propose", "announce", "demand", "endorse", "praise", "condemn",
+    "criticize", "criticise", "denounce", "discuss", "blame", "decry", "hail", "slam", "lambaste",
+    "mock", "ridicule", "deride", "highlight", "repeat", "reiterate", "acknowledge", "admit",
+    "predict", "promise", "pledge", "recommend", "describe", "label", "dub", "brand", "express",
+    "voice", "unveil", "outline", "detail", "explain", "applaud", "disclose", "reveal", "recount",
+    "echo", "request", "compare", "liken",
+})
+# Speech acts whose content follows a preposition: "called for new tariffs", "warned of a crisis".
+PREPOSITIONAL_SPEECH_VERBS: dict[str, frozenset[str]] = {
+    "call": frozenset({"for"}), "ask": frozenset({"for", "about"}), "push": frozenset({"for"}),
+    "appeal": frozenset({"for"}), "argue": frozenset({"for", "against"}),
+    "speak": frozenset({"about", "of", "against"}), "talk": frozenset({"about", "of"}),
+    "complain": frozenset({"about", "of"}), "warn": frozenset({"of", "about", "against"}),
+    "point": frozenset({"to"}), "refer": frozenset({"to"}), "allude": frozenset({"to"}),
+    "comment": frozenset({"on"}), "insist": frozenset({"on"}), "object": frozenset({"to"}),
+    "boast": frozenset({"about", "of"}), "joke": frozenset({"about"}), "testify": frozenset({"about"}),
+    "accuse": frozenset({"of"}), "rail": frozenset({"against"}),
+}
 # Verbs that may introduce a quote that follows a colon or stands after the quote, though they
 # take no clause there: "Caddell continued:", "“…,” she went on."
 INTRODUCING_VERBS = SPEECH_VERBS | frozenset({"continue", "begin", "conclude", "write", "tweet", "post"})

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 STRAIGHT_DOUBLE, CURLY_DOUBLE, TYPEWRITER_DOUBLE = "straight double", "curly double", "typewriter double"
 STRAIGHT_SINGLE, CURLY_SINGLE, GUILLEMET = "straight single", "curly single", "guillemet"
 
+# A dash and a capitalised name closing a paragraph: an attribution, outside any quote.
+_TRAILING_NAME = re.compile(r"[^\S\n]*[—–―][^\S\n]*[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,4}[^\S\n]*\.?[^\S\n]*$")
 # A hard-wrapped text (lines cut at a fixed width) keeps paragraphs apart with blank lines only.
 _TERMINAL = re.compile(r"[.!?:;\"”’'»)\]]\s*$")
 
@@ -58,9 +60,11 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     lines = [(s, e) for s, e in lines if text[s:e].strip()]
     wrapped = False
     if "\n\n" in text and len(lines) >= 6:
-        inner_ends = [text[s:e] for s, e in lines if e < len(text) and text[e:e + 2] == "\n" + text[e + 1:e + 2] and text[e + 1:e + 2] != "\n"]
-        unfinished = sum(1 for line in inner_ends if not _TERMINAL.search(line))
-        wrapped = len(inner_ends) >= 3 and unfinished > len(inner_ends) / 2
+        # Hard-wrapped text: short lines of similar width, most of them stopping mid-sentence.
+        inner = [text[s:e] for s, e in lines if text[e + 1:e + 2] not in ("\n", "")]
+        short = sum(1 for s, e in lines if e - s <= 100)
+        unfinished = sum(1 for line in inner if not _TERMINAL.search(line))
+        wrapped = short >= 0.8 * len(lines) and len(inner) >= 3 and unfinished > len(inner) / 2
     if not wrapped:
         return lines
     spans = []
@@ -121,6 +125,10 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
     return marks
 
 
+def _family(kind: str) -> str:
+    return "double" if "double" in kind else kind.replace("straight ", "").replace("curly ", "")
+
+
 def _possessive(text: str, mark: _Mark, end: int) -> bool:
     """Return whether a single closing mark reads as a plural possessive ("the voters’ groups")."""
     return (text[mark.position - 1:mark.position] == "s"
@@ -152,6 +160,10 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             paragraphs_run += 1
         for index in range(first, len(marks)):
             mark = marks[index]
+            if stack and mark.can_close and not mark.can_open and not any(m.kind == mark.kind for m in stack) \
+                    and _family(stack[-1].kind) == _family(mark.kind):
+                # Sloppy copy closes “ with " (or ‘ with '): a mark that can only close ends the open quote.
+                mark = _Mark(mark.position, mark.length, stack[-1].kind, False, True)
             if stack and mark.can_close and any(m.kind == mark.kind for m in stack):
                 if mark.kind in (CURLY_SINGLE, STRAIGHT_SINGLE) and _possessive(text, mark, p_end) and any(
                         m.kind == mark.kind and m.can_close for m in marks[index + 1:]):
@@ -170,6 +182,11 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 stack.append(mark)
         if stack:
             outer = stack[0]
+            tail = _TRAILING_NAME.search(text, opened_at + 1, p_end)
+            if tail:
+                # "“… ― Karen Bobadilla": a name after a dash ends the quote even with its closing mark lost.
+                found.append(QuotedSpan(opened_at, tail.start(), content_at, tail.start(), outer.kind, False, paragraphs_run))
+                continue
             following = paragraphs[p_index + 1] if p_index + 1 < len(paragraphs) else None
             if following is not None and _reopens(text, following, outer.kind):
                 carried = (outer.kind, opened_at, content_at, paragraphs_run)

@@ -79,6 +79,15 @@ def phrase_bounds(token) -> tuple[int, int]:
     indices = _pruned(token)
     left, right = min(indices), max(indices)
     doc = token.doc
+    # A name ends at punctuation the parse failed to see as an aside: "the study -- which notes …".
+    for i in range(token.i + 1, right + 1):
+        if doc[i].text in (",", "--", "—", "–", ";", "(", ":"):
+            right = i - 1
+            break
+    for i in range(token.i - 1, left - 1, -1):
+        if doc[i].text in (",", "--", "—", "–", ";", ")", ":"):
+            left = i + 1
+            break
     while left < token.i and (doc[left].is_punct or doc[left].is_space):
         left += 1
     while right > token.i and (doc[right].is_punct or doc[right].is_space) and doc[right].text not in ")]":
