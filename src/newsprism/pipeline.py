@@ -143,7 +143,9 @@ def article_stages() -> list[Callable[[AnalyzedArticle, object], None]]:
     from newsprism.events import extract_events
 
     stages.append(extract_events)
-    # quotes stage
+    from newsprism.events.quotes import extract_quotes
+
+    stages.append(extract_quotes)
     return stages
 
 
