@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from newsprism.events.quote_cues import (
     DIRECTIVE_VERBS, DOCUMENT_WORDS, INTRODUCING_VERBS, NOMINAL_SPEECH_VERBS,
-    PREPOSITIONAL_SPEECH_VERBS, SPEECH_VERBS, STANCE_VERBS, detect_channel,
+    PREPOSITIONAL_SPEECH_VERBS, SPEECH_VERBS, STANCE_VERBS, detect_channel, reporting_lemma,
 )
 from newsprism.events.quote_marks import QuotedSpan, find_quoted_spans, paragraph_spans
 from newsprism.events.quote_speakers import (
@@ -183,7 +183,8 @@ class _Finder:
             speaker = speaker_from_token(self.analyzed, subject) if subject is not None else self.speaker_before(verb)
         if context is None:
             # The channel is named in the verb's own phrase and the speaker's, never in the content.
-            clauses = [c for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp", "parataxis", "conj")]
+            clauses = [c for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp", "parataxis", "conj")
+                       or (c.dep_ == "prep" and c.lower_ == "according")]
             inside = {t.i for c in clauses for t in c.subtree}
             words = [t for t in verb.subtree if t.i not in inside and not (content_start <= t.idx < content_end)
                      and not self.in_quote(t.idx)]
@@ -416,9 +417,10 @@ class _Finder:
             return True
         if label and len(words) == 1 and DOCUMENT_WORDS.fullmatch(lowered):
             return True                               # "Poll: Clinton and Trump in dead heat"
-        # "WALLACE:" in a transcript is the surname of a person the article names.
+        # "WALLACE:" in a transcript, "— Lavrov" under a headline: the surname of a person the article names.
         surnames = {e.text.split()[-1].lower() for e in self.analyzed.entities if e.label == "PERSON" and e.text.split()}
-        return written.isupper() and bool(words) and words[-1] in surnames
+        surnames.update(a.name.split()[-1].lower() for a in self.analyzed.actors if a.kind == "person" and a.name.split())
+        return bool(words) and words[-1] in surnames and all(w[:1].isupper() for w in written.split())
 
     # -- reported speech -------------------------------------------------------------------------
 
@@ -428,8 +430,8 @@ class _Finder:
         for token in self.doc:
             if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
                 item = self.according_to(token)
-            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS:
-                item = self.verb_clause(token, token.lemma_.lower())
+            elif token.pos_ in ("VERB", "AUX") and reporting_lemma(token) in REPORTING_VERBS:
+                item = self.verb_clause(token, reporting_lemma(token))
             else:
                 continue
             if item is not None:
@@ -545,7 +547,7 @@ def _introduces(token) -> bool:
     """Return whether a token is a verb that can introduce or close a quote ("said", "went on")."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = token.lemma_.lower()
+    lemma = reporting_lemma(token)
     if lemma == "go":
         return any(c.dep_ == "prt" and c.lower_ == "on" for c in token.children)
     return lemma in INTRODUCING_VERBS
