@@ -157,3 +157,28 @@ def test_blocks_cover_every_character_once_and_drop_bad_offsets():
     assert "".join(seg.text for b in out for seg in b.segments) == text
     assert [b.index for b in out] == [0, None, 1, None, 2]
     assert all(not seg.marks for b in out if b.index == 2 for seg in b.segments)
+
+
+def test_quote_page_marks_the_quoted_words_in_their_sentence(seeds_client):
+    quotes = seeds_client.get("/api/quotes", params={"limit": 500}).json()["items"]
+    direct = next((q for q in quotes if q["direct"]), None)
+    if direct is None:
+        pytest.skip("the quote stage found no direct quote in the seeds")
+    html = seeds_client.get(f"/quotes/{direct['id']}").text
+    from html import escape
+
+    assert f'<mark class="hl hl-focus">{escape(direct["text"])}</mark>' in html
+    article = seeds_client.get(f"/articles/{direct['article_id']}").text
+    assert f'<a href="/quotes/{direct["id"]}">' in article
+
+
+def test_quotes_filter_by_speaker_actor(seeds_client):
+    quotes = seeds_client.get("/api/quotes", params={"limit": 500}).json()["items"]
+    spoken = [q for q in quotes if q["speaker_actor_id"]]
+    if not spoken:
+        pytest.skip("the quote stage attributed no quote in the seeds")
+    actor_id = spoken[0]["speaker_actor_id"]
+    by_actor = seeds_client.get("/api/quotes", params={"actor": actor_id, "limit": 500}).json()
+    assert by_actor["total"] == sum(1 for q in quotes if q["speaker_actor_id"] == actor_id)
+    actor = seeds_client.get(f"/api/actors/{actor_id}").json()
+    assert {q["id"] for q in actor["quote_list"]} == {q["id"] for q in by_actor["items"]}
