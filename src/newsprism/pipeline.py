@@ -296,7 +296,9 @@ def store_stages() -> list[Callable[[Store, Settings], None]]:
     from newsprism.actors import merge_actors
 
     stages.append(merge_actors)
-    # stories stage
+    from newsprism.stories import update_stories
+
+    stages.append(update_stories)
     return stages
 
 

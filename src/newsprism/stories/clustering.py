@@ -1,0 +1,144 @@
+"""Incremental story clustering: new articles join stored stories or open new ones.
+
+Average-linkage agglomeration over the new articles and the stored stories near them in time.
+A stored story is a fixed cluster: it may absorb new articles but is never merged with another
+stored story or split, so story ids stay stable from run to run. Only pairs of articles published
+within ``window_days`` of each other count towards a link, so a long story can drift while two
+unrelated stories a month apart never meet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsprism.records import stable_id
+from newsprism.stories.similarity import StoryText, similarity_matrix, within_window
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAssignment:
+    """Where one new article went: its story, and how close it is to the story's other articles."""
+
+    article_id: str
+    story_id: str
+    similarity: float             # mean similarity to the story's other articles; 1.0 alone
+    opened: bool                  # True when the article opened a new story
+
+
+def new_story_id(article_ids: Sequence[str]) -> str:
+    """Return the id of a story founded by these articles (the first in order names it)."""
+    return stable_id("story", article_ids[0])
+
+
+def assign_stories(items: Sequence[StoryText], stored: Mapping[str, str], threshold: float, window_days: int,
+                   backend: str = "tfidf", embedding_model: str = "", copy_of: Mapping[str, str] | None = None,
+                   ) -> list[StoryAssignment]:
+    """Return the story of every article of ``items`` not in ``stored`` (article id -> story id).
+
+    ``items`` holds the new articles and the stored articles they may join, in publication
+    order. A copy (``copy_of``: copy id -> original id) always goes with its original.
+    """
+    n = len(items)
+    new = [i for i, item in enumerate(items) if item.article_id not in stored]
+    if not new:
+        return []
+    index = {item.article_id: i for i, item in enumerate(items)}
+    sim = similarity_matrix(items, backend, embedding_model)
+    counted = np.array([[within_window(a.published, b.published, window_days) for b in items] for a in items],
+                       dtype=np.float32)
+    np.fill_diagonal(counted, 0.0)
+    weighted = sim * counted
+
+    # Initial clusters: one per stored story, one per new article; copies start with their original.
+    owner = list(range(n))
+    fixed = [False] * n
+    story_of_cluster: dict[int, str] = {}
+    first_of_story: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item.article_id in stored:
+            story = stored[item.article_id]
+            head = first_of_story.setdefault(story, i)
+            owner[i] = head
+            fixed[head] = True
+            story_of_cluster[head] = story
+    for copy, original in (copy_of or {}).items():
+        if copy in index and original in index and copy not in stored:
+            owner[index[copy]] = owner[index[original]]
+    members: dict[int, list[int]] = {}
+    for i in range(n):
+        members.setdefault(owner[i], []).append(i)
+    clusters = sorted(members)
+    position = {c: k for k, c in enumerate(clusters)}
+    m = len(clusters)
+    sums = np.zeros((m, m), dtype=np.float64)
+    pairs = np.zeros((m, m), dtype=np.float64)
+    assignment = np.array([position[owner[i]] for i in range(n)])
+    np.add.at(sums, (assignment[:, None], assignment[None, :]), weighted)
+    np.add.at(pairs, (assignment[:, None], assignment[None, :]), counted)
+    is_fixed = np.array([fixed[c] for c in clusters])
+    active = np.ones(m, dtype=bool)
+    groups = {position[c]: list(members[c]) for c in clusters}
+
+    def linkage_row(a: int) -> np.ndarray:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            row = np.where(pairs[a] > 0, sums[a] / np.maximum(pairs[a], 1e-9), -1.0)
+        row[a] = -1.0
+        row[~active] = -1.0
+        if is_fixed[a]:
+            row[is_fixed] = -1.0
+        return row
+
+    best = np.full(m, -1.0)
+    best_to = np.zeros(m, dtype=int)
+    for a in range(m):
+        row = linkage_row(a)
+        best_to[a] = int(np.argmax(row))
+        best[a] = row[best_to[a]]
+    while True:
+        candidates = np.where(active, best, -1.0)
+        a = int(np.argmax(candidates))
+        if candidates[a] < threshold:
+            break
+        b = int(best_to[a])
+        if is_fixed[b] and not is_fixed[a]:
+            a, b = b, a          # keep the stored story's cluster as the survivor
+        sums[a] += sums[b]
+        sums[:, a] += sums[:, b]
+        pairs[a] += pairs[b]
+        pairs[:, a] += pairs[:, b]
+        is_fixed[a] = is_fixed[a] or is_fixed[b]
+        active[b] = False
+        best[b] = -1.0
+        groups[a].extend(groups.pop(b))
+        # Rows that pointed at a or b, and a itself, need a fresh best; others may now prefer a.
+        with np.errstate(invalid="ignore", divide="ignore"):
+            to_a = np.where(pairs[:, a] > 0, sums[:, a] / np.maximum(pairs[:, a], 1e-9), -1.0)
+        for c in np.nonzero(active)[0]:
+            if c == a:
+                continue
+            if best_to[c] in (a, b) or (is_fixed[c] and is_fixed[a]):
+                row = linkage_row(c)
+                best_to[c] = int(np.argmax(row))
+                best[c] = row[best_to[c]]
+            elif to_a[c] > best[c]:
+                best[c], best_to[c] = to_a[c], a
+        row = linkage_row(a)
+        best_to[a] = int(np.argmax(row))
+        best[a] = row[best_to[a]]
+
+    assignments: list[StoryAssignment] = []
+    for cluster, indices in groups.items():
+        indices.sort()
+        stored_story = next((story_of_cluster[c] for c in (owner[i] for i in indices) if c in story_of_cluster), None)
+        story_id = stored_story or new_story_id([items[i].article_id for i in indices])
+        for i in indices:
+            if items[i].article_id in stored:
+                continue
+            others = [j for j in indices if j != i and counted[i, j]]
+            similarity = float(np.mean(sim[i, others])) if others else 1.0
+            assignments.append(StoryAssignment(items[i].article_id, story_id, round(similarity, 4), stored_story is None))
+    assignments.sort(key=lambda a: index[a.article_id])
+    return assignments

