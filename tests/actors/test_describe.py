@@ -51,6 +51,23 @@ from newsprism.actors import describe
     # the state as a whole
     ("the Russian leadership", ("RUS", "GOV")),
     ("Nigerian authorities", ("NGA", "GOV")),
+    # civilians, peacekeepers and forces named by who commands them
+    ("Zambian people", ("ZMB", "CVL")),
+    ("Jewish settlers", (None, "CVL")),
+    ("UN peacekeepers", (None, "MIL")),
+    ("Algerian government forces", ("DZA", "MIL")),
+    ("rebel forces", (None, "REB")),
+    ("U.S. border patrol", ("USA", "COP")),
+    ("Montenegro Assembly", ("MNE", "LEG")),
+    # cities and regions place an actor without standing for a government
+    ("Tel Aviv", ("ISR", None)),
+    ("rebels in Darfur", ("SDN", "REB")),
+    ("students in Ohio", ("USA", "CVL")),
+    # a hyphen before a lowercase word does not hide a name
+    ("the US-led coalition", ("USA", None)),
+    ("Russian-backed separatists", ("RUS", "REB")),
+    # "X Republic" and "of X" both name the country
+    ("King Hassan of Morocco", ("MAR", "GOV")),
     # accents and curly apostrophes
     ("Côte d’Ivoire", ("CIV", "GOV")),
     ("Russia’s Defense Ministry", ("RUS", "MIL")),

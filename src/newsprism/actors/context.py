@@ -76,7 +76,7 @@ def majority(votes: Counter, minimum: int = 1, lead: float = 1.0) -> str | None:
 
 
 def home_country(hits: Iterable[Hit], dateline: str | None, gaz: Gazetteer,
-                 unknown_peoples: Iterable[str] = ()) -> str | None:
+                 unknown_peoples: Iterable[str] = (), minimum: int = 2) -> str | None:
     """Return the country an article is about: the one it names clearly most often.
 
     The dateline counts once (a London dateline does not make a story British); demonyms the
@@ -90,4 +90,4 @@ def home_country(hits: Iterable[Hit], dateline: str | None, gaz: Gazetteer,
             votes[code] += 1
     for people in unknown_peoples:
         votes["?" + people] += 1
-    return majority(votes, minimum=2, lead=1.5)
+    return majority(votes, minimum=minimum, lead=1.5)

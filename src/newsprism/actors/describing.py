@@ -22,7 +22,7 @@ from newsprism.actors.titles import Title, TitleHit, find_titles
 
 # Words that end the head of a noun phrase: "governor | of Russia's Lipetsk province".
 HEAD_BREAKS = {"of", "for", "in", "from", "at", "to", "with", "on", "by", "near", "who", "which", "that", ",", "and"}
-COUNTRY_KINDS = {"country", "capital", "demonym", "people"}
+COUNTRY_KINDS = {"country", "capital", "demonym", "people", "city"}
 
 
 @dataclass(slots=True)
@@ -93,11 +93,14 @@ def analyse(text: str, gaz: Gazetteer | None = None, offset: int = 0,
     # ambassador" works for Russia).
     if out.sector in ("GOV", None) and igo and out.head_kind != "state" and out.country in (None, "EU", igo[0].entry.code):
         out.sector = "IGO"
-    if not title_hits and not bodies and out.country_hits:
-        # A bare place or people: "Moscow" acts as Russia's government, "Palestinians" as people.
-        last = out.country_hits[-1].entry
+    head_index = cut - 1
+    heading = [h for h in out.country_hits if h.first <= head_index < h.last]
+    if not title_hits and not bodies and heading:
+        # A bare place or people: "Moscow" acts as Russia's government, "Palestinians" as people;
+        # not "the US-led coalition", whose head is "coalition".
+        last = heading[-1].entry
         out.sector = last.sector
-        out.head_kind = {"people": "people", "demonym": None}.get(last.kind, "country")
+        out.head_kind = {"people": "people", "demonym": None, "city": "place"}.get(last.kind, "country")
     if not title_hits and not bodies and out.ethnic:
         # "ethnic Albanians in south Serbia": people of that ethnicity, wherever they live.
         out.sector, out.head_kind = "CVL", "people"

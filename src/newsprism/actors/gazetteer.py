@@ -31,17 +31,19 @@ ENV_VARIABLE = "NEWSPRISM_GAZETTEER"
 
 # Which entry wins where one key has several meanings: a body's name beats a country's,
 # a country beats its capital, and a capital beats a demonym ("US" is all of them).
-PRIORITY = {"body": 0, "country": 1, "capital": 2, "demonym": 3, "people": 3, "platform": 4}
+PRIORITY = {"body": 0, "country": 1, "capital": 2, "demonym": 3, "people": 3, "city": 4, "platform": 5}
 
 # Words that may sit lowercase inside a capitalised name ("Bosnia and Herzegovina").
-NAME_FUNCTION_WORDS = {"of", "and", "the", "for", "de", "da", "del", "on", "d", "al", "el", "-"}
+NAME_FUNCTION_WORDS = {"of", "and", "the", "for", "de", "da", "del", "on", "d", "al", "el", "i", "es", "ez", "-"}
 
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:-[^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b")
+# A hyphen joins words only before a capital or digit: "al-Qaeda", "G-7" and "Guinea-Bissau" are
+# one word, "US-led" and "Russian-backed" are a name and a word.
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:-(?=[^\W\d_]*[A-Z0-9])[^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b")
 
 
 def _capitalised(token: Token) -> bool:
     # "d'Ivoire" counts: a capital after an elided article.
-    return token.text[:1].isupper() or token.text[:1].isdigit() or any(c.isupper() for c in token.text[1:3])
+    return token.text[:1].isupper() or token.text[:1].isdigit() or any(c.isupper() for c in token.text[1:])
 
 
 class GazetteerError(NewsprismError):
@@ -79,7 +81,7 @@ def phrase_key(text: str) -> tuple[str, ...]:
 class Entry:
     """One gazetteer meaning of a name."""
 
-    kind: str                        # country | capital | demonym | people | body | platform
+    kind: str                        # country | capital | demonym | people | city | body | platform
     name: str                        # canonical name: "Russia", "Moscow", "State Department"
     code: str | None                 # country code; None for international bodies
     sector: str | None = None
@@ -257,6 +259,9 @@ def base_gazetteer() -> Gazetteer:
     for row in _rows("bodies.tsv"):
         _add_body(gaz, row[0], _split(_cell(row, 1)), _cell(row, 2), _cell(row, 3), _cell(row, 4),
                   _split(_cell(row, 5)))
+    for row in _rows("cities.tsv"):
+        for name in [row[0], *_split(_cell(row, 2))]:
+            gaz.add(name, Entry("city", row[0], row[1], None, "place"))
     for row in _rows("platforms.tsv"):
         gaz.add(row[0], Entry("platform", row[0], None, None, "organisation"))
     return gaz

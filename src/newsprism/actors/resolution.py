@@ -232,9 +232,21 @@ class Resolver:
                     found.strong["CVL"] += 1
                     self.claim(previous.start, end, found, "gazetteer")
                     continue
-                found = self.cluster(("group", normal_form(entry.name)), "group")
-                found.fixed_name, found.fixed_country, found.country_decided = entry.name, entry.code, True
+                code, name = entry.code, entry.name
+                qualifier = self._qualifier_before(hit)
+                if qualifier is not None:
+                    # "Bosnian Serbs", "Iraqi Kurds": the first demonym says where they belong.
+                    code, start = qualifier
+                    name = self.parse_text[start:end]
+                found = self.cluster(("group", normal_form(name)), "group")
+                found.fixed_name, found.fixed_country, found.country_decided = name, code, True
                 found.strong["CVL"] += 1
+                self.claim(start, end, found, "gazetteer")
+                continue
+            if entry.kind == "city":
+                found = self.cluster(("place", normal_form(entry.name)), "place")
+                found.fixed_name, found.fixed_country, found.country_decided = entry.name, entry.code, True
+                found.names.append(hit.text)
                 self.claim(start, end, found, "gazetteer")
                 continue
             if entry.kind in ("country", "capital"):
@@ -387,8 +399,29 @@ class Resolver:
         if first >= self.token_index(start):
             return None
         span = (self.tokens[first].start, self.tokens[self.token_index(start) - 1].end)
+        span = (min(span[0], self._parse_left_edge(start, span[0])), span[1])
         found = self.analyse_span(*span)
         return span if found.titles or found.hits else None
+
+    def _parse_left_edge(self, start: int, current: int) -> int:
+        """Return where the parse says a name's noun phrase begins, when that reaches further left
+        than the title run over words the run does not know ("Nigerian junior foreign minister")."""
+        token = self.doc_token(start)
+        if token is None:
+            return current
+        root = token
+        while root.head.i != root.i and root.dep_ in ("compound", "flat") and root.head.i > root.i:
+            root = root.head
+        left = root.left_edge
+        if left.i >= token.i or left.sent.start != token.sent.start:
+            return current
+        words = self.doc[left.i:token.i]
+        if any(w.pos_ in ("VERB", "AUX", "ADP", "PUNCT") and w.lower_ != "of" or w.lower_ in DEFINITE | INDEFINITE - {"the"}
+               or w.ent_type_ == "PERSON" for w in words):
+            return current
+        while left.i < token.i and left.lower_ == "the":
+            left = self.doc[left.i + 1]
+        return min(current, left.idx)
 
     def apposition_spans(self, start: int, end: int) -> list[tuple[int, int]]:
         """Return the spans of noun phrases in apposition to a name ("Its commander, Teodor Halvik")."""
@@ -590,6 +623,12 @@ class Resolver:
         found = self._person_cluster(name, start)
         found.names.append(name)
         self.claim(start, end, found, "name")
+        of_country = re.match(r"\s+of\s+(?:the\s+)?", self.parse_text[end:end + 12])
+        if of_country:
+            # "King Hassan of Morocco", "President Ivo Kamen of the Karst Republic".
+            found_at = self.gaz.match_at(self.tokens, self.token_index(end + of_country.end()))
+            if found_at and found_at[1][0].kind in ("country", "capital") and found_at[1][0].code:
+                found.countries[found_at[1][0].code] += 2
         spans = ([title_span] if title_span else []) + self.apposition_spans(start, end)
         for span in spans:
             if self.overlaps_claim(*span) and self.owner_of(*span) is not found:
@@ -694,12 +733,13 @@ class Resolver:
         return best[1].fixed_country if best else None
 
     def _describe_organisation(self, found: Cluster, start: int, end: int) -> None:
-        """Vote the words around an organisation's name: "the opposition Civic Renewal party"."""
-        for span in self._enclosing_phrases(start, end):
+        """Vote the name itself ("Nigerian Union of Teachers") and the words around it ("the
+        opposition Civic Renewal party")."""
+        for span in [(start, end), *self._enclosing_phrases(start, end)]:
             found.vote(self.analyse_span(*span), 2)
 
     def _describe_place(self, found: Cluster, start: int, end: int) -> None:
-        for span in self._enclosing_phrases(start, end):
+        for span in [(start, end), *self._enclosing_phrases(start, end)]:
             described = self.analyse_span(*span)
             if described.country_decided and described.country:
                 found.countries[described.country] += 2
@@ -710,10 +750,6 @@ class Resolver:
             if chunk.start_char <= start and end <= chunk.end_char and (chunk.start_char, chunk.end_char) != (start, end):
                 spans.append(trim_span(self.parse_text, chunk.start_char, chunk.end_char))
         spans += self.apposition_spans(start, end)
-        token = self.doc_token(end - 1)
-        # "Talvera Free Voice, an independent Veldoran news site": the apposition of the head.
-        if token is not None and token.dep_ == "appos" and token.head.idx > end:
-            pass
         return [s for s in spans if s[0] < s[1]]
 
     # -- 4. "X calling itself the Y" --------------------------------------------------------------
@@ -831,6 +867,13 @@ class Resolver:
                 name = clean_name(self.text[start:end])
                 if not name or not (definite or determiner is None):
                     continue
+                if not described.country_decided and head.kind == "people":
+                    # "rebels in Darfur", "police in eastern Veldora": where they are says whose.
+                    phrase = self._phrase(chunk.root, exclude=None)
+                    if phrase[1] > end:
+                        wider = self.analyse_span(start, phrase[1])
+                        if wider.country_decided:
+                            described.country, described.country_decided = wider.country, True
                 found = self.cluster(("group", normal_form(name), described.country if described.country_decided else None), "group")
                 found.names.append(name)
                 found.vote(described, 2)
@@ -952,7 +995,9 @@ class Resolver:
             if owner is not None:
                 cluster.country = owner.country
             elif cluster.sector in DOMESTIC or cluster.kind == "place" or cluster.body:
-                if cluster.kind in ("person", "organisation"):
+                if cluster.kind == "person":
+                    cluster.country = self.home_for_people
+                elif cluster.kind == "organisation":
                     cluster.country = self.home
                 else:
                     cluster.country = self.sentence_country(cluster.first) or self.home
@@ -979,11 +1024,14 @@ class Resolver:
     def run(self) -> None:
         self.hits = self.gazetteer_hits()
         self.unknown_demonyms = self.find_unknown_demonyms()
-        # Capitals as mere settings ("talks in Drovna") and ethnic groups say little about whose story it is.
-        self.home = home_country([h for h in self.hits if not (h.entry.kind == "capital" and self._locative(h))
-                                  and not (h.first > 0 and self.tokens[h.first - 1].norm == "ethnic")],
-                                 self.analyzed.article.dateline, self.gaz,
-                                 [re.sub(r"(?:ian|an|ese|ish|i)s?$", "", self.doc[i].text) for i in self.unknown_demonyms])
+        # Capitals and cities as mere settings ("talks in Drovna") and ethnic groups say little
+        # about whose story it is.
+        telling = [h for h in self.hits if not (h.entry.kind in ("capital", "city") and self._locative(h))
+                   and not (h.first > 0 and self.tokens[h.first - 1].norm == "ethnic")]
+        unknown = [re.sub(r"(?:ian|an|ese|ish|i)s?$", "", self.doc[i].text) for i in self.unknown_demonyms]
+        self.home = home_country(telling, self.analyzed.article.dateline, self.gaz, unknown)
+        # A person's nationality is guessed only from an article that is clearly about one country.
+        self.home_for_people = home_country(telling, self.analyzed.article.dateline, self.gaz, unknown, minimum=3)
         self.add_gazetteer(self.hits)
         self.add_names()
         self.link_self_names()
