@@ -40,41 +40,20 @@ from newsprism.actors.describing import COUNTRY_KINDS, Description, analyse
 from newsprism.actors.gazetteer import Gazetteer, Hit, Token, gazetteer_for, tokenize
 from newsprism.actors.groups import find_groups
 from newsprism.actors.names import clean_name, fuller, normal_form, same_person, trim_span
+from newsprism.actors.references import ReferenceFinder
+from newsprism.actors.spans import SpanFinder
 from newsprism.actors.titles import title_at
+from newsprism.actors.words import (
+    DIRECTIONS,
+    DOMESTIC,
+    LOCATIVE,
+    NAME_HOWS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    STATE_WORDS,
+    TITLE_FILLERS,
+)
 from newsprism.records import Actor, ActorMention, AnalyzedArticle, stable_id
-
-# Sectors of state and armed actors: these belong to the country the text is about when the
-# text names none. A business or a civilian gets no such guess.
-DOMESTIC = {"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG"}
-NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT"}
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-THING_PRONOUNS = {"its", "itself"}
-DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
-INDEFINITE = {"a", "an", "some", "many", "several", "numerous", "few", "most", "other", "another", "any", "each",
-              "every", "all", "both", "dozens", "hundreds", "thousands", "one", "two", "three", "four", "five",
-              "six", "seven", "eight", "nine", "ten", "no", "such", "more", "fewer"}
-# Last words that make a capitalised name an organisation or a place whatever the tagger says
-# ("Drovna Courier", "Selva Dam").
-ORG_WORDS = {"courier", "voice", "times", "post", "news", "one", "tv", "radio", "party", "group", "company",
-             "ministry", "service", "council", "committee", "agency", "bank", "university", "guard", "front",
-             "army", "union", "movement", "league", "association", "institute", "foundation", "corporation",
-             "network", "press", "herald", "tribune", "observer", "gazette", "journal", "telegraph", "wire",
-             "daily", "channel", "office", "court", "assembly", "parliament", "forces", "brigade", "battalion"}
-PLACE_WORDS = {"dam", "river", "valley", "province", "region", "district", "city", "town", "village", "street",
-               "square", "bridge", "airport", "port", "sea", "lake", "mountains", "island", "islands", "oblast",
-               "county", "state", "plant", "station", "base", "camp", "hall", "palace", "gates", "bay", "gulf"}
-# Words that may sit inside a title before a name: "top", "special" in "UN special envoy".
-TITLE_FILLERS = {"of", "top", "special", "senior", "deputy", "acting", "former", "chief", "foreign", "defense",
-                 "defence", "interior", "presidential", "state", "prime", "first", "vice", "national", "security",
-                 "foreign-policy", "military", "then", "outgoing", "incoming", "new", "powerful", "veteran", "the",
-                 "affairs", "general", "mercenary", "rebel", "opposition", "army", "police", "regional", "district"}
-GROUP_OF_REBELS = {"REB", "OPP"}
-LOCATIVE = {"in", "into", "across", "throughout", "near", "inside", "within", "outside"}
-STATE_WORDS = {"republic", "kingdom", "federation", "emirates", "principality", "confederation"}
-FIRST_PERSON = {"our", "my", "your", "we", "us"}
-NAME_HOWS = {"name", "alias", "gazetteer", "pronoun"}
-DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
-              "northeastern", "northwestern", "southeastern", "southwestern", "neighbouring", "neighboring"}
 
 
 @dataclass(slots=True)
@@ -127,7 +106,7 @@ class Cluster:
         return min(s for s, _, _ in self.mentions) if self.mentions else 0
 
 
-class Resolver:
+class Resolver(SpanFinder, ReferenceFinder):
     """Resolve one article's actors; ``run`` fills the AnalyzedArticle."""
 
     def __init__(self, analyzed: AnalyzedArticle, doc, gaz: Gazetteer | None = None) -> None:
@@ -314,202 +293,6 @@ class Resolver:
         return None
 
     # -- 2. named people, organisations and places ---------------------------------------------
-    def find_unknown_demonyms(self) -> set[int]:
-        """Return doc token indices of demonyms the gazetteer does not know ("Veldoran President")."""
-        found = set()
-        self.person_words = {t.text for ent in self.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
-        for token in self.doc:
-            text = token.text
-            if not text[:1].isupper() or not re.search(r"[a-z](?:ian|an|ese|ish|i)s?$", text) or text in self.person_words:
-                continue
-            if self.gaz.match_at(self.tokens, self.token_index(token.idx)) is not None:
-                continue
-            adjective = token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i
-            if token.ent_type_ == "NORP" or (adjective and token.i > token.sent.start and token.ent_type_ in ("ORG", "GPE", "")):
-                found.add(token.i)
-        return found
-
-    def places_by_preposition(self) -> set[str]:
-        """Return one-word names the text puts after "in", "across"...: places, whatever the tagger says."""
-        places = set()
-        for token in self.doc:
-            if token.lower_ in LOCATIVE and token.i + 1 < len(self.doc):
-                following = self.doc[token.i + 1]
-                if following.lower_ in DIRECTIONS and token.i + 2 < len(self.doc):
-                    following = self.doc[token.i + 2]
-                if following.text[:1].isupper() and following.pos_ == "PROPN" and (
-                        following.i + 1 >= len(self.doc) or self.doc[following.i + 1].pos_ != "PROPN"):
-                    places.add(following.text)
-            if token.lower_ == "of" and token.i > 0 and self.doc[token.i - 1].lower_ in PLACE_WORDS and token.i + 1 < len(self.doc):
-                places.add(self.doc[token.i + 1].text)
-        return places
-
-    def name_spans(self) -> list[tuple[int, int, str]]:
-        """Return (start, end, label) of entity names, bracket-split names joined ("[Vladimir] Putin")."""
-        spans: list[list] = []
-        for ent in self.ents:
-            if ent.label_ not in NAME_LABELS:
-                continue
-            start, end = trim_span(self.parse_text, ent.start_char, ent.end_char)
-            if start >= end or not any(c.isupper() for c in self.parse_text[start:end]):
-                continue
-            start, end = self._whole_words(start, end)
-            between = self.parse_text[spans[-1][1]:start] if spans else ""
-            bracketed = between.strip() == "]" and self.parse_text[spans[-1][0] - 1:spans[-1][0]] == "[" if spans else False
-            if spans and spans[-1][2] in ("PERSON", "ORG") and ent.label_ == "PERSON" and 0 < len(between) <= 2 and (
-                    bracketed or between.isspace() and "\n" not in between and self._ends_in_first_name(spans[-1])):
-                spans[-1][1] = end
-                spans[-1][2] = "PERSON"
-                continue
-            spans.append([start, end, ent.label_])
-        return [tuple(s) for s in spans]
-
-    def _ends_in_first_name(self, span) -> bool:
-        """Return whether an entity ends in a name word, after a person's title or as a person
-        ("Presidential Spokesman] Dmitry" + "Peskov"), rather than in a title ("State")."""
-        words = tokenize(self.parse_text[span[0]:span[1]], span[0])
-        if not words or words[-1].norm in TITLE_FILLERS or title_at(words, len(words) - 1) is not None:
-            return False
-        return span[2] == "PERSON" or any((hit := title_at(words, i)) is not None and hit.title.kind == "person"
-                                          for i in range(len(words) - 1))
-
-    def title_before(self, start: int) -> tuple[int, int] | None:
-        """Return the span of a title run right before a name ("Turkish President", "Wagner Group owner")."""
-        i = self.token_index(start) - 1
-        sentence_start = self.sentence_starts[self.sentence_of(start)]
-        first = None
-        while i >= 0 and self.tokens[i].start >= sentence_start and self.token_index(start) - i <= 10:
-            token = self.tokens[i]
-            gap = self.parse_text[token.end:(self.tokens[i + 1].start if i + 1 < len(self.tokens) else start)]
-            if gap.strip(" []-") != "" or "\n" in gap:
-                break
-            if self.owner_of(token.start, token.end) is not None and self.owner_of(token.start, token.end).kind == "person":
-                break
-            is_cue = title_at(self.tokens, i) is not None or self.gaz.match_at(self.tokens, i) is not None
-            if not (is_cue or token.norm in TITLE_FILLERS or token.norm == "'s" or token.text[:1].isupper()):
-                break
-            if token.norm in DEFINITE | INDEFINITE and token.norm != "the":
-                break
-            first = i
-            i -= 1
-        if first is None or self.tokens[self.token_index(start) - 1].norm in ("the", "of", "'s"):
-            return None
-        while first < self.token_index(start) and self.tokens[first].norm in ("of", "'s", "the"):
-            first += 1
-        if first >= self.token_index(start):
-            return None
-        span = (self.tokens[first].start, self.tokens[self.token_index(start) - 1].end)
-        span = (min(span[0], self._parse_left_edge(start, span[0])), span[1])
-        found = self.analyse_span(*span)
-        return span if found.titles or found.hits else None
-
-    def _parse_left_edge(self, start: int, current: int) -> int:
-        """Return where the parse says a name's noun phrase begins, when that reaches further left
-        than the title run over words the run does not know ("Nigerian junior foreign minister")."""
-        token = self.doc_token(start)
-        if token is None:
-            return current
-        root = token
-        while root.head.i != root.i and root.dep_ in ("compound", "flat") and root.head.i > root.i:
-            root = root.head
-        left = root.left_edge
-        if left.i >= token.i or left.sent.start != token.sent.start:
-            return current
-        words = self.doc[left.i:token.i]
-        if any(w.pos_ in ("VERB", "AUX", "ADP", "PUNCT") and w.lower_ != "of" or w.lower_ in DEFINITE | INDEFINITE - {"the"}
-               or w.ent_type_ == "PERSON" for w in words):
-            return current
-        while left.i < token.i and left.lower_ == "the":
-            left = self.doc[left.i + 1]
-        return min(current, left.idx)
-
-    def apposition_spans(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Return the spans of noun phrases in apposition to a name ("Its commander, Teodor Halvik")."""
-        token = self.doc_token(end - 1)
-        if token is None:
-            return []
-        spans: list[tuple[int, int]] = []
-        if token.dep_ == "appos" and token.head.i < token.i and token.head.pos_ in ("NOUN", "PROPN") \
-                and token.head.idx < start:
-            spans.append(self._phrase(token.head, exclude=token))
-        for child in token.children:
-            if child.dep_ == "appos" and child.i > token.i and child.pos_ == "NOUN":
-                spans.append(self._phrase(child, exclude=None))
-        if not spans:
-            spans += self._comma_appositions(start, end)
-        return [s for s in spans if s and s[0] < s[1] and not self._holds_other_person(s, start, end)]
-
-    def _comma_appositions(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Return "<title>, <name>," and "<name>, <title>," phrases the parser missed."""
-        found = []
-        before = self.parse_text[:start]
-        after = self.parse_text[end:]
-        if re.search(r",\s*$", before[-3:]):
-            comma = before.rstrip().rstrip(",")
-            chunk = next((c for c in self.chunks if c.end_char == len(comma.rstrip())), None)
-            if chunk is not None and re.match(r"\s*[,.;]", after):
-                span = trim_span(self.parse_text, chunk.start_char, chunk.end_char)
-                if self._ends_in_person_title(span):
-                    found.append(span)
-        match = re.match(r"\s*,\s*", after)
-        if match:
-            chunk = next((c for c in self.chunks if c.start_char == end + match.end()), None)
-            if chunk is not None:
-                span = self._phrase(chunk.root, exclude=None)
-                if span[0] <= chunk.start_char + 4 and re.match(r"\s*[,.;]", self.parse_text[span[1]:span[1] + 3]) \
-                        and self._ends_in_person_title(span, anywhere=True):
-                    found.append(span)
-        return found
-
-    def _holds_other_person(self, span: tuple[int, int], start: int, end: int) -> bool:
-        """Return whether a span names another person (not as a possessor: "Putin's defense minister")."""
-        for ent in self.ents:
-            if ent.label_ not in ("PERSON", "ORG") or not (span[0] <= ent.start_char and ent.end_char <= span[1]) or \
-                    (ent.start_char < end and start < ent.end_char):
-                continue
-            before = self.token_index(ent.start_char)
-            titled = any((hit := title_at(self.tokens, i)) is not None and hit.last == before and hit.title.kind == "person"
-                         for i in range(max(0, before - 3), before))
-            if (ent.label_ == "PERSON" or titled) and not re.match(r"['’]s?\b", self.parse_text[ent.end_char:ent.end_char + 2]):
-                return True
-        return False
-
-    def _phrase(self, head, exclude) -> tuple[int, int]:
-        """Return the char span of a noun phrase without clauses, the excluded branch, or edges."""
-        keep = []
-
-        def walk(token) -> None:
-            keep.append(token)
-            for child in token.children:
-                if child is exclude or child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "conj", "appos"):
-                    continue
-                if child.dep_ == "prep" and child.lower_ not in ("of", "for", "in"):
-                    continue
-                walk(child)
-
-        walk(head)
-        keep.sort(key=lambda t: t.i)
-        # Only the contiguous run around the head.
-        indices = [t.i for t in keep]
-        pos = indices.index(head.i)
-        lo = hi = pos
-        while lo > 0 and indices[lo - 1] == indices[lo] - 1:
-            lo -= 1
-        while hi < len(indices) - 1 and indices[hi + 1] == indices[hi] + 1:
-            hi += 1
-        first, last = keep[lo], keep[hi]
-        return trim_span(self.parse_text, first.idx, last.idx + len(last.text)) if first.idx < last.idx + len(last.text) else (0, 0)
-
-    def _whole_words(self, start: int, end: int) -> tuple[int, int]:
-        """Return the span grown to whole tokens ("Rostov" in "Rostov-on-Don" → the whole name)."""
-        i = self.token_index(start)
-        if i > 0 and self.tokens[i - 1].start < start < self.tokens[i - 1].end:
-            start = self.tokens[i - 1].start
-        j = bisect.bisect_left(self.token_starts, end) - 1
-        if 0 <= j < len(self.tokens) and self.tokens[j].start < end < self.tokens[j].end:
-            end = self.tokens[j].end
-        return start, end
-
     def add_names(self) -> None:
         persons: list[tuple[int, int, str, tuple[int, int] | None]] = []
         others: list[tuple[int, int, str, str]] = []
@@ -605,15 +388,6 @@ class Resolver:
                 self.claim(start, end, found, "name")
                 self._describe_place(found, start, end)
         self._add_untagged_surnames()
-
-    def _ends_in_person_title(self, span: tuple[int, int], anywhere: bool = False) -> bool:
-        """Return whether a span ends with (or, for an apposition, is headed by) one person's title."""
-        described = self.analyse_span(*span)
-        words = tokenize(self.parse_text[span[0]:span[1]], span[0])
-        for hit in described.titles:
-            if hit.title.kind == "person" and not hit.plural and (anywhere or hit.last == len(words)):
-                return True
-        return False
 
     def _known_person(self, name: str) -> bool:
         return any(c.kind == "person" and any(same_person(name, n) for n in c.names)
@@ -751,216 +525,6 @@ class Resolver:
                 spans.append(trim_span(self.parse_text, chunk.start_char, chunk.end_char))
         spans += self.apposition_spans(start, end)
         return [s for s in spans if s[0] < s[1]]
-
-    # -- 4. "X calling itself the Y" --------------------------------------------------------------
-    def link_self_names(self) -> None:
-        for match in re.finditer(r"\b(?:calls?|calling|called|call)\s+(?:itself|themselves)\s+", self.parse_text):
-            named = next((c for s, e, c in self.claimed if 0 <= s - match.end() <= 4 and c.kind == "organisation"), None)
-            if named is None:
-                continue
-            before = self.parse_text[:match.start()]
-            cut = re.search(r"(?:,\s*(?:which|who|that)\s*|\s+(?:which|who|that)\s+|\s*)$", before)
-            position = cut.start() if cut else match.start()
-            chunk = next((c for c in self.chunks if abs(c.end_char - position) <= 1 and c.start_char < position), None)
-            if chunk is None:
-                continue
-            start, end = trim_span(self.parse_text, chunk.start_char, chunk.end_char)
-            described = self.analyse_span(start, end)
-            if described.sector:
-                named.vote(described, 2)
-                if not self.overlaps_claim(start, end):
-                    self.claim(start, end, named, "description")
-
-    # -- 5. descriptions ----------------------------------------------------------------------
-    def add_descriptions(self) -> None:
-        for chunk in self.chunks:
-            start, end = trim_span(self.parse_text, chunk.start_char, chunk.end_char)
-            if start >= end:
-                continue
-            # The description runs on through "of ..." ("the governor of Russia's Lipetsk province").
-            phrase = self._phrase(chunk.root, exclude=None)
-            root_title = title_at(self.tokens, self.token_index(chunk.root.idx))
-            if root_title is not None and root_title.title.kind == "person" and not root_title.plural \
-                    and phrase[0] <= start and phrase[1] > end:
-                end = phrase[1]
-            head_char = chunk.root.idx
-            if self.owner_of(head_char, head_char + len(chunk.root.text), names_only=False) is not None:
-                continue
-            if any(gs <= chunk.root.idx < ge for gs, ge, _ in self.group_spans):
-                continue
-            described = self.analyse_span(start, end)
-            if described.head is None and described.head_kind != "organisation":
-                continue
-            first = chunk[0].lower_
-            if first in FIRST_PERSON:
-                continue
-            words = self.parse_text[start:end]
-            determiner = first if first in DEFINITE | INDEFINITE else None
-            possessed = "'s" in words or "’s" in words
-            definite = determiner in DEFINITE or possessed or (determiner is None and chunk[0].tag_ == "PRP$")
-            indefinite = determiner in INDEFINITE
-            head = described.head
-            if head is None:
-                continue
-            head_hit = next(t for t in reversed(described.titles) if t.title is head)
-            base = self.token_index(start)
-            root_start, root_end = chunk.root.idx, chunk.root.idx + len(chunk.root.text)
-            if not (self.tokens[base + head_hit.first].start <= root_start and root_end <= self.tokens[base + head_hit.last - 1].end + 1):
-                continue   # "military ties": the title only modifies the head noun
-            country_before_head = any(h.first < head_hit.first for h in described.country_hits) or (
-                described.body is not None and described.body.first < head_hit.first)
-            # "Wagner fighters", "the Wagner forces": the body's own people.
-            if described.body is not None and (head.kind == "people" or described.head_plural) and (
-                    not head.strong or head.sector == described.body.entry.sector):
-                owner = self.owner_of(described.body.start, described.body.end)
-                if owner is not None:
-                    self.claim(start, end, owner, "description")
-                    continue
-            if head.kind == "state":
-                country = self._country_for(described, start)
-                if country:
-                    found = self.cluster(("country", country), "country")
-                    found.fixed_name = self.gaz.country_name(country) or country
-                    found.fixed_country, found.country_decided = country, True
-                    found.strong["GOV"] += 1
-                    self.claim(start, end, found, "description")
-                continue
-            if head.kind == "person" and not described.head_plural:
-                if indefinite:
-                    continue
-                target = self._person_for(described, start, end) if definite or determiner is None else None
-                if target is not None:
-                    target.vote(described, 1)
-                    self._affiliate(target, described, (start, end))
-                    self.claim(start, end, target, "description")
-                elif definite and (described.country_decided or described.body is not None):
-                    name = clean_name(self.text[start:end])
-                    found = self.cluster(("person", normal_form(name)), "person")
-                    found.fixed_name = name
-                    found.vote(described, 2)
-                    self._affiliate(found, described, (start, end))
-                    self.claim(start, end, found, "description")
-                continue
-            if indefinite:
-                continue
-            # "the militia", "the rebels": the article's one named armed group or party.
-            if described.sector in GROUP_OF_REBELS and not described.country_decided:
-                group = self._named_group(described.sector, start)
-                if group is not None and (definite or determiner is None):
-                    self.claim(start, end, group, "description")
-                    continue
-            if head.kind == "person" and not (described.country_decided and country_before_head):
-                # Plural office holders are an actor only when the text says whose: "Veldoran
-                # officials", not "leaders of Russia's allies".
-                continue
-            if head.kind == "body" and definite and not described.country_decided:
-                # "the ministry" after "the Interior Ministry": that body.
-                body = self._named_body(head.phrase, start)
-                if body is not None:
-                    self.claim(start, end, body, "description")
-                    continue
-            if determiner in ("his", "her", "its", "their"):
-                continue   # "her ministry": whose it is decides what it is; left to the reader
-            if described.sector not in DOMESTIC and not (described.head_plural and described.sector in ("CVL", "MED")):
-                continue
-            if head.kind in ("people", "person", "body") and described.sector:
-                name = clean_name(self.text[start:end])
-                if not name or not (definite or determiner is None):
-                    continue
-                if not described.country_decided and head.kind == "people":
-                    # "rebels in Darfur", "police in eastern Veldora": where they are says whose.
-                    phrase = self._phrase(chunk.root, exclude=None)
-                    if phrase[1] > end:
-                        wider = self.analyse_span(start, phrase[1])
-                        if wider.country_decided:
-                            described.country, described.country_decided = wider.country, True
-                found = self.cluster(("group", normal_form(name), described.country if described.country_decided else None), "group")
-                found.names.append(name)
-                found.vote(described, 2)
-                self.claim(start, end, found, "description")
-
-    def _country_for(self, described: Description, start: int) -> str | None:
-        if described.country_decided:
-            return described.country
-        if re.match(r"(?i)(?:his|her|its|their)\b", self.parse_text[start:start + 6]):
-            return None
-        return self.sentence_country(start) or self.home
-
-    def _named_body(self, word: str, start: int) -> Cluster | None:
-        """Return the organisation named last before ``start`` whose name holds ``word``."""
-        best = None
-        for s, e, c in self.claimed:
-            if s < start and c.kind == "organisation" and (best is None or s > best[0]):
-                names = [c.body or "", c.fixed_name or "", *c.names]
-                if any(word in normal_form(n).split() for n in names):
-                    best = (s, c)
-        return best[1] if best else None
-
-    def _named_group(self, sector: str, start: int) -> Cluster | None:
-        groups = [c for c in self.clusters if c.kind == "organisation" and c.mentions and
-                  (c.strong.get(sector) or c.weak.get(sector))]
-        before = [c for c in groups if c.first < start]
-        pool = before or groups
-        if len({id(c) for c in pool}) == 1:
-            return pool[0]
-        if before:
-            return max(before, key=lambda c: max(s for s, _, _ in c.mentions if s < start))
-        return None
-
-    def _person_for(self, described: Description, start: int, end: int) -> Cluster | None:
-        """Return the person a singular definite description refers to, or None."""
-        head = described.head
-        if head is None or "counterpart" in head.classes:
-            return None
-        sentence = self.sentence_of(start)
-        scored = []
-        for c in self.clusters:
-            if c.kind != "person" or not c.mentions or not (c.classes & head.classes):
-                continue
-            explicit = {k for k in c.countries if c.countries[k] > 0}
-            if described.country_decided and explicit and (described.country or "") not in explicit:
-                continue
-            before = [s for s, e, _ in c.mentions if e <= start]
-            after = [s for s, _, _ in c.mentions if s >= end]
-            if before and sentence - self.sentence_of(max(before)) <= 6:
-                scored.append((0, start - max(before), c))
-            elif after and self.sentence_of(min(after)) - sentence <= 3:
-                scored.append((1, min(after) - end, c))
-        if not scored:
-            return None
-        scored.sort(key=lambda x: (x[0], x[1]))
-        return scored[0][2]
-
-    # -- 6. pronouns --------------------------------------------------------------------------
-    def add_pronouns(self) -> None:
-        for token in self.doc:
-            lower = token.lower_
-            if lower in PERSON_PRONOUNS and token.pos_ in ("PRON", "DET"):
-                gender = PERSON_PRONOUNS[lower]
-                target = self._antecedent(token, lambda c, g=gender: c.kind == "person" and c.gender in (None, g))
-                if target is not None:
-                    target.gender = target.gender or gender
-                    self.claim(token.idx, token.idx + len(token.text), target, "pronoun")
-            elif lower in THING_PRONOUNS:
-                target = self._antecedent(token, lambda c: c.kind in ("organisation", "group", "country"))
-                if target is not None:
-                    self.claim(token.idx, token.idx + len(token.text), target, "pronoun")
-
-    def _antecedent(self, token, fits) -> Cluster | None:
-        """Return the nearest fitting actor before a pronoun: in its sentence, else a subject before."""
-        position = token.idx
-        sentence = self.sentence_of(position)
-        mentions = sorted(((s, e, c) for s, e, c in self.claimed if e <= position and fits(c)), key=lambda m: m[0])
-        same = [m for m in mentions if self.sentence_of(m[0]) == sentence]
-        if same:
-            return same[-1][2]
-        for back in (1, 2):
-            earlier = [m for m in mentions if self.sentence_of(m[0]) == sentence - back]
-            if not earlier:
-                continue
-            subjects = [m for m in earlier if (t := self.doc_token(m[1] - 1)) is not None and t.dep_ in ("nsubj", "nsubjpass")]
-            return (subjects or earlier)[0 if subjects else -1][2]
-        return None
 
     # -- 7. country and sector ----------------------------------------------------------------
     def sentence_country(self, char: int) -> str | None:

@@ -1,0 +1,241 @@
+"""References that are not names: self-naming, descriptions and pronouns.
+
+``ReferenceFinder`` is mixed into ``resolution.Resolver``: it joins "the militia", "the top US
+diplomat", "the authorities", "he" and "its" to the actors the names already made.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsprism.actors.describing import Description
+from newsprism.actors.names import clean_name, normal_form, trim_span
+from newsprism.actors.titles import title_at
+from newsprism.actors.words import (
+    DEFINITE,
+    DOMESTIC,
+    FIRST_PERSON,
+    GROUP_OF_REBELS,
+    INDEFINITE,
+    PERSON_PRONOUNS,
+    THING_PRONOUNS,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsprism.actors.resolution import Cluster
+
+
+class ReferenceFinder:
+    """Resolve descriptions and pronouns to actors of one article."""
+
+    # -- 4. "X calling itself the Y" --------------------------------------------------------------
+    def link_self_names(self) -> None:
+        for match in re.finditer(r"\b(?:calls?|calling|called|call)\s+(?:itself|themselves)\s+", self.parse_text):
+            named = next((c for s, e, c in self.claimed if 0 <= s - match.end() <= 4 and c.kind == "organisation"), None)
+            if named is None:
+                continue
+            before = self.parse_text[:match.start()]
+            cut = re.search(r"(?:,\s*(?:which|who|that)\s*|\s+(?:which|who|that)\s+|\s*)$", before)
+            position = cut.start() if cut else match.start()
+            chunk = next((c for c in self.chunks if abs(c.end_char - position) <= 1 and c.start_char < position), None)
+            if chunk is None:
+                continue
+            start, end = trim_span(self.parse_text, chunk.start_char, chunk.end_char)
+            described = self.analyse_span(start, end)
+            if described.sector:
+                named.vote(described, 2)
+                if not self.overlaps_claim(start, end):
+                    self.claim(start, end, named, "description")
+
+    # -- 5. descriptions ----------------------------------------------------------------------
+    def add_descriptions(self) -> None:
+        for chunk in self.chunks:
+            start, end = trim_span(self.parse_text, chunk.start_char, chunk.end_char)
+            if start >= end:
+                continue
+            # The description runs on through "of ..." ("the governor of Russia's Lipetsk province").
+            phrase = self._phrase(chunk.root, exclude=None)
+            root_title = title_at(self.tokens, self.token_index(chunk.root.idx))
+            if root_title is not None and root_title.title.kind == "person" and not root_title.plural \
+                    and phrase[0] <= start and phrase[1] > end:
+                end = phrase[1]
+            head_char = chunk.root.idx
+            if self.owner_of(head_char, head_char + len(chunk.root.text), names_only=False) is not None:
+                continue
+            if any(gs <= chunk.root.idx < ge for gs, ge, _ in self.group_spans):
+                continue
+            described = self.analyse_span(start, end)
+            if described.head is None and described.head_kind != "organisation":
+                continue
+            first = chunk[0].lower_
+            if first in FIRST_PERSON:
+                continue
+            words = self.parse_text[start:end]
+            determiner = first if first in DEFINITE | INDEFINITE else None
+            possessed = "'s" in words or "’s" in words
+            definite = determiner in DEFINITE or possessed or (determiner is None and chunk[0].tag_ == "PRP$")
+            indefinite = determiner in INDEFINITE
+            head = described.head
+            if head is None:
+                continue
+            head_hit = next(t for t in reversed(described.titles) if t.title is head)
+            base = self.token_index(start)
+            root_start, root_end = chunk.root.idx, chunk.root.idx + len(chunk.root.text)
+            if not (self.tokens[base + head_hit.first].start <= root_start and root_end <= self.tokens[base + head_hit.last - 1].end + 1):
+                continue   # "military ties": the title only modifies the head noun
+            country_before_head = any(h.first < head_hit.first for h in described.country_hits) or (
+                described.body is not None and described.body.first < head_hit.first)
+            # "Wagner fighters", "the Wagner forces": the body's own people.
+            if described.body is not None and (head.kind == "people" or described.head_plural) and (
+                    not head.strong or head.sector == described.body.entry.sector):
+                owner = self.owner_of(described.body.start, described.body.end)
+                if owner is not None:
+                    self.claim(start, end, owner, "description")
+                    continue
+            if head.kind == "state":
+                country = self._country_for(described, start)
+                if country:
+                    found = self.cluster(("country", country), "country")
+                    found.fixed_name = self.gaz.country_name(country) or country
+                    found.fixed_country, found.country_decided = country, True
+                    found.strong["GOV"] += 1
+                    self.claim(start, end, found, "description")
+                continue
+            if head.kind == "person" and not described.head_plural:
+                if indefinite:
+                    continue
+                target = self._person_for(described, start, end) if definite or determiner is None else None
+                if target is not None:
+                    target.vote(described, 1)
+                    self._affiliate(target, described, (start, end))
+                    self.claim(start, end, target, "description")
+                elif definite and (described.country_decided or described.body is not None):
+                    name = clean_name(self.text[start:end])
+                    found = self.cluster(("person", normal_form(name)), "person")
+                    found.fixed_name = name
+                    found.vote(described, 2)
+                    self._affiliate(found, described, (start, end))
+                    self.claim(start, end, found, "description")
+                continue
+            if indefinite:
+                continue
+            # "the militia", "the rebels": the article's one named armed group or party.
+            if described.sector in GROUP_OF_REBELS and not described.country_decided:
+                group = self._named_group(described.sector, start)
+                if group is not None and (definite or determiner is None):
+                    self.claim(start, end, group, "description")
+                    continue
+            if head.kind == "person" and not (described.country_decided and country_before_head):
+                # Plural office holders are an actor only when the text says whose: "Veldoran
+                # officials", not "leaders of Russia's allies".
+                continue
+            if head.kind == "body" and definite and not described.country_decided:
+                # "the ministry" after "the Interior Ministry": that body.
+                body = self._named_body(head.phrase, start)
+                if body is not None:
+                    self.claim(start, end, body, "description")
+                    continue
+            if determiner in ("his", "her", "its", "their"):
+                continue   # "her ministry": whose it is decides what it is; left to the reader
+            if described.sector not in DOMESTIC and not (described.head_plural and described.sector in ("CVL", "MED")):
+                continue
+            if head.kind in ("people", "person", "body") and described.sector:
+                name = clean_name(self.text[start:end])
+                if not name or not (definite or determiner is None):
+                    continue
+                if not described.country_decided and head.kind == "people":
+                    # "rebels in Darfur", "police in eastern Veldora": where they are says whose.
+                    phrase = self._phrase(chunk.root, exclude=None)
+                    if phrase[1] > end:
+                        wider = self.analyse_span(start, phrase[1])
+                        if wider.country_decided:
+                            described.country, described.country_decided = wider.country, True
+                found = self.cluster(("group", normal_form(name), described.country if described.country_decided else None), "group")
+                found.names.append(name)
+                found.vote(described, 2)
+                self.claim(start, end, found, "description")
+
+    def _country_for(self, described: Description, start: int) -> str | None:
+        if described.country_decided:
+            return described.country
+        if re.match(r"(?i)(?:his|her|its|their)\b", self.parse_text[start:start + 6]):
+            return None
+        return self.sentence_country(start) or self.home
+
+    def _named_body(self, word: str, start: int) -> Cluster | None:
+        """Return the organisation named last before ``start`` whose name holds ``word``."""
+        best = None
+        for s, e, c in self.claimed:
+            if s < start and c.kind == "organisation" and (best is None or s > best[0]):
+                names = [c.body or "", c.fixed_name or "", *c.names]
+                if any(word in normal_form(n).split() for n in names):
+                    best = (s, c)
+        return best[1] if best else None
+
+    def _named_group(self, sector: str, start: int) -> Cluster | None:
+        groups = [c for c in self.clusters if c.kind == "organisation" and c.mentions and
+                  (c.strong.get(sector) or c.weak.get(sector))]
+        before = [c for c in groups if c.first < start]
+        pool = before or groups
+        if len({id(c) for c in pool}) == 1:
+            return pool[0]
+        if before:
+            return max(before, key=lambda c: max(s for s, _, _ in c.mentions if s < start))
+        return None
+
+    def _person_for(self, described: Description, start: int, end: int) -> Cluster | None:
+        """Return the person a singular definite description refers to, or None."""
+        head = described.head
+        if head is None or "counterpart" in head.classes:
+            return None
+        sentence = self.sentence_of(start)
+        scored = []
+        for c in self.clusters:
+            if c.kind != "person" or not c.mentions or not (c.classes & head.classes):
+                continue
+            explicit = {k for k in c.countries if c.countries[k] > 0}
+            if described.country_decided and explicit and (described.country or "") not in explicit:
+                continue
+            before = [s for s, e, _ in c.mentions if e <= start]
+            after = [s for s, _, _ in c.mentions if s >= end]
+            if before and sentence - self.sentence_of(max(before)) <= 6:
+                scored.append((0, start - max(before), c))
+            elif after and self.sentence_of(min(after)) - sentence <= 3:
+                scored.append((1, min(after) - end, c))
+        if not scored:
+            return None
+        scored.sort(key=lambda x: (x[0], x[1]))
+        return scored[0][2]
+
+    # -- 6. pronouns --------------------------------------------------------------------------
+    def add_pronouns(self) -> None:
+        for token in self.doc:
+            lower = token.lower_
+            if lower in PERSON_PRONOUNS and token.pos_ in ("PRON", "DET"):
+                gender = PERSON_PRONOUNS[lower]
+                target = self._antecedent(token, lambda c, g=gender: c.kind == "person" and c.gender in (None, g))
+                if target is not None:
+                    target.gender = target.gender or gender
+                    self.claim(token.idx, token.idx + len(token.text), target, "pronoun")
+            elif lower in THING_PRONOUNS:
+                target = self._antecedent(token, lambda c: c.kind in ("organisation", "group", "country"))
+                if target is not None:
+                    self.claim(token.idx, token.idx + len(token.text), target, "pronoun")
+
+    def _antecedent(self, token, fits) -> Cluster | None:
+        """Return the nearest fitting actor before a pronoun: in its sentence, else a subject before."""
+        position = token.idx
+        sentence = self.sentence_of(position)
+        mentions = sorted(((s, e, c) for s, e, c in self.claimed if e <= position and fits(c)), key=lambda m: m[0])
+        same = [m for m in mentions if self.sentence_of(m[0]) == sentence]
+        if same:
+            return same[-1][2]
+        for back in (1, 2):
+            earlier = [m for m in mentions if self.sentence_of(m[0]) == sentence - back]
+            if not earlier:
+                continue
+            subjects = [m for m in earlier if (t := self.doc_token(m[1] - 1)) is not None and t.dep_ in ("nsubj", "nsubjpass")]
+            return (subjects or earlier)[0 if subjects else -1][2]
+        return None
+
