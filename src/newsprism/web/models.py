@@ -180,6 +180,9 @@ class ClaimReportOut(BaseModel):
     outlet: str
     status: str = Field(description="reported | contradicts | absent")
     wording: str | None = None
+    disputed: str | None = Field(
+        None, description="what this outlet says that another contradicts, e.g. 'number: 3'"
+    )
     evidence: list[EvidenceOut] = []
 
 

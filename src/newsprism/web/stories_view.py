@@ -204,6 +204,24 @@ def list_claims(
         if outlet not in stances[row["claim_id"]]:
             disputed = (row["stance"] or "").lower() in DISPUTING
             stances[row["claim_id"]][outlet] = "contradicts" if disputed else "reported"
+    # Different numbers, places, dates or agents for one happening: both sides contradict.
+    disputed_values: dict[str, dict[str, str]] = defaultdict(dict)
+    if r.has_table("claim_contradictions"):
+        for row in r.rows(
+            "SELECT claim_id, kind, outlet_a, value_a, outlet_b, value_b FROM claim_contradictions "
+            "WHERE claim_id IN (SELECT unnest(?::VARCHAR[]))",
+            [ids],
+        ):
+            for outlet, value in (
+                (row["outlet_a"], row["value_a"]),
+                (row["outlet_b"], row["value_b"]),
+            ):
+                if (
+                    row["kind"] != "negation"
+                    or stances[row["claim_id"]].get(outlet) == "contradicts"
+                ):
+                    stances[row["claim_id"]][outlet] = "contradicts"
+                    disputed_values[row["claim_id"]][outlet] = f"{row['kind']}: {value}"
     # One query for every sentence of every claim: a story page stays a handful of queries.
     all_spans = [
         span
@@ -222,7 +240,13 @@ def list_claims(
             evidence = [found[span] for span in spans[row["id"]].get(outlet, []) if span in found]
             wording = evidence[0].text if evidence else None
             reports.append(
-                m.ClaimReportOut(outlet=outlet, status=stance, wording=wording, evidence=evidence)
+                m.ClaimReportOut(
+                    outlet=outlet,
+                    status=stance,
+                    wording=wording,
+                    disputed=disputed_values[row["id"]].get(outlet),
+                    evidence=evidence,
+                )
             )
         claims.append(
             m.ClaimOut(

@@ -137,6 +137,7 @@ def story_context(story: m.StoryDetail, events: list[m.EventOut]) -> dict[str, A
                 "outlet": rep.outlet,
                 "status": rep.status,
                 "wording": rep.wording,
+                "disputed": rep.disputed,
                 "sentences": [
                     {
                         "article_id": ev.article_id,

@@ -37,11 +37,14 @@
     return quote;
   }
 
-  function evidenceItem(outlet, status, sentence) {
+  function evidenceItem(outlet, status, sentence, disputed) {
     var li = el("li", "evidence-item");
     var who = el("div", "who");
     who.appendChild(el("strong", null, outlet));
-    if (status && status !== "reported") who.appendChild(el("span", "badge st-contradicted", " " + status));
+    if (status && status !== "reported") {
+      who.appendChild(document.createTextNode(" "));
+      who.appendChild(el("span", "badge st-contradicted", status + (disputed ? " · " + disputed : "")));
+    }
     who.appendChild(document.createTextNode(" · "));
     var a = el("a", null, (sentence.title || sentence.article_id) + ", sentence " + (sentence.sentence_index + 1));
     a.href = articleLink(sentence.article_id, sentence.sentence_index);
@@ -63,9 +66,9 @@
     document.getElementById("claim-panel-title").textContent = row.querySelector(".claim-label").textContent;
     reports.forEach(function (report) {
       if (!report.sentences.length) {
-        list.appendChild(evidenceItem(report.outlet, report.status, {article_id: "", sentence_index: -1, text: report.wording || "", title: ""}));
+        list.appendChild(evidenceItem(report.outlet, report.status, {article_id: "", sentence_index: -1, text: report.wording || "", title: ""}, report.disputed));
       }
-      report.sentences.forEach(function (s) { list.appendChild(evidenceItem(report.outlet, report.status, s)); });
+      report.sentences.forEach(function (s) { list.appendChild(evidenceItem(report.outlet, report.status, s, report.disputed)); });
     });
     document.querySelectorAll("tr.claim-row.active").forEach(function (r) { r.classList.remove("active"); r.setAttribute("aria-expanded", "false"); });
     row.classList.add("active");
