@@ -1,12 +1,188 @@
-"""Rebuild the per-story comparison tables: claims, framing terms and voices."""
+"""Rebuild the per-story comparison tables: claims, their outlets and contradictions, framing, voices.
+
+Reads a story's articles, events, actors, sentences, cited sources and quotes from the store and
+writes ``claims``, ``claim_events``, ``claim_outlets``, ``claim_contradictions``,
+``framing_terms`` and ``voices`` for it (replacing what an earlier run wrote).
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Sequence
 
+from newsprism.records import stable_id
 from newsprism.store import Store
+from newsprism.stories.claims import Claim, StoryEvent, build_claims, most_common, numbers_in, participant
+from newsprism.stories.framing import framing_rows
+from newsprism.stories.voices import voice_rows
+
+STORY_DERIVED_TABLES = ("claims", "claim_events", "claim_outlets", "claim_contradictions", "framing_terms", "voices")
+_SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
+
+
+def _ids(values: Sequence[str]) -> list[str]:
+    return list(values)
+
+
+def crude_lemma(word: str) -> str:
+    """Return a word without its inflection, enough to see that "killed" and "kills" are one verb."""
+    word = word.lower().strip()
+    stem = _SUFFIX.sub("", word) if len(word) > 4 else word
+    return stem.rstrip("e")
+
+
+def story_articles(store: Store, story_id: str) -> list[dict]:
+    """Return the story's articles with outlet, date, origin and copy link, in publication order."""
+    return store.query(
+        "SELECT a.id, a.outlet, a.published, a.title, a.text, s.origin, s.copy_of, s.relays FROM story_articles s "
+        "JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? "
+        "ORDER BY a.published NULLS LAST, a.ingested_at, a.id", [story_id])
+
+
+def story_events(store: Store, articles: Sequence[dict]) -> list[StoryEvent]:
+    """Return the events of the given story articles, ready for alignment."""
+    ids = _ids([a["id"] for a in articles])
+    if not ids:
+        return []
+    by_id = {a["id"]: a for a in articles}
+    events = store.query(
+        "SELECT e.*, s.text AS sentence FROM events e LEFT JOIN sentences s "
+        "ON s.article_id = e.article_id AND s.sentence_index = e.sentence_index "
+        "WHERE e.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY e.article_id, e.start", [ids])
+    roles: dict[str, dict[str, list[dict]]] = defaultdict(lambda: {"source": [], "target": []})
+    for row in store.query(
+            "SELECT ea.*, ac.aliases, ac.kind FROM event_actors ea LEFT JOIN actors ac ON ac.id = ea.actor_id "
+            "WHERE ea.event_id IN (SELECT id FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))) "
+            "ORDER BY ea.event_id, ea.role, ea.position", [ids]):
+        roles[row["event_id"]][row["role"]].append(row)
+    # A sentence crediting a named outlet ("according to Veldora One") makes its events that outlet's word.
+    via_outlet = {(r["article_id"], r["sentence_index"]) for r in store.query(
+        "SELECT article_id, sentence_index FROM cited_sources WHERE kind = 'outlet' AND relation = 'attributes' "
+        "AND article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
+    out = []
+    for e in events:
+        article = by_id[e["article_id"]]
+        sources = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"]) for r in roles[e["id"]]["source"])
+        targets = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"]) for r in roles[e["id"]]["target"])
+        numbers = tuple(n for p in (*sources, *targets) for n in numbers_in(p.name))
+        out.append(StoryEvent(
+            id=e["id"], article_id=e["article_id"], outlet=article["outlet"], origin=article["origin"],
+            is_copy=article["copy_of"] is not None, sentence_index=e["sentence_index"], start=e["start"], end=e["end"],
+            trigger=e["trigger"], lemma=crude_lemma(e["trigger"]), plover_type=e["plover_type"], mode=e["mode"],
+            sources=sources, targets=targets, date=e["date"], location=e["location"], negated=e["negated"],
+            modality=e["modality"], attribution=e["attribution"],
+            via_media=(e["article_id"], e["sentence_index"]) in via_outlet, sentence=e["sentence"] or "",
+            numbers=numbers))
+    return out
+
+
+def claim_label(claim: Claim) -> str:
+    """Return a one-line description: who did what to whom, when and where."""
+    events = claim.events
+    plover = most_common([e.plover_type for e in events]) or ""
+    mode = most_common([e.mode for e in events])
+    trigger = most_common([e.trigger.lower() for e in events if e.plover_type == plover]) or ""
+    sources = _names([p for e in events for p in e.sources])
+    targets = _names([p for e in events for p in e.targets])
+    when = most_common([e.date.isoformat() if e.date else None for e in events])
+    where = most_common([e.location for e in events])
+    text = f"{', '.join(sources) or '(unnamed)'} {trigger} ({plover}{'/' + mode if mode else ''})"
+    if targets:
+        text += f" {', '.join(targets)}"
+    if where:
+        text += f" in {where}"
+    if when:
+        text += f" on {when}"
+    return text
+
+
+def _names(participants: Sequence) -> list[str]:
+    """Return one display name per distinct actor, the fullest name first met."""
+    out: dict[str, str] = {}
+    for p in participants:
+        key = p.actor_id or next(iter(sorted(p.names)), p.name.lower())
+        if key not in out or len(p.name) > len(out[key]):
+            out[key] = p.name
+    return list(out.values())[:6]
+
+
+def _outlet_role(events: Sequence[StoryEvent], articles: dict[str, dict]) -> str:
+    if all(e.is_copy for e in events):
+        return "copy"
+    if all(articles[e.article_id]["relays"] for e in events):
+        return "relays"
+    return "reports"
+
+
+def _outlet_stance(events: Sequence[StoryEvent]) -> str:
+    stances = {e.stance for e in events}
+    if {"asserts", "negates"} <= stances:
+        return "mixed"
+    for stance in ("asserts", "negates", "alleges", "planned", "demanded", "conditional"):
+        if stance in stances:
+            return "via outlet" if stance == "asserts" and all(e.via_media for e in events) else stance
+    return sorted(stances)[0]
+
+
+def claim_rows(story_id: str, claims: Sequence[Claim], articles: Sequence[dict]) -> dict[str, list[dict]]:
+    """Return the rows of the claim tables for one story."""
+    by_id = {a["id"]: a for a in articles}
+    rows: dict[str, list[dict]] = {t: [] for t in ("claims", "claim_events", "claim_outlets", "claim_contradictions")}
+    for claim in claims:
+        events = claim.events
+        first = min(events, key=lambda e: (by_id[e.article_id]["published"] is None, by_id[e.article_id]["published"] or 0, e.start))
+        claim_id = stable_id("claim", story_id, first.id)
+        outlets = sorted({e.outlet or e.origin for e in events})
+        originals = sorted({e.outlet or e.origin for e in events if not e.is_copy})
+        status = claim.status
+        relayed = sorted({e.origin for e in events if by_id[e.article_id]["relays"]})
+        reported = [by_id[e.article_id]["published"] for e in events if by_id[e.article_id]["published"]]
+        dates = [e.date for e in events if e.date and e.stance == "asserts"] or [e.date for e in events if e.date]
+        notes = []
+        if relayed:
+            notes.append("via " + ", ".join(relayed))
+        for c in claim.contradictions:
+            notes.append(f"{c.kind}: {c.first.outlet} says {c.first_value}; {c.second.outlet} says {c.second_value}")
+        rows["claims"].append({
+            "id": claim_id, "story_id": story_id, "label": claim_label(claim),
+            "plover_type": most_common([e.plover_type for e in events]), "mode": most_common([e.mode for e in events]),
+            "sources": _names([p for e in events for p in e.sources]),
+            "targets": _names([p for e in events for p in e.targets]),
+            "date": min(dates) if dates else None, "location": most_common([e.location for e in events]),
+            "status": status, "single_outlet": ", ".join(originals or outlets) if len(claim.origins) == 1 else None,
+            "origin_count": len(claim.origins), "outlet_count": len(outlets), "article_count": len({e.article_id for e in events}),
+            "first_reported": min(reported) if reported else None, "note": "; ".join(notes) or None,
+        })
+        for e in events:
+            rows["claim_events"].append({
+                "claim_id": claim_id, "event_id": e.id, "story_id": story_id, "article_id": e.article_id,
+                "outlet": e.outlet, "origin": e.origin, "stance": e.stance, "own_voice": e.own_voice,
+                "numbers": list(e.numbers), "sentence_index": e.sentence_index, "start": e.start, "end": e.end})
+        by_outlet: dict[str, list[StoryEvent]] = defaultdict(list)
+        for e in events:
+            by_outlet[e.outlet or e.origin].append(e)
+        for outlet, outlet_events in sorted(by_outlet.items()):
+            rows["claim_outlets"].append({
+                "claim_id": claim_id, "story_id": story_id, "outlet": outlet,
+                "role": _outlet_role(outlet_events, by_id), "stance": _outlet_stance(outlet_events),
+                "article_ids": sorted({e.article_id for e in outlet_events}), "event_count": len(outlet_events)})
+        for c in claim.contradictions:
+            rows["claim_contradictions"].append({
+                "claim_id": claim_id, "story_id": story_id, "kind": c.kind,
+                "outlet_a": c.first.outlet or c.first.origin, "value_a": c.first_value, "event_a": c.first.id,
+                "outlet_b": c.second.outlet or c.second.origin, "value_b": c.second_value, "event_b": c.second.id})
+    return rows
 
 
 def analyze_stories(store: Store, story_ids: Sequence[str]) -> None:
     """Rebuild claims, framing terms and voices of the given stories."""
-    return None
+    for story_id in story_ids:
+        articles = story_articles(store, story_id)
+        claims = build_claims(story_events(store, articles))
+        rows = claim_rows(story_id, claims, articles)
+        rows["framing_terms"] = framing_rows(store, story_id, articles)
+        rows["voices"] = voice_rows(store, story_id, articles)
+        with store.transaction():
+            for table in STORY_DERIVED_TABLES:
+                store.replace_rows(table, rows[table], "story_id = ?", [story_id])

@@ -1,0 +1,351 @@
+"""Cross-source alignment: events from a story's articles that report one happening become a claim.
+
+Two events can be one happening when their PLOVER types are the same or of the same kind
+(verbal or material, cooperation or conflict), their modes do not differ, and their actors
+are the same after resolution (actor ids, names and aliases, the head noun of a description,
+countries), with compatible dates. Events are grouped by average linkage; a pair that cannot
+be one happening (incompatible types, different modes, dates days apart, different agents)
+keeps their groups apart.
+
+A claim's status compares the independent origins of its reports (see origins.py):
+corroborated, single-source, contradicted (one origin asserts what another negates, or gives
+another number, place, date or agent for it) or attributed-only (every report is an
+allegation or comes on another outlet's word).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+# PLOVER types by quad class: a claim may be coded as ACCUSE by one outlet and REQUEST by
+# another ("called for an uprising" / "accused the top brass"), never as ASSAULT and CONSULT.
+QUAD_CLASS = {
+    "AGREE": "verbal cooperation", "CONSULT": "verbal cooperation", "SUPPORT": "verbal cooperation",
+    "CONCEDE": "verbal cooperation", "COOPERATE": "material cooperation", "AID": "material cooperation",
+    "RETREAT": "material cooperation", "REQUEST": "verbal conflict", "ACCUSE": "verbal conflict",
+    "REJECT": "verbal conflict", "THREATEN": "verbal conflict", "PROTEST": "material conflict",
+    "SANCTION": "material conflict", "MOBILIZE": "material conflict", "COERCE": "material conflict",
+    "ASSAULT": "material conflict",
+}
+# Types where who is source and who is target is a matter of wording ("A spoke with B").
+SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
+# Heads of descriptions too general to identify anyone by themselves.
+GENERIC_HEADS = {"people", "person", "officials", "official", "leaders", "leader", "sources", "source",
+                 "authorities", "members", "member", "group", "others", "some", "many", "man", "men",
+                 "woman", "women", "side", "sides", "country", "countries", "government", "state"}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "dozen": 12,
+}
+# A pair of events this close counts as one happening (see pair_score for the scale).
+LINK_THRESHOLD = 1.2
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """An actor as it takes part in an event, with every name it may be matched by."""
+
+    actor_id: str | None
+    name: str
+    names: frozenset[str]            # normalised name and aliases
+    head: str                        # last word of the normalised name
+    proper: bool                     # the head is a name, not a common noun
+    country: str | None
+    is_country: bool = False         # the actor is a whole country: named in most events of a story
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEvent:
+    """One event of a story's article, with what alignment and corroboration need."""
+
+    id: str
+    article_id: str
+    outlet: str | None
+    origin: str                      # independent origin the article counts under
+    is_copy: bool
+    sentence_index: int
+    start: int
+    end: int
+    trigger: str
+    lemma: str
+    plover_type: str
+    mode: str | None
+    sources: tuple[Participant, ...]
+    targets: tuple[Participant, ...]
+    date: date | None
+    location: str | None
+    negated: bool
+    modality: str
+    attribution: str | None
+    via_media: bool                  # the sentence credits another outlet ("according to Veldora One")
+    sentence: str
+    numbers: tuple[int, ...] = ()
+
+    @property
+    def stance(self) -> str:
+        """Return how the article presents the event: asserts, negates, alleges, or the modality."""
+        if self.modality == "alleged":
+            return "alleges"
+        if self.negated:
+            return "negates"
+        return "asserts" if self.modality == "happened" else self.modality
+
+    @property
+    def own_voice(self) -> bool:
+        """Return whether the outlet tells it as fact (not as an allegation or another outlet's report)."""
+        return self.modality != "alleged" and not self.via_media
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Two reports of one happening that cannot both be true."""
+
+    kind: str                        # negation | number | place | date | agent
+    first: StoryEvent
+    first_value: str
+    second: StoryEvent
+    second_value: str
+
+
+@dataclass(slots=True)
+class Claim:
+    """A happening as the story's outlets report it."""
+
+    events: list[StoryEvent]
+    contradictions: list[Contradiction] = field(default_factory=list)
+
+    @property
+    def origins(self) -> set[str]:
+        return {e.origin.lower() for e in self.events}
+
+    @property
+    def status(self) -> str:
+        """Return contradicted, attributed-only, corroborated or single-source."""
+        if self.contradictions:
+            return "contradicted"
+        if all(not e.own_voice for e in self.events):
+            return "attributed-only"
+        return "corroborated" if len(self.origins) >= 2 else "single-source"
+
+
+# -- preparing events --------------------------------------------------------------------------
+
+def normal_name(text: str) -> str:
+    """Return a name lower-cased without a leading article, possessive or brackets."""
+    text = re.sub(r"[\[\]()]", "", text.lower())
+    text = re.sub(r"['’]s?\b$", "", text.strip())
+    text = re.sub(r"['’]s\b", "", text)
+    text = re.sub(r"^(?:the|a|an|some|its|his|her|their)\s+", "", text.strip())
+    return " ".join(re.findall(r"[^\W_]+(?:-[^\W_]+)*", text))
+
+
+def participant(actor_id: str | None, name: str, country: str | None, aliases: Sequence[str] = (),
+                kind: str | None = None) -> Participant:
+    """Return a Participant for an actor reference, with its aliases as match keys."""
+    key = normal_name(name)
+    # The head of "three commanders of the gang" is "commanders"; of "the militia's leaders", "leaders".
+    words = re.split(r"\s+of\s+", key)[0].split()
+    head = words[-1] if words else ""
+    proper = bool(name.strip()) and any(w[:1].isupper() for w in name.split()[-1:])
+    names = frozenset({key, *(normal_name(a) for a in aliases)} - {""})
+    return Participant(actor_id, name, names, head, proper, country, kind == "country")
+
+
+def numbers_in(text: str) -> tuple[int, ...]:
+    """Return the counts a phrase states ("12 people", "three guards", "dozens of activists")."""
+    found = []
+    for word in re.findall(r"\d[\d,]*|[A-Za-z]+", text):
+        if word[0].isdigit():
+            value = int(word.replace(",", ""))
+            if not 1900 <= value <= 2100:      # a year is not a count
+                found.append(value)
+        elif word.lower() in NUMBER_WORDS and word.lower() not in ("hundred", "dozen"):
+            found.append(NUMBER_WORDS[word.lower()])
+    return tuple(found)
+
+
+# -- comparing two events ------------------------------------------------------------------------
+
+def _match(first: Participant, second: Participant) -> float:
+    if first.actor_id and first.actor_id == second.actor_id:
+        # A country is a party to much of a story: sharing it says less than sharing a person.
+        return 0.5 if first.is_country else 1.0
+    if first.names & second.names:
+        return 0.9
+    a, b = set(next(iter(first.names), "").split()), set(next(iter(second.names), "").split())
+    # "Orin Valley Guard" / "Orin Valley Guard militia"; "Halvik" / "Teodor Halvik"
+    if a and b and (a <= b or b <= a) and (first.proper or second.proper) and not (a | b) <= GENERIC_HEADS:
+        return 0.8
+    if first.head and first.head == second.head and first.head not in GENERIC_HEADS:
+        return 0.8 if first.proper and second.proper else 0.5
+    if first.country and first.country == second.country:
+        return 0.2
+    return 0.0
+
+
+def role_match(first: Sequence[Participant], second: Sequence[Participant]) -> tuple[float, bool]:
+    """Return (strength of the best match, whether the two sides name clearly different actors)."""
+    if not first or not second:
+        return 0.0, False
+    best = max(_match(a, b) for a in first for b in second)
+    identified = all(p.actor_id or p.proper for p in (*first, *second))
+    countries_a = {p.country for p in first if p.country}
+    countries_b = {p.country for p in second if p.country}
+    conflict = best == 0.0 and identified and bool(countries_a) and bool(countries_b) and not countries_a & countries_b
+    return best, conflict
+
+
+def _overlap(first: str, second: str) -> float:
+    words_a = {w for w in re.findall(r"[a-z]{4,}", first.lower())}
+    words_b = {w for w in re.findall(r"[a-z]{4,}", second.lower())}
+    return len(words_a & words_b) / len(words_a | words_b) if words_a and words_b else 0.0
+
+
+def same_place(first: str, second: str) -> bool:
+    """Return whether two place names can be the same place ("Brasna" / "in Brasna district")."""
+    a, b = set(normal_name(first).split()), set(normal_name(second).split())
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
+    """Return how surely two events report one happening; None when they cannot."""
+    if a.plover_type == b.plover_type:
+        type_score = 1.0
+    elif QUAD_CLASS.get(a.plover_type) == QUAD_CLASS.get(b.plover_type):
+        type_score = 0.4
+    else:
+        return None
+    if a.mode and b.mode and a.mode != b.mode:
+        return None
+    if a.plover_type in SYMMETRIC_TYPES and b.plover_type in SYMMETRIC_TYPES:
+        parts_a, parts_b = (*a.sources, *a.targets), (*b.sources, *b.targets)
+        scores = sorted((_match(x, y) for x in parts_a for y in parts_b), reverse=True)
+        actors = min(2.0, sum(scores[:2])) if scores else 0.0
+        agent_conflict = False
+    else:
+        source, agent_conflict = role_match(a.sources, b.sources)
+        target, target_conflict = role_match(a.targets, b.targets)
+        if target_conflict:
+            return None
+        actors = source + target
+        if a.targets and b.targets and target < 0.5:
+            # Each names whom it was done to, and they differ. For a deed (an arrest, a killing)
+            # the victims define the happening; what a statement is about is looser.
+            specific = all(p.head not in GENERIC_HEADS for p in (*a.targets, *b.targets))
+            actors -= 1.2 if specific and QUAD_CLASS.get(a.plover_type, "").startswith("material") else 0.4
+        if type_score < 1.0 and source < 0.8:
+            return None            # coded differently: only the same speaker makes it one statement
+        if not (a.sources and b.sources) and not (target >= 0.8 and not any(p.is_country for p in a.targets + b.targets)):
+            return None            # an agentless report joins only on a specific, shared target
+        if agent_conflict and not (target >= 0.9 and a.plover_type == b.plover_type and a.date and a.date == b.date):
+            return None
+    date_score = 0.0
+    if a.date and b.date:
+        apart = abs((a.date - b.date).days)
+        if apart == 0:
+            date_score = 0.5
+        elif apart == 1:
+            date_score = 0.2
+        elif not (actors >= 1.8 and type_score == 1.0):
+            return None          # days apart: another happening, unless nothing else differs
+    if a.numbers and b.numbers and set(a.numbers) & set(b.numbers):
+        actors += 0.3              # "three commanders" in both
+    lexical = (0.3 if a.lemma and a.lemma == b.lemma else 0.0) + 0.5 * _overlap(a.sentence, b.sentence)
+    if actors < 0.5 and not (type_score == 1.0 and date_score == 0.5 and lexical >= 0.3):
+        return None              # no shared participant: only the same deed on the same day will do
+    return 0.5 * type_score + actors + date_score + lexical
+
+
+# -- grouping --------------------------------------------------------------------------------------
+
+def align_events(events: Sequence[StoryEvent], threshold: float = LINK_THRESHOLD) -> list[list[StoryEvent]]:
+    """Return the events grouped into happenings (average linkage; impossible pairs never join)."""
+    n = len(events)
+    if n == 0:
+        return []
+    score = np.zeros((n, n))
+    allowed = np.zeros((n, n), dtype=bool)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if events[i].id == events[j].id:
+                continue
+            s = pair_score(events[i], events[j])
+            if s is not None:
+                score[i, j] = score[j, i] = s
+                allowed[i, j] = allowed[j, i] = True
+    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    while True:
+        best, pair = threshold, None
+        keys = sorted(groups)
+        for x, gi in enumerate(keys):
+            for gj in keys[x + 1:]:
+                a, b = groups[gi], groups[gj]
+                block = allowed[np.ix_(a, b)]
+                if not block.all():
+                    continue
+                mean = float(score[np.ix_(a, b)].mean())
+                if mean >= best:
+                    best, pair = mean, (gi, gj)
+        if pair is None:
+            break
+        groups[pair[0]].extend(groups.pop(pair[1]))
+    ordered = sorted(groups.values(), key=lambda g: min(g))
+    return [[events[i] for i in sorted(g)] for g in ordered]
+
+
+# -- contradictions --------------------------------------------------------------------------------
+
+def find_contradictions(events: Sequence[StoryEvent]) -> list[Contradiction]:
+    """Return the contradictions between reports of different origins within one claim."""
+    found: list[Contradiction] = []
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(kind: str, a: StoryEvent, va: str, b: StoryEvent, vb: str) -> None:
+        key = (kind, *sorted((a.origin.lower(), b.origin.lower())))
+        if key not in seen:
+            seen.add(key)
+            found.append(Contradiction(kind, a, va, b, vb))
+
+    for i, a in enumerate(events):
+        for b in events[i + 1:]:
+            if a.origin.lower() == b.origin.lower():
+                continue
+            stances = {a.stance, b.stance}
+            # One asserts what the other negates; at least one says so in its own voice.
+            if stances == {"asserts", "negates"} and (a.own_voice or b.own_voice):
+                first, second = (a, b) if a.stance == "asserts" else (b, a)
+                add("negation", first, first.trigger, second, f"not {second.trigger}")
+                continue
+            if a.stance != "asserts" or b.stance != "asserts" or not (a.own_voice and b.own_voice):
+                continue
+            if a.numbers and b.numbers and not set(a.numbers) & set(b.numbers):
+                add("number", a, ", ".join(map(str, a.numbers)), b, ", ".join(map(str, b.numbers)))
+            if a.location and b.location and not same_place(a.location, b.location):
+                add("place", a, a.location, b, b.location)
+            if a.date and b.date and abs((a.date - b.date).days) > 1:
+                add("date", a, a.date.isoformat(), b, b.date.isoformat())
+            if a.plover_type not in SYMMETRIC_TYPES and role_match(a.sources, b.sources)[1]:
+                add("agent", a, ", ".join(p.name for p in a.sources), b, ", ".join(p.name for p in b.sources))
+    return found
+
+
+def build_claims(events: Sequence[StoryEvent], threshold: float = LINK_THRESHOLD) -> list[Claim]:
+    """Return the story's claims: aligned events with their contradictions."""
+    claims = []
+    for group in align_events(events, threshold):
+        claims.append(Claim(group, find_contradictions(group)))
+    return claims
+
+
+def most_common(values: Sequence[str | None]) -> str | None:
+    """Return the most frequent non-empty value (first seen wins a tie)."""
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else None
