@@ -151,6 +151,8 @@ def list_claims(
         f.add(
             "c.id IN (SELECT claim_id FROM claim_events WHERE lower(outlet) = lower(?))", f.outlet
         )
+    if f.article:
+        f.add("c.id IN (SELECT claim_id FROM claim_events WHERE article_id = ?)", f.article)
     if f.plover_type:
         f.add("upper(c.plover_type) = upper(?)", f.plover_type)
     if f.actor:
