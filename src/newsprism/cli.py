@@ -219,6 +219,100 @@ def report(
     console.print(str(summary.index.resolve()), highlight=False)
 
 
+@app.command()
+def stories(db: Path = DbOption) -> None:
+    """List the stories: articles, outlets and claims per status (corroborated, single-source, ...)."""
+    from newsprism.store import Store
+    from newsprism.stories.queries import STATUSES, list_stories
+
+    try:
+        store = Store(db, read_only=True)
+    except NewsprismError as exc:
+        _fail(str(exc))
+    with store:
+        rows = list_stories(store)
+    if not rows:
+        console.print("no stories yet: run `newsprism analyze` first", highlight=False)
+        return
+    table = Table(title="stories")
+    for column in ("id", "dates", "articles", "outlets", *STATUSES, "title"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        dates = f"{row['first_published'] or '?'} .. {row['last_published'] or '?'}"
+        table.add_row(row["id"][:10], dates, str(row["article_count"]), escape(", ".join(row["outlets"])),
+                      *(str(row["claims"][s]) for s in STATUSES), escape(row["title"] or ""))
+    console.print(table)
+
+
+@app.command()
+def story(
+    story_id: str = typer.Argument(..., help="Story id or a unique prefix (see `newsprism stories`)."),
+    db: Path = DbOption,
+) -> None:
+    """Compare the outlets of one story: claims x outlets, contradictions, omissions, wording, voices, timeline."""
+    from newsprism.store import Store
+    from newsprism.stories.queries import story_view
+
+    try:
+        store = Store(db, read_only=True)
+        with store:
+            view = story_view(store, story_id)
+    except NewsprismError as exc:
+        _fail(str(exc))
+    console.print(f"[bold]{escape(view.story['title'] or view.story['id'])}[/bold]  ({view.story['id']}, "
+                  f"{len(view.articles)} articles, {len(view.outlets)} outlets)", highlight=False)
+    for article in view.articles:
+        extra = (f", copy of {article['copy_of'][:10]}" if article["copy_of"] else "") + \
+                (f", relays {article['relays']}" if article["relays"] else "")
+        console.print(f"  {article['id'][:10]}  {article['published'] or '?'}  {escape(article['outlet'] or '?')}{escape(extra)}"
+                      f"  {escape(article['title'] or '')}", highlight=False)
+    marks = {"asserts": "✓", "negates": "✗", "mixed": "±", "alleges": "alleged", "via outlet": "via outlet"}
+    table = Table(title="claims x outlets (✓ reports, ✗ denies, c = syndicated copy, r = relayed)")
+    for column in ("date", "claim", "status", *view.outlets):
+        table.add_column(column, overflow="fold")
+    for claim in view.claims:
+        cells = []
+        for outlet in view.outlets:
+            entry = claim["outlets"].get(outlet)
+            if not entry:
+                cells.append("")
+                continue
+            mark = marks.get(entry["stance"], entry["stance"])
+            cells.append(mark + (" c" if entry["role"] == "copy" else " r" if entry["role"] == "relays" else ""))
+        status = claim["status"] + (f" ({claim['single_outlet']})" if claim["single_outlet"] else "")
+        table.add_row(str(claim["date"] or ""), escape(claim["label"]), escape(status), *cells)
+    console.print(table)
+    for c in view.contradictions:
+        console.print(f"[red]contradiction[/red] ({c['kind']}): {escape(c['outlet_a'])} says {escape(c['value_a'])}; "
+                      f"{escape(c['outlet_b'])} says {escape(c['value_b'])}", highlight=False)
+    labels = {c["id"]: c["label"] for c in view.claims}
+    for outlet, omitted in view.omissions.items():
+        console.print(f"[bold]{escape(outlet)}[/bold]: {len(omitted['only_here'])} claim(s) only here, "
+                      f"omits {len(omitted['missing_here'])} that others report", highlight=False)
+        for claim_id in omitted["only_here"]:
+            console.print(f"    only here: {escape(labels.get(claim_id, claim_id))}", highlight=False)
+    wording = Table(title="wording and voices per outlet")
+    for column in ("outlet", "distinctive", "names for the happening", "names for actors", "voices"):
+        wording.add_column(column, overflow="fold")
+    for outlet in view.outlets:
+        kinds = view.framing.get(outlet, {})
+        distinctive = ", ".join(t["term"] for t in kinds.get("distinctive", [])[:12])
+        events = ", ".join(t["term"] for t in kinds.get("event_name", []))
+        actors = ", ".join(f"{t['term']} ({t['refers_to']})" for t in kinds.get("actor_name", [])
+                           if t["term"].lower() != (t["refers_to"] or "").lower())
+        voices = ", ".join(f"{v['speaker']} ×{v['quote_count']}" + (f" [{'; '.join(v['channels'])}]" if v["channels"] else "")
+                           for v in view.voices.get(outlet, []))
+        wording.add_row(escape(outlet), escape(distinctive), escape(events), escape(actors), escape(voices))
+    console.print(wording)
+    timeline = Table(title="timeline")
+    for column in ("date", "claim", "status", "outlets"):
+        timeline.add_column(column, overflow="fold")
+    for entry in view.timeline:
+        if entry["date"]:
+            timeline.add_row(str(entry["date"]), escape(entry["label"]), entry["status"], escape(", ".join(entry["outlets"])))
+    console.print(timeline)
+
+
 def main() -> None:
     app()
 

@@ -26,7 +26,7 @@ from newsprism.store import Store
 EVENT_NOUNS = (
     "rebellion", "uprising", "mutiny", "insurrection", "revolt", "insurgency", "coup", "putsch", "takeover",
     "seizure", "attack", "assault", "raid", "siege", "offensive", "invasion", "incursion", "operation",
-    "crackdown", "standoff", "stand-off", "crisis", "events", "incident", "unrest", "riot", "riots",
+    "crackdown", "standoff", "stand-off", "crisis", "events", "incident", "unrest", "riots",
     "clashes", "violence", "bloodshed", "betrayal", "treason", "terrorism", "massacre", "war", "conflict",
     "hostilities", "occupation", "blockade", "protest", "protests", "demonstrations", "talks",
 )
@@ -37,7 +37,11 @@ PRIOR_SIZE = 100.0          # alpha_0: how many pseudo-counts the story-wide pri
 MAX_DISTINCTIVE = 25        # phrases kept per outlet
 RARITY_WEIGHT = 0.15        # tie-breaking weight of general-English rarity (per -log10 frequency)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
-_MODIFIER = r"(?:(?!(?:the|a|an|this|that|its|his|her|their|of|in|on|at|and|or|to|by|for|with|as)\b)[a-z][a-z-]+\s+){0,2}"
+# Words that may stand before the noun inside the name: not articles, prepositions or verbs
+# ("has held crisis talks" names "crisis talks"; "to avoid major bloodshed", "major bloodshed").
+_NOT_MODIFIER = ("the|a|an|this|that|its|his|her|their|of|in|on|at|and|or|to|by|for|with|as|has|have|had|"
+                 "is|are|was|were|be|been|held|hold|holds|avoid|launched|staged")
+_MODIFIER = r"(?:(?!(?:" + _NOT_MODIFIER + r")\b)[a-z][a-z-]+\s+){0,2}"
 EVENT_NAME = re.compile(
     r"\b(?:(?:the|a|an)\s+)?(" + _MODIFIER + r"(?:" + "|".join(re.escape(n) for n in EVENT_NOUNS) + r"))"
     r"(\s+(?:of|at|on)\s+(?:the\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|"
