@@ -213,9 +213,10 @@ class _Finder:
         consumed = self.line_attributions(spans)
         spans = [s for s in spans if s.start not in consumed]
         reported = [list(item) for item in self.reported_clauses()]
+        spans = self.reopen_unbalanced(spans)
         attributed: dict[int, _Attribution] = {}
         for index, span in enumerate(spans):
-            found = self.after_quote(span) or self.dash_after(span) or self.before_quote(span)
+            found = self.attribution_of(span)
             if found is not None:
                 attributed[index] = found
         # A quote with no attribution of its own continues the one just before it in the same
@@ -243,9 +244,33 @@ class _Finder:
         self.quotes.sort(key=lambda q: (q.start, q.end))
         return self.quotes
 
+    def attribution_of(self, span: QuotedSpan) -> _Attribution | None:
+        return self.after_quote(span) or self.dash_after(span) or self.before_quote(span)
+
+    def reopen_unbalanced(self, spans: list[QuotedSpan]) -> list[QuotedSpan]:
+        """Return the passages with each unattributed, never-closed one replaced by the quotes inside it.
+
+        An opening mark never closed and attributed to no one is more often a stray mark, or the
+        excerpt convention of a quoted article, than a quotation: the quotes it holds are the real ones.
+        """
+        result: list[QuotedSpan] = []
+        for span in spans:
+            if span.closed or self.attribution_of(span) is not None:
+                result.append(span)
+                continue
+            inner = [QuotedSpan(span.content_start + s.start, span.content_start + s.end, span.content_start + s.content_start,
+                                span.content_start + s.content_end, s.kind, s.closed, s.paragraphs)
+                     for s in find_quoted_spans(self.text[span.content_start:span.content_end])
+                     if self.text[span.content_start + s.content_start:span.content_start + s.content_end].strip(" ,.;:!?\n")]
+            result.extend(inner)
+            self.quoted_chars = [q for q in self.quoted_chars if q != (span.start, span.end)]
+            self.quoted_chars.extend((s.start, s.end) for s in inner)
+        return result
+
     def line_attributions(self, spans: list[QuotedSpan]) -> set[int]:
         """Add lines attributed as a whole ("“…” ― Name", "PENCE: …"); return the quote starts used."""
         consumed: set[int] = set()
+        turns: list[tuple[int, str, _Attribution, bool]] = []
         dateline = self.analyzed.article.dateline_span
         for start, end in self.paragraphs:
             line = self.text[start:end]
@@ -273,6 +298,18 @@ class _Finder:
                 content_start += 1
                 direct = True
             self.add(content_start, _strip_closing(self.text, content_start, content_end), direct, attribution)
+            if label and line.lstrip()[:1] in OPENING_MARKS:
+                turns.append((self.paragraph_index(start), line.lstrip()[:1], attribution, direct))
+        # In a quoted transcript ('"PENCE: …' paragraphs), a paragraph opening with the same mark and
+        # no label of its own carries on the turn before it.
+        for index, mark, attribution, direct in turns:
+            for following in self.paragraphs[index + 1:]:
+                line = self.text[following[0]:following[1]].lstrip()
+                if not line.startswith(mark) or _LABEL.match(line) or line[1:2] in "([":
+                    break
+                first = following[0] + self.text[following[0]:following[1]].index(mark) + 1
+                consumed.update(s.start for s in spans if following[0] <= s.start < following[1])
+                self.add(first, _strip_closing(self.text, first, following[1]), direct, attribution)
         return consumed
 
     def continues(self, previous: QuotedSpan, span: QuotedSpan) -> bool:
@@ -292,6 +329,10 @@ class _Finder:
     def host_clause(self, span: QuotedSpan, reported) -> list | None:
         """Return the reported clause a quote opens inside ("Peskov said Putin ‘informed …’"), if any."""
         hosts = [r for r in reported if r[0] < span.start < r[1] and re.search(r"\w", self.text[r[0]:span.start])]
+        if not hosts:
+            # "… is “a big problem” but “nobody has the guts to talk about it”": joined to the clause.
+            hosts = [r for r in reported if r[1] <= span.start and re.fullmatch(
+                r"[\s,”\"’']*(?:and|but|or)?\s*", self.text[r[1]:span.start]) and r[1] > r[0]]
         return max(hosts, key=lambda r: r[1] - r[0]) if hosts else None
 
     def after_quote(self, span: QuotedSpan) -> _Attribution | None:
@@ -417,6 +458,9 @@ class _Finder:
             return True
         if label and len(words) == 1 and DOCUMENT_WORDS.fullmatch(lowered):
             return True                               # "Poll: Clinton and Trump in dead heat"
+        tokens = [t for t in self.tokens_between(start, end) if not (t.is_punct or t.is_space)]
+        if not label and 2 <= len(tokens) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens):
+            return True                               # "― Sonya Herridge": a name the tagger missed
         # "WALLACE:" in a transcript, "— Lavrov" under a headline: the surname of a person the article names.
         surnames = {e.text.split()[-1].lower() for e in self.analyzed.entities if e.label == "PERSON" and e.text.split()}
         surnames.update(a.name.split()[-1].lower() for a in self.analyzed.actors if a.kind == "person" and a.name.split())
@@ -473,11 +517,15 @@ class _Finder:
                 kept = [predicate.i] + [t.i for c in predicate.children if c.dep_ != "prep" for t in c.subtree]
                 return self.clause_record(verb, doc[objects[0].left_edge.i:max(kept) + 1])
         if lemma in DIRECTIVE_VERBS:
-            infinitives = [c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)]
+            # The parser files "implored the delegation to return" under advcl as often as xcomp.
+            infinitives = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
+                           and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)]
             if infinitives:
                 return self.clause_record(verb, doc[infinitives[0].left_edge.i:infinitives[0].right_edge.i + 1])
         prepositions = PREPOSITIONAL_SPEECH_VERBS.get(lemma, frozenset())
-        for child in verb.children:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        # "accused the EU of …": the preposition may hang off the object.
+        for child in [*verb.children, *(c for o in objects for c in o.children)]:
             if child.dep_ == "prep" and child.lower_ in prepositions:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
@@ -505,8 +553,10 @@ class _Finder:
             before = [t for t in kept if t.i < verb.i]
             after = [t for t in kept if t.i > verb.i]
             aside = [t for t in tokens if t.i in outside]
-            enclosed = before and after and _words(before) and aside[0].i > 0 and self.doc[aside[0].i - 1].text in ",—–(" \
-                and self.doc[aside[-1].i + 1].text in ",—–)" if aside[-1].i + 1 < len(self.doc) else False
+            doc = self.doc
+            opens = aside[0].text in ",—–(" or (aside[0].i > 0 and doc[aside[0].i - 1].text in ",—–(")
+            closes = aside[-1].text in ",—–)" or (aside[-1].i + 1 < len(doc) and doc[aside[-1].i + 1].text in ",—–)")
+            enclosed = bool(before and after and _words(before) and opens and closes)
             # "The museum, he said, would make …": the attribution is an aside inside the content.
             # Otherwise keep the side of the clause away from the attribution.
             if not enclosed:
