@@ -69,3 +69,20 @@ def test_merge_rewrites_every_reference(store):
 def test_merge_is_idempotent(store):
     merge_actors(store, Settings())
     assert merge_actors(store, Settings()) == 0
+
+
+def test_analyze_folds_a_surname_into_the_full_name_from_another_article(tmp_path, settings):
+    from newsprism.pipeline import run_analysis
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Kuzin warns the West\n\nSpeaking in Moscow on Monday, Kuzin said Russia would respond.\n")
+    (corpus / "b.txt").write_text("Talks in Minsk\n\nRussian President Boris Kuzin met Belarusian officials on Tuesday.\n")
+    path = tmp_path / "store.duckdb"
+    with Store(path) as store:
+        run_analysis([str(corpus)], settings.with_(db_path=path), store)
+        people = store.query("SELECT id, name, country, aliases FROM actors WHERE kind = 'person'")
+        assert [(p["name"], p["country"]) for p in people] == [("Boris Kuzin", "RUS")]
+        assert "Kuzin" in people[0]["aliases"]
+        mentioned_in = store.query("SELECT DISTINCT article_id FROM actor_mentions WHERE actor_id = ?", [people[0]["id"]])
+        assert len(mentioned_in) == 2

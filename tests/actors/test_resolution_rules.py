@@ -251,3 +251,8 @@ def test_extension_countries_and_learned_capitals(analyze_text, nlp, crisis_gaze
     assert actor(a, "Marek Tollan").country == "VLD"
     assert actor(a, "Pavel Dressek").country == "KRS"
     assert ref_at(a, "Drovna").country == "KRS"     # "Drovna, the Karst capital"
+
+
+def test_an_unknown_one_word_place_that_speaks_is_a_person(analyze_text):
+    a = analyze_text("Kuzin warns the West\n\nSpeaking in Moscow on Monday, Kuzin said Russia would respond.")
+    assert actor(a, "Kuzin").kind == "person"

@@ -50,6 +50,7 @@ from newsprism.actors.words import (
     NAME_HOWS,
     ORG_WORDS,
     PLACE_WORDS,
+    SPEECH_LEMMAS,
     STATE_WORDS,
     TITLE_FILLERS,
 )
@@ -297,6 +298,8 @@ class Resolver(SpanFinder, ReferenceFinder):
         persons: list[tuple[int, int, str, tuple[int, int] | None]] = []
         others: list[tuple[int, int, str, str]] = []
         places = self.places_by_preposition()
+        speakers = {clean_name(self.parse_text[s:e]) for s, e, label in self.name_spans()
+                    if label in ("GPE", "LOC", "NORP") and self._speaks(s, e)}
         for start, end, label in self.name_spans():
             if self.owner_of(start, end) is not None:
                 continue
@@ -348,6 +351,8 @@ class Resolver(SpanFinder, ReferenceFinder):
                 label = "STATE"
             if normal_form(name) in self.outlets:
                 label = "OUTLET"
+            if label in ("GPE", "LOC", "NORP") and len(words) == 1 and name not in places and name in speakers:
+                label = "PERSON"   # "Kuzin said": places do not speak, and known places are in the gazetteer
             if label == "PERSON" or titled:
                 persons.append((start, end, name, title_span if title_span else inner_title))
             else:
@@ -388,6 +393,11 @@ class Resolver(SpanFinder, ReferenceFinder):
                 self.claim(start, end, found, "name")
                 self._describe_place(found, start, end)
         self._add_untagged_surnames()
+
+    def _speaks(self, start: int, end: int) -> bool:
+        """Return whether a name is the subject of a verb of saying ("Kuzin said", "Kuzin told")."""
+        token = self.doc_token(end - 1)
+        return token is not None and token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_LEMMAS
 
     def _known_person(self, name: str) -> bool:
         return any(c.kind == "person" and any(same_person(name, n) for n in c.names)

@@ -35,3 +35,6 @@ NAME_HOWS = {"name", "alias", "gazetteer", "pronoun"}
 # Words between a locative preposition and a place: "in eastern Veldora".
 DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east", "west",
               "northeastern", "northwestern", "southeastern", "southwestern", "neighbouring", "neighboring"}
+# Verbs whose subject is a speaker: an unknown one-word "place" that says something is a person.
+SPEECH_LEMMAS = {"say", "tell", "warn", "add", "announce", "write", "claim", "deny", "insist", "stress", "accuse",
+                 "urge", "promise", "vow", "declare", "argue", "reply", "explain", "note", "confirm"}
