@@ -209,6 +209,8 @@ class WordingOut(BaseModel):
     outlet: str
     phrase: str
     score: float | None = None
+    kind: str = Field("distinctive", description="event_name | actor_name | distinctive")
+    refers_to: str | None = Field(None, description="what an event or actor name refers to")
 
 
 class StorySummary(BaseModel):

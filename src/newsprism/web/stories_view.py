@@ -284,21 +284,40 @@ def _voices(r: Reader, story_id: str) -> list[m.VoiceOut]:
     ]
 
 
-def _wording(r: Reader, story_id: str, per_outlet: int = 15) -> list[m.WordingOut]:
+# How the framing stage labels its terms, in the order the page shows them.
+WORDING_KINDS = ("event_name", "actor_name", "distinctive")
+
+
+def _wording(r: Reader, story_id: str, per_kind: int = 12) -> list[m.WordingOut]:
+    """Return each outlet's names for the event, names for actors and most distinctive words."""
     if not r.has_table("framing_terms"):
         return []
     rows = r.rows(
-        "SELECT outlet, term, max(score) AS score FROM framing_terms WHERE story_id = ? "
-        "GROUP BY outlet, term ORDER BY outlet, score DESC, term",
+        "SELECT outlet, kind, term, any_value(refers_to) AS refers_to, max(score) AS score "
+        "FROM framing_terms WHERE story_id = ? GROUP BY outlet, kind, term "
+        "ORDER BY outlet, kind, score DESC, term",
         [story_id],
     )
-    kept: dict[str, int] = defaultdict(int)
+    kept: dict[tuple[str, str], int] = defaultdict(int)
     out = []
-    for row in rows:
-        if kept[row["outlet"]] < per_outlet:
-            kept[row["outlet"]] += 1
-            out.append(m.WordingOut(outlet=row["outlet"], phrase=row["term"], score=row["score"]))
+    for row in sorted(rows, key=lambda row: (row["outlet"], _kind_rank(row["kind"]))):
+        key = (row["outlet"], row["kind"])
+        if kept[key] < per_kind:
+            kept[key] += 1
+            out.append(
+                m.WordingOut(
+                    outlet=row["outlet"],
+                    phrase=row["term"],
+                    score=row["score"],
+                    kind=row["kind"],
+                    refers_to=row["refers_to"],
+                )
+            )
     return out
+
+
+def _kind_rank(kind: str) -> int:
+    return WORDING_KINDS.index(kind) if kind in WORDING_KINDS else len(WORDING_KINDS)
 
 
 def get_story(r: Reader, story_id: str) -> m.StoryDetail | None:
