@@ -47,7 +47,13 @@ def test_corroborated_claims_rest_on_a_sentence_from_each_outlet(seeds_client, s
 
 def test_story_page_shows_matrix_timeline_network_voices_wording(seeds_client, seeds_story):
     html = seeds_client.get(f"/stories/{seeds_story['id']}").text
-    for section in ('id="claim-matrix"', 'id="timeline"', 'id="network-svg"', 'id="voices"', 'id="wording"'):
+    for section in (
+        'id="claim-matrix"',
+        'id="timeline"',
+        'id="network-svg"',
+        'id="voices"',
+        'id="wording"',
+    ):
         assert section in html
     assert html.count('class="claim-row"') == len(
         seeds_client.get(f"/api/stories/{seeds_story['id']}").json()["claims"]
