@@ -90,7 +90,7 @@ def claim_label(claim: Claim) -> str:
     text = f"{', '.join(sources) or '(unnamed)'} {trigger} ({plover}{'/' + mode if mode else ''})"
     if targets:
         text += f" {', '.join(targets)}"
-    if where:
+    if where and where.lower() not in text.lower():
         text += f" in {where}"
     if when:
         text += f" on {when}"

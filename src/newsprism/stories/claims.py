@@ -153,6 +153,8 @@ def participant(actor_id: str | None, name: str, country: str | None, aliases: S
     key = normal_name(name)
     # The head of "three commanders of the gang" is "commanders"; of "the militia's leaders", "leaders".
     words = re.split(r"\s+of\s+", key)[0].split()
+    if words and (words[-1] in NUMBER_WORDS or words[-1].isdigit()):
+        words = key.split()        # "three of the militia commanders": the head is "commanders"
     head = words[-1] if words else ""
     proper = bool(name.strip()) and any(w[:1].isupper() for w in name.split()[-1:])
     names = frozenset({key, *(normal_name(a) for a in aliases)} - {""})
@@ -240,7 +242,9 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
             # Each names whom it was done to, and they differ. For a deed (an arrest, a killing)
             # the victims define the happening; what a statement is about is looser.
             specific = all(p.head not in GENERIC_HEADS for p in (*a.targets, *b.targets))
-            actors -= 1.2 if specific and QUAD_CLASS.get(a.plover_type, "").startswith("material") else 0.4
+            if specific and QUAD_CLASS.get(a.plover_type, "").startswith("material"):
+                return None
+            actors -= 0.4
         if type_score < 1.0 and source < 0.8:
             return None            # coded differently: only the same speaker makes it one statement
         if not (a.sources and b.sources) and not (target >= 0.8 and not any(p.is_country for p in a.targets + b.targets)):

@@ -43,7 +43,7 @@ _NOT_MODIFIER = ("the|a|an|this|that|its|his|her|their|of|in|on|at|and|or|to|by|
                  "is|are|was|were|be|been|held|hold|holds|avoid|launched|staged")
 _MODIFIER = r"(?:(?!(?:" + _NOT_MODIFIER + r")\b)[a-z][a-z-]+\s+){0,2}"
 EVENT_NAME = re.compile(
-    r"\b(?:(?:the|a|an)\s+)?(" + _MODIFIER + r"(?:" + "|".join(re.escape(n) for n in EVENT_NOUNS) + r"))"
+    r"\b(?:(?:the|a|an)\s+)?(" + _MODIFIER + r"(?i:" + "|".join(re.escape(n) for n in EVENT_NOUNS) + r"))"
     r"(\s+(?:of|at|on)\s+(?:the\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+\d{1,2}|[a-z]+))?\b")
 
@@ -116,6 +116,8 @@ def event_names(text: str) -> list[tuple[str, int, int]]:
     for match in EVENT_NAME.finditer(text):
         phrase = (match.group(1) + (match.group(2) or "")).strip()
         phrase = re.sub(r"\s+", " ", phrase)
+        if phrase[:1].isupper() and phrase.split()[0].lower() in EVENT_NOUNS:
+            phrase = phrase[0].lower() + phrase[1:]     # capitalised only because it opens the sentence
         if match.group(2) and match.group(1).split()[-1] == "events":
             phrase = "the " + phrase
         found.append((phrase, match.start(1), match.end(2) if match.group(2) else match.end(1)))

@@ -1,0 +1,151 @@
+"""Claims: alignment of events across articles, independent origins, contradictions, status."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsprism.stories.claims import (
+    Claim,
+    StoryEvent,
+    build_claims,
+    find_contradictions,
+    numbers_in,
+    pair_score,
+    participant,
+)
+from newsprism.stories.origins import article_origins, match_outlet
+
+MILITIA = participant("ovg", "Orin Valley Guard", "VLD", ("militia",))
+DAM = participant("dam", "Selva Dam", "VLD")
+POLICE = participant("police", "Police", "VLD")
+KARST = participant("krs", "Karst Republic", "KRS", kind="country")
+
+
+def event(id: str, article: str, origin: str, plover: str, sources=(), targets=(), trigger="seized", *,
+          day: int | None = 11, location=None, negated=False, modality="happened", via_media=False,
+          numbers=(), mode=None, is_copy=False, outlet=None, sentence="") -> StoryEvent:
+    return StoryEvent(id=id, article_id=article, outlet=outlet or origin, origin=origin, is_copy=is_copy,
+                      sentence_index=0, start=0, end=len(trigger), trigger=trigger, lemma=trigger.rstrip("ed"),
+                      plover_type=plover, mode=mode, sources=tuple(sources), targets=tuple(targets),
+                      date=date(2025, 3, day) if day else None, location=location, negated=negated, modality=modality,
+                      attribution=None, via_media=via_media, sentence=sentence or trigger, numbers=tuple(numbers))
+
+
+def test_same_deed_by_same_actor_on_same_day_is_one_claim():
+    a = event("1", "w", "Wire", "COERCE", [MILITIA], [DAM], "seized")
+    b = event("2", "v", "Vesta", "COERCE", [participant(None, "the Orin Valley Guard militia", None)], [DAM], "took")
+    assert pair_score(a, b) is not None
+    claims = build_claims([a, b])
+    assert len(claims) == 1 and claims[0].status == "corroborated"
+
+
+def test_different_types_of_one_kind_join_only_for_the_same_speaker():
+    # "called for an armed uprising" (REQUEST) / "accused the top brass" (ACCUSE), both Prigozhin's.
+    prigozhin = participant("p", "Yevgeny Prigozhin", "RUS")
+    a = event("1", "g", "Gulf", "REQUEST", [prigozhin], [participant("s", "Sergei Shoigu", "RUS")], "called", day=23)
+    b = event("2", "t", "Tass", "ACCUSE", [prigozhin], [participant(None, "Russia's top brass", "RUS")], "accusing", day=23)
+    other = event("3", "t", "Tass", "ACCUSE", [participant("d", "Defense Ministry", "RUS")], [prigozhin], "termed", day=23)
+    assert pair_score(a, b) is not None
+    assert pair_score(a, other) is None
+
+
+def test_conflict_and_cooperation_never_join():
+    a = event("1", "w", "Wire", "ASSAULT", [MILITIA], [DAM])
+    b = event("2", "v", "Vesta", "CONSULT", [MILITIA], [DAM])
+    assert pair_score(a, b) is None
+
+
+def test_different_modes_are_different_happenings():
+    a = event("1", "w", "Wire", "COERCE", [POLICE], [MILITIA], "arrested", mode="arrest")
+    b = event("2", "v", "Vesta", "COERCE", [POLICE], [MILITIA], "took", mode="seize")
+    assert pair_score(a, b) is None
+
+
+def test_dates_days_apart_are_different_happenings():
+    a = event("1", "w", "Wire", "COERCE", [MILITIA], [participant(None, "a checkpoint", None)], day=3)
+    b = event("2", "v", "Vesta", "COERCE", [MILITIA], [DAM], day=11)
+    assert pair_score(a, b) is None
+
+
+def test_different_victims_of_a_deed_are_different_happenings():
+    activists = participant(None, "dozens of activists", None)
+    commanders = participant(None, "three commanders of the militia", None)
+    a = event("1", "f", "Voice", "COERCE", [POLICE], [activists], "detained", mode="arrest",
+              sentence="Police detained dozens of activists in Brasna on Tuesday night, residents said.")
+    b = event("2", "w", "Wire", "COERCE", [POLICE], [commanders], "detained", mode="arrest",
+              sentence="Police detained three commanders of the militia in Brasna, the Interior Ministry said.")
+    assert len(build_claims([a, b])) == 2
+
+
+def test_syndicated_copy_and_relay_do_not_count_twice():
+    original = event("1", "w", "Continental Wire", "COERCE", [MILITIA], [DAM])
+    copy = event("2", "c", "Continental Wire", "COERCE", [MILITIA], [DAM], is_copy=True, outlet="Drovna Courier")
+    claim = build_claims([original, copy])[0]
+    assert claim.status == "single-source"
+
+
+def test_origins_follow_copies_and_relays():
+    origins = article_origins(
+        {"w": "Continental Wire", "c": "Drovna Courier", "l": "The Atlantic Ledger", "f": "Talvera Free Voice"},
+        copies={"c": "w"},
+        relays={"l": ("Veldoran", "Police detained activists, according to Talvera Free Voice, an independent site.")},
+        known_outlets=["Continental Wire", "Drovna Courier", "The Atlantic Ledger", "Talvera Free Voice"])
+    assert origins["c"].origin == "Continental Wire" and origins["c"].copy_of == "w"
+    assert origins["l"].origin == "Talvera Free Voice"
+    assert origins["f"].origin == "Talvera Free Voice"
+
+
+def test_relay_of_an_outlet_outside_the_corpus_keeps_its_name():
+    assert match_outlet("Dailymail", "according to Dailymail.", ["TASS"], "The Gulf Observer") == "Dailymail"
+    assert match_outlet("the Daily Mail", "", ["Daily Mail", "TASS"], None) == "Daily Mail"
+
+
+def test_assertion_against_negation_is_a_contradiction():
+    withdrew = event("1", "v", "Vesta", "RETREAT", [MILITIA], [DAM], "withdrew", day=13)
+    stayed = event("2", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True)
+    claims = build_claims([withdrew, stayed])
+    assert len(claims) == 1 and claims[0].status == "contradicted"
+    assert claims[0].contradictions[0].kind == "negation"
+
+
+def test_allegation_against_denial_is_not_a_contradiction_between_outlets():
+    armed = event("1", "v", "Vesta", "AID", [KARST], [MILITIA], "supplying", day=None, modality="alleged")
+    denied = event("2", "d", "Courier", "AID", [KARST], [MILITIA], "arm", day=None, negated=True)
+    assert find_contradictions([armed, denied]) == []
+
+
+def test_different_death_tolls_are_a_number_contradiction():
+    twelve = event("1", "v", "Vesta", "ASSAULT", [MILITIA], [participant(None, "12 people", None)], "killed", numbers=(12,))
+    three = event("2", "w", "Wire", "ASSAULT", [MILITIA], [participant(None, "three dam guards", None)], "killed", numbers=(3,))
+    claims = build_claims([twelve, three])
+    assert len(claims) == 1 and claims[0].status == "contradicted"
+    assert [(c.kind, c.first_value, c.second_value) for c in claims[0].contradictions] == [("number", "12", "3")]
+
+
+def test_different_places_are_a_place_contradiction_but_a_district_of_the_town_is_not():
+    brasna = event("1", "v", "Vesta", "COERCE", [POLICE], [MILITIA], "arrested", location="Brasna", mode="arrest")
+    talvera = event("2", "f", "Voice", "COERCE", [POLICE], [MILITIA], "arrested", location="Talvera", mode="arrest")
+    district = event("3", "w", "Wire", "COERCE", [POLICE], [MILITIA], "detained", location="Brasna district", mode="arrest")
+    kinds = [c.kind for c in find_contradictions([brasna, talvera, district])]
+    assert kinds == ["place", "place"]
+    assert find_contradictions([brasna, district]) == []
+
+
+def test_same_origin_never_contradicts_itself():
+    a = event("1", "v", "Vesta", "ASSAULT", [MILITIA], [DAM], "killed", numbers=(12,))
+    b = event("2", "v2", "Vesta", "ASSAULT", [MILITIA], [DAM], "killed", numbers=(9,))
+    assert find_contradictions([a, b]) == []
+
+
+def test_claim_told_only_as_allegation_or_on_another_outlets_word_is_attributed_only():
+    alleged = event("1", "v", "Vesta", "AID", [KARST], [MILITIA], "supplying", day=None, modality="alleged")
+    relayed = event("2", "d", "Courier", "AID", [KARST], [MILITIA], "supplied", day=None, via_media=True)
+    assert Claim([alleged, relayed]).status == "attributed-only"
+    assert Claim([alleged, event("3", "w", "Wire", "AID", [KARST], [MILITIA], "supplied", day=None)]).status == "corroborated"
+
+
+def test_numbers_in_phrases():
+    assert numbers_in("12 people") == (12,)
+    assert numbers_in("three dam guards") == (3,)
+    assert numbers_in("the 2023 agreement") == ()
+    assert numbers_in("1,200 residents") == (1200,)
