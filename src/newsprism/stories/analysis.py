@@ -37,7 +37,7 @@ def story_articles(store: Store, story_id: str) -> list[dict]:
     return store.query(
         "SELECT a.id, a.outlet, a.published, a.title, a.text, s.origin, s.copy_of, s.relays FROM story_articles s "
         "JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? "
-        "ORDER BY a.published NULLS LAST, a.ingested_at, a.id", [story_id])
+        "ORDER BY a.published NULLS LAST, a.id", [story_id])
 
 
 def story_events(store: Store, articles: Sequence[dict]) -> list[StoryEvent]:
@@ -131,7 +131,9 @@ def claim_rows(story_id: str, claims: Sequence[Claim], articles: Sequence[dict])
     rows: dict[str, list[dict]] = {t: [] for t in ("claims", "claim_events", "claim_outlets", "claim_contradictions")}
     for claim in claims:
         events = claim.events
-        first = min(events, key=lambda e: (by_id[e.article_id]["published"] is None, by_id[e.article_id]["published"] or 0, e.start))
+        # Order by date, then article id: ids must not depend on the order articles were stored in.
+        first = min(events, key=lambda e: (by_id[e.article_id]["published"] is None,
+                                           str(by_id[e.article_id]["published"] or ""), e.article_id, e.start))
         claim_id = stable_id("claim", story_id, first.id)
         outlets = sorted({e.outlet or e.origin for e in events})
         originals = sorted({e.outlet or e.origin for e in events if not e.is_copy})

@@ -38,7 +38,7 @@ def story_texts(store: Store, article_ids: Sequence[str]) -> list[StoryText]:
     ids = list(article_ids)
     rows = store.query(
         f"SELECT id, title, text, published FROM articles WHERE id IN {_in_list(ids)} "
-        "ORDER BY published NULLS LAST, ingested_at, id", [ids])
+        "ORDER BY published NULLS LAST, id", [ids])
     names: dict[str, list[str]] = defaultdict(list)
     persons: dict[str, list[str]] = defaultdict(list)
     for row in store.query(
@@ -102,7 +102,7 @@ def cluster_new_articles(store: Store, settings: Settings) -> set[str]:
     """Assign every article without a story to one; return the ids of the stories that changed."""
     new_ids = [r["id"] for r in store.query(
         "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) "
-        "ORDER BY published NULLS LAST, ingested_at, id")]
+        "ORDER BY published NULLS LAST, id")]
     if not new_ids:
         return set()
     candidates = _candidates(store, new_ids, settings.story_window_days)
@@ -132,7 +132,7 @@ def refresh_story_rows(store: Store, story_ids: Sequence[str]) -> None:
     rows = store.query(
         "SELECT s.story_id, a.id, a.title, a.outlet, a.published, s.similarity, s.copy_of FROM story_articles s "
         f"JOIN articles a ON a.id = s.article_id WHERE s.story_id IN {_in_list(ids)} "
-        "ORDER BY a.published NULLS LAST, a.ingested_at, a.id", [ids])
+        "ORDER BY a.published NULLS LAST, a.id", [ids])
     by_story: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         by_story[row["story_id"]].append(row)
