@@ -124,6 +124,21 @@ def test_a_dateline_is_no_speaker_label(analyze_text):
     assert [q for q in quotes_of(analyze_text, text, published="2023-06-26") if q.cue == ":"] == []
 
 
+def test_a_crowd_chanting_is_attributed(analyze_text):
+    quote = only(quotes_of(analyze_text, "The protesters chanted: “USA! USA!”"), direct=True)
+    assert quote.speaker == "The protesters" and quote.cue == "chanted"
+
+
+def test_a_fragment_running_on_after_its_marks_has_no_attribution_after_it(analyze_text):
+    text = "He is “effectively tied for second place” with Florida Sen. Marco Rubio, a poll found."
+    assert all(q.speaker != "Marco Rubio" for q in quotes_of(analyze_text, text))
+
+
+def test_a_conjunction_before_the_verb_is_not_the_speaker(analyze_text):
+    text = "“The struggle continues,” and Sanders then added nothing more."
+    assert only(quotes_of(analyze_text, text), direct=True).speaker == "Sanders"
+
+
 def test_a_short_unattributed_quote_is_a_scare_quote(analyze_text):
     assert quotes_of(analyze_text, "The so-called “peace plan” was published on Friday.") == []
 
@@ -295,7 +310,11 @@ SPEECH = {
     "warn": "warned", "write": "wrote",
 }
 # Verbs that only introduce or close a quote.
-INTRODUCING = {"continue": "continued", "begin": "began", "go": "went on"}
+INTRODUCING = {
+    "continue": "continued", "begin": "began", "go": "went on", "chant": "chanted", "shout": "shouted",
+    "yell": "yelled", "scream": "screamed", "exclaim": "exclaimed", "cry": "cried", "whisper": "whispered",
+    "sing": "sang",
+}
 # Each verb reports a clause: "Lavrov <verb> that the talks with Kyiv had failed."
 STANCE = {
     "assume": "assumed", "believe": "believed", "conclude": "concluded", "decide": "decided",

@@ -57,8 +57,11 @@ PREPOSITIONAL_SPEECH_VERBS: dict[str, frozenset[str]] = {
     "accuse": frozenset({"of"}), "rail": frozenset({"against"}),
 }
 # Verbs that introduce a quote after a colon or close one, though they take no clause there:
-# "Caddell continued:", "“…,” she went on" (with "on"), "“…,” Lavrov began".
-INTRODUCING_VERBS = SPEECH_VERBS | frozenset({"continue", "begin", "go"})
+# "Caddell continued:", "“…,” she went on" (with "on"), "“…,” Lavrov began", and the shouted,
+# chanted or sung words of crowds: "the crowd chanted: “USA! USA!”".
+INTRODUCING_VERBS = SPEECH_VERBS | frozenset({
+    "continue", "begin", "go", "chant", "shout", "yell", "scream", "exclaim", "cry", "whisper", "sing",
+})
 # The lemmatizer's slips on reporting verbs: "hoped" -> "hop", "lambasted" -> "lambast".
 _LEMMA_SLIPS = {"hop": "hope", "lambast": "lambaste"}
 

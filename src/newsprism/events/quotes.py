@@ -90,6 +90,7 @@ class _Finder:
         self.token_starts = [t.idx for t in doc]
         self.sentence_starts = [s.start for s in analyzed.sentences]
         self.quoted_chars: list[tuple[int, int]] = []
+        self.quoted_starts: list[int] = []
         self.quotes: list[Quote] = []
         self.seen: set[tuple[int, int]] = set()
 
@@ -114,7 +115,13 @@ class _Finder:
         return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
 
     def in_quote(self, char: int) -> bool:
-        return any(s <= char < e for s, e in self.quoted_chars)
+        # Passages never overlap, so the one starting last at or before ``char`` is the only candidate.
+        index = bisect.bisect_right(self.quoted_starts, char) - 1
+        return index >= 0 and char < self.quoted_chars[index][1]
+
+    def set_quoted(self, passages) -> None:
+        self.quoted_chars = sorted(passages)
+        self.quoted_starts = [s for s, _ in self.quoted_chars]
 
     def add(self, start: int, end: int, direct: bool, attribution: _Attribution | None) -> None:
         start, end = _trim(self.text, start, end, direct)
@@ -209,7 +216,7 @@ class _Finder:
 
     def run(self) -> list[Quote]:
         spans = [s for s in find_quoted_spans(self.text) if self.text[s.content_start:s.content_end].strip(" ,.;:!?\n")]
-        self.quoted_chars = [(s.start, s.end) for s in spans]
+        self.set_quoted((s.start, s.end) for s in spans)
         consumed = self.line_attributions(spans)
         spans = [s for s in spans if s.start not in consumed]
         reported = [list(item) for item in self.reported_clauses()]
@@ -263,8 +270,7 @@ class _Finder:
                      for s in find_quoted_spans(self.text[span.content_start:span.content_end])
                      if self.text[span.content_start + s.content_start:span.content_start + s.content_end].strip(" ,.;:!?\n")]
             result.extend(inner)
-            self.quoted_chars = [q for q in self.quoted_chars if q != (span.start, span.end)]
-            self.quoted_chars.extend((s.start, s.end) for s in inner)
+            self.set_quoted([q for q in self.quoted_chars if q != (span.start, span.end)] + [(s.start, s.end) for s in inner])
         return result
 
     def line_attributions(self, spans: list[QuotedSpan]) -> set[int]:
@@ -323,8 +329,13 @@ class _Finder:
         # quote and its attribution.
         paragraph, previous_paragraph = self.paragraphs[index], self.paragraphs[previous_index]
         opens = not self.text[paragraph[0]:span.start].strip()
-        return (index == previous_index + 1 and opens and span.kind == previous.kind
-                and len(self.text[previous.end:previous_paragraph[1]].strip()) < 100)
+        # The previous paragraph ends with the quote's attribution sentence and nothing after it.
+        tail = self.text[previous.end:previous_paragraph[1]].strip()
+        attribution_only = len(tail) < 300 and not re.search(r"[.!?]\s+[A-Z“\"‘]", tail)
+        # Copy may switch between straight and curly marks, but a passage never closed in a
+        # different style is an excerpt's paragraph, not the speaker going on.
+        same_marks = span.kind == previous.kind or ("double" in span.kind and "double" in previous.kind and span.closed)
+        return index == previous_index + 1 and opens and same_marks and attribution_only
 
     def host_clause(self, span: QuotedSpan, reported) -> list | None:
         """Return the reported clause a quote opens inside ("Peskov said Putin ‘informed …’"), if any."""
@@ -337,8 +348,20 @@ class _Finder:
 
     def after_quote(self, span: QuotedSpan) -> _Attribution | None:
         """Return the attribution following a quote: "“…,” Lavrov said", "“…,” said Caddell"."""
+        # An attributed quote ends its clause: "“…,” Lavrov said", "“…?” she asked", "‘…’, he said".
+        # A fragment running on ("he is “effectively tied” with Rubio") is no one's quote by itself.
+        inside = self.text[span.content_start:span.content_end].rstrip()
+        outside = self.text[span.end:span.end + 2].lstrip(" ")
+        if not (inside[-1:] in ",.?!…—–-" or outside[:1] in ",—–-―"):
+            return None
         paragraph_end = self.paragraph_of(span.end - 1)[1]
-        tokens = self.tokens_between(span.end, paragraph_end)[:ATTRIBUTION_WINDOW]
+        # A long apposition may stand between quote and verb: "“…,” Leonard E. Burman, director of
+        # the … Center and a professor at …, said". The attribution ends with its sentence.
+        tokens = []
+        for token in self.tokens_between(span.end, paragraph_end)[:3 * ATTRIBUTION_WINDOW]:
+            if token.text in (".", "?", "!", ";") and tokens:
+                break
+            tokens.append(token)
         for position, verb in enumerate(tokens):
             if verb.text in OPENING_MARKS or self.in_quote(verb.idx):
                 return None                           # another quote starts before any attribution
@@ -361,8 +384,14 @@ class _Finder:
         """Return the speaker named between a quote and its verb ("…,” Flynn, a Trump surrogate, said)."""
         subject = subject_of(verb)
         gap_indices = {t.i for t in gap}
-        if subject is not None and subject.i in gap_indices:
+        people = [e for e in self.doc.ents if e.label_ == "PERSON" and e.start in gap_indices]
+        if subject is not None and subject.i in gap_indices and (
+                not people or subject.ent_type_ == "PERSON" or subject.pos_ == "PRON"):
             return speaker_from_token(self.analyzed, subject)
+        if people:
+            # "“…,” Gov. John Kasich (R-OH) said": the parse may make "OH" the subject; the person speaks.
+            person = people[0]
+            return resolve_speaker(self.analyzed, person.start_char, person.end_char, person.text)
         first = gap[0]
         if first.pos_ == "PRON":
             return resolve_pronoun(self.analyzed, first.idx, first.idx + len(first.text))
@@ -370,6 +399,9 @@ class _Finder:
             if entity.start in gap_indices and entity.label_ in ("PERSON", "ORG", "NORP", "GPE"):
                 return resolve_speaker(self.analyzed, entity.start_char, entity.end_char, entity.text)
         phrase = []
+        # "“…,” and Lavrov added": a conjunction or preposition opening the gap is not the speaker.
+        while gap and gap[0].pos_ in ("CCONJ", "SCONJ", "ADP", "ADV"):
+            gap = gap[1:]
         for token in gap:
             if token.text == "," or token.lower_ in ("who", "which") or token.pos_ in ("VERB", "AUX", "ADV"):
                 break
