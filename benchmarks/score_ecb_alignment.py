@@ -30,7 +30,7 @@ from newsprism.config import Settings
 from newsprism.ingest.ecbplus import _NO_SPACE_BEFORE
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from score_story_clustering import ECBPLUS, SHARED, build_ecbplus_store, cluster  # noqa: E402
+from score_story_clustering import ECBPLUS, SHARED, build_ecbplus_store, cluster
 
 Mention = tuple[str, int, int]        # (file name, start, end) in the article text
 
@@ -133,10 +133,10 @@ def muc(key: list[set], response: list[set]) -> tuple[float, float]:
     def score(a: list[set], b: list[set]) -> float:
         where = {m: i for i, c in enumerate(b) for m in c}
         numerator = denominator = 0
-        for cluster in a:
-            parts = {where.get(m, ("alone", m)) for m in cluster}
-            numerator += len(cluster) - len(parts)
-            denominator += len(cluster) - 1
+        for chain in a:
+            parts = {where.get(m, ("alone", m)) for m in chain}
+            numerator += len(chain) - len(parts)
+            denominator += len(chain) - 1
         return numerator / denominator if denominator else 0.0
     return score(key, response), score(response, key)
 

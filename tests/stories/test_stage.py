@@ -35,7 +35,6 @@ def test_second_batch_joins_the_first_batchs_story(tmp_path):
 
 
 def test_unknown_backend_stops_the_stage_with_one_line(tmp_path):
-    with Store(tmp_path / "s.duckdb") as store:
-        with pytest.raises(NewsprismError) as error:
-            update_stories(store, Settings(similarity_backend="lsa"))
+    with Store(tmp_path / "s.duckdb") as store, pytest.raises(NewsprismError) as error:
+        update_stories(store, Settings(similarity_backend="lsa"))
     assert "\n" not in str(error.value) and "similarity_backend='lsa'" in str(error.value)

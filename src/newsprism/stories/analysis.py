@@ -13,7 +13,14 @@ from collections.abc import Sequence
 
 from newsprism.records import stable_id
 from newsprism.store import Store
-from newsprism.stories.claims import Claim, StoryEvent, build_claims, most_common, numbers_in, participant
+from newsprism.stories.claims import (
+    Claim,
+    StoryEvent,
+    build_claims,
+    most_common,
+    numbers_in,
+    participant,
+)
 from newsprism.stories.framing import framing_rows
 from newsprism.stories.voices import voice_rows
 
@@ -122,7 +129,7 @@ def _outlet_stance(events: Sequence[StoryEvent]) -> str:
     for stance in ("asserts", "negates", "alleges", "planned", "demanded", "conditional"):
         if stance in stances:
             return "via outlet" if stance == "asserts" and all(e.via_media for e in events) else stance
-    return sorted(stances)[0]
+    return min(stances)
 
 
 def claim_rows(story_id: str, claims: Sequence[Claim], articles: Sequence[dict]) -> dict[str, list[dict]]:

@@ -130,7 +130,7 @@ def assign_stories(items: Sequence[StoryText], stored: Mapping[str, str], thresh
         best[a] = row[best_to[a]]
 
     assignments: list[StoryAssignment] = []
-    for cluster, indices in groups.items():
+    for indices in groups.values():
         indices.sort()
         stored_story = next((story_of_cluster[c] for c in (owner[i] for i in indices) if c in story_of_cluster), None)
         story_id = stored_story or new_story_id([items[i].article_id for i in indices])
