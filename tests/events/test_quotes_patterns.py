@@ -250,6 +250,17 @@ def test_a_channel_named_inside_the_quote_is_not_the_quote_s_channel(analyze_tex
     assert quote.channel is None
 
 
+def test_a_statement_answered_is_not_the_channel(analyze_text):
+    quote = only(quotes_of(analyze_text, "“That's a bunch of malarkey,” Biden said in reply to a Ryan statement."), direct=True)
+    assert quote.channel is None
+
+
+def test_according_to_a_release_names_the_channel(analyze_text):
+    quotes = quotes_of(analyze_text, "The diplomats discussed the situation, according to a State Department release.")
+    quote = next(q for q in quotes if q.cue == "according to")
+    assert (quote.speaker, quote.channel) == ("a State Department release", "release")
+
+
 def test_channel_detection_without_a_parse():
     assert detect_channel("Prigozhin alleged on his Telegram channel").name == "telegram"
     assert detect_channel("said in an interview with the BBC").detail == "BBC"

@@ -89,6 +89,16 @@ class Channel:
     detail: str | None = None
 
 
+def _document_channel(noun: str) -> str:
+    """Return a pattern for a statement or release the words came through, not one they answer:
+    "said in a statement", "a Kremlin statement said", "according to a State Department release",
+    but not "responded to a Ryan statement"."""
+    return (rf"\b(?:in|via|through|issued|released|posted|published)\s+(?:(?!to\b|of\b|by\b|with\b)[\w’'.-]+\s+){{0,3}}?{noun}\b"
+            rf"|\b{noun}\s+(?:said|says|read|reads|added|adds|noted|notes|stated|states|confirmed|confirms)\b"
+            rf"|^\W*(?:an?|the)\s+(?:[\w’'.-]+\s+){{0,3}}{noun}\b"
+            rf"|\baccording\s+to\s+(?:an?|the)\s+(?:[\w’'.-]+\s+){{0,3}}{noun}\b")
+
+
 # Most specific first: "a statement posted on Telegram" came through Telegram.
 _CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("twitter", re.compile(r"\b(?:on|via|to|in)\s+(?:(?:his|her|their|its|the)\s+)?(?:official\s+)?(?:Twitter|X)\b(?!-)|\btweet(?:ed|s|ing)?\b|\bTwitter\b", re.I)),
@@ -99,8 +109,8 @@ _CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("interview", re.compile(r"\binterview(?:ed|s)?\b", re.I)),
     ("news conference", re.compile(r"\b(?:news|press)\s+conference\b", re.I)),
     ("briefing", re.compile(r"\bbriefing\b", re.I)),
-    ("release", re.compile(r"\b(?:press\s+|news\s+)?release\b", re.I)),
-    ("statement", re.compile(r"\bstatement\b", re.I)),
+    ("release", re.compile(_document_channel(r"(?:press\s+|news\s+)?release"), re.I)),
+    ("statement", re.compile(_document_channel(r"statement"), re.I)),
 )
 # The outlet of an interview: "in an interview with Russia’s RT television", "told CNN in an interview".
 _INTERVIEW_WITH = re.compile(
