@@ -119,6 +119,11 @@ def test_a_headline_with_a_speaker_label(analyze_text):
     assert quote.speaker == "Lavrov" and not quote.direct
 
 
+def test_a_headline_topic_is_no_speaker_label(analyze_text):
+    text = "Mo Cowan Senate: Deval Patrick Names Former Chief Of Staff To Replace John Kerry\n\nThe governor spoke on Wednesday."
+    assert [q for q in quotes_of(analyze_text, text) if q.cue == ":"] == []
+
+
 def test_a_dateline_is_no_speaker_label(analyze_text):
     text = "MOSCOW, June 26. /TASS/. The talks ended without a statement from either side."
     assert [q for q in quotes_of(analyze_text, text, published="2023-06-26") if q.cue == ":"] == []

@@ -479,10 +479,21 @@ class _Finder:
     def names_speaker(self, start: int, end: int, written: str, label: bool) -> bool:
         """Return whether a short phrase names a person, a body, a document or someone by title."""
         labels = ("PERSON", "ORG") if label else ("PERSON", "ORG", "NORP")
-        if any(e.label in labels and e.start < end and start < e.end for e in self.analyzed.entities):
-            return True
         actor_kinds = {a.id: a.kind for a in self.analyzed.actors}
-        if any(m.start < end and start < m.end and actor_kinds.get(m.actor_id) != "country" for m in self.analyzed.actor_mentions):
+        if label and not written.isupper():
+            # A headline's "Pence: …" is a speaker only when the label is the name, and no more:
+            # "Mo Cowan Senate: Deval Patrick Names …" is a topic.
+            people = [(e.start, e.end) for e in self.analyzed.entities if e.label == "PERSON" and e.start < end and start < e.end]
+            if any(not (s <= start and end <= e) for s, e in people):
+                return False                          # a person's name with more words around it
+            # Title-case headlines mislead the tagger into organisations ("Mo Cowan Senate"): people only.
+            named = [(e.start, e.end) for e in self.analyzed.entities if e.label == "PERSON"]
+            named += [(m.start, m.end) for m in self.analyzed.actor_mentions if actor_kinds.get(m.actor_id) == "person"]
+            if any(s <= start and end <= e for s, e in named):
+                return True
+        elif any(e.label in labels and e.start < end and start < e.end for e in self.analyzed.entities):
+            return True
+        elif any(m.start < end and start < m.end and actor_kinds.get(m.actor_id) != "country" for m in self.analyzed.actor_mentions):
             return True
         lowered = written.lower()
         words = re.findall(r"[a-z]+", lowered)
