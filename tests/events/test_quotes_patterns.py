@@ -186,6 +186,22 @@ def test_reported_speech(analyze_text, text, speaker, cue, content):
     assert (quote.speaker, quote.text) == (speaker, content)
 
 
+def test_a_belief_inside_the_same_speaker_s_statement_is_not_a_second_quote(analyze_text):
+    quotes = quotes_of(analyze_text, "Trump said he believed he could win the state in November.")
+    assert [(q.speaker, q.cue) for q in quotes] == [("Trump", "said")]
+
+
+def test_a_report_by_someone_else_inside_a_statement_is_kept(analyze_text):
+    text = "Lavrov said that some diplomats asked that their calls stay private."
+    assert {q.cue for q in quotes_of(analyze_text, text)} == {"said", "asked"}
+
+
+def test_reported_words_stop_before_the_next_sentence_s_quote(analyze_text):
+    text = ("Mr. Trump said that he was not basing his selection on fund-raising and indicated that the tryouts "
+            "would not be determinative. “I’ve been with these people for a long time,” Mr. Trump said.")
+    assert all("I’ve been" not in q.text for q in quotes_of(analyze_text, text) if not q.direct)
+
+
 def test_someone_asked_is_not_the_one_asking(analyze_text):
     text = "Asked how Moscow assessed the role of Minsk, Lavrov stressed that all assessments were public."
     assert [q.cue for q in quotes_of(analyze_text, text)] == ["stressed"]
@@ -270,6 +286,8 @@ def test_channel_detection_without_a_parse():
     assert detect_channel("Prigozhin alleged on his Telegram channel").name == "telegram"
     assert detect_channel("said in an interview with the BBC").detail == "BBC"
     assert detect_channel("said on Monday") is None
+    # The interviewee is no outlet.
+    assert detect_channel("asked in an interview with Santorum Sunday") == detect_channel("in an interview")
 
 
 # -- dates ------------------------------------------------------------------------------------

@@ -140,7 +140,8 @@ def detect_channel(attribution: str) -> Channel | None:
         if name == "interview":
             outlet = _INTERVIEW_WITH.search(attribution)
             told = _TOLD_OUTLET.search(attribution)
-            if outlet:
+            if outlet and _OUTLET_WORDS.search(outlet.group(1)):
+                # "an interview with Fox News Sunday" names an outlet; "with Santorum" the interviewee.
                 detail = _outlet(outlet.group(1))
             elif told and _OUTLET_WORDS.search(told.group(1)):
                 detail = _outlet(told.group(1))

@@ -243,11 +243,22 @@ class _Finder:
             elif _word_count(self.text[span.content_start:span.content_end]) >= UNATTRIBUTED_MIN_WORDS:
                 self.add(span.content_start, span.content_end, True, None)
         direct = [(q.start, q.end) for q in self.quotes]
+        opening_sentences = sorted(q.start for q in self.quotes if q.cue is not None and re.search(
+            r"[.!?][”\"’']?\s+[“\"‘'«]?$", self.text[max(0, q.start - 4):q.start]))
+        kept = []
         for start, end, attribution in reported:
+            # A parse that missed a sentence break runs reported words on into the next sentence's
+            # attributed quote ("… would not be determinative. “I’ve been …,” Mr. Trump said"): cut there.
+            following = bisect.bisect_right(opening_sentences, start)
+            if following < len(opening_sentences) and opening_sentences[following] < end:
+                end = self.text.rfind(".", start, opening_sentences[following]) + 1 or end
             overlap = sum(max(0, min(end, e) - max(start, s)) for s, e in direct)
-            if overlap >= 0.5 * (end - start):
+            if end - start < 2 or overlap >= 0.5 * (end - start):
                 continue                                  # the quote itself, already attributed
-            self.add(start, end, False, attribution)
+            kept.append((start, end, attribution))
+        for start, end, attribution in kept:
+            if not self.restates(start, end, attribution, kept):
+                self.add(start, end, False, attribution)
         self.quotes.sort(key=lambda q: (q.start, q.end))
         return self.quotes
 
@@ -336,6 +347,22 @@ class _Finder:
         # different style is an excerpt's paragraph, not the speaker going on.
         same_marks = span.kind == previous.kind or ("double" in span.kind and "double" in previous.kind and span.closed)
         return index == previous_index + 1 and opens and same_marks and attribution_only
+
+    def restates(self, start: int, end: int, attribution: _Attribution, reported) -> bool:
+        """Return whether a report sits inside another report by the same speaker ("Trump said he
+        believed he could win": the belief is part of what he said, not a second statement)."""
+        speaker = attribution.speaker
+        if speaker is None or attribution.cue_start is None:
+            return False
+        for outer_start, outer_end, outer in reported:
+            if outer is attribution or outer.speaker is None or not (outer_start <= attribution.cue_start < outer_end):
+                continue
+            same_actor = speaker.actor_id is not None and speaker.actor_id == outer.speaker.actor_id
+            # "Trump said he believed …": an unresolved "he" inside someone's statement is that someone.
+            pronoun = speaker.actor_id is None and speaker.text.lower() in ("he", "she", "i")
+            if same_actor or pronoun or speaker.text == outer.speaker.text:
+                return True
+        return False
 
     def host_clause(self, span: QuotedSpan, reported) -> list | None:
         """Return the reported clause a quote opens inside ("Peskov said Putin ‘informed …’"), if any."""
