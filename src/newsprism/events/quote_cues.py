@@ -36,10 +36,11 @@ DIRECTIVE_VERBS = frozenset({
 })
 # Speech acts whose content is their object: "Clinton cited derogatory comments", "the
 # minister denounced the attack", "described the talks as useful". Left out where the object is
-# often no statement at all: recall (an envoy), dismiss (a minister), claim (lives), deny (entry).
+# often no statement at all: recall (an envoy), dismiss (a minister), claim (lives), deny (entry),
+# discuss (talks are an event, not a quote).
 NOMINAL_SPEECH_VERBS = frozenset({
     "cite", "question", "mention", "propose", "announce", "demand", "endorse", "praise", "condemn",
-    "criticize", "criticise", "denounce", "discuss", "blame", "decry", "hail", "slam", "lambaste",
+    "criticize", "criticise", "denounce", "blame", "decry", "hail", "slam", "lambaste",
     "mock", "ridicule", "deride", "highlight", "repeat", "reiterate", "acknowledge", "admit",
     "predict", "promise", "pledge", "recommend", "describe", "label", "dub", "brand", "express",
     "voice", "unveil", "outline", "detail", "explain", "applaud", "disclose", "reveal", "recount",

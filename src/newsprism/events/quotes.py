@@ -64,6 +64,9 @@ class _Attribution:
     cue: str | None
     cue_start: int | None          # where the cue sits, to find the date of the statement
     context: str                   # attribution words (never the quote) for the channel
+    # A speech act reported by its object ("cited the comments", "called for talks") rather than
+    # by the words said: inside someone else's report it is part of that report, not a quote.
+    by_object: bool = False
 
 
 def extract_quotes(analyzed: AnalyzedArticle, doc) -> None:
@@ -350,12 +353,17 @@ class _Finder:
 
     def restates(self, start: int, end: int, attribution: _Attribution, reported) -> bool:
         """Return whether a report sits inside another report by the same speaker ("Trump said he
-        believed he could win": the belief is part of what he said, not a second statement)."""
+        believed he could win": the belief is part of what he said, not a second statement), or is
+        a speech act named by its object inside anyone's report."""
         speaker = attribution.speaker
-        if speaker is None or attribution.cue_start is None:
+        if attribution.cue_start is None:
             return False
         for outer_start, outer_end, outer in reported:
-            if outer is attribution or outer.speaker is None or not (outer_start <= attribution.cue_start < outer_end):
+            if outer is attribution or not (outer_start <= attribution.cue_start < outer_end):
+                continue
+            if attribution.by_object:
+                return True                           # "a statement said … the president expressed full support"
+            if speaker is None or outer.speaker is None:
                 continue
             same_actor = speaker.actor_id is not None and speaker.actor_id == outer.speaker.actor_id
             # "Trump said he believed …": an unresolved "he" inside someone's statement is that someone.
@@ -585,7 +593,7 @@ class _Finder:
                 # "Putin called Wagner's actions a betrayal": the object and what it was called.
                 predicate = predicates[0]
                 kept = [predicate.i] + [t.i for c in predicate.children if c.dep_ != "prep" for t in c.subtree]
-                return self.clause_record(verb, doc[objects[0].left_edge.i:max(kept) + 1])
+                return self.clause_record(verb, doc[objects[0].left_edge.i:max(kept) + 1], by_object=True)
         if lemma in DIRECTIVE_VERBS:
             # The parser files "implored the delegation to return" under advcl as often as xcomp.
             infinitives = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
@@ -599,7 +607,7 @@ class _Finder:
             if child.dep_ == "prep" and child.lower_ in prepositions:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
-                    return self.clause_record(verb, doc[objects[0].left_edge.i:objects[0].right_edge.i + 1])
+                    return self.clause_record(verb, doc[objects[0].left_edge.i:objects[0].right_edge.i + 1], by_object=True)
         if lemma in NOMINAL_SPEECH_VERBS:
             objects = [c for c in verb.children if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") and c.i > verb.i]
             if objects:
@@ -608,10 +616,11 @@ class _Finder:
                 for child in verb.children:
                     if child.i > right and (child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ in ("as", "to"))):
                         right = child.right_edge.i
-                return self.clause_record(verb, doc[objects[0].left_edge.i:right + 1])
+                return self.clause_record(verb, doc[objects[0].left_edge.i:right + 1], by_object=True)
         return None
 
-    def clause_record(self, verb, span, exclude: set[int] | None = None) -> tuple[int, int, _Attribution] | None:
+    def clause_record(self, verb, span, exclude: set[int] | None = None,
+                      by_object: bool = False) -> tuple[int, int, _Attribution] | None:
         """Return the content span (chars) of a reported clause, cut away from its verb and speaker."""
         tokens = list(span)
         subject = subject_of(verb)
@@ -635,7 +644,10 @@ class _Finder:
         if len([t for t in tokens if not t.is_punct]) < 2:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        return start, end, self.verb_attribution(verb, start, end)
+        attribution = self.verb_attribution(verb, start, end)
+        if by_object:
+            attribution = _Attribution(attribution.speaker, attribution.cue, attribution.cue_start, attribution.context, True)
+        return start, end, attribution
 
     def according_to(self, token) -> tuple[int, int, _Attribution] | None:
         """Return the clause reported "according to X", with X as its speaker."""
