@@ -285,7 +285,6 @@ NOUN_SENTENCES: dict[str, str] = {
     "cleansing": "The militia carried out ethnic cleansing.",
     "torture": "Rights groups documented the regime's torture of prisoners.",
     "lawsuit": "The company filed a lawsuit against the government.",
-    "sit-in": "Students held a sit-in against the war.",
     "appeal": "The UN launched an appeal for donations.",
     "withdrawal": "The army began its withdrawal from the city.",
     "reminder": "The ministry issued a reminder to citizens.",
@@ -309,10 +308,7 @@ CARRIER_SENTENCES: dict[tuple[str, str], str] = {
 }
 
 # Entries no natural sentence makes the current coder fire: (table, key) -> reason.
-XFAIL: dict[tuple[str, object], str] = {
-    ("NOUNS", "sit-in"): 'the tokenizer splits "sit-in" into "sit", "-", "in", so no token has the lemma "sit-in"',
-    ("CARRIER_RECODES", ("protest", "deliver")): '"deliver" is not in SUPPORT_VERBS, so the coder never takes it as the carrier of "protest"',
-}
+XFAIL: dict[tuple[str, object], str] = {}
 
 TABLES = {
     "VERBS": (VERBS, VERB_SENTENCES),

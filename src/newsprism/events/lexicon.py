@@ -1,7 +1,7 @@
 """The event lexicon: trigger words -> PLOVER type, mode and CAMEO code.
 
 Each entry is checked against the CAMEO->PLOVER reference table by tests, and each has a test
-sentence that needs it (tests/events/test_lexicon.py). Verb entries key on the lemma and,
+sentence that needs it (tests/events/test_lexicon_entries.py). Verb entries key on the lemma and,
 where the meaning depends on it, a particle or preposition ("call for", "stand down").
 Noun entries are nominal events ("crisis talks", "a criminal case"), coded when a support verb
 or a possessor gives them a participant.
@@ -173,7 +173,7 @@ NOUNS: dict[str, Trigger] = {
     "alert": Trigger("MOBILIZE", "troops", "152"), "patrol": Trigger("MOBILIZE", "police", "153", ("in",)),
     "suspension": Trigger("SANCTION", None, "160", _WITH), "invasion": Trigger("ASSAULT", None, "180", ("of",)),
     "cleansing": Trigger("ASSAULT", None, "180", ("against",)), "torture": Trigger("ASSAULT", "torture", "1822"),
-    "lawsuit": Trigger("ACCUSE", "allege", "115", ("against",)), "sit-in": Trigger("PROTEST", "demo", "141", ("against",)), "appeal": Trigger("REQUEST", None, "100", ("to", "for")),
+    "lawsuit": Trigger("ACCUSE", "allege", "115", ("against",)), "appeal": Trigger("REQUEST", None, "100", ("to", "for")),
     "withdrawal": Trigger("RETREAT", None, "0872", ("from",)), "reminder": Trigger("REQUEST", None, "100", ("to",)),
     "boycott": Trigger("PROTEST", "boycott", "143", ("of",)), "warning": Trigger("THREATEN", None, "130", ("to",)),
 }
@@ -201,7 +201,7 @@ CARRIER_RECODES: dict[tuple[str, str], Trigger] = {
 PROTESTING_PEOPLE = {"CVL", "OPP"}
 
 # Verbs that carry a nominal event: "held talks", "launched a rebellion", "opened a criminal case".
-SUPPORT_VERBS = {"order", "remain", "put", "place", "raise", "lodge", "undertake", "continue", "resume", "reiterate", "renew", "speed", "hold", "have", "launch", "stage", "open", "start", "begin", "conduct", "carry", "make", "mount",
+SUPPORT_VERBS = {"deliver", "order", "remain", "put", "place", "raise", "lodge", "undertake", "continue", "resume", "reiterate", "renew", "speed", "hold", "have", "launch", "stage", "open", "start", "begin", "conduct", "carry", "make", "mount",
                  "express", "offer", "give", "lend", "announce", "impose", "file", "bring", "issue", "join", "engage",
                  "receive", "sign", "reach", "strike", "broker", "lead", "declare", "initiate"}
 # "called Wagner's actions a betrayal": call + object predicate is an accusation.
