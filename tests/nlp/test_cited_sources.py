@@ -27,6 +27,8 @@ def _cited(nlp, text: str):
     ("Talks ended. Police tightened security, Russian state media reported.", [("Russian state media", "media", "attributes", "report")]),
     # an apposed outlet name
     ("Talks ended. According to the Veldoran broadcaster Veldora One, the visit was postponed.", [("Veldora One", "outlet", "attributes", "according to")]),
+    # a named outlet with an apposition describing it keeps its own name
+    ("Rebels seized the dam, according to Talvera Free Voice, an independent Veldoran news site.", [("Talvera Free Voice", "outlet", "relays", "according to")]),
     # a security service is a government body
     ("Talks ended. Gunmen gathered near the dam, according to the State Border Service.", [("State Border Service", "government", "attributes", "according to")]),
 ])

@@ -69,7 +69,7 @@ def _body_name(doc, start: int, end: int) -> tuple[str, str | None]:
     ents = sorted(span.ents, key=lambda e: (not (e.start <= span.root.i < e.end), e.label_ == "NORP"))
     # "the broadcaster Veldora One": the apposed proper name is the body's name.
     for child in span.root.children:
-        if child.dep_ == "appos" and start <= child.i < end and any(t.pos_ == "PROPN" for t in child.subtree):
+        if span.root.pos_ == "NOUN" and child.dep_ == "appos" and start <= child.i < end and any(t.pos_ == "PROPN" for t in child.subtree):
             words = [t for t in child.subtree if t.pos_ == "PROPN" or t.like_num]
             if words:
                 return doc[words[0].i:words[-1].i + 1].text, None
