@@ -45,6 +45,10 @@ NUMBER_WORDS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "hundred": 100, "dozen": 12,
 }
+# Two reports of the same deed with no shared participant: how alike their sentences must be
+# (share of content words), and what the sameness of the deed then adds.
+SAME_DEED_OVERLAP = 0.1
+SAME_DEED_BONUS = 0.5
 # A pair of events this close counts as one happening (see pair_score for the scale).
 LINK_THRESHOLD = 1.2
 
@@ -218,7 +222,7 @@ def same_place(first: str, second: str) -> bool:
 
 
 def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
-    """Return how surely two events report one happening; None when they cannot."""
+    """Return how surely two events report one happening: 0.0 without evidence, None when they cannot be."""
     if a.plover_type == b.plover_type:
         type_score = 1.0
     elif QUAD_CLASS.get(a.plover_type) == QUAD_CLASS.get(b.plover_type):
@@ -227,6 +231,9 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
         return None
     if a.mode and b.mode and a.mode != b.mode:
         return None
+    # The same verb for the same kind of deed ("released" a patch, "arrested", "killed").
+    same_deed = type_score == 1.0 and bool(a.lemma) and a.lemma == b.lemma
+    unnamed_agent = not (a.sources and b.sources)
     if a.plover_type in SYMMETRIC_TYPES and b.plover_type in SYMMETRIC_TYPES:
         parts_a, parts_b = (*a.sources, *a.targets), (*b.sources, *b.targets)
         scores = sorted((_match(x, y) for x in parts_a for y in parts_b), reverse=True)
@@ -242,13 +249,14 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
             # Each names whom it was done to, and they differ. For a deed (an arrest, a killing)
             # the victims define the happening; what a statement is about is looser.
             specific = all(p.head not in GENERIC_HEADS for p in (*a.targets, *b.targets))
-            if specific and QUAD_CLASS.get(a.plover_type, "").startswith("material"):
+            if specific and QUAD_CLASS.get(a.plover_type) == "material conflict":
                 return None
             actors -= 0.4
         if type_score < 1.0 and source < 0.8:
-            return None            # coded differently: only the same speaker makes it one statement
-        if not (a.sources and b.sources) and not (target >= 0.8 and not any(p.is_country for p in a.targets + b.targets)):
-            return None            # an agentless report joins only on a specific, shared target
+            return 0.0             # coded differently: only the same speaker makes it one statement
+        if unnamed_agent and not same_deed and not (target >= 0.8 and not any(p.is_country for p in a.targets + b.targets)):
+            return 0.0             # an agentless report joins only on a specific, shared target or the same deed
+        unnamed_agent = unnamed_agent or source > 0
         if agent_conflict and not (target >= 0.9 and a.plover_type == b.plover_type and a.date and a.date == b.date):
             return None
     date_score = 0.0
@@ -262,16 +270,21 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
             return None          # days apart: another happening, unless nothing else differs
     if a.numbers and b.numbers and set(a.numbers) & set(b.numbers):
         actors += 0.3              # "three commanders" in both
-    lexical = (0.3 if a.lemma and a.lemma == b.lemma else 0.0) + 0.5 * _overlap(a.sentence, b.sentence)
-    if actors < 0.5 and not (type_score == 1.0 and date_score == 0.5 and lexical >= 0.3):
-        return None              # no shared participant: only the same deed on the same day will do
+    overlap = _overlap(a.sentence, b.sentence)
+    lexical = (0.3 if same_deed else 0.0) + 0.5 * overlap
+    if actors < 0.5:
+        # No shared participant: only the same deed, on the same day or told in like words, and
+        # never when each names a different doer.
+        if not (same_deed and unnamed_agent and (date_score == 0.5 or overlap >= SAME_DEED_OVERLAP)):
+            return 0.0
+        lexical += SAME_DEED_BONUS
     return 0.5 * type_score + actors + date_score + lexical
 
 
 # -- grouping --------------------------------------------------------------------------------------
 
 def align_events(events: Sequence[StoryEvent], threshold: float = LINK_THRESHOLD) -> list[list[StoryEvent]]:
-    """Return the events grouped into happenings (average linkage; impossible pairs never join)."""
+    """Return the events grouped into happenings (best-match average linkage; impossible pairs never join)."""
     n = len(events)
     if n == 0:
         return []
@@ -295,7 +308,10 @@ def align_events(events: Sequence[StoryEvent], threshold: float = LINK_THRESHOLD
                 block = allowed[np.ix_(a, b)]
                 if not block.all():
                     continue
-                mean = float(score[np.ix_(a, b)].mean())
+                # Each report's best match on the other side, averaged both ways: one vague
+                # report ("some called") does not keep two well-matched groups apart.
+                block = score[np.ix_(a, b)]
+                mean = 0.5 * (float(block.max(axis=1).mean()) + float(block.max(axis=0).mean()))
                 if mean >= best:
                     best, pair = mean, (gi, gj)
         if pair is None:
