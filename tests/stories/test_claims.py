@@ -151,3 +151,14 @@ def test_numbers_in_phrases():
     assert numbers_in("three dam guards") == (3,)
     assert numbers_in("the 2023 agreement") == ()
     assert numbers_in("1,200 residents") == (1200,)
+
+
+def test_a_state_and_its_government_body_are_one_party():
+    republic = participant("krs", "The Karst Republic", "KRS", kind="country")
+    ministry = participant("mfa", "Karstian Foreign Ministry", "KRS", kind="organisation", sector="GOV")
+    denied = event("1", "w", "Wire", "REJECT", [republic], [participant(None, "the accusation", None)], "denied", day=None,
+                   sentence="The Karst Republic has denied the accusation.")
+    rejected = event("2", "d", "Courier", "REJECT", [ministry], [participant(None, "accusations", None)], "rejected",
+                     day=None, sentence="The Karstian Foreign Ministry rejected accusations that it armed the militia.")
+    claims = build_claims([denied, rejected])
+    assert len(claims) == 1 and claims[0].status == "corroborated"

@@ -70,8 +70,8 @@ def story_events(store: Store, articles: Sequence[dict]) -> list[StoryEvent]:
     out = []
     for e in events:
         article = by_id[e["article_id"]]
-        sources = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"]) for r in roles[e["id"]]["source"])
-        targets = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"]) for r in roles[e["id"]]["target"])
+        sources = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"], r["sector"]) for r in roles[e["id"]]["source"])
+        targets = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"], r["sector"]) for r in roles[e["id"]]["target"])
         numbers = tuple(n for p in (*sources, *targets) for n in numbers_in(p.name))
         out.append(StoryEvent(
             id=e["id"], article_id=e["article_id"], outlet=article["outlet"], origin=article["origin"],

@@ -37,7 +37,7 @@ QUAD_CLASS = {
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
 # Heads of descriptions too general to identify anyone by themselves.
 GENERIC_HEADS = {"people", "person", "officials", "official", "leaders", "leader", "sources", "source",
-                 "authorities", "members", "member", "group", "others", "some", "many", "man", "men",
+                 "authorities", "authority", "other", "members", "member", "group", "others", "some", "many", "man", "men",
                  "woman", "women", "side", "sides", "country", "countries", "government", "state"}
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -64,6 +64,7 @@ class Participant:
     proper: bool                     # the head is a name, not a common noun
     country: str | None
     is_country: bool = False         # the actor is a whole country: named in most events of a story
+    sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,17 +153,26 @@ def normal_name(text: str) -> str:
 
 
 def participant(actor_id: str | None, name: str, country: str | None, aliases: Sequence[str] = (),
-                kind: str | None = None) -> Participant:
+                kind: str | None = None, sector: str | None = None) -> Participant:
     """Return a Participant for an actor reference, with its aliases as match keys."""
     key = normal_name(name)
     # The head of "three commanders of the gang" is "commanders"; of "the militia's leaders", "leaders".
     words = re.split(r"\s+of\s+", key)[0].split()
     if words and (words[-1] in NUMBER_WORDS or words[-1].isdigit()):
         words = key.split()        # "three of the militia commanders": the head is "commanders"
-    head = words[-1] if words else ""
+    head = _singular(words[-1]) if words else ""
     proper = bool(name.strip()) and any(w[:1].isupper() for w in name.split()[-1:])
     names = frozenset({key, *(normal_name(a) for a in aliases)} - {""})
-    return Participant(actor_id, name, names, head, proper, country, kind == "country")
+    return Participant(actor_id, name, names, head, proper, country, kind == "country", sector)
+
+
+def _singular(word: str) -> str:
+    """Return a plural noun's singular, near enough to match "accusations" with "accusation"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def numbers_in(text: str) -> tuple[int, ...]:
@@ -192,6 +202,10 @@ def _match(first: Participant, second: Participant) -> float:
         return 0.8
     if first.head and first.head == second.head and first.head not in GENERIC_HEADS:
         return 0.8 if first.proper and second.proper else 0.5
+    # A state acts through its government: "the Karst Republic denied" / "the Karstian Foreign Ministry rejected".
+    for state, body in ((first, second), (second, first)):
+        if state.is_country and body.sector == "GOV" and body.country and body.country == state.country:
+            return 0.6
     if first.country and first.country == second.country:
         return 0.2
     return 0.0
