@@ -6,7 +6,15 @@ from collections import Counter
 
 import pytest
 
-from newsprism.stories.framing import EVENT_NOUNS, distinctive_terms, event_names, log_odds, phrases
+from newsprism.stories.framing import (
+    EVENT_NOUNS,
+    VERB_COMPLETIONS,
+    deed_phrase,
+    distinctive_terms,
+    event_names,
+    log_odds,
+    phrases,
+)
 
 # One sentence per noun of EVENT_NOUNS, each naming the happening with that noun.
 NOUN_SENTENCES = {
@@ -52,6 +60,26 @@ NOUN_SENTENCES = {
     "protests": "Protests spread to the capital.",
     "demonstrations": "Demonstrations were banned.",
     "talks": "The top diplomat has held crisis talks with allies.",
+    "exchange": "Three guards were killed in an exchange of fire.",
+    "firefight": "A firefight broke out at the checkpoint.",
+    "shootout": "Two officers died in the shootout.",
+    "gunfight": "The gunfight lasted an hour.",
+}
+
+# One sentence per verb completion: (sentence, trigger, expected phrase).
+COMPLETION_SENTENCES = {
+    "control": ("Fighters took control of the dam.", "took", "took control of"),
+    "hold": ("Rebels took hold of the town.", "took", "took hold of"),
+    "charge": ("The army took charge of the airport.", "took", "took charge of"),
+    "part": ("Members who took part in the mutiny.", "took", "took part in"),
+    "place": ("The talks took place in Drovna.", "took", "took place"),
+    "over": ("The militia took over the dam.", "took", "took over"),
+    "up": ("Troops took up positions near the dam.", "took", "took up"),
+    "down": ("The fighters stood down and retreated.", "stood", "stood down"),
+    "off": ("Police called off the raid.", "called", "called off"),
+    "out": ("The army carried out strikes.", "carried", "carried out"),
+    "back": ("Troops pulled back from the border.", "pulled", "pulled back"),
+    "away": ("The crowd moved away from the square.", "moved", "moved away"),
 }
 
 
@@ -95,3 +123,20 @@ def test_distinctive_terms_leave_out_person_names():
                                "B": "Lavrov said the fighters rebelled."}, {"blinken", "lavrov"})
     words = [t for t, _, _ in terms["A"]]
     assert "mutiny" in words and "mercenaries" in words and "blinken" not in words
+
+
+def test_every_verb_completion_has_a_sentence():
+    assert set(COMPLETION_SENTENCES) == set(VERB_COMPLETIONS)
+
+
+@pytest.mark.parametrize("word", VERB_COMPLETIONS)
+def test_deed_phrase_keeps_its_completion(word):
+    sentence, trigger, expected = COMPLETION_SENTENCES[word]
+    start = sentence.index(trigger)
+    phrase, end = deed_phrase(sentence, start, start + len(trigger))
+    assert expected.startswith(phrase) and phrase.split()[:2] == expected.split()[:2]
+    assert sentence[start:end].lower() == phrase
+
+
+def test_deed_phrase_of_a_plain_verb_is_the_verb():
+    assert deed_phrase("The militia seized the dam.", 12, 18) == ("seized", 18)

@@ -21,7 +21,7 @@ from newsprism.stories.claims import (
     numbers_in,
     participant,
 )
-from newsprism.stories.framing import framing_rows
+from newsprism.stories.framing import deed_rows, framing_rows
 from newsprism.stories.voices import voice_rows
 
 STORY_DERIVED_TABLES = ("claims", "claim_events", "claim_outlets", "claim_contradictions", "framing_terms", "voices")
@@ -190,7 +190,11 @@ def analyze_stories(store: Store, story_ids: Sequence[str]) -> None:
         articles = story_articles(store, story_id)
         claims = build_claims(story_events(store, articles))
         rows = claim_rows(story_id, claims, articles)
-        rows["framing_terms"] = framing_rows(store, story_id, articles)
+        texts = {a["id"]: a["text"] for a in articles}
+        copies = {a["id"] for a in articles if a["copy_of"]}
+        claim_ids = [r["id"] for r in rows["claims"]]
+        rows["framing_terms"] = framing_rows(store, story_id, articles) + deed_rows(
+            story_id, [(cid, c.events) for cid, c in zip(claim_ids, claims)], texts, copies)
         rows["voices"] = voice_rows(store, story_id, articles)
         with store.transaction():
             for table in STORY_DERIVED_TABLES:

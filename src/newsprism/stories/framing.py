@@ -29,7 +29,12 @@ EVENT_NOUNS = (
     "crackdown", "standoff", "stand-off", "crisis", "events", "incident", "unrest", "riots",
     "clashes", "violence", "bloodshed", "betrayal", "treason", "terrorism", "massacre", "war", "conflict",
     "hostilities", "occupation", "blockade", "protest", "protests", "demonstrations", "talks",
+    "exchange", "firefight", "shootout", "gunfight",
 )
+# Words that complete a verb into the phrase an outlet chose for a deed ("took control of",
+# "took over", "stood down"); each has a test sentence.
+VERB_COMPLETIONS = ("control", "hold", "charge", "part", "place", "over", "up", "down", "off", "out", "back", "away")
+_COMPLETION = re.compile(r"(?:\s+(?:" + "|".join(VERB_COMPLETIONS) + r"))+(?:\s+of)?\b")
 EXTRA_STOP_WORDS = {"said", "says", "told", "according", "also", "would", "could", "one", "two", "new", "year",
                     "mr", "ms", "mrs", "s", "t", "including", "like", "just"}
 STOP = ENGLISH_STOP_WORDS | EXTRA_STOP_WORDS
@@ -169,6 +174,33 @@ def framing_rows(store: Store, story_id: str, articles: Sequence[dict]) -> list[
         rows.append({"story_id": story_id, "outlet": outlet_of[m["article_id"]], "kind": "actor_name",
                      "term": " ".join(m["text"].split()), "refers_to": m["name"], "score": 1.0, "count": 1,
                      "article_id": m["article_id"], "start": m["start"], "end": m["end"]})
+    return _merge_counts(rows)
+
+
+def deed_phrase(text: str, start: int, end: int) -> tuple[str, int]:
+    """Return the words naming a deed from its trigger, with their completion, and the phrase's end."""
+    match = _COMPLETION.match(text, end)
+    stop = match.end() if match else end
+    return " ".join(text[start:stop].lower().split()), stop
+
+
+def deed_rows(story_id: str, claims: Sequence[Sequence], texts: dict[str, str], copies: set[str]) -> list[dict]:
+    """Return ``event_name`` rows for the verbs each outlet uses for a deed several outlets report.
+
+    ``claims`` holds each claim's events (with ``outlet``, ``article_id``, ``start``, ``end``);
+    ``copies`` the ids of syndicated copies, whose words are the original's.
+    """
+    rows = []
+    for claim_id, events in claims:
+        if len({e.outlet for e in events}) < 2:
+            continue
+        for e in events:
+            if e.article_id in copies or e.article_id not in texts:
+                continue
+            phrase, stop = deed_phrase(texts[e.article_id], e.start, e.end)
+            rows.append({"story_id": story_id, "outlet": e.outlet or e.origin, "kind": "event_name", "term": phrase,
+                         "refers_to": claim_id, "score": 1.0, "count": 1, "article_id": e.article_id,
+                         "start": e.start, "end": stop})
     return _merge_counts(rows)
 
 
