@@ -119,3 +119,18 @@ def test_wording_differences_are_found(example, outlet):
     expected = GOLD["wording"][outlet]
     found = [g for g in expected if any(g.lower() in t or t in g.lower().split() for t in terms)]
     assert len(found) >= 0.8 * len(expected), set(expected) - set(found)
+
+
+@pytest.mark.parametrize("outlet", sorted(GOLD["voices"]))
+def test_voices_are_found(example, outlet):
+    _, view, _ = example
+    speakers = " | ".join(v["speaker"] for v in view.voices.get(outlet, [])).lower()
+    expected = [g.split(" (")[0] for g in GOLD["voices"][outlet]]
+    found = [g for g in expected if g.split()[-1].lower() in speakers]
+    assert len(found) >= 0.8 * len(expected), set(expected) - set(found)
+
+
+def test_syndicated_copy_adds_no_voices_to_its_outlet(example):
+    _, view, _ = example
+    courier = " | ".join(v["speaker"] for v in view.voices["Drovna Courier"])
+    assert "Ilka Varn" not in courier        # the wire's hospital director, quoted in the copy
