@@ -49,6 +49,11 @@ def test_inverted_attribution(analyze_text):
     assert quote.speaker == "Pat Caddell"
 
 
+def test_a_word_of_the_quote_is_never_its_speaker(analyze_text):
+    text = "“Her campaign is in panic mode. Full panic mode,” said Leslie Wimes, a Florida-based activist."
+    assert only(quotes_of(analyze_text, text), direct=True).speaker == "Leslie Wimes"
+
+
 def test_attribution_with_an_apposition_between_quote_and_verb(analyze_text):
     text = "“He is absolutely right,” Michael Flynn, a top Trump surrogate, said on Thursday."
     quote = only(quotes_of(analyze_text, text, published="2016-09-09"), direct=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from spacy.tokens import Span
+
 from newsprism.actors import actor_at
 from newsprism.records import AnalyzedArticle
 
@@ -95,11 +97,26 @@ def phrase_bounds(token) -> tuple[int, int]:
     return left, right + 1
 
 
+def entity_around(token):
+    """Return the named-entity span holding a token, or None (read from the token, not doc.ents,
+    which spaCy rebuilds on every access)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
 def _person_name_in(doc, left: int, right: int, head) -> tuple[int, int] | None:
     """Return the char bounds of the person's name heading the phrase ("governor [Igor Artamonov]")."""
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start <= head.i < ent.end and left <= ent.start:
-            return ent.start_char, ent.end_char
+    entity = entity_around(head)
+    if entity is not None and head.ent_type_ == "PERSON" and left <= entity.start:
+        return entity.start_char, entity.end_char
     return None
 
 

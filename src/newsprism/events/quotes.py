@@ -34,7 +34,7 @@ from newsprism.events.quote_cues import (
 )
 from newsprism.events.quote_marks import QuotedSpan, find_quoted_spans, paragraph_spans
 from newsprism.events.quote_speakers import (
-    Speaker, resolve_pronoun, resolve_speaker, speaker_from_token, subject_of,
+    Speaker, entity_around, resolve_pronoun, resolve_speaker, speaker_from_token, subject_of,
 )
 from newsprism.nlp.cited_sources import PERSON_TITLES
 from newsprism.records import AnalyzedArticle, Quote, stable_id
@@ -95,6 +95,7 @@ class _Finder:
         self.quoted_chars: list[tuple[int, int]] = []
         self.quoted_starts: list[int] = []
         self.quotes: list[Quote] = []
+        self.reported_by_paragraph: dict[int, list] = {}
         self.seen: set[tuple[int, int]] = set()
 
     # -- helpers -------------------------------------------------------------------------------
@@ -189,6 +190,8 @@ class _Finder:
                          context: str | None = None) -> _Attribution:
         """Return the attribution a reporting verb gives: its speaker, cue and channel words."""
         subject = subject_of(verb)
+        if subject is not None and content_start <= subject.idx < content_end and self.in_quote(subject.idx):
+            subject = None                            # "“… mode,” said Wimes": the parse took a word of the quote
         if speaker is None:
             speaker = speaker_from_token(self.analyzed, subject) if subject is not None else self.speaker_before(verb)
         if context is None:
@@ -203,6 +206,16 @@ class _Finder:
             context = "".join(t.text_with_ws for t in sorted(set(words), key=lambda t: t.i))
         return _Attribution(speaker, self.cue_text(verb), verb.idx, context)
 
+    def entities_in(self, tokens) -> list:
+        """Return the entity spans starting at the given tokens, in order."""
+        found = []
+        for token in tokens:
+            if token.ent_iob_ == "B":
+                entity = entity_around(token)
+                if entity is not None:
+                    found.append(entity)
+        return found
+
     def speaker_before(self, verb) -> Speaker | None:
         """Return the person or body named just before a verb the parse gave no subject."""
         sentence_start = verb.sent.start
@@ -210,7 +223,7 @@ class _Finder:
             if token.pos_ in ("VERB",) or token.text in ";:":
                 return None
             if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ in ("B", "I"):
-                entity = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+                entity = entity_around(token)
                 if entity is not None:
                     return resolve_speaker(self.analyzed, entity.start_char, entity.end_char, entity.text)
         return None
@@ -223,6 +236,8 @@ class _Finder:
         consumed = self.line_attributions(spans)
         spans = [s for s in spans if s.start not in consumed]
         reported = [list(item) for item in self.reported_clauses()]
+        # Clauses and quotes meet within a paragraph: looking there only keeps long articles linear.
+        self.reported_by_paragraph = _by_paragraph(reported, self.paragraph_index)
         spans = self.reopen_unbalanced(spans)
         attributed: dict[int, _Attribution] = {}
         for index, span in enumerate(spans):
@@ -245,7 +260,8 @@ class _Finder:
                 host[1] = max(host[1], span.end)         # the reported words run to the quote's end
             elif _word_count(self.text[span.content_start:span.content_end]) >= UNATTRIBUTED_MIN_WORDS:
                 self.add(span.content_start, span.content_end, True, None)
-        direct = [(q.start, q.end) for q in self.quotes]
+        direct = sorted((q.start, q.end) for q in self.quotes)
+        direct_starts = [start for start, _ in direct]
         opening_sentences = sorted(q.start for q in self.quotes if q.cue is not None and re.search(
             r"[.!?][”\"’']?\s+[“\"‘'«]?$", self.text[max(0, q.start - 4):q.start]))
         kept = []
@@ -255,12 +271,13 @@ class _Finder:
             following = bisect.bisect_right(opening_sentences, start)
             if following < len(opening_sentences) and opening_sentences[following] < end:
                 end = self.text.rfind(".", start, opening_sentences[following]) + 1 or end
-            overlap = sum(max(0, min(end, e) - max(start, s)) for s, e in direct)
+            overlap = _overlap(direct, direct_starts, start, end)
             if end - start < 2 or overlap >= 0.5 * (end - start):
                 continue                                  # the quote itself, already attributed
             kept.append((start, end, attribution))
+        kept_by_paragraph = _by_paragraph(kept, self.paragraph_index)
         for start, end, attribution in kept:
-            if not self.restates(start, end, attribution, kept):
+            if not self.restates(start, end, attribution, kept_by_paragraph[self.paragraph_index(start)]):
                 self.add(start, end, False, attribution)
         self.quotes.sort(key=lambda q: (q.start, q.end))
         return self.quotes
@@ -374,6 +391,7 @@ class _Finder:
 
     def host_clause(self, span: QuotedSpan, reported) -> list | None:
         """Return the reported clause a quote opens inside ("Peskov said Putin ‘informed …’"), if any."""
+        reported = self.reported_by_paragraph.get(self.paragraph_index(span.start), [])
         hosts = [r for r in reported if r[0] < span.start < r[1] and re.search(r"\w", self.text[r[0]:span.start])]
         if not hosts:
             # "… is “a big problem” but “nobody has the guts to talk about it”": joined to the clause.
@@ -419,7 +437,8 @@ class _Finder:
         """Return the speaker named between a quote and its verb ("…,” Flynn, a Trump surrogate, said)."""
         subject = subject_of(verb)
         gap_indices = {t.i for t in gap}
-        people = [e for e in self.doc.ents if e.label_ == "PERSON" and e.start in gap_indices]
+        entities = [e for e in self.entities_in(gap) if e.start in gap_indices]
+        people = [e for e in entities if e.label_ == "PERSON"]
         if subject is not None and subject.i in gap_indices and (
                 not people or subject.ent_type_ == "PERSON" or subject.pos_ == "PRON"):
             return speaker_from_token(self.analyzed, subject)
@@ -430,8 +449,8 @@ class _Finder:
         first = gap[0]
         if first.pos_ == "PRON":
             return resolve_pronoun(self.analyzed, first.idx, first.idx + len(first.text))
-        for entity in self.doc.ents:
-            if entity.start in gap_indices and entity.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+        for entity in entities:
+            if entity.label_ in ("PERSON", "ORG", "NORP", "GPE"):
                 return resolve_speaker(self.analyzed, entity.start_char, entity.end_char, entity.text)
         phrase = []
         # "“…,” and Lavrov added": a conjunction or preposition opening the gap is not the speaker.
@@ -451,7 +470,7 @@ class _Finder:
         subject = subject_of(verb)
         if subject is not None and subject.i > verb.i and not self.in_quote(subject.idx):
             return speaker_from_token(self.analyzed, subject)
-        for entity in self.doc.ents:
+        for entity in self.entities_in(self.doc[verb.i + 1:verb.i + 4]):
             if verb.i < entity.start <= verb.i + 3 and entity.label_ in ("PERSON", "ORG"):
                 return resolve_speaker(self.analyzed, entity.start_char, entity.end_char, entity.text)
         return None
@@ -673,6 +692,24 @@ class _Finder:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         context = "".join(self.doc[i].text_with_ws for i in sorted(phrase))
         return start, end, _Attribution(speaker, "according to", token.idx, context)
+
+
+def _by_paragraph(items, paragraph_index) -> dict[int, list]:
+    """Return the (start, end, …) items grouped by the paragraph their start lies in."""
+    grouped: dict[int, list] = {}
+    for item in items:
+        grouped.setdefault(paragraph_index(item[0]), []).append(item)
+    return grouped
+
+
+def _overlap(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> int:
+    """Return how many characters of [start, end) the sorted, non-overlapping spans cover."""
+    index = max(0, bisect.bisect_right(starts, start) - 1)
+    covered = 0
+    while index < len(spans) and spans[index][0] < end:
+        covered += max(0, min(end, spans[index][1]) - max(start, spans[index][0]))
+        index += 1
+    return covered
 
 
 def _introduces(token) -> bool:
