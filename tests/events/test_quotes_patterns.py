@@ -8,8 +8,13 @@ from datetime import date
 import pytest
 
 from newsprism.events.quote_cues import (
-    DIRECTIVE_VERBS, INTRODUCING_VERBS, NOMINAL_SPEECH_VERBS, PREPOSITIONAL_SPEECH_VERBS, SPEECH_VERBS,
-    STANCE_VERBS, detect_channel,
+    DIRECTIVE_VERBS,
+    INTRODUCING_VERBS,
+    NOMINAL_SPEECH_VERBS,
+    PREPOSITIONAL_SPEECH_VERBS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    detect_channel,
 )
 from newsprism.records import stable_id
 

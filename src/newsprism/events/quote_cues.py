@@ -77,7 +77,7 @@ def reporting_lemma(token) -> str:
 # "X said" is also how a document speaks: "a Kremlin statement said", "a poll found".
 DOCUMENT_WORDS = re.compile(
     r"\b(statement|release|report|poll|survey|study|analysis|document|memo|letter|filing|ruling|"
-    r"data|figures|research|review|audit|tweet|post|message|communique|communiqué|readout)\b", re.I)
+    r"data|figures|research|review|audit|tweet|post|message|communique|communiqué|readout)\b", re.IGNORECASE)
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
 
@@ -102,16 +102,16 @@ def _document_channel(noun: str) -> str:
 
 # Most specific first: "a statement posted on Telegram" came through Telegram.
 _CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("twitter", re.compile(r"\b(?:on|via|to|in)\s+(?:(?:his|her|their|its|the)\s+)?(?:official\s+)?(?:Twitter|X)\b(?!-)|\btweet(?:ed|s|ing)?\b|\bTwitter\b", re.I)),
+    ("twitter", re.compile(r"\b(?:on|via|to|in)\s+(?:(?:his|her|their|its|the)\s+)?(?:official\s+)?(?:Twitter|X)\b(?!-)|\btweet(?:ed|s|ing)?\b|\bTwitter\b", re.IGNORECASE)),
     ("telegram", re.compile(r"\bTelegram\b")),
     ("facebook", re.compile(r"\bFacebook\b")),
     ("instagram", re.compile(r"\bInstagram\b")),
-    ("televised address", re.compile(r"\btelevised\s+(?:address|speech|statement|remarks|interview)\b|\baddress(?:ed)?\s+(?:to\s+)?the\s+nation\b", re.I)),
-    ("interview", re.compile(r"\binterview(?:ed|s)?\b", re.I)),
-    ("news conference", re.compile(r"\b(?:news|press)\s+conference\b", re.I)),
-    ("briefing", re.compile(r"\bbriefing\b", re.I)),
-    ("release", re.compile(_document_channel(r"(?:press\s+|news\s+)?release"), re.I)),
-    ("statement", re.compile(_document_channel(r"statement"), re.I)),
+    ("televised address", re.compile(r"\btelevised\s+(?:address|speech|statement|remarks|interview)\b|\baddress(?:ed)?\s+(?:to\s+)?the\s+nation\b", re.IGNORECASE)),
+    ("interview", re.compile(r"\binterview(?:ed|s)?\b", re.IGNORECASE)),
+    ("news conference", re.compile(r"\b(?:news|press)\s+conference\b", re.IGNORECASE)),
+    ("briefing", re.compile(r"\bbriefing\b", re.IGNORECASE)),
+    ("release", re.compile(_document_channel(r"(?:press\s+|news\s+)?release"), re.IGNORECASE)),
+    ("statement", re.compile(_document_channel(r"statement"), re.IGNORECASE)),
 )
 # The outlet of an interview: "in an interview with Russia’s RT television", "told CNN in an interview".
 _INTERVIEW_WITH = re.compile(
@@ -146,7 +146,7 @@ def detect_channel(attribution: str) -> Channel | None:
                 detail = _outlet(outlet.group(1))
             elif told and _OUTLET_WORDS.search(told.group(1)):
                 detail = _outlet(told.group(1))
-        elif name == "release" and re.search(r"\bpress\s+release\b", match.group(0), re.I):
+        elif name == "release" and re.search(r"\bpress\s+release\b", match.group(0), re.IGNORECASE):
             detail = "press release"
         return Channel(name, detail)
     told = _TOLD_OUTLET.search(attribution)

@@ -29,12 +29,24 @@ import re
 from dataclasses import dataclass
 
 from newsprism.events.quote_cues import (
-    DIRECTIVE_VERBS, DOCUMENT_WORDS, INTRODUCING_VERBS, NOMINAL_SPEECH_VERBS,
-    PREPOSITIONAL_SPEECH_VERBS, SPEECH_VERBS, STANCE_VERBS, detect_channel, reporting_lemma,
+    DIRECTIVE_VERBS,
+    DOCUMENT_WORDS,
+    INTRODUCING_VERBS,
+    NOMINAL_SPEECH_VERBS,
+    PREPOSITIONAL_SPEECH_VERBS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    detect_channel,
+    reporting_lemma,
 )
 from newsprism.events.quote_marks import QuotedSpan, find_quoted_spans, paragraph_spans
 from newsprism.events.quote_speakers import (
-    Speaker, entity_around, resolve_pronoun, resolve_speaker, speaker_from_token, subject_of,
+    Speaker,
+    entity_around,
+    resolve_pronoun,
+    resolve_speaker,
+    speaker_from_token,
+    subject_of,
 )
 from newsprism.nlp.cited_sources import PERSON_TITLES
 from newsprism.records import AnalyzedArticle, Quote, stable_id
@@ -545,9 +557,7 @@ class _Finder:
             named += [(m.start, m.end) for m in self.analyzed.actor_mentions if actor_kinds.get(m.actor_id) == "person"]
             if any(s <= start and end <= e for s, e in named):
                 return True
-        elif any(e.label in labels and e.start < end and start < e.end for e in self.analyzed.entities):
-            return True
-        elif any(m.start < end and start < m.end and actor_kinds.get(m.actor_id) != "country" for m in self.analyzed.actor_mentions):
+        elif any(e.label in labels and e.start < end and start < e.end for e in self.analyzed.entities) or any(m.start < end and start < m.end and actor_kinds.get(m.actor_id) != "country" for m in self.analyzed.actor_mentions):
             return True
         lowered = written.lower()
         words = re.findall(r"[a-z]+", lowered)
@@ -745,10 +755,11 @@ def _cut_trailing_asides(tokens):
             break
     for position in range(len(tokens) - 2, 1, -1):
         following = tokens[position + 1]
-        if tokens[position].text == "," and (following.lower_ in ("which", "who") or (
-                following.tag_ == "VBG" and following.dep_ in ("advcl", "xcomp", "acl"))):
-            if not any(t.text in "“\"‘«" for t in tokens[position:]):
-                return _strip_tokens(tokens[:position])
+        aside = following.lower_ in ("which", "who") or (
+            following.tag_ == "VBG" and following.dep_ in ("advcl", "xcomp", "acl"))
+        # A quoted fragment after the comma is the speaker's words: keep it.
+        if tokens[position].text == "," and aside and not any(t.text in "“\"‘«" for t in tokens[position:]):
+            return _strip_tokens(tokens[:position])
     return tokens
 
 
