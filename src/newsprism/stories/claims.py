@@ -47,7 +47,7 @@ NUMBER_WORDS = {
 }
 # Two reports of the same deed with no shared participant: how alike their sentences must be
 # (share of content words), and what the sameness of the deed then adds.
-SAME_DEED_OVERLAP = 0.1
+SAME_DEED_OVERLAP = 0.05
 SAME_DEED_BONUS = 0.5
 # A pair of events this close counts as one happening (see pair_score for the scale).
 LINK_THRESHOLD = 1.2
@@ -312,25 +312,34 @@ def align_events(events: Sequence[StoryEvent], threshold: float = LINK_THRESHOLD
             if s is not None:
                 score[i, j] = score[j, i] = s
                 allowed[i, j] = allowed[j, i] = True
+    # Linkage of groups g, h: each report's best match on the other side, averaged both ways,
+    # so one vague report ("some called") does not keep two well-matched groups apart.
+    # best[e, g] is report e's best score against group g; sums[h, g] adds best[e, g] over e in h.
+    best = score.copy()
+    sums = score.copy()
+    size = np.ones(n)
+    group_of = np.arange(n)
+    joinable = allowed.copy()
+    active = np.ones(n, dtype=bool)
     groups: dict[int, list[int]] = {i: [i] for i in range(n)}
     while True:
-        best, pair = threshold, None
-        keys = sorted(groups)
-        for x, gi in enumerate(keys):
-            for gj in keys[x + 1:]:
-                a, b = groups[gi], groups[gj]
-                block = allowed[np.ix_(a, b)]
-                if not block.all():
-                    continue
-                # Each report's best match on the other side, averaged both ways: one vague
-                # report ("some called") does not keep two well-matched groups apart.
-                block = score[np.ix_(a, b)]
-                mean = 0.5 * (float(block.max(axis=1).mean()) + float(block.max(axis=0).mean()))
-                if mean >= best:
-                    best, pair = mean, (gi, gj)
-        if pair is None:
+        mean = sums / size[:, None]
+        linkage = 0.5 * (mean + mean.T)
+        usable = joinable & active[:, None] & active[None, :]
+        np.fill_diagonal(usable, False)
+        linkage = np.where(usable, linkage, -np.inf)
+        x, y = divmod(int(np.argmax(linkage)), n)
+        if linkage[x, y] < threshold:
             break
-        groups[pair[0]].extend(groups.pop(pair[1]))
+        best[:, x] = np.maximum(best[:, x], best[:, y])
+        group_of[group_of == y] = x
+        size[x] += size[y]
+        active[y] = False
+        sums[x, :] += sums[y, :]
+        sums[:, x] = np.bincount(group_of, weights=best[:, x], minlength=n)
+        joinable[x, :] &= joinable[y, :]
+        joinable[:, x] &= joinable[:, y]
+        groups[x].extend(groups.pop(y))
     ordered = sorted(groups.values(), key=lambda g: min(g))
     return [[events[i] for i in sorted(g)] for g in ordered]
 
