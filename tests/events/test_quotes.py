@@ -117,3 +117,26 @@ def test_the_stage_replaces_what_was_there(analyze_text, nlp):
     before = list(analyzed.quotes)
     extract_quotes(analyzed, doc)
     assert analyzed.quotes == before == find_quotes(analyzed, doc)
+
+
+def test_example_corpus_quotes_agree_with_its_gold(examples_store):
+    import json
+
+    from tests.conftest import EXAMPLES
+
+    gold = json.loads((EXAMPLES / "gold.json").read_text(encoding="utf-8"))["quotes"]
+    con = duckdb.connect(str(examples_store), read_only=True)
+    try:
+        rows = con.execute("SELECT a.source, q.text, q.speaker, q.channel, q.direct FROM quotes q "
+                           "JOIN articles a ON a.id = q.article_id").fetchall()
+    finally:
+        con.close()
+    disagreements = []
+    for item in gold:
+        evidence = item["evidence"]
+        found = [r for r in rows if r[0].endswith(item["article"]) and (evidence[:40] in r[1] or r[1][:40] in evidence)]
+        speaker_words = {w.lower() for w in item["speaker"].split()}
+        if not any(speaker_words & {w.lower() for w in (r[2] or "").split()} and r[3] == item["channel"]
+                   and r[4] == item["direct"] for r in found):
+            disagreements.append((item["article"], item["speaker"], item["channel"], evidence[:50], found[:1]))
+    assert disagreements == []

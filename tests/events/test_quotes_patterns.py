@@ -246,6 +246,18 @@ def test_a_nominal_speaker_is_kept_as_written(analyze_text):
     assert quote.speaker == "A Kremlin statement" and quote.channel == "statement"
 
 
+def test_an_apposed_name_names_the_speaker(analyze_text):
+    text = "The volunteers' commander, Teodor Halvik, wrote on Telegram that his men would leave the dam."
+    quote = only(quotes_of(analyze_text, text))
+    assert (quote.speaker, quote.channel) == ("Teodor Halvik", "telegram")
+
+
+def test_a_description_resolved_to_a_person_speaks_by_name(analyze_text):
+    text = "Interior Minister Dara Velik visited the dam. The minister said that 27 members of the gang were charged."
+    quote = next(q for q in quotes_of(analyze_text, text) if q.cue == "said")
+    assert quote.speaker == "Dara Velik" and text[quote.speaker_start:quote.speaker_end] == "The minister"
+
+
 def test_a_title_before_a_name_is_left_out_of_the_speaker(analyze_text):
     text = "“The situation is under control,” governor Igor Artamonov said."
     assert only(quotes_of(analyze_text, text)).speaker == "Igor Artamonov"
@@ -279,6 +291,29 @@ def test_a_speaker_phrase_stops_at_a_dash(analyze_text):
 def test_channels(analyze_text, text, channel, detail):
     quote = only(quotes_of(analyze_text, text), direct=True)
     assert (quote.channel, quote.channel_detail) == (channel, detail)
+
+
+def test_told_an_outlet_the_parse_names_is_an_interview(analyze_text):
+    quote = only(quotes_of(analyze_text, "«We are ready to help,» Ivo Kamen told the Drovna Courier."), direct=True)
+    assert (quote.channel, quote.channel_detail) == ("interview", "Drovna Courier")
+
+
+def test_told_a_national_television_is_an_interview(analyze_text):
+    quote = only(quotes_of(analyze_text, "Minister Dara Velik told Veldoran television that the militia had left the dam."))
+    assert (quote.channel, quote.channel_detail) == ("interview", "Veldoran television")
+
+
+def test_the_channel_of_the_sentence_before_carries_to_the_same_speaker(analyze_text):
+    text = ("In a televised address on Tuesday, President Marek Tollan called the seizure a terrorist attack.\n"
+            "“We will not negotiate with bandits,” the president said.")
+    quote = only(quotes_of(analyze_text, text), direct=True)
+    assert (quote.speaker, quote.channel) == ("Marek Tollan", "televised address")
+
+
+def test_a_channel_on_the_first_of_two_joined_verbs(analyze_text):
+    text = "In a Telegram post on Wednesday, Halvik denied the charge and said that the guards had fired first."
+    quote = next(q for q in quotes_of(analyze_text, text) if q.cue == "said")
+    assert quote.channel == "telegram"
 
 
 def test_a_channel_named_inside_the_quote_is_not_the_quote_s_channel(analyze_text):

@@ -116,7 +116,9 @@ _CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # The outlet of an interview: "in an interview with Russia’s RT television", "told CNN in an interview".
 _INTERVIEW_WITH = re.compile(
     r"\binterview(?:ed)?\s+(?:with|on|to|by|for)\s+((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|television|TV|radio|newspaper|news\s+agency|channel|magazine|network|of|de|del|la|al))*)")
-_TOLD_OUTLET = re.compile(r"\b(?:told|telling)\s+((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*)")
+_TOLD_OUTLET = re.compile(
+    r"\b(?:told|telling)\s+((?:the\s+)?[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|television|TV|radio|newspaper|"
+    r"news\s+agency|channel|magazine|network))*)")
 _OUTLET_WORDS = re.compile(
     r"\b(?:television|TV|radio|news|times|post|journal|daily|press|agency|channel|network|magazine|"
     r"newspaper|broadcaster|Reuters|AP|AFP|BBC|CNN|NBC|CBS|ABC|Fox|MSNBC|NPR|PBS|RT|TASS|RIA|Interfax|"
@@ -131,8 +133,12 @@ def _outlet(name: str) -> str:
     return stripped if stripped and _OUTLET_WORDS.search(stripped) else name
 
 
-def detect_channel(attribution: str) -> Channel | None:
-    """Return the channel named in the words around a quote (never in the quote itself)."""
+def detect_channel(attribution: str, told_outlet: str | None = None) -> Channel | None:
+    """Return the channel named in the words around a quote (never in the quote itself).
+
+    ``told_outlet`` is the organisation the parse found told the words ("Ostrand told Talvera
+    Free Voice"): an interview with it, though its name carries no outlet word.
+    """
     for name, pattern in _CHANNELS:
         match = pattern.search(attribution)
         if not match:
@@ -146,6 +152,8 @@ def detect_channel(attribution: str) -> Channel | None:
                 detail = _outlet(outlet.group(1))
             elif told and _OUTLET_WORDS.search(told.group(1)):
                 detail = _outlet(told.group(1))
+            elif told_outlet:
+                detail = _outlet(told_outlet)
         elif name == "release" and re.search(r"\bpress\s+release\b", match.group(0), re.IGNORECASE):
             detail = "press release"
         return Channel(name, detail)
@@ -153,4 +161,6 @@ def detect_channel(attribution: str) -> Channel | None:
     if told and _OUTLET_WORDS.search(told.group(1)):
         # "told CNN" is an interview with CNN, even when the word is not written.
         return Channel("interview", _outlet(told.group(1)))
+    if told_outlet:
+        return Channel("interview", _outlet(told_outlet))
     return None

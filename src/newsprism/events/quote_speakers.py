@@ -138,6 +138,12 @@ def speaker_from_token(analyzed: AnalyzedArticle, token) -> Speaker | None:
     if token.pos_ == "PRON" or token.lower_ in PERSONAL_PRONOUNS:
         start, end = token.idx, token.idx + len(token.text)
         return resolve_pronoun(analyzed, start, end)
+    # "The volunteers' commander, Teodor Halvik, wrote": the apposed name names the speaker.
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and token.ent_type_ != "PERSON":
+            entity = entity_around(child)
+            if entity is not None:
+                return resolve_speaker(analyzed, entity.start_char, entity.end_char, entity.text)
     left, right = phrase_bounds(token)
     bounds = _person_name_in(doc, left, right, token)
     start, end = bounds if bounds else (doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text))
@@ -148,7 +154,23 @@ def resolve_speaker(analyzed: AnalyzedArticle, start: int, end: int, written: st
     """Return the speaker written at [start, end), with the actor the article resolves it to."""
     actor = actor_at(analyzed, start, end)
     written = " ".join(written.split()).strip(" ,.;:—–―-")
+    if actor is not None and actor.actor_id is not None and _descriptive(written) and not _descriptive(actor.name):
+        # "the minister", "The militia": a description the actors stage resolved to a named actor
+        # speaks by that name ("protesters" stays as written).
+        return Speaker(actor.name, start, end, actor.actor_id)
     return Speaker(written, start, end, actor.actor_id if actor else None)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their"})
+
+
+def _descriptive(written: str) -> bool:
+    """Return whether a phrase names no one by name: "The militia", "the president" (every word
+    after a determiner lower-case), unlike "the State Department" or "A Kremlin statement"."""
+    words = written.split()
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return bool(words) and all(not w[:1].isupper() for w in words)
 
 
 def resolve_pronoun(analyzed: AnalyzedArticle, start: int, end: int) -> Speaker:

@@ -25,6 +25,7 @@ Reported speech comes from the parse: a reporting verb (``quote_cues``) and its 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -76,6 +77,7 @@ class _Attribution:
     cue: str | None
     cue_start: int | None          # where the cue sits, to find the date of the statement
     context: str                   # attribution words (never the quote) for the channel
+    told_outlet: str | None = None  # the organisation the words were told to ("told Talvera Free Voice")
     # A speech act reported by its object ("cited the comments", "called for talks") rather than
     # by the words said: inside someone else's report it is part of that report, not a quote.
     by_object: bool = False
@@ -145,7 +147,9 @@ class _Finder:
             return
         self.seen.add((start, end))
         speaker = attribution.speaker if attribution else None
-        channel = detect_channel(attribution.context) if attribution else None
+        channel = detect_channel(attribution.context, attribution.told_outlet) if attribution else None
+        if channel is None and speaker is not None and speaker.actor_id is not None and attribution is not None:
+            channel = self.channel_before(speaker.actor_id, min(start, attribution.cue_start or start))
         self.quotes.append(Quote(
             id=stable_id(self.analyzed.article.id, start, end),
             article_id=self.analyzed.article.id,
@@ -160,6 +164,18 @@ class _Finder:
             channel_detail=channel.detail if channel else None,
             date=self.date_of(attribution, start, end) if attribution and attribution.cue_start is not None else None,
         ))
+
+    def channel_before(self, actor_id: str, position: int):
+        """Return the channel named in the sentence before a statement, where that sentence names the
+        same speaker ("In a televised address, President Tollan called … / “…,” the president said")."""
+        index = self.sentence_index(position) - 1
+        if index < 0 or not self.analyzed.sentences:
+            return None
+        sentence = self.analyzed.sentences[index]
+        if not any(m.actor_id == actor_id and sentence.start <= m.start < sentence.end for m in self.analyzed.actor_mentions):
+            return None
+        words = "".join(t.text_with_ws for t in self.tokens_between(sentence.start, sentence.end) if not self.in_quote(t.idx))
+        return detect_channel(words)
 
     def covered(self, start: int, end: int) -> bool:
         """Return whether most of [start, end) already lies in a quote found."""
@@ -215,8 +231,27 @@ class _Finder:
                      and not self.in_quote(t.idx)]
             if subject is not None and not verb.is_ancestor(subject):
                 words.extend(subject.subtree)
+            if verb.dep_ == "conj":
+                # "In a Telegram post, Halvik denied … and said that …": the phrase is the first verb's.
+                words.extend(t for c in verb.head.children if c.dep_ == "prep" and c.i < verb.i for t in c.subtree)
             context = "".join(t.text_with_ws for t in sorted(set(words), key=lambda t: t.i))
-        return _Attribution(speaker, self.cue_text(verb), verb.idx, context)
+        return _Attribution(speaker, self.cue_text(verb), verb.idx, context, self.told_outlet(verb))
+
+    def told_outlet(self, verb) -> str | None:
+        """Return the organisation a verb of telling addresses ("told the Drovna Courier"), if any."""
+        if reporting_lemma(verb) != "tell":
+            return None
+        for child in verb.children:
+            if child.dep_ not in ("dobj", "dative"):
+                continue
+            if child.ent_type_ == "ORG":
+                entity = entity_around(child)
+                return entity.text if entity is not None else None
+            if child.pos_ == "PROPN" and child.ent_type_ not in ("PERSON", "GPE", "NORP"):
+                # "told the Drovna Courier": a proper name that is no person or place.
+                names = [t for t in child.subtree if t.pos_ == "PROPN" and t.i <= child.i]
+                return self.doc[names[0].i:child.i + 1].text
+        return None
 
     def entities_in(self, tokens) -> list:
         """Return the entity spans starting at the given tokens, in order."""
@@ -675,7 +710,7 @@ class _Finder:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         attribution = self.verb_attribution(verb, start, end)
         if by_object:
-            attribution = _Attribution(attribution.speaker, attribution.cue, attribution.cue_start, attribution.context, True)
+            attribution = dataclasses.replace(attribution, by_object=True)
         return start, end, attribution
 
     def according_to(self, token) -> tuple[int, int, _Attribution] | None:
