@@ -28,10 +28,6 @@ STORY_DERIVED_TABLES = ("claims", "claim_events", "claim_outlets", "claim_contra
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 
 
-def _ids(values: Sequence[str]) -> list[str]:
-    return list(values)
-
-
 def crude_lemma(word: str) -> str:
     """Return a word without its inflection, enough to see that "killed" and "kills" are one verb."""
     word = word.lower().strip()
@@ -49,7 +45,7 @@ def story_articles(store: Store, story_id: str) -> list[dict]:
 
 def story_events(store: Store, articles: Sequence[dict]) -> list[StoryEvent]:
     """Return the events of the given story articles, ready for alignment."""
-    ids = _ids([a["id"] for a in articles])
+    ids = [a["id"] for a in articles]
     if not ids:
         return []
     by_id = {a["id"]: a for a in articles}

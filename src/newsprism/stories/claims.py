@@ -3,9 +3,10 @@
 Two events can be one happening when their PLOVER types are the same or of the same kind
 (verbal or material, cooperation or conflict), their modes do not differ, and their actors
 are the same after resolution (actor ids, names and aliases, the head noun of a description,
-countries), with compatible dates. Events are grouped by average linkage; a pair that cannot
-be one happening (incompatible types, different modes, dates days apart, different agents)
-keeps their groups apart.
+countries), with compatible dates, or are the same deed told in like words by reports that
+name no different doer. Groups form by average linkage over each report's best match on the
+other side; a pair that cannot be one happening (incompatible types, different modes, dates
+days apart, different agents or victims) keeps their groups apart.
 
 A claim's status compares the independent origins of its reports (see origins.py):
 corroborated, single-source, contradicted (one origin asserts what another negates, or gives

@@ -73,7 +73,3 @@ def article_origins(outlets: Mapping[str, str | None], copies: Mapping[str, str]
         for article_id, outlet in outlets.items()
     }
 
-
-def same_origin(first: str, second: str) -> bool:
-    """Return whether two origin names are the same outlet, ignoring case and a leading "The"."""
-    return _key(first) == _key(second)

@@ -27,8 +27,8 @@ def _normal_name(text: str) -> str:
     return " ".join(re.sub(r"^the\s+", "", text).split())
 
 
-def _in_list(ids: Sequence[str]) -> str:
-    return "(SELECT unnest(?::VARCHAR[]))"
+# SQL for "one of the ids passed as a list parameter".
+IN_IDS = "(SELECT unnest(?::VARCHAR[]))"
 
 
 def story_texts(store: Store, article_ids: Sequence[str]) -> list[StoryText]:
@@ -37,12 +37,12 @@ def story_texts(store: Store, article_ids: Sequence[str]) -> list[StoryText]:
         return []
     ids = list(article_ids)
     rows = store.query(
-        f"SELECT id, title, text, published FROM articles WHERE id IN {_in_list(ids)} "
+        f"SELECT id, title, text, published FROM articles WHERE id IN {IN_IDS} "
         "ORDER BY published NULLS LAST, id", [ids])
     names: dict[str, list[str]] = defaultdict(list)
     persons: dict[str, list[str]] = defaultdict(list)
     for row in store.query(
-            f"SELECT article_id, text, label FROM entities WHERE article_id IN {_in_list(ids)} "
+            f"SELECT article_id, text, label FROM entities WHERE article_id IN {IN_IDS} "
             f"AND label IN ({', '.join('?' for _ in NAME_LABELS)}) ORDER BY article_id, start", [ids, *NAME_LABELS]):
         name = _normal_name(row["text"])
         names[row["article_id"]].append(name)
@@ -50,9 +50,9 @@ def story_texts(store: Store, article_ids: Sequence[str]) -> list[StoryText]:
             persons[row["article_id"]].append(name.split()[-1])
     text_year = {r["article_id"]: r["resolved"].year for r in store.query(
         "SELECT article_id, arg_min(resolved, start) AS resolved FROM dates "
-        f"WHERE resolved IS NOT NULL AND article_id IN {_in_list(ids)} GROUP BY article_id", [ids])}
+        f"WHERE resolved IS NOT NULL AND article_id IN {IN_IDS} GROUP BY article_id", [ids])}
     for row in store.query(
-            f"SELECT article_id, actor_id FROM actor_mentions WHERE article_id IN {_in_list(ids)} "
+            f"SELECT article_id, actor_id FROM actor_mentions WHERE article_id IN {IN_IDS} "
             f"AND how IN ({', '.join('?' for _ in NAMING_MENTIONS)})", [ids, *NAMING_MENTIONS]):
         names[row["article_id"]].append("actor:" + row["actor_id"])
     # The headline says what the story is about: count it twice.
@@ -64,7 +64,7 @@ def story_texts(store: Store, article_ids: Sequence[str]) -> list[StoryText]:
 def _candidates(store: Store, new_ids: Sequence[str], window_days: int) -> list[str]:
     """Return the stored, clustered articles a new article may join: those near in time."""
     dates = [r["published"] for r in store.query(
-        f"SELECT published FROM articles WHERE id IN {_in_list(new_ids)}", [list(new_ids)])]
+        f"SELECT published FROM articles WHERE id IN {IN_IDS}", [list(new_ids)])]
     if not dates:
         return []
     if any(d is None for d in dates):
@@ -80,19 +80,19 @@ def _candidates(store: Store, new_ids: Sequence[str], window_days: int) -> list[
 def _origins(store: Store, article_ids: Sequence[str]):
     ids = list(article_ids)
     outlets = {r["id"]: r["outlet"] for r in store.query(
-        f"SELECT id, outlet FROM articles WHERE id IN {_in_list(ids)}", [ids])}
+        f"SELECT id, outlet FROM articles WHERE id IN {IN_IDS}", [ids])}
     copies = {r["article_id"]: r["original_id"] for r in store.query(
-        f"SELECT article_id, original_id FROM copies WHERE article_id IN {_in_list(ids)}", [ids])}
+        f"SELECT article_id, original_id FROM copies WHERE article_id IN {IN_IDS}", [ids])}
     # An original outside this list still names the copy's origin.
     missing = sorted(set(copies.values()) - set(outlets))
     if missing:
         outlets.update({r["id"]: r["outlet"] for r in store.query(
-            f"SELECT id, outlet FROM articles WHERE id IN {_in_list(missing)}", [missing])})
+            f"SELECT id, outlet FROM articles WHERE id IN {IN_IDS}", [missing])})
     relays: dict[str, tuple[str, str]] = {}
     for r in store.query(
             "SELECT c.article_id, c.name, s.text FROM cited_sources c LEFT JOIN sentences s "
             "ON s.article_id = c.article_id AND s.sentence_index = c.sentence_index "
-            f"WHERE c.relation = 'relays' AND c.article_id IN {_in_list(ids)} ORDER BY c.start", [ids]):
+            f"WHERE c.relation = 'relays' AND c.article_id IN {IN_IDS} ORDER BY c.start", [ids]):
         relays.setdefault(r["article_id"], (r["name"], r["text"] or ""))
     known = [r["outlet"] for r in store.query("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
     return article_origins(outlets, copies, relays, known)
@@ -107,11 +107,11 @@ def cluster_new_articles(store: Store, settings: Settings) -> set[str]:
         return set()
     candidates = _candidates(store, new_ids, settings.story_window_days)
     stored = {r["article_id"]: r["story_id"] for r in store.query(
-        f"SELECT article_id, story_id FROM story_articles WHERE article_id IN {_in_list(candidates)}", [candidates])
+        f"SELECT article_id, story_id FROM story_articles WHERE article_id IN {IN_IDS}", [candidates])
     } if candidates else {}
     items = story_texts(store, [*new_ids, *stored])
     copy_of = {r["article_id"]: r["original_id"] for r in store.query(
-        f"SELECT article_id, original_id FROM copies WHERE article_id IN {_in_list(new_ids)}", [new_ids])}
+        f"SELECT article_id, original_id FROM copies WHERE article_id IN {IN_IDS}", [new_ids])}
     assignments = assign_stories(items, stored, settings.story_threshold, settings.story_window_days,
                                  settings.similarity_backend, settings.embedding_model, copy_of)
     origins = _origins(store, new_ids)
@@ -131,7 +131,7 @@ def refresh_story_rows(store: Store, story_ids: Sequence[str]) -> None:
         return
     rows = store.query(
         "SELECT s.story_id, a.id, a.title, a.outlet, a.published, s.similarity, s.copy_of FROM story_articles s "
-        f"JOIN articles a ON a.id = s.article_id WHERE s.story_id IN {_in_list(ids)} "
+        f"JOIN articles a ON a.id = s.article_id WHERE s.story_id IN {IN_IDS} "
         "ORDER BY a.published NULLS LAST, a.id", [ids])
     by_story: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
@@ -147,7 +147,7 @@ def refresh_story_rows(store: Store, story_ids: Sequence[str]) -> None:
         out.append({"id": story_id, "title": central["title"], "first_published": min(dates, default=None),
                     "last_published": max(dates, default=None), "article_count": len(members),
                     "outlet_count": len(outlets), "outlets": outlets, "updated_at": now})
-    store.replace_rows("stories", out, f"id IN {_in_list(ids)}", [ids])
+    store.replace_rows("stories", out, f"id IN {IN_IDS}", [ids])
 
 
 def update_stories(store: Store, settings: Settings) -> None:
