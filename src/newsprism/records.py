@@ -178,7 +178,7 @@ class Quote:
     end: int
     text: str
     direct: bool
-    speaker: str | None              # as written: "Blinken", "a Kremlin statement"
+    speaker: str | None              # the resolved actor's name, else as written ("a Kremlin statement")
     speaker_actor_id: str | None
     speaker_start: int | None
     speaker_end: int | None
