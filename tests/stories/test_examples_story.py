@@ -28,7 +28,6 @@ NO_EVENT_YET = {
     "S14": "the lawyer's statement is not coded", "S16": "Marsh's arrival joins the talks",
     "S17": "Sorvik's post is a quote, not an event", "S20": "Halvik's conditional offer is not coded",
     "S22": "the dam's distance from the border is not an event",
-    "X2": "'did not withdraw' is coded REJECT, not a negated RETREAT",
     "X3": "the place of the arrests in Talvera is not attached to the event",
 }
 

@@ -25,6 +25,7 @@ PLANNING_HEADS = {"plan", "intend", "prepare", "aim", "expect", "want", "hope", 
 DEMANDING_HEADS = {"urge", "ask", "call", "demand", "request", "press", "appeal", "order", "tell"}
 ALLEGING_HEADS = {"allege", "claim", "accuse", "suspect", "believe", "reportedly", "purportedly"}
 NEGATING_HEADS = {"deny", "refuse", "fail", "decline", "reject"}
+PRESS_WORDS = {"reporter", "journalist", "press", "medium", "media", "correspondent", "newsman"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me"}
 
 
@@ -317,12 +318,19 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
         if rule.startswith("verb:") and plover not in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
             if modality == "demanded" and not (anchor.dep_ == "xcomp" and anchor.head.lemma_ in DEMANDING_HEADS):
                 plover, rule = "REQUEST", f"{rule} + must"
-            elif (negation or (anchor.dep_ == "xcomp" and anchor.head.lemma_ in NEGATING_HEADS)) and plover in COOPERATIVE:
+            # A refusal is "refused to", "will not", "would not"; "did not withdraw" is a negated fact.
+            elif ((anchor.dep_ == "xcomp" and anchor.head.lemma_ in NEGATING_HEADS)
+                  or (negation and modality in ("planned", "conditional"))) and plover in COOPERATIVE:
                 plover, rule, negation = "REJECT", f"{rule} + refused", False
             elif modality in ("planned", "conditional") and plover in COOPERATIVE - {"CONCEDE"}:
                 plover, rule = "AGREE", f"{rule} + intent"
             elif modality in ("planned", "conditional") and plover in HOSTILE:
                 plover, rule = "THREATEN", f"{rule} + intent"
+        # Main-clause events are what the sentence reports; purpose and complement clauses less surely.
+        if anchor.dep_ == "ROOT" or (anchor.dep_ == "conj" and anchor.head.dep_ == "ROOT"):
+            confidence = min(1.0, confidence + 0.1)
+        elif anchor.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "ccomp"):
+            confidence = max(0.1, confidence - 0.1)
         source_ids = {(s.actor_id or s.name) for s in sources}
         targets = [t for t in targets if (t.actor_id or t.name) not in source_ids]
         events.append(Event(
@@ -403,6 +411,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                             recipients.extend(r for r in _resolve_phrase(analyzed, pobj, exclude) if _actor_like(r))
                 if recipients:
                     targets = recipients
+            if trigger.plover == "CONSULT" and target_tokens and all(t.lemma_.lower() in PRESS_WORDS for t in target_tokens):
+                continue   # "spoke to reporters" is a statement to the press, not a consultation
             plover = trigger.plover
             mode = None
             if plover == "CONSULT" and trigger.mode is None and any(t.lemma_.lower() in ("phone", "telephone", "call") for t in token.sent):
