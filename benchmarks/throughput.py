@@ -170,6 +170,11 @@ def rss_child(folder: Path, db: Path, batch_size: int, story_limit_s: int) -> No
         result["stories_s"] = time.perf_counter() - float(result["stories_started"])
     except StoryStagesTimeout:
         result["stories_s"] = None
+    except Exception as exc:  # a story-stage failure must not hide the per-article figure
+        if "per_article_peak_mb" not in result:
+            raise
+        result["stories_s"] = None
+        result["stories_error"] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:100]}"
     result["peak_mb"] = _peak_mb()
     print(json.dumps({k: v for k, v in result.items() if k != "stories_started"}))
 
@@ -267,8 +272,12 @@ def main() -> None:
         if not args.skip_rss:
             peaks = {size: peak_rss(articles, size, work, args.batch_size, args.story_limit) for size in (small, large)}
             for size, peak in peaks.items():
-                stories = (f"story stages {peak['stories_s']:.0f} s" if peak["stories_s"] is not None
-                           else f"story stages stopped after {args.story_limit} s")
+                if peak.get("stories_error"):
+                    stories = f"story stages failed: {peak['stories_error']}"
+                elif peak["stories_s"] is None:
+                    stories = f"story stages stopped after {args.story_limit} s"
+                else:
+                    stories = f"story stages {peak['stories_s']:.0f} s"
                 add(f"peak RSS at {size} articles", (f"{peak['per_article_peak_mb']:.0f} MB streaming per-article phase, "
                                                      f"{peak['peak_mb']:.0f} MB whole run"), stories)
             ratio = float(peaks[large]["per_article_peak_mb"]) / float(peaks[small]["per_article_peak_mb"])
