@@ -150,6 +150,8 @@ def test_numbers_in_phrases():
     assert numbers_in("12 people") == (12,)
     assert numbers_in("three dam guards") == (3,)
     assert numbers_in("the 2023 agreement") == ()
+    # A tweet id in a participant phrase is no count (and would not fit the store's column).
+    assert numbers_in("twitter.com/user/status/707395353688018944") == ()
     assert numbers_in("1,200 residents") == (1200,)
 
 

@@ -176,13 +176,18 @@ def _singular(word: str) -> str:
     return word
 
 
+# Counts stated in news are far below this; longer digit strings are ids, phone numbers and the like.
+MAX_COUNT = 2**31 - 1
+
+
 def numbers_in(text: str) -> tuple[int, ...]:
     """Return the counts a phrase states ("12 people", "three guards", "dozens of activists")."""
     found = []
     for word in re.findall(r"\d[\d,]*|[A-Za-z]+", text):
         if word[0].isdigit():
             value = int(word.replace(",", ""))
-            if not 1900 <= value <= 2100:      # a year is not a count
+            # A year is not a count, nor is an identifier ("status/707395353688018944").
+            if not 1900 <= value <= 2100 and value < MAX_COUNT:
                 found.append(value)
         elif word.lower() in NUMBER_WORDS and word.lower() not in ("hundred", "dozen"):
             found.append(NUMBER_WORDS[word.lower()])
