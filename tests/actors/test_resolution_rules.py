@@ -256,3 +256,31 @@ def test_extension_countries_and_learned_capitals(analyze_text, nlp, crisis_gaze
 def test_an_unknown_one_word_place_that_speaks_is_a_person(analyze_text):
     a = analyze_text("Kuzin warns the West\n\nSpeaking in Moscow on Monday, Kuzin said Russia would respond.")
     assert actor(a, "Kuzin").kind == "person"
+
+
+def test_a_well_known_figure_named_bare_gets_the_gazetteers_country(analyze_text):
+    a = analyze_text("Putin spoke with Erdogan on Saturday. Bush had called earlier.")
+    assert (actor(a, "Vladimir Putin").country, actor(a, "Vladimir Putin").sector) == ("RUS", "GOV")
+    assert actor(a, "Recep Tayyip Erdogan").country == "TUR"
+
+
+def test_the_text_wins_over_the_people_table_and_namesakes_are_not_matched(analyze_text):
+    a = analyze_text("Singer Kate Bush released an album. Bush said she was proud of it.")
+    assert actor(a, "Kate Bush").country is None
+
+
+def test_a_spelling_variant_with_the_same_first_name_is_the_known_figure(analyze_text):
+    a = analyze_text("President Francois Mitterand gave a warm welcome to the delegation.")
+    assert actor(a, "François Mitterrand").country == "FRA"
+    assert "Francois Mitterand" in forms(a, "François Mitterrand")
+
+
+def test_an_office_holder_belongs_to_the_only_country_in_sight(analyze_text):
+    a = analyze_text("Ousted President Talgat Omurov agreed to resign without returning to Kyrgyzstan.")
+    assert actor(a, "Talgat Omurov").country == "KGZ"
+
+
+def test_a_country_in_another_persons_title_is_not_a_setting(analyze_text):
+    a = analyze_text("President Talgat Omurov welcomed South African leader Jan Botha on Thursday.")
+    assert actor(a, "Talgat Omurov").country is None
+    assert actor(a, "Jan Botha").country == "ZAF"

@@ -86,3 +86,29 @@ def test_events_keep_provenance(analyze_text):
     event = next(e for e in analyzed.events if e.plover_type == "COERCE")
     assert text[event.start:event.end] == event.trigger == "took" and event.sentence_index == 0
     assert event.cameo and event.rule.startswith("verb:")
+
+
+@pytest.mark.parametrize("sentence, plover, target_country", [
+    # The object is a thing; the actor it is done for sits deeper in the clause.
+    ("Norway is willing to send equipment to help defend Saudi Arabia.", "AGREE", "SAU"),
+    ("Thousands of students staged a hunger strike to protest against Sweden's decision.", "PROTEST", "SWE"),
+    # No actor named: the event is done to the place it happens in.
+    ("Soldiers imposed a curfew in Sudan on Thursday.", "COERCE", "SDN"),
+])
+def test_target_found_beyond_a_thing_object(analyze_text, sentence, plover, target_country):
+    analyzed = analyze_text(sentence)
+    event = next(e for e in analyzed.events if e.plover_type == plover)
+    assert target_country in {t.country for t in event.targets}, event.targets
+
+
+def test_the_sources_own_country_deep_in_the_clause_is_not_the_target(analyze_text):
+    analyzed = analyze_text("The Karstian Foreign Ministry rejected accusations by Veldoran officials that "
+                            "the Karst Republic had armed the volunteers.")
+    reject = next(e for e in analyzed.events if e.plover_type == "REJECT")
+    assert "Karst Republic" not in {t.name for t in reject.targets}
+
+
+def test_people_placed_in_a_country_belong_to_it(analyze_text):
+    analyzed = analyze_text("Rebels in the Ivory Coast blocked roads into Abidjan on Tuesday.")
+    event = analyzed.events[0]
+    assert event.sources[0].country == "CIV" and event.sources[0].sector == "REB"

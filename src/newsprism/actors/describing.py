@@ -70,6 +70,10 @@ def analyse(text: str, gaz: Gazetteer | None = None, offset: int = 0,
     head_title = next((t for t in reversed(title_hits) if t.first < cut), None)
     if not out.country_decided and head_title is not None and head_title.title.country:
         out.country, out.country_decided = head_title.title.country, True
+    # A well-known figure heading the phrase ("President Putin", "Putin") when no cue decided.
+    head_person = next((h for h in hits if h.entry.kind == "person" and h.last == cut), None)
+    if not out.country_decided and head_person is not None:
+        out.country, out.country_decided = head_person.entry.code, True
 
     # Sector.
     bodies = [h for h in hits if h.entry.kind == "body"]
@@ -88,6 +92,8 @@ def analyse(text: str, gaz: Gazetteer | None = None, offset: int = 0,
         strong = [c for c in cues if c[2] and c[1]]
         weak = [c for c in cues if c[1]]
         out.sector = strong[-1][1] if strong else weak[-1][1] if weak else None
+    if out.sector is None and head_person is not None:
+        out.sector, out.head_kind = head_person.entry.sector, "person"
     igo = [h for h in bodies if h.entry.sector == "IGO"]
     # An office in an international body is IGO, unless a nationality comes first ("Russian UN
     # ambassador" works for Russia).

@@ -31,7 +31,7 @@ ENV_VARIABLE = "NEWSPRISM_GAZETTEER"
 
 # Which entry wins where one key has several meanings: a body's name beats a country's,
 # a country beats its capital, and a capital beats a demonym ("US" is all of them).
-PRIORITY = {"body": 0, "country": 1, "capital": 2, "demonym": 3, "people": 3, "city": 4, "platform": 5}
+PRIORITY = {"body": 0, "country": 1, "capital": 2, "demonym": 3, "people": 3, "city": 4, "platform": 5, "person": 6}
 
 # Words that may sit lowercase inside a capitalised name ("Bosnia and Herzegovina").
 NAME_FUNCTION_WORDS = {"of", "and", "the", "for", "de", "da", "del", "on", "d", "al", "el", "i", "es", "ez", "-"}
@@ -81,7 +81,7 @@ def phrase_key(text: str) -> tuple[str, ...]:
 class Entry:
     """One gazetteer meaning of a name."""
 
-    kind: str                        # country | capital | demonym | people | city | body | platform
+    kind: str                        # country | capital | demonym | people | city | body | platform | person
     name: str                        # canonical name: "Russia", "Moscow", "State Department"
     code: str | None                 # country code; None for international bodies
     sector: str | None = None
@@ -203,6 +203,28 @@ class Gazetteer:
         """Return the adjective of a country code ("RUS" → "Russian")."""
         return self.demonym_of.get(code) if code else None
 
+    def known_person(self, names: Iterable[str]) -> Entry | None:
+        """Return the well-known person these name forms of one actor name, if any.
+
+        A full name must match a full name of the table ("George W. Bush"); a surname alone
+        ("Putin") counts only when the actor has no full name that contradicts it, so "Kate
+        Bush" never becomes a US president.
+        """
+        def person(key: tuple[str, ...]) -> Entry | None:
+            return next((e for e in self.entries.get(key, ()) if e.kind == "person"), None)
+
+        forms = [phrase_key(n) for n in names if n and n.strip()]
+        full = [k for k in forms if len(k) > 1]
+        for key in (full or forms):
+            if found := person(key):
+                return found
+        for key in full:
+            # "Francois Mitterand": the table's surname spelling with the table's first name.
+            found = person(key[-1:])
+            if found is not None and phrase_key(found.name)[:1] == key[:1]:
+                return found
+        return None
+
     def is_platform(self, text: str) -> bool:
         """Return whether ``text`` names a channel such as Twitter or Telegram."""
         key = phrase_key(text)
@@ -262,6 +284,10 @@ def base_gazetteer() -> Gazetteer:
     for row in _rows("cities.tsv"):
         for name in [row[0], *_split(_cell(row, 2))]:
             gaz.add(name, Entry("city", row[0], row[1], None, "place"))
+    for row in _rows("people.tsv"):
+        entry = Entry("person", row[0], _cell(row, 2) or None, _cell(row, 3) or None, "person")
+        for name in [row[0], *_split(_cell(row, 1))]:
+            gaz.add(name, entry)
     for row in _rows("platforms.tsv"):
         gaz.add(row[0], Entry("platform", row[0], None, None, "organisation"))
     return gaz

@@ -131,6 +131,7 @@ class Resolver(SpanFinder, ReferenceFinder):
             self.outlets.add(normal_form(analyzed.article.outlet))
         self.pending_affiliations: list[tuple[Cluster, Description, tuple[int, int]]] = []
         self.group_spans: list[tuple[int, int, list[Cluster]]] = []
+        self._sole_country: str | None = None     # "" once computed and there is none
 
     # -- helpers ------------------------------------------------------------------------------
     def sentence_of(self, char: int) -> int:
@@ -309,7 +310,7 @@ class Resolver(SpanFinder, ReferenceFinder):
             tokens = tokenize(self.parse_text[start:end], start)
             if not tokens or all(t.norm in TITLE_FILLERS or title_at([t], 0) for t in tokens):
                 continue   # "State" of "Secretary of State", tagged on its own
-            covered = self.gaz.find(self.parse_text[start:end], start)
+            covered = [h for h in self.gaz.find(self.parse_text[start:end], start) if h.entry.kind != "person"]
             if covered and all(any(h.start <= t.start and t.end <= h.end for h in covered) for t in tokens):
                 continue   # wholly a gazetteer name, already an actor
             if self.gaz.is_platform(self.parse_text[start:end]):
@@ -542,6 +543,27 @@ class Resolver(SpanFinder, ReferenceFinder):
         index = self.sentence_of(char)
         return majority(country_votes(h for h in self.hits if self.sentence_of(h.start) == index and self._locative(h)))
 
+    def sole_country(self) -> str | None:
+        """Return the one country a short text names, outside people's names and titles, if only one.
+
+        "Ousted President Askar Akayev agreed to resign without returning to Kyrgyzstan": an
+        office holder the text gives no country belongs to the only country in sight. A
+        country in another person's title ("South African leader F.W. de Klerk") is that
+        person's, not a setting.
+        """
+        if self._sole_country is None:
+            codes = set()
+            for hit in self.hits:
+                entry = hit.entry
+                if not entry.code or not (entry.kind in COUNTRY_KINDS or (entry.kind == "body" and not entry.country_from_text)):
+                    continue
+                owner = self.owner_of(hit.start, hit.end, names_only=False)
+                if owner is not None and owner.kind == "person":
+                    continue
+                codes.add(entry.code)
+            self._sole_country = next(iter(codes)) if len(codes) == 1 else ""
+        return self._sole_country or None
+
     def _locative(self, hit: Hit) -> bool:
         """Return whether a gazetteer name follows "in", "at", "across"... (perhaps "in southern")."""
         i = hit.first - 1
@@ -554,23 +576,29 @@ class Resolver(SpanFinder, ReferenceFinder):
             return
         for owner in cluster.affiliations:
             self.finish(owner, depth + 1)
+        # A well-known figure named bare ("Putin said") takes the gazetteer's country and sector
+        # where the text gives none.
+        known = self.gaz.known_person(cluster.names) if cluster.kind == "person" else None
         if cluster.strong:
             cluster.sector = cluster.strong.most_common(1)[0][0]
         else:
             inherited = next((o.sector for o in cluster.affiliations if o.sector and o.kind != "person"), None)
-            cluster.sector = inherited or (cluster.weak.most_common(1)[0][0] if cluster.weak else None)
+            cluster.sector = inherited or (known.sector if known else None) or (
+                cluster.weak.most_common(1)[0][0] if cluster.weak else None)
         if cluster.country_decided:
             cluster.country = cluster.fixed_country
         elif cluster.countries:
             code = cluster.countries.most_common(1)[0][0]
             cluster.country = code or None
+        elif known is not None:
+            cluster.country = known.code
         else:
             owner = next((o for o in cluster.affiliations if o.country), None)
             if owner is not None:
                 cluster.country = owner.country
             elif cluster.sector in DOMESTIC or cluster.kind == "place" or cluster.body:
                 if cluster.kind == "person":
-                    cluster.country = self.home_for_people
+                    cluster.country = self.home_for_people or self.sole_country()
                 elif cluster.kind == "organisation":
                     cluster.country = self.home
                 else:
@@ -587,6 +615,8 @@ class Resolver(SpanFinder, ReferenceFinder):
                 f"{cluster.body} ({self.gaz.country_name(cluster.country)})" if cluster.country else cluster.body)
         if cluster.fixed_name:
             return cluster.fixed_name
+        if cluster.kind == "person" and (known := self.gaz.known_person(cluster.names)) is not None:
+            return known.name   # "Putin" in one article, "Vladimir Putin" in another: one actor
         name = cluster.names[0]
         for other in cluster.names[1:]:
             name = fuller(name, other)

@@ -92,10 +92,77 @@ def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | Non
             if actor.kind == "person" and token.text in actor.name.split():
                 return [ActorRef(actor.id, actor.name, actor.country, actor.sector, head_start, head_end)]
     country, sector = describe(text)
-    return [ActorRef(None, text, country, sector, start, end)]
+    return [ActorRef(None, text, country or _country_of_setting(analyzed, token), sector, start, end)]
+
+
+def _country_of_setting(analyzed: AnalyzedArticle, token) -> str | None:
+    """Return the country of "rebels in the Ivory Coast", "opposition parties in Nepal": people
+    the text places in one country belong to it when nothing else says where they are from."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            left, right = _span_of(place)
+            start, end = place.doc[left].idx, place.doc[right - 1].idx + len(place.doc[right - 1].text)
+            ref = actor_at(analyzed, start, end)
+            country = ref.country if ref is not None else describe(analyzed.article.text[start:end])[0]
+            if country:
+                return country
+    return None
 
 
 RECIPIENT_PREPS = ("to", "with", "for", "against", "on", "in", "into", "from", "of", "toward", "towards")
+# Links followed when looking for the actor an event is done to inside its own clause; other
+# clauses (relative, adverbial, reported) hold other events.
+CLAUSE_LINKS = ("dobj", "pobj", "prep", "poss", "xcomp", "acl", "conj", "compound", "amod", "nmod", "appos",
+                "dative", "attr", "oprd", "pcomp", "nsubj")
+# Events whose setting is their target when no actor is named: "imposed a curfew in Cizre"
+# is done to that place, "prisoners rioted at a jail in northern Israel" is a protest there.
+PLACE_TARGETED = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "CONCEDE"}
+
+
+def _actor_in_clause(analyzed: AnalyzedArticle, roots: list, skip: set[int], sources: list[ActorRef],
+                     max_depth: int = 4) -> list[ActorRef]:
+    """Return the nearest actors with a country inside the clause of ``roots`` (breadth first).
+
+    "promised to continue military aid to war-torn Mozambique", "protest against Sweden's
+    decision": the object is a thing, and the actor it concerns sits deeper in the clause. The
+    source's own country found that deep is the source's side, not the target.
+    """
+    source_ids = {(r.actor_id or r.name) for r in sources}
+    source_countries = {r.country for r in sources if r.country}
+    frontier = [(r, 0) for r in roots]
+    seen = set(skip)
+    while frontier:
+        level: list[ActorRef] = []
+        following = []
+        for token, depth in frontier:
+            for child in token.children:
+                purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                if child.i in seen or not (child.dep_ in CLAUSE_LINKS or purpose):
+                    continue   # "to help defend Saudi Arabia" is the purpose of the same deed
+                if child.dep_ == "nsubj" and token.pos_ in ("VERB", "AUX") and token in roots:
+                    continue   # the event's own subject is its source
+                seen.add(child.i)
+                if child.pos_ in ("PROPN", "NOUN") and child.dep_ not in ("compound", "amod"):
+                    for ref in _resolve_phrase(analyzed, child):
+                        if ref.country and (ref.actor_id or ref.name) not in source_ids and ref.country not in source_countries:
+                            level.append(ref)
+                if depth + 1 < max_depth:
+                    following.append((child, depth + 1))
+        if level:
+            return level
+        frontier = following
+    return []
+
+
+def _place_target(analyzed: AnalyzedArticle, anchor) -> list[ActorRef]:
+    """Return the country-bearing place an event happens in ("in Sudan", "at a jail in Israel")."""
+    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "near")):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            refs = [r for r in _resolve_phrase(analyzed, place) if r.country]
+            refs = refs or _actor_in_clause(analyzed, [place], set(), [], max_depth=3)
+            if refs:
+                return refs[:1]
+    return []
 
 
 def _actor_like(ref: ActorRef) -> bool:
@@ -411,6 +478,13 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                             recipients.extend(r for r in _resolve_phrase(analyzed, pobj, exclude) if _actor_like(r))
                 if recipients:
                     targets = recipients
+            if not any(t.country for t in targets):
+                skip = {t.i for t in subject.subtree} if subject is not None else set()
+                deeper = _actor_in_clause(analyzed, [token], skip | {token.i}, sources)
+                if not deeper and not targets and trigger.plover in PLACE_TARGETED:
+                    deeper = _place_target(analyzed, token)
+                if deeper:
+                    targets = deeper + targets   # the things stay: "denied the accusation"
             if trigger.plover == "CONSULT" and target_tokens and all(t.lemma_.lower() in PRESS_WORDS for t in target_tokens):
                 continue   # "spoke to reporters" is a statement to the press, not a consultation
             plover = trigger.plover
@@ -498,6 +572,14 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             for t in target_tokens:
                 targets.extend(_resolve_phrase(analyzed, t, exclude))
             anchor = carrier if carrier is not None else token
+            if not any(t.country for t in targets):
+                # "protest against Sweden's decision", "suspension of air links with Serbia".
+                skip = {t.i for t in subject.subtree} if subject is not None else set()
+                deeper = _actor_in_clause(analyzed, [token], skip | {token.i}, sources)
+                if not deeper and not targets and trigger.plover in PLACE_TARGETED:
+                    deeper = _place_target(analyzed, anchor)
+                if deeper:
+                    targets = deeper + targets   # the things stay: "denied the accusation"
             confidence = 0.7 if sources and targets else 0.5
             emit(token, trigger, trigger.plover, f"noun:{token.lemma_.lower()}", sources, targets, anchor, confidence)
             # "expressed full support": a support noun with its verb is a SUPPORT event of the verb's subject.
