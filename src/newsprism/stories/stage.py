@@ -55,9 +55,12 @@ def story_texts(store: Store, article_ids: Sequence[str]) -> list[StoryText]:
             f"SELECT article_id, actor_id FROM actor_mentions WHERE article_id IN {IN_IDS} "
             f"AND how IN ({', '.join('?' for _ in NAMING_MENTIONS)})", [ids, *NAMING_MENTIONS]):
         names[row["article_id"]].append("actor:" + row["actor_id"])
+    # The opening sentence says who did what where: count it twice.
+    lead = {r["article_id"]: r["text"] for r in store.query(
+        f"SELECT article_id, text FROM sentences WHERE sentence_index = 0 AND article_id IN {IN_IDS}", [ids])}
     # The headline says what the story is about: count it twice.
-    return [StoryText(r["id"], f"{r['title'] or ''}\n{r['title'] or ''}\n{r['text']}", tuple(names[r["id"]]),
-                      r["published"], tuple(persons[r["id"]]), text_year.get(r["id"]))
+    return [StoryText(r["id"], f"{r['title'] or ''}\n{r['title'] or ''}\n{r['text']}\n{lead.get(r['id'], '')}",
+                      tuple(names[r["id"]]), r["published"], tuple(persons[r["id"]]), text_year.get(r["id"]))
             for r in rows]
 
 
