@@ -114,6 +114,8 @@ class Gazetteer:
     country_names: dict[str, str] = field(default_factory=dict)      # code -> display name
     demonym_of: dict[str, str] = field(default_factory=dict)         # code -> adjective
     longest: int = 1
+    # Longest key per first word: most words start no name, and are passed over at once.
+    longest_from: dict[str, int] = field(default_factory=dict)
 
     # -- building -----------------------------------------------------------------------------
     def add(self, phrase: str, entry: Entry) -> None:
@@ -135,12 +137,13 @@ class Gazetteer:
         elif bare[:1].islower():
             self.lowercase_ok.add(key)
         self.longest = max(self.longest, len(key))
+        self.longest_from[key[0]] = max(self.longest_from.get(key[0], 0), len(key))
 
     def copy(self) -> Gazetteer:
         """Return an independent copy (to extend for one corpus or one article)."""
         return Gazetteer({k: list(v) for k, v in self.entries.items()},
                          {k: set(v) for k, v in self.exact_case.items()}, set(self.lowercase_ok),
-                         dict(self.country_names), dict(self.demonym_of), self.longest)
+                         dict(self.country_names), dict(self.demonym_of), self.longest, dict(self.longest_from))
 
     def add_country(self, code: str, name: str, aliases: Iterable[str] = (), demonyms: Iterable[str] = (),
                     people: Iterable[str] = (), capitals: Iterable[str] = ()) -> None:
@@ -160,7 +163,7 @@ class Gazetteer:
     # -- lookup -------------------------------------------------------------------------------
     def match_at(self, tokens: Sequence[Token], i: int) -> tuple[int, list[Entry]] | None:
         """Return (length, entries) of the longest name starting at token ``i``."""
-        for length in range(min(self.longest, len(tokens) - i), 0, -1):
+        for length in range(min(self.longest_from.get(tokens[i].norm, 0), len(tokens) - i), 0, -1):
             key = tuple(t.norm for t in tokens[i:i + length])
             found = self.entries.get(key)
             if found and self._case_ok(key, tokens[i:i + length]):
