@@ -112,3 +112,13 @@ def test_people_placed_in_a_country_belong_to_it(analyze_text):
     analyzed = analyze_text("Rebels in the Ivory Coast blocked roads into Abidjan on Tuesday.")
     event = analyzed.events[0]
     assert event.sources[0].country == "CIV" and event.sources[0].sector == "REB"
+
+
+def test_local_actors_act_in_the_one_country_their_sentence_names(analyze_text):
+    analyzed = analyze_text("Hundreds of students demonstrated on Tuesday in Serbia.")
+    protest = next(e for e in analyzed.events if e.plover_type == "PROTEST")
+    assert protest.sources[0].country == "SRB"
+    # Two countries in sight: the students' country is left open rather than guessed.
+    analyzed = analyze_text("Hundreds of students demonstrated in Serbia against Croatia's decision.")
+    protest = next(e for e in analyzed.events if e.plover_type == "PROTEST")
+    assert protest.sources[0].country is None

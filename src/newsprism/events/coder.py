@@ -9,6 +9,7 @@ members), negation, modality, attribution, date and location, and emits records.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
 from newsprism.actors import actor_at, describe, expand_group
@@ -82,7 +83,7 @@ def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | Non
     # The head names the actor; failing that, its modifiers before it ("Wagner units", "America's allies").
     actor = actor_at(analyzed, head_start, head_end) or actor_at(analyzed, start, head_end)
     if actor is not None:
-        return [actor]
+        return [_placed(analyzed, token, actor)]
     text = analyzed.article.text[start:end].strip()
     if not text or token.lower_ in PRONOUNS or token.pos_ in ("PRON", "DET"):
         return []
@@ -92,7 +93,37 @@ def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | Non
             if actor.kind == "person" and token.text in actor.name.split():
                 return [ActorRef(actor.id, actor.name, actor.country, actor.sector, head_start, head_end)]
     country, sector = describe(text)
-    return [ActorRef(None, text, country or _country_of_setting(analyzed, token), sector, start, end)]
+    return [_placed(analyzed, token, ActorRef(None, text, country, sector, start, end))]
+
+
+# Sectors of actors who act where they live: protesters, rebels, a government, the police.
+LOCAL_SECTORS = {"CVL", "REB", "OPP", "GOV", "MIL", "COP", "JUD", "LEG", "BUS"}
+
+
+def _placed(analyzed: AnalyzedArticle, token, ref: ActorRef) -> ActorRef:
+    """Return ``ref`` with the country its setting gives when the text names none for it.
+
+    "Rebels in the Ivory Coast" are Ivorian; "ethnic Albanians demonstrated in Serbia" act in
+    the one country their sentence names. A country drawn from the sentence is only given to
+    local actors (people, rebels, officials) and only when the sentence names one country.
+    """
+    if ref.country:
+        return ref
+    country = _country_of_setting(analyzed, token)
+    if country is None and ref.sector in LOCAL_SECTORS:
+        country = _sentence_country(analyzed, token, ref)
+    return dataclasses.replace(ref, country=country) if country else ref
+
+
+def _sentence_country(analyzed: AnalyzedArticle, token, ref: ActorRef) -> str | None:
+    """Return the only country the actors of the token's sentence belong to, if just one."""
+    sentence = token.sent
+    begin, finish = sentence.start_char, sentence.end_char
+    countries = {a.id: a.country for a in analyzed.actors}
+    found = {countries.get(m.actor_id) for m in analyzed.actor_mentions
+             if begin <= m.start < finish and m.actor_id != ref.actor_id}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 def _country_of_setting(analyzed: AnalyzedArticle, token) -> str | None:
