@@ -118,7 +118,24 @@ def test_local_actors_act_in_the_one_country_their_sentence_names(analyze_text):
     analyzed = analyze_text("Hundreds of students demonstrated on Tuesday in Serbia.")
     protest = next(e for e in analyzed.events if e.plover_type == "PROTEST")
     assert protest.sources[0].country == "SRB"
-    # Two countries in sight: the students' country is left open rather than guessed.
+    # The other side of the protest is no setting: the students are still in Serbia.
     analyzed = analyze_text("Hundreds of students demonstrated in Serbia against Croatia's decision.")
     protest = next(e for e in analyzed.events if e.plover_type == "PROTEST")
+    assert protest.sources[0].country == "SRB"
+    # Two settings: the students' country is left open rather than guessed.
+    analyzed = analyze_text("Hundreds of students demonstrated in Serbia and in Croatia.")
+    protest = next(e for e in analyzed.events if e.plover_type == "PROTEST")
     assert protest.sources[0].country is None
+
+
+def test_a_clipped_lemma_still_carries_its_noun(analyze_text):
+    # The tagger lemmatises "staged" as "stag"; the rally is still staged by the activists.
+    analyzed = analyze_text("Angry activists have staged rallies in Gaza against their leader Mahmoud Abbas.")
+    protest = next(e for e in analyzed.events if e.plover_type == "PROTEST")
+    assert protest.sources[0].name == "Angry activists"
+
+
+def test_an_event_noun_framed_by_a_mission_or_effort(analyze_text):
+    analyzed = analyze_text("The envoy launched a mediation effort on Saturday between Chad and Niger.")
+    consult = next(e for e in analyzed.events if e.plover_type == "CONSULT")
+    assert consult.mode == "third-party" and {t.country for t in consult.targets} == {"TCD", "NER"}

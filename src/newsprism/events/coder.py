@@ -28,6 +28,18 @@ ALLEGING_HEADS = {"allege", "claim", "accuse", "suspect", "believe", "reportedly
 NEGATING_HEADS = {"deny", "refuse", "fail", "decline", "reject"}
 PRESS_WORDS = {"reporter", "journalist", "press", "medium", "media", "correspondent", "newsman"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me"}
+KNOWN_VERBS = SUPPORT_VERBS | {lemma for lemma, _ in VERBS}
+# Nouns that only frame an event noun before them: "a mediation mission", "a mediation effort".
+EVENT_FRAMES = {"mission", "effort", "bid", "initiative", "process", "campaign", "attempt", "drive"}
+
+
+def _lemma(token) -> str:
+    """Return a token's lemma, mending the lemmatizer's clipped verbs ("staged" -> "stag")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") and lemma not in KNOWN_VERBS and lemma + "e" in KNOWN_VERBS \
+            and token.lower_.startswith(lemma + "e"):
+        return lemma + "e"
+    return lemma
 
 
 def _without_clauses(token) -> list[int]:
@@ -115,14 +127,27 @@ def _placed(analyzed: AnalyzedArticle, token, ref: ActorRef) -> ActorRef:
     return dataclasses.replace(ref, country=country) if country else ref
 
 
+# "in Serbia", "across southern Iraq", "at a jail in northern Israel": a place as a setting.
+_SETTING_BEFORE = re.compile(r"\b(?:in|at|across|throughout|near|inside|outside)\s+(?:the\s+)?(?:[a-z-]+\s+)?$")
+
+
 def _sentence_country(analyzed: AnalyzedArticle, token, ref: ActorRef) -> str | None:
-    """Return the only country the actors of the token's sentence belong to, if just one."""
+    """Return the only country the token's sentence sets its action in ("... in Serbia"), if one.
+
+    Only places named as a setting count: "protest against Sweden's decision" names Sweden as
+    the other side, not as where the protesters are.
+    """
     sentence = token.sent
     begin, finish = sentence.start_char, sentence.end_char
-    countries = {a.id: a.country for a in analyzed.actors}
-    found = {countries.get(m.actor_id) for m in analyzed.actor_mentions
-             if begin <= m.start < finish and m.actor_id != ref.actor_id}
-    found.discard(None)
+    text = analyzed.article.text
+    actors = {a.id: a for a in analyzed.actors}
+    found = set()
+    for m in analyzed.actor_mentions:
+        actor = actors.get(m.actor_id)
+        if not (begin <= m.start < finish) or actor is None or actor.kind not in ("country", "place") or not actor.country:
+            continue
+        if _SETTING_BEFORE.search(text[max(begin, m.start - 40):m.start]):
+            found.add(actor.country)
     return found.pop() if len(found) == 1 else None
 
 
@@ -373,7 +398,7 @@ def _location(verb) -> str | None:
 def _verb_trigger(token) -> tuple[Trigger, str] | None:
     if token.pos_ != "VERB":
         return None
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dobj")]
     # "ended mediation efforts", "declared a state of siege": the object's own words count too.
     for obj in (c for c in token.children if c.dep_ == "dobj"):
@@ -447,7 +472,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
         found = _verb_trigger(token)
         if found:
             trigger, rule = found
-            lemma = token.lemma_.lower()
+            lemma = _lemma(token)
             # Speech-like uses that are not events: "called" + object predicate is an accusation.
             predicate = next((c for c in token.children if c.dep_ == "oprd"), None)
             if lemma == "call" and predicate is not None:
@@ -563,25 +588,27 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                          and (c.lower_, token.lemma_.lower()) in NOUN_MODIFIERS), None) if token.pos_ == "NOUN" else None
         if token.pos_ in ("NOUN",) and (token.lemma_.lower() in NOUNS or modifier):
             trigger = NOUN_MODIFIERS[(modifier, token.lemma_.lower())] if modifier else NOUNS[token.lemma_.lower()]
-            head = token.head
-            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            # "launched a mediation effort between X and Y": the frame noun carries the syntax.
+            noun = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EVENT_FRAMES else token
+            head = noun.head
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
             if owner is None:
                 # "support by the United States for Ukraine": the agent of a nominal event.
-                by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
                 owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-            carrier = head if token.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in SUPPORT_VERBS else None
-            if carrier is None and token.dep_ == "pobj" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in SUPPORT_VERBS and head.lower_ in ("in", "into", "on", "under"):
+            carrier = head if noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.pos_ in ("VERB", "AUX") and _lemma(head) in SUPPORT_VERBS else None
+            if carrier is None and noun.dep_ == "pobj" and head.head.pos_ == "VERB" and _lemma(head.head) in SUPPORT_VERBS and head.lower_ in ("in", "into", "on", "under"):
                 carrier = head.head
-            if carrier is not None and (token.lemma_.lower(), carrier.lemma_.lower()) in CARRIER_RECODES:
-                trigger = CARRIER_RECODES[(token.lemma_.lower(), carrier.lemma_.lower())]
+            if carrier is not None and (token.lemma_.lower(), _lemma(carrier)) in CARRIER_RECODES:
+                trigger = CARRIER_RECODES[(token.lemma_.lower(), _lemma(carrier))]
             if carrier is None and owner is None:
                 continue
-            if carrier is not None and _verb_trigger(carrier) and carrier.lemma_.lower() not in SUPPORT_VERBS:
+            if carrier is not None and _verb_trigger(carrier) and _lemma(carrier) not in SUPPORT_VERBS:
                 continue   # "called for an uprising": the verb carries the event
             subject = owner if owner is not None else _subject(carrier)
             sources = _resolve_phrase(analyzed, subject) if subject is not None else []
             target_tokens = []
-            if carrier is not None and carrier.lemma_.lower() == "receive":
+            if carrier is not None and _lemma(carrier) == "receive":
                 # "Putin received calls from colleagues": the receiver is the target, the sender the source.
                 receivers, sources = sources, []
                 for child in list(token.children) + list(carrier.children):
@@ -591,7 +618,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 targets_first = receivers
             else:
                 targets_first = []
-            for anchor in (token, carrier):
+            for anchor in dict.fromkeys((token, noun, carrier)):
                 if anchor is None:
                     continue
                 for child in anchor.children:
@@ -606,7 +633,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             if not any(t.country for t in targets):
                 # "protest against Sweden's decision", "suspension of air links with Serbia".
                 skip = {t.i for t in subject.subtree} if subject is not None else set()
-                deeper = _actor_in_clause(analyzed, [token], skip | {token.i}, sources)
+                roots = list(dict.fromkeys(r for r in (token, noun, carrier) if r is not None))
+                deeper = _actor_in_clause(analyzed, roots, skip | {r.i for r in roots}, sources)
                 if not deeper and not targets and trigger.plover in PLACE_TARGETED:
                     deeper = _place_target(analyzed, anchor)
                 if deeper:
