@@ -84,3 +84,10 @@ def test_lowercase_words_are_not_countries():
 def test_empty_and_unknown_text():
     assert describe("") == (None, None)
     assert describe("a man in a hat") == (None, None)
+
+
+def test_a_well_known_possessor_gives_the_phrase_its_country():
+    from newsprism.actors import describe
+
+    assert describe("President Suharto's government") == ("IDN", "GOV")
+    assert describe("Erdogan's spokesman")[0] == "TUR"

@@ -139,3 +139,16 @@ def test_an_event_noun_framed_by_a_mission_or_effort(analyze_text):
     analyzed = analyze_text("The envoy launched a mediation effort on Saturday between Chad and Niger.")
     consult = next(e for e in analyzed.events if e.plover_type == "CONSULT")
     assert consult.mode == "third-party" and {t.country for t in consult.targets} == {"TCD", "NER"}
+
+
+def test_must_is_asked_by_the_speaker_of_the_obliged(analyze_text):
+    analyzed = analyze_text("Russia said on Tuesday that Sudan must return the captured helicopter.")
+    request = next(e for e in analyzed.events if e.plover_type == "REQUEST")
+    assert [s.country for s in request.sources] == ["RUS"] and "SDN" in {t.country for t in request.targets}
+
+
+def test_a_domestic_target_deep_in_the_clause_is_kept(analyze_text):
+    # Serbian workers striking over a bill a Serbian minister signed: the minister is the target.
+    analyzed = analyze_text("Serbian workers began a general strike over a bill signed by Serbian Labour Minister Goran Petrak.")
+    strike = next(e for e in analyzed.events if e.plover_type == "PROTEST")
+    assert any(t.name == "Goran Petrak" for t in strike.targets), strike.targets

@@ -74,6 +74,10 @@ def analyse(text: str, gaz: Gazetteer | None = None, offset: int = 0,
     head_person = next((h for h in hits if h.entry.kind == "person" and h.last == cut), None)
     if not out.country_decided and head_person is not None:
         out.country, out.country_decided = head_person.entry.code, True
+    # "President Suharto's government", "Erdogan's spokesman": the possessor's country.
+    owner = next((h for h in hits if h.entry.kind == "person" and h.last < len(tokens) and tokens[h.last].norm == "'s"), None)
+    if not out.country_decided and owner is not None and owner.entry.code:
+        out.country, out.country_decided = owner.entry.code, True
 
     # Sector.
     bodies = [h for h in hits if h.entry.kind == "body"]

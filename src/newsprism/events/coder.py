@@ -169,22 +169,24 @@ RECIPIENT_PREPS = ("to", "with", "for", "against", "on", "in", "into", "from", "
 # Links followed when looking for the actor an event is done to inside its own clause; other
 # clauses (relative, adverbial, reported) hold other events.
 CLAUSE_LINKS = ("dobj", "pobj", "prep", "poss", "xcomp", "acl", "conj", "compound", "amod", "nmod", "appos",
-                "dative", "attr", "oprd", "pcomp", "nsubj")
+                "dative", "attr", "oprd", "pcomp", "nsubj", "agent")
 # Events whose setting is their target when no actor is named: "imposed a curfew in Cizre"
 # is done to that place, "prisoners rioted at a jail in northern Israel" is a protest there.
 PLACE_TARGETED = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "CONCEDE"}
 
 
 def _actor_in_clause(analyzed: AnalyzedArticle, roots: list, skip: set[int], sources: list[ActorRef],
-                     max_depth: int = 4) -> list[ActorRef]:
+                     max_depth: int = 6) -> list[ActorRef]:
     """Return the nearest actors with a country inside the clause of ``roots`` (breadth first).
 
     "promised to continue military aid to war-torn Mozambique", "protest against Sweden's
     decision": the object is a thing, and the actor it concerns sits deeper in the clause. The
-    source's own country found that deep is the source's side, not the target.
+    source's own state found that deep is the source's side, not the target ("the ministry
+    rejected accusations that the Karst Republic armed them"); its people and places may be.
     """
     source_ids = {(r.actor_id or r.name) for r in sources}
     source_countries = {r.country for r in sources if r.country}
+    states = {a.id for a in analyzed.actors if a.kind == "country"}
     frontier = [(r, 0) for r in roots]
     seen = set(skip)
     while frontier:
@@ -200,7 +202,8 @@ def _actor_in_clause(analyzed: AnalyzedArticle, roots: list, skip: set[int], sou
                 seen.add(child.i)
                 if child.pos_ in ("PROPN", "NOUN") and child.dep_ not in ("compound", "amod"):
                     for ref in _resolve_phrase(analyzed, child):
-                        if ref.country and (ref.actor_id or ref.name) not in source_ids and ref.country not in source_countries:
+                        own_state = ref.actor_id in states and ref.country in source_countries
+                        if ref.country and (ref.actor_id or ref.name) not in source_ids and not own_state:
                             level.append(ref)
                 if depth + 1 < max_depth:
                     following.append((child, depth + 1))
@@ -210,9 +213,11 @@ def _actor_in_clause(analyzed: AnalyzedArticle, roots: list, skip: set[int], sou
     return []
 
 
-def _place_target(analyzed: AnalyzedArticle, anchor) -> list[ActorRef]:
+def _place_target(analyzed: AnalyzedArticle, *anchors) -> list[ActorRef]:
     """Return the country-bearing place an event happens in ("in Sudan", "at a jail in Israel")."""
-    for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "near")):
+    holders = [a for a in dict.fromkeys(anchors) if a is not None]
+    holders += [c for a in holders for c in a.children if c.dep_ == "dobj"]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "near")):
         for place in (c for c in prep.children if c.dep_ == "pobj"):
             refs = [r for r in _resolve_phrase(analyzed, place) if r.country]
             refs = refs or _actor_in_clause(analyzed, [place], set(), [], max_depth=3)
@@ -441,6 +446,12 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
         if rule.startswith("verb:") and plover not in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
             if modality == "demanded" and not (anchor.dep_ == "xcomp" and anchor.head.lemma_ in DEMANDING_HEADS):
                 plover, rule = "REQUEST", f"{rule} + must"
+                reporter = _attribution_token(anchor, sentence)
+                if reporter is not None:
+                    # "Russia said Sudan must return the helicopter": Russia asks it of Sudan.
+                    speakers = _resolve_phrase(analyzed, reporter)
+                    if speakers and sources:
+                        sources, targets = speakers, sources
             # A refusal is "refused to", "will not", "would not"; "did not withdraw" is a negated fact.
             elif ((anchor.dep_ == "xcomp" and anchor.head.lemma_ in NEGATING_HEADS)
                   or (negation and modality in ("planned", "conditional"))) and plover in COOPERATIVE:
@@ -636,7 +647,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 roots = list(dict.fromkeys(r for r in (token, noun, carrier) if r is not None))
                 deeper = _actor_in_clause(analyzed, roots, skip | {r.i for r in roots}, sources)
                 if not deeper and not targets and trigger.plover in PLACE_TARGETED:
-                    deeper = _place_target(analyzed, anchor)
+                    deeper = _place_target(analyzed, anchor, noun)
                 if deeper:
                     targets = deeper + targets   # the things stay: "denied the accusation"
             confidence = 0.7 if sources and targets else 0.5
