@@ -152,3 +152,18 @@ def test_a_domestic_target_deep_in_the_clause_is_kept(analyze_text):
     analyzed = analyze_text("Serbian workers began a general strike over a bill signed by Serbian Labour Minister Goran Petrak.")
     strike = next(e for e in analyzed.events if e.plover_type == "PROTEST")
     assert any(t.name == "Goran Petrak" for t in strike.targets), strike.targets
+
+
+@pytest.mark.parametrize("sentence, plover, source_country", [
+    # The doer of "reached a consensus" also does what the consensus is to do.
+    ("Chad and Niger reached a consensus to exchange information on the border.", "COOPERATE", "TCD"),
+    # "their" meeting is held by the subject of "held".
+    ("A group of Moroccan diplomats held their first meeting with the French president.", "CONSULT", "MAR"),
+    # A subject shared by "rejected ... and said they opposed" speaks for the pronoun.
+    ("Ivory Coast rebels rejected the plan and said they opposed the deployment of foreign troops.", "REJECT", "CIV"),
+])
+def test_sources_through_governing_verbs(analyze_text, sentence, plover, source_country):
+    analyzed = analyze_text(sentence)
+    events = [e for e in analyzed.events if e.plover_type == plover]
+    assert events and all(source_country in {s.country for s in e.sources} for e in events), \
+        [(e.trigger, e.sources) for e in events]

@@ -71,7 +71,9 @@ def _reporting_subject(token):
     """Return the subject of the speech verb whose reported clause holds ``token``, if any."""
     for ancestor in token.ancestors:
         if ancestor.lemma_ in SPEECH_VERBS and ancestor.pos_ == "VERB":
-            return next((c for c in ancestor.children if c.dep_ == "nsubj" and c.i != token.i), None)
+            # "The rebels rejected the plan and said they opposed ...": a shared subject counts.
+            subject = _subject(ancestor)
+            return subject if subject is not None and subject.i != token.i else None
     return None
 
 
@@ -258,6 +260,11 @@ def _subject(verb):
         adjective = verb.head
         return next((c for c in adjective.children if c.dep_ == "nsubj"), None) or (
             _subject(adjective.head) if adjective.dep_ in ("acomp", "conj") and adjective.head.pos_ in ("VERB", "AUX") else None)
+    if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN" and verb.head.dep_ == "dobj" and (
+            verb.tag_ in ("VB", "VBG") and verb.head.head.pos_ == "VERB"):
+        # "reached a consensus to exchange", "issued a declaration demanding": the doer of the
+        # governing verb does this too.
+        return _subject(verb.head.head)
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and (verb.tag_ == "VBD" or verb.head.dep_ == "ROOT"):
         # A past-tense verb the parser hung off a noun ("heads of missions called to ...") has
         # the whole noun phrase as its subject.
@@ -616,6 +623,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 continue
             if carrier is not None and _verb_trigger(carrier) and _lemma(carrier) not in SUPPORT_VERBS:
                 continue   # "called for an uprising": the verb carries the event
+            if owner is not None and owner.lower_ in ("their", "his", "her", "its", "our") and carrier is not None:
+                owner = None   # "held their first meeting": the carrier's subject holds it
             subject = owner if owner is not None else _subject(carrier)
             sources = _resolve_phrase(analyzed, subject) if subject is not None else []
             target_tokens = []

@@ -66,6 +66,9 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("concede", ""): Trigger("CONCEDE", None, "080"), ("yield", ""): Trigger("CONCEDE", None, "080", ("to",)),
     ("drop", ""): Trigger("CONCEDE", None, "081", ("against",)), ("pardon", ""): Trigger("CONCEDE", None, "081"),
     ("ease", ""): Trigger("CONCEDE", None, "081", ("on",)), ("lift", ""): Trigger("CONCEDE", None, "081", ("on",)),
+    # Easing a curfew is a de-escalation (CAMEO 0813, RETREAT in the 2021 reference).
+    ("ease", "curfew"): Trigger("RETREAT", None, "0813", ("in",)), ("lift", "curfew"): Trigger("RETREAT", None, "0813", ("in",)),
+    ("shorten", "curfew"): Trigger("RETREAT", None, "0813", ("in",)),
     ("release", ""): Trigger("RETREAT", "release", "0841"), ("free", ""): Trigger("RETREAT", "release", "0841"),
     ("return", ""): Trigger("RETREAT", "return", "0842", ("to",)),
     ("retreat", ""): Trigger("RETREAT", None, "0874", ("from", "to")), ("withdraw", ""): Trigger("RETREAT", None, "0872", ("from",)),
@@ -125,6 +128,7 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("take", "control"): Trigger("COERCE", "seize", "192", ("of",)), ("raid", ""): Trigger("COERCE", None, "170"),
     ("blockade", ""): Trigger("COERCE", "restrict", "191"), ("block", ""): Trigger("COERCE", "restrict", "191"),
     ("ban", ""): Trigger("COERCE", "ban", "172"), ("impose", ""): Trigger("COERCE", "restrict", "172", ("on",)),
+    ("disperse", ""): Trigger("ASSAULT", None, "175"),
     ("confiscate", ""): Trigger("COERCE", "seize", "1711"), ("outlaw", ""): Trigger("COERCE", "ban", "172"),
     ("reimpose", ""): Trigger("COERCE", "restrict", "172", ("on", "in")), ("expel", "from"): Trigger("COERCE", "deport", "174", ("from",)),
     ("hack", ""): Trigger("COERCE", None, "170", ("into",)), ("prevent", ""): Trigger("COERCE", None, "170"),
