@@ -145,3 +145,9 @@ def test_home_country_needs_a_clear_lead():
     assert home_country(gaz.find("Rebels took the dam."), "London", gaz) is None
     # Unknown demonyms compete: a passing mention of Belgium does not win.
     assert home_country(gaz.find("a visit to Brussels"), None, gaz, ["Veldor", "Veldor", "Karst"]) is None
+
+
+def test_a_possessive_inside_a_country_name_still_matches():
+    from newsprism.actors import describe
+
+    assert describe("the Democratic People's Republic of Korea")[0] == "PRK"

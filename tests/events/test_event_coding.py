@@ -167,3 +167,9 @@ def test_sources_through_governing_verbs(analyze_text, sentence, plover, source_
     events = [e for e in analyzed.events if e.plover_type == plover]
     assert events and all(source_country in {s.country for s in e.sources} for e in events), \
         [(e.trigger, e.sources) for e in events]
+
+
+def test_people_act_where_the_text_says_they_live(analyze_text):
+    analyzed = analyze_text("The Albanians of southern Serbia demanded autonomy from the Serbian authorities.")
+    request = next(e for e in analyzed.events if e.plover_type == "REQUEST")
+    assert request.sources[0].country == "SRB"

@@ -34,7 +34,7 @@ ENV_VARIABLE = "NEWSPRISM_GAZETTEER"
 PRIORITY = {"body": 0, "country": 1, "capital": 2, "demonym": 3, "people": 3, "city": 4, "platform": 5, "person": 6}
 
 # Words that may sit lowercase inside a capitalised name ("Bosnia and Herzegovina").
-NAME_FUNCTION_WORDS = {"of", "and", "the", "for", "de", "da", "del", "on", "d", "al", "el", "i", "es", "ez", "-"}
+NAME_FUNCTION_WORDS = {"of", "and", "the", "for", "de", "da", "del", "on", "d", "al", "el", "i", "es", "ez", "-", "'s"}
 
 # A hyphen joins words only before a capital or digit: "al-Qaeda", "G-7" and "Guinea-Bissau" are
 # one word, "US-led" and "Russian-backed" are a name and a word.

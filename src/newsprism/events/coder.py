@@ -122,6 +122,11 @@ def _placed(analyzed: AnalyzedArticle, token, ref: ActorRef) -> ActorRef:
     local actors (people, rebels, officials) and only when the sentence names one country.
     """
     if ref.country:
+        if ref.sector == "CVL":
+            # "the Albanians of southern Serbia", "ethnic Turks in Sweden": people act where they live.
+            home = _country_of_setting(analyzed, token, ("in", "inside", "of"))
+            if home and home != ref.country:
+                return dataclasses.replace(ref, country=home)
         return ref
     country = _country_of_setting(analyzed, token)
     if country is None and ref.sector in LOCAL_SECTORS:
@@ -153,10 +158,10 @@ def _sentence_country(analyzed: AnalyzedArticle, token, ref: ActorRef) -> str | 
     return found.pop() if len(found) == 1 else None
 
 
-def _country_of_setting(analyzed: AnalyzedArticle, token) -> str | None:
+def _country_of_setting(analyzed: AnalyzedArticle, token, preps: tuple[str, ...] = ("in", "inside")) -> str | None:
     """Return the country of "rebels in the Ivory Coast", "opposition parties in Nepal": people
     the text places in one country belong to it when nothing else says where they are from."""
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")):
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
         for place in (c for c in prep.children if c.dep_ == "pobj"):
             left, right = _span_of(place)
             start, end = place.doc[left].idx, place.doc[right - 1].idx + len(place.doc[right - 1].text)
