@@ -173,3 +173,10 @@ def test_people_act_where_the_text_says_they_live(analyze_text):
     analyzed = analyze_text("The Albanians of southern Serbia demanded autonomy from the Serbian authorities.")
     request = next(e for e in analyzed.events if e.plover_type == "REQUEST")
     assert request.sources[0].country == "SRB"
+
+
+def test_a_demand_with_a_verb_in_another_sense(analyze_text):
+    # "drop" codes dropped charges; here it is what Washington demands of China.
+    analyzed = analyze_text("Washington declared on Tuesday that China must drop its trade barriers.")
+    request = next(e for e in analyzed.events if e.plover_type == "REQUEST")
+    assert [s.country for s in request.sources] == ["USA"] and [t.country for t in request.targets] == ["CHN"]

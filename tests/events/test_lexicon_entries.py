@@ -197,6 +197,8 @@ VERB_SENTENCES: dict[tuple[str, str], str] = {
     ("ease", "curfew"): "The army eased the curfew in the capital.",
     ("lift", "curfew"): "The governor lifted the curfew in the city.",
     ("shorten", "curfew"): "The president shortened the nightly curfew in the capital.",
+    ("demobilize", ""): "The rebel army demobilized its fighters.",
+    ("demobilise", ""): "The rebel army demobilised its fighters.",
     ("confiscate", ""): "Customs officers confiscated the weapons.",
     ("outlaw", ""): "The parliament outlawed the group.",
     ("reimpose", ""): "The government reimposed restrictions on the region.",

@@ -431,6 +431,19 @@ def _verb_trigger(token) -> tuple[Trigger, str] | None:
     return None
 
 
+def _not_this_sense(token) -> bool:
+    """Return whether a lexicon verb is used in a sense that is no event here: "termed" without
+    a charge of falsehood, "left" without a place, "dropped" without charges."""
+    lemma = _lemma(token)
+    if lemma == "term":
+        return not any(c.lower_ in ("fake", "false", "lie", "provocation") for c in token.subtree)
+    if lemma == "leave":
+        return not any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in token.children)
+    if lemma == "drop":
+        return not any("charge" in c.lemma_ or "case" in c.lemma_ for c in token.subtree)
+    return False
+
+
 def extract_events(analyzed: AnalyzedArticle, doc) -> None:
     """Fill ``analyzed.events`` with the PLOVER events of one article (pipeline stage)."""
     article = analyzed.article
@@ -493,6 +506,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
         if token.is_space:
             continue
         found = _verb_trigger(token)
+        if found and _not_this_sense(token):
+            found = None
         if found:
             trigger, rule = found
             lemma = _lemma(token)
@@ -508,12 +523,6 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 xcomps = [c for c in token.children if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)]
                 if not objects and not xcomps and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in token.children):
                     continue   # "so-called", "what he called"
-            if lemma in ("term",) and not any(c.lower_ in ("fake", "false", "lie", "provocation") for c in token.subtree):
-                continue
-            if lemma in ("leave",) and not any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in token.children):
-                continue
-            if lemma == "drop" and not any("charge" in c.lemma_ or "case" in c.lemma_ for c in token.subtree):
-                continue
             if lemma in SUPPORT_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUNS for c in token.children):
                 continue   # "imposed sanctions", "held talks": the noun names the event
             subject = _subject(token)

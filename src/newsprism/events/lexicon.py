@@ -69,6 +69,7 @@ VERBS: dict[tuple[str, str], Trigger] = {
     # Easing a curfew is a de-escalation (CAMEO 0813, RETREAT in the 2021 reference).
     ("ease", "curfew"): Trigger("RETREAT", None, "0813", ("in",)), ("lift", "curfew"): Trigger("RETREAT", None, "0813", ("in",)),
     ("shorten", "curfew"): Trigger("RETREAT", None, "0813", ("in",)),
+    ("demobilize", ""): Trigger("RETREAT", "disarm", "0873"), ("demobilise", ""): Trigger("RETREAT", "disarm", "0873"),
     ("release", ""): Trigger("RETREAT", "release", "0841"), ("free", ""): Trigger("RETREAT", "release", "0841"),
     ("return", ""): Trigger("RETREAT", "return", "0842", ("to",)),
     ("retreat", ""): Trigger("RETREAT", None, "0874", ("from", "to")), ("withdraw", ""): Trigger("RETREAT", None, "0872", ("from",)),
