@@ -180,3 +180,15 @@ def test_a_demand_with_a_verb_in_another_sense(analyze_text):
     analyzed = analyze_text("Washington declared on Tuesday that China must drop its trade barriers.")
     request = next(e for e in analyzed.events if e.plover_type == "REQUEST")
     assert [s.country for s in request.sources] == ["USA"] and [t.country for t in request.targets] == ["CHN"]
+
+
+@pytest.mark.parametrize("sentence, plover, trigger, target_country", [
+    # The content of an offer or threat names whom it concerns, before any other phrase.
+    ("Putin offered to negotiate with the president of Armenia following the invasions of Dagestan.", "AGREE", "offered", "ARM"),
+    # "its war" is the source's own; the target is the other side of that war.
+    ("Iran threatened to launch a new offensive in its war with Iraq.", "THREATEN", "threatened", "IRQ"),
+])
+def test_targets_from_the_content_of_an_offer_or_threat(analyze_text, sentence, plover, trigger, target_country):
+    analyzed = analyze_text(sentence)
+    event = next(e for e in analyzed.events if e.plover_type == plover and e.trigger == trigger)
+    assert target_country in {t.country for t in event.targets}, event.targets

@@ -566,9 +566,13 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                             recipients.extend(r for r in _resolve_phrase(analyzed, pobj, exclude) if _actor_like(r))
                 if recipients:
                     targets = recipients
-            if not any(t.country for t in targets):
+            source_ids = {(r.actor_id or r.name) for r in sources}
+            if not any(t.country and (t.actor_id or t.name) not in source_ids for t in targets):
                 skip = {t.i for t in subject.subtree} if subject is not None else set()
-                deeper = _actor_in_clause(analyzed, [token], skip | {token.i}, sources)
+                # What is threatened, offered or refused first: "offered to negotiate with X".
+                content = [c for c in token.children if c.dep_ == "xcomp"]
+                deeper = _actor_in_clause(analyzed, content, skip | {token.i}, sources) if content else []
+                deeper = deeper or _actor_in_clause(analyzed, [token], skip | {token.i}, sources)
                 if not deeper and not targets and trigger.plover in PLACE_TARGETED:
                     deeper = _place_target(analyzed, token)
                 if deeper:
@@ -664,7 +668,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             for t in target_tokens:
                 targets.extend(_resolve_phrase(analyzed, t, exclude))
             anchor = carrier if carrier is not None else token
-            if not any(t.country for t in targets):
+            source_ids = {(r.actor_id or r.name) for r in sources}
+            if not any(t.country and (t.actor_id or t.name) not in source_ids for t in targets):
                 # "protest against Sweden's decision", "suspension of air links with Serbia".
                 skip = {t.i for t in subject.subtree} if subject is not None else set()
                 roots = list(dict.fromkeys(r for r in (token, noun, carrier) if r is not None))
