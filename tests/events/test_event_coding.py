@@ -192,3 +192,15 @@ def test_targets_from_the_content_of_an_offer_or_threat(analyze_text, sentence, 
     analyzed = analyze_text(sentence)
     event = next(e for e in analyzed.events if e.plover_type == plover and e.trigger == trigger)
     assert target_country in {t.country for t in event.targets}, event.targets
+
+
+def test_a_purpose_is_aimed_at_whom_the_deed_was(analyze_text):
+    analyzed = analyze_text("The Nigerian foreign minister summoned Niger's ambassador to complain about the raids.")
+    complaint = next(e for e in analyzed.events if e.plover_type == "ACCUSE")
+    assert "NER" in {t.country for t in complaint.targets}
+
+
+def test_a_deed_on_someone_through_a_complement_clause(analyze_text):
+    analyzed = analyze_text("The Ivory Coast's Supreme Court decided to allow candidate Alassane Ouattara to run.")
+    concession = next(e for e in analyzed.events if e.plover_type == "CONCEDE")
+    assert "Alassane Ouattara" in {t.name for t in concession.targets}

@@ -202,7 +202,9 @@ def _actor_in_clause(analyzed: AnalyzedArticle, roots: list, skip: set[int], sou
         for token, depth in frontier:
             for child in token.children:
                 purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-                if child.i in seen or not (child.dep_ in CLAUSE_LINKS or purpose):
+                # "allowed candidate Ouattara to run": the complement of a deed, not of a report.
+                complement = child.dep_ == "ccomp" and token.pos_ == "VERB" and token.lemma_ not in SPEECH_VERBS
+                if child.i in seen or not (child.dep_ in CLAUSE_LINKS or purpose or complement):
                     continue   # "to help defend Saudi Arabia" is the purpose of the same deed
                 if child.dep_ == "nsubj" and token.pos_ in ("VERB", "AUX") and token in roots:
                     continue   # the event's own subject is its source
@@ -577,6 +579,12 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                     deeper = _place_target(analyzed, token)
                 if deeper:
                     targets = deeper + targets   # the things stay: "denied the accusation"
+            if not any(t.country for t in targets) and token.dep_ == "advcl" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                # "summoned Niger's ambassador to complain": a purpose is aimed at whom the deed was.
+                aimed = [r for obj in token.head.children if obj.dep_ == "dobj"
+                         for r in _resolve_phrase(analyzed, obj) if r.country]
+                targets = aimed + targets
             if trigger.plover == "CONSULT" and target_tokens and all(t.lemma_.lower() in PRESS_WORDS for t in target_tokens):
                 continue   # "spoke to reporters" is a statement to the press, not a consultation
             plover = trigger.plover
