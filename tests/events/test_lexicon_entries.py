@@ -193,6 +193,8 @@ VERB_SENTENCES: dict[tuple[str, str], str] = {
     ("block", ""): "The government blocked the website.",
     ("ban", ""): "The government banned the party.",
     ("impose", ""): "The army imposed a curfew on the city.",
+    ("close", "border"): "Russia closed its southern border with Georgia.",
+    ("commit", "to"): "The Vietnamese government committed to opening the economy.",
     ("disperse", ""): "Riot police dispersed the protesters with tear gas.",
     ("ease", "curfew"): "The army eased the curfew in the capital.",
     ("lift", "curfew"): "The governor lifted the curfew in the city.",

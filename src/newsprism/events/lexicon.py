@@ -47,7 +47,7 @@ VERBS: dict[tuple[str, str], Trigger] = {
     # AGREE
     ("agree", ""): Trigger("AGREE", None, "030", _WITH), ("pledge", ""): Trigger("AGREE", None, "030", ("to",)),
     ("promise", ""): Trigger("AGREE", None, "030", ("to",)), ("offer", ""): Trigger("AGREE", None, "030", ("to",)),
-    ("accept", ""): Trigger("AGREE", None, "030"),
+    ("accept", ""): Trigger("AGREE", None, "030"), ("commit", "to"): Trigger("AGREE", None, "030"),
     # COOPERATE
     ("extradite", ""): Trigger("COOPERATE", None, "063", ("to",)), ("hand", "over"): Trigger("COOPERATE", None, "063", ("to",)),
     ("cooperate", ""): Trigger("COOPERATE", None, "060", _WITH), ("collaborate", ""): Trigger("COOPERATE", None, "060", _WITH),
@@ -128,6 +128,7 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("capture", ""): Trigger("COERCE", "seize", "192"), ("occupy", ""): Trigger("COERCE", "seize", "192"),
     ("take", "control"): Trigger("COERCE", "seize", "192", ("of",)), ("raid", ""): Trigger("COERCE", None, "170"),
     ("blockade", ""): Trigger("COERCE", "restrict", "191"), ("block", ""): Trigger("COERCE", "restrict", "191"),
+    ("close", "border"): Trigger("COERCE", "restrict", "191", ("with", "to")),
     ("ban", ""): Trigger("COERCE", "ban", "172"), ("impose", ""): Trigger("COERCE", "restrict", "172", ("on",)),
     ("disperse", ""): Trigger("ASSAULT", None, "175"),
     ("confiscate", ""): Trigger("COERCE", "seize", "1711"), ("outlaw", ""): Trigger("COERCE", "ban", "172"),
