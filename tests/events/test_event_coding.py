@@ -204,3 +204,9 @@ def test_a_deed_on_someone_through_a_complement_clause(analyze_text):
     analyzed = analyze_text("The Ivory Coast's Supreme Court decided to allow candidate Alassane Ouattara to run.")
     concession = next(e for e in analyzed.events if e.plover_type == "CONCEDE")
     assert "Alassane Ouattara" in {t.name for t in concession.targets}
+
+
+def test_the_passive_subject_of_a_carrier_undergoes_the_nominal_event(analyze_text):
+    analyzed = analyze_text("A US national has been put under investigation in Italy.")
+    investigation = next(e for e in analyzed.events if e.trigger == "investigation")
+    assert "USA" in {t.country for t in investigation.targets}

@@ -662,6 +662,9 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                         for pobj in (c for c in child.children if c.dep_ == "pobj"):
                             sources.extend(_resolve_phrase(analyzed, pobj))
                 targets_first = receivers
+            elif carrier is not None and noun.dep_ != "nsubjpass" and _passive_target(carrier) is not None:
+                # "A US national was put under investigation": the passive subject undergoes it.
+                targets_first = _resolve_phrase(analyzed, _passive_target(carrier))
             else:
                 targets_first = []
             for anchor in dict.fromkeys((token, noun, carrier)):
