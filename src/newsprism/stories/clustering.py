@@ -18,7 +18,6 @@ import numpy as np
 from newsprism.records import stable_id
 from newsprism.stories.similarity import StoryText, similarity_matrix, within_window
 
-
 # Two groups of articles, each of at least COHESION_GROUP, whose mean cross similarity is below
 # COHESION_RATIO times the mean inner similarity of the looser group stay apart even above the
 # threshold: reports of two earthquakes share the topic's words, but each report is much closer

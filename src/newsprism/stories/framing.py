@@ -15,7 +15,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from wordfreq import word_frequency
@@ -71,14 +72,20 @@ def phrases(text: str, max_n: int = 3) -> Counter[str]:
     return counts
 
 
+@lru_cache(maxsize=100_000)
 def _rarity(term: str) -> float:
     words = term.split()
     return sum(-math.log10(max(word_frequency(w, "en"), 1e-8)) for w in words) / len(words)
 
 
-def log_odds(outlet_counts: Counter[str], other_counts: Counter[str], prior: Counter[str]) -> dict[str, float]:
-    """Return the z-scored log-odds ratio of each term of the outlet against the others."""
-    n_outlet, n_other, n_prior = sum(outlet_counts.values()), sum(other_counts.values()), sum(prior.values())
+def log_odds(outlet_counts: Counter[str], other_counts: Mapping[str, int], prior: Counter[str],
+             n_other: int | None = None) -> dict[str, float]:
+    """Return the z-scored log-odds ratio of each term of the outlet against the others.
+
+    ``other_counts`` needs only the outlet's own terms when ``n_other`` (all other words) is given.
+    """
+    n_outlet, n_prior = sum(outlet_counts.values()), sum(prior.values())
+    n_other = sum(other_counts.values()) if n_other is None else n_other
     scores = {}
     for term, y_i in outlet_counts.items():
         alpha = PRIOR_SIZE * prior[term] / n_prior
@@ -100,15 +107,15 @@ def distinctive_terms(texts_by_outlet: dict[str, str], person_words: set[str]) -
     for c in counts.values():
         prior.update(c)
     out: dict[str, list[tuple[str, float, int]]] = {}
+    n_prior = sum(prior.values())
     for outlet, own in counts.items():
-        others: Counter[str] = Counter()
-        for other, c in counts.items():
-            if other != outlet:
-                others.update(c)
-        if not others:
+        # The other outlets' counts, taken from the story's total rather than summed per outlet.
+        others = {t: prior[t] - c for t, c in own.items()}
+        n_other = n_prior - sum(own.values())
+        if n_other <= 0:
             out[outlet] = []
             continue
-        z = log_odds(own, others, prior)
+        z = log_odds(own, others, prior, n_other)
         ranked = sorted(((z[t] + RARITY_WEIGHT * _rarity(t), t) for t in own
                          if z[t] > 0 and not set(t.split()) <= person_words), reverse=True)
         out[outlet] = [(t, round(s, 3), own[t]) for s, t in ranked[:MAX_DISTINCTIVE]]
