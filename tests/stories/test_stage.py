@@ -38,3 +38,16 @@ def test_unknown_backend_stops_the_stage_with_one_line(tmp_path):
     with Store(tmp_path / "s.duckdb") as store, pytest.raises(NewsprismError) as error:
         update_stories(store, Settings(similarity_backend="lsa"))
     assert "\n" not in str(error.value) and "similarity_backend='lsa'" in str(error.value)
+
+
+def test_a_large_batch_is_clustered_in_groups_that_join_the_same_story(tmp_path, monkeypatch):
+    # Groups of three new articles at a time (the default is thousands): each group joins the
+    # story the groups before it opened, so the example corpus is still one story.
+    from newsprism.stories import stage
+
+    monkeypatch.setattr(stage, "CLUSTER_GROUP", 3)
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        run_analysis([str(p) for p in CRISIS] + [str(EXAMPLES / "crisis" / "manifest.jsonl")], Settings(db_path=db), store)
+        stories = {r["story_id"] for r in store.query("SELECT story_id FROM story_articles")}
+        assert len(stories) == 1 and store.query("SELECT count(*) AS n FROM story_articles")[0]["n"] == len(CRISIS)

@@ -14,9 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from newsprism.records import stable_id
-from newsprism.stories.similarity import StoryText, similarity_matrix, within_window
+from newsprism.stories.similarity import StoryText, similarity_matrix, window_matrix
 
 # Two groups of articles, each of at least COHESION_GROUP, whose mean cross similarity is below
 # COHESION_RATIO times the mean inner similarity of the looser group stay apart even above the
@@ -54,11 +55,11 @@ def assign_stories(items: Sequence[StoryText], stored: Mapping[str, str], thresh
     if not new:
         return []
     index = {item.article_id: i for i, item in enumerate(items)}
-    sim = similarity_matrix(items, backend, embedding_model)
-    counted = np.array([[within_window(a.published, b.published, window_days) for b in items] for a in items],
-                       dtype=np.float32)
-    np.fill_diagonal(counted, 0.0)
-    weighted = sim * counted
+    # Only pairs published within the window count; the similarity matrix is reused in place.
+    counted = window_matrix([item.published for item in items], window_days)
+    np.fill_diagonal(counted, False)
+    weighted = similarity_matrix(items, backend, embedding_model)
+    weighted *= counted
 
     # Initial clusters: one per stored story, one per new article; copies start with their original.
     owner = list(range(n))
@@ -81,11 +82,12 @@ def assign_stories(items: Sequence[StoryText], stored: Mapping[str, str], thresh
     clusters = sorted(members)
     position = {c: k for k, c in enumerate(clusters)}
     m = len(clusters)
-    sums = np.zeros((m, m), dtype=np.float64)
-    pairs = np.zeros((m, m), dtype=np.float64)
     assignment = np.array([position[owner[i]] for i in range(n)])
-    np.add.at(sums, (assignment[:, None], assignment[None, :]), weighted)
-    np.add.at(pairs, (assignment[:, None], assignment[None, :]), counted)
+    # Cluster-by-cluster totals through the (articles x clusters) membership matrix, rather than
+    # index arrays as large as the pair matrix itself.
+    member_of = sparse.csr_matrix((np.ones(n), (np.arange(n), assignment)), shape=(n, m))
+    sums = np.asarray((member_of.T @ weighted) @ member_of, dtype=np.float64)
+    pairs = np.asarray((member_of.T @ counted.astype(np.float32)) @ member_of, dtype=np.float64)
     is_fixed = np.array([fixed[c] for c in clusters])
     active = np.ones(m, dtype=bool)
     groups = {position[c]: list(members[c]) for c in clusters}
@@ -161,7 +163,7 @@ def assign_stories(items: Sequence[StoryText], stored: Mapping[str, str], thresh
             if items[i].article_id in stored:
                 continue
             others = [j for j in indices if j != i and counted[i, j]]
-            similarity = float(np.mean(sim[i, others])) if others else 1.0
+            similarity = float(np.mean(weighted[i, others])) if others else 1.0   # counted pairs only
             assignments.append(StoryAssignment(items[i].article_id, story_id, round(similarity, 4), stored_story is None))
     assignments.sort(key=lambda a: index[a.article_id])
     return assignments

@@ -141,9 +141,12 @@ def similarity_matrix(items: Sequence[StoryText], backend: str, embedding_model:
                      dtype=np.float32)
     names = name_vectors([item.names for item in items])
     if names is not None:
-        name_sim = np.asarray((names @ names.T).todense(), dtype=np.float32)
-        sim = (1 - NAMES_WEIGHT) * sim + NAMES_WEIGHT * name_sim
-    return sim * protagonist_penalty(items)
+        # In place: at ten thousand articles every (articles x articles) matrix is 400 MB.
+        sim *= 1 - NAMES_WEIGHT
+        sim += NAMES_WEIGHT * np.asarray((names @ names.T).todense(), dtype=np.float32)
+    for start, block in penalty_blocks(items):
+        sim[start:start + len(block)] *= block
+    return sim
 
 
 def _word_counts(text: str) -> Counter[str]:
@@ -161,22 +164,71 @@ def protagonists(words: Counter[str], persons: Sequence[str]) -> tuple[str, ...]
 
 def protagonist_penalty(items: Sequence[StoryText]) -> np.ndarray:
     """Return per pair the factor for different protagonists and different text years (1.0: none)."""
+    factor = np.ones((len(items), len(items)), dtype=np.float32)
+    for start, block in penalty_blocks(items):
+        factor[start:start + len(block)] = block
+    return factor
+
+
+PENALTY_BLOCK = 512   # rows of the pair matrix computed at once: memory stays (block x articles)
+
+
+def penalty_blocks(items: Sequence[StoryText]):
+    """Yield (first row, factors of rows [first, first + block) against every article).
+
+    Vectorised over the articles, one block of rows at a time: two articles whose main persons
+    differ, each hardly named in the other, get OTHER_PROTAGONIST_FACTOR; two undated articles
+    whose texts date them to different years get OTHER_YEAR_FACTOR.
+    """
     n = len(items)
-    factor = np.ones((n, n), dtype=np.float32)
     words = [_word_counts(item.text) for item in items]
     main = [protagonists(w, item.persons) for w, item in zip(words, items)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            if main[i] and main[j] and not set(main[i]) & set(main[j]):
-                a, b = main[i][0], main[j][0]
-                if words[j][a] <= PROTAGONIST_SHARE * words[j][b] and words[i][b] <= PROTAGONIST_SHARE * words[i][a]:
-                    factor[i, j] *= OTHER_PROTAGONIST_FACTOR
-            first, second = items[i], items[j]
-            if first.published is None and second.published is None and first.text_year and second.text_year \
-                    and first.text_year != second.text_year:
-                factor[i, j] *= OTHER_YEAR_FACTOR
-            factor[j, i] = factor[i, j]
-    return factor
+    vocabulary = {p: k for k, p in enumerate(sorted({p for m in main for p in m}))}
+    top = np.array([vocabulary[m[0]] if m else -1 for m in main])
+    has_main = top >= 0
+    # counts[i, k]: how often article i names protagonist surname k; members[i, k]: k is a main person of i.
+    rows, cols, counts, member_rows, member_cols = [], [], [], [], []
+    for i, w in enumerate(words):
+        for p, k in vocabulary.items():
+            if w.get(p):
+                rows.append(i)
+                cols.append(k)
+                counts.append(w[p])
+        for p in main[i]:
+            member_rows.append(i)
+            member_cols.append(vocabulary[p])
+    size = (n, max(1, len(vocabulary)))
+    count_matrix = sparse.csr_matrix((np.array(counts, dtype=np.float32), (rows, cols)), shape=size)
+    members = sparse.csr_matrix((np.ones(len(member_rows), dtype=np.float32), (member_rows, member_cols)), shape=size)
+    safe_top = np.where(has_main, top, 0)
+    own = np.asarray(count_matrix[np.arange(n), safe_top]).ravel()         # words[j][main of j]
+    undated = np.array([item.published is None for item in items])
+    years = np.array([item.text_year or 0 for item in items])
+    for start in range(0, n, PENALTY_BLOCK):
+        stop = min(n, start + PENALTY_BLOCK)
+        block = np.ones((stop - start, n), dtype=np.float32)
+        if has_main.any():
+            shared = (members[start:stop] @ members.T).toarray() > 0
+            # other_in_j[r, j] = words[j][main of row r]; other_in_i[r, j] = words[row r][main of j]
+            other_in_j = count_matrix[:, safe_top[start:stop]].toarray().T
+            other_in_i = count_matrix[start:stop][:, safe_top].toarray()
+            differ = (has_main[start:stop, None] & has_main[None, :] & ~shared
+                      & (other_in_j <= PROTAGONIST_SHARE * own[None, :])
+                      & (other_in_i <= PROTAGONIST_SHARE * own[start:stop, None]))
+            block[differ] *= OTHER_PROTAGONIST_FACTOR
+        other_year = (undated[start:stop, None] & undated[None, :] & (years[start:stop, None] > 0)
+                      & (years[None, :] > 0) & (years[start:stop, None] != years[None, :]))
+        block[other_year] *= OTHER_YEAR_FACTOR
+        block[np.arange(stop - start), np.arange(start, stop)] = 1.0
+        yield start, block
+
+
+def window_matrix(dates: Sequence[date | None], window_days: int) -> np.ndarray:
+    """Return which pairs of articles were published within ``window_days`` (unknown dates: all)."""
+    days = np.array([d.toordinal() if d else 0 for d in dates], dtype=np.int64)
+    known = np.array([d is not None for d in dates])
+    close = np.abs(days[:, None] - days[None, :]) <= window_days
+    return close | ~known[:, None] | ~known[None, :]
 
 
 def within_window(first: date | None, second: date | None, window_days: int) -> bool:

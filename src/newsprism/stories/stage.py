@@ -101,11 +101,25 @@ def _origins(store: Store, article_ids: Sequence[str]):
     return article_origins(outlets, copies, relays, known)
 
 
+# New articles are clustered this many at a time, in publication order, each group joining the
+# stories of the groups before it as a later run would: the pair matrices stay (group + stored
+# articles in the time window) squared instead of growing with the whole corpus.
+CLUSTER_GROUP = 2_000
+
+
 def cluster_new_articles(store: Store, settings: Settings) -> set[str]:
     """Assign every article without a story to one; return the ids of the stories that changed."""
     new_ids = [r["id"] for r in store.query(
         "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) "
         "ORDER BY published NULLS LAST, id")]
+    changed: set[str] = set()
+    for start in range(0, len(new_ids), CLUSTER_GROUP):
+        changed |= _cluster_group(store, settings, new_ids[start:start + CLUSTER_GROUP])
+    return changed
+
+
+def _cluster_group(store: Store, settings: Settings, new_ids: list[str]) -> set[str]:
+    """Assign one group of new articles to stored or new stories; return the stories that changed."""
     if not new_ids:
         return set()
     candidates = _candidates(store, new_ids, settings.story_window_days)
