@@ -180,18 +180,34 @@ def claim_rows(story_id: str, claims: Sequence[Claim], articles: Sequence[dict])
     return rows
 
 
+# Stories whose rebuilt rows are written together: one delete and one insert per table for the
+# lot, not per story (most stories of a large run hold one or two articles).
+WRITE_GROUP = 200
+
+
 def analyze_stories(store: Store, story_ids: Sequence[str]) -> None:
     """Rebuild claims, framing terms and voices of the given stories."""
-    for story_id in story_ids:
-        articles = story_articles(store, story_id)
-        claims = build_claims(story_events(store, articles))
-        rows = claim_rows(story_id, claims, articles)
-        texts = {a["id"]: a["text"] for a in articles}
-        copies = {a["id"] for a in articles if a["copy_of"]}
-        claim_ids = [r["id"] for r in rows["claims"]]
-        rows["framing_terms"] = framing_rows(store, story_id, articles) + deed_rows(
-            story_id, [(cid, c.events) for cid, c in zip(claim_ids, claims)], texts, copies)
-        rows["voices"] = voice_rows(store, story_id, articles)
+    ids = list(story_ids)
+    for start in range(0, len(ids), WRITE_GROUP):
+        group = ids[start:start + WRITE_GROUP]
+        pending: dict[str, list[dict]] = {table: [] for table in STORY_DERIVED_TABLES}
+        for story_id in group:
+            for table, table_rows in story_rows(store, story_id).items():
+                pending[table].extend(table_rows)
         with store.transaction():
             for table in STORY_DERIVED_TABLES:
-                store.replace_rows(table, rows[table], "story_id = ?", [story_id])
+                store.replace_rows(table, pending[table], "story_id IN (SELECT unnest(?::VARCHAR[]))", [group])
+
+
+def story_rows(store: Store, story_id: str) -> dict[str, list[dict]]:
+    """Return the rebuilt rows of every story-derived table for one story."""
+    articles = story_articles(store, story_id)
+    claims = build_claims(story_events(store, articles))
+    rows = claim_rows(story_id, claims, articles)
+    texts = {a["id"]: a["text"] for a in articles}
+    copies = {a["id"] for a in articles if a["copy_of"]}
+    claim_ids = [r["id"] for r in rows["claims"]]
+    rows["framing_terms"] = framing_rows(store, story_id, articles) + deed_rows(
+        story_id, [(cid, c.events) for cid, c in zip(claim_ids, claims)], texts, copies)
+    rows["voices"] = voice_rows(store, story_id, articles)
+    return rows
