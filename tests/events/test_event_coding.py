@@ -210,3 +210,17 @@ def test_the_passive_subject_of_a_carrier_undergoes_the_nominal_event(analyze_te
     analyzed = analyze_text("A US national has been put under investigation in Italy.")
     investigation = next(e for e in analyzed.events if e.trigger == "investigation")
     assert "USA" in {t.country for t in investigation.targets}
+
+
+@pytest.mark.parametrize("sentence, plover, source_country, target_country", [
+    # A stance participle's grammatical passive subject is its actor.
+    ("Israel is opposed to French mediation in the talks.", "REJECT", "ISR", "FRA"),
+    ("Serb forces were engaged in ethnic cleansing against the Albanian population.", "ASSAULT", "SRB", None),
+    # A sentence the parser left without a main verb; people "from" a country are from it.
+    ("Doctors from two American aid groups donated and delivered goods to Baghdad University.", "AID", "USA", "IRQ"),
+])
+def test_stance_participles_and_verbless_parses(analyze_text, sentence, plover, source_country, target_country):
+    analyzed = analyze_text(sentence)
+    event = next(e for e in analyzed.events if e.plover_type == plover)
+    assert source_country in {s.country for s in event.sources}, event.sources
+    assert target_country is None or target_country in {t.country for t in event.targets}, event.targets

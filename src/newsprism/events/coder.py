@@ -158,9 +158,9 @@ def _sentence_country(analyzed: AnalyzedArticle, token, ref: ActorRef) -> str | 
     return found.pop() if len(found) == 1 else None
 
 
-def _country_of_setting(analyzed: AnalyzedArticle, token, preps: tuple[str, ...] = ("in", "inside")) -> str | None:
-    """Return the country of "rebels in the Ivory Coast", "opposition parties in Nepal": people
-    the text places in one country belong to it when nothing else says where they are from."""
+def _country_of_setting(analyzed: AnalyzedArticle, token, preps: tuple[str, ...] = ("in", "inside", "from")) -> str | None:
+    """Return the country of "rebels in the Ivory Coast", "doctors from two American aid groups":
+    people the text places in or brings from one country belong to it when nothing else says."""
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
         for place in (c for c in prep.children if c.dep_ == "pobj"):
             left, right = _span_of(place)
@@ -248,10 +248,22 @@ def _with_conjuncts(token) -> list:
     return out
 
 
+# Participles that describe their subject's own stance or activity: "Israel is opposed to",
+# "Serb forces were engaged in", "Vietnam is committed to". Their grammatical passive subject
+# is the actor, not the one acted on.
+STATIVE_PARTICIPLES = {"oppose": ("to",), "engage": ("in",), "commit": ("to",), "involve": ("in",)}
+
+
+def _stative(verb) -> bool:
+    preps = STATIVE_PARTICIPLES.get(verb.lemma_.lower())
+    return bool(preps) and any(c.dep_ == "nsubjpass" for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ in preps for c in verb.children)
+
+
 def _subject(verb):
     """Return the subject token of a verb, following xcomp/conj/relcl/passive structure."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and _stative(verb)):
             return child
     for child in verb.children:
         if child.dep_ == "agent":
@@ -272,17 +284,26 @@ def _subject(verb):
         # "reached a consensus to exchange", "issued a declaration demanding": the doer of the
         # governing verb does this too.
         return _subject(verb.head.head)
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and (verb.tag_ == "VBD" or verb.head.dep_ == "ROOT"):
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # A past-tense verb the parser hung off a noun ("heads of missions called to ...") has
-        # the whole noun phrase as its subject.
+        # the whole noun phrase as its subject; so has any verb hung inside a sentence the
+        # parser left without a main verb ("Doctors from two aid groups donated goods").
         noun = verb.head
         while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head.head
-        return noun
+        if verb.tag_ == "VBD" or verb.head.dep_ == "ROOT":
+            return noun
+        top = verb.head
+        while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
+            top = top.head.head
+        if top.dep_ == "ROOT":
+            return top
     return None
 
 
 def _passive_target(verb):
+    if _stative(verb):
+        return None
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             return child
@@ -570,7 +591,10 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                     targets = recipients
             source_ids = {(r.actor_id or r.name) for r in sources}
             if not any(t.country and (t.actor_id or t.name) not in source_ids for t in targets):
-                skip = {t.i for t in subject.subtree} if subject is not None else set()
+                # The subject's own phrase is the source's; a subject the parse made the head of
+                # the whole sentence ("Doctors from aid groups donated ...") spans only itself.
+                skip = ({subject.i} if subject.is_ancestor(token) else {t.i for t in subject.subtree}) \
+                    if subject is not None else set()
                 # What is threatened, offered or refused first: "offered to negotiate with X".
                 content = [c for c in token.children if c.dep_ == "xcomp"]
                 deeper = _actor_in_clause(analyzed, content, skip | {token.i}, sources) if content else []
