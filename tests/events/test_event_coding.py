@@ -224,3 +224,13 @@ def test_stance_participles_and_verbless_parses(analyze_text, sentence, plover, 
     event = next(e for e in analyzed.events if e.plover_type == plover)
     assert source_country in {s.country for s in event.sources}, event.sources
     assert target_country is None or target_country in {t.country for t in event.targets}, event.targets
+
+
+@pytest.mark.parametrize("sentence", [
+    "China demanded that the United States cancel plans to sell weapons to Taiwan.",
+    "The labour office reiterated its demand that the United States ease the restrictions on Taiwan.",
+])
+def test_the_one_asked_is_the_subject_of_the_requested_clause(analyze_text, sentence):
+    analyzed = analyze_text(sentence)
+    request = next(e for e in analyzed.events if e.plover_type == "REQUEST")
+    assert request.targets and request.targets[0].country == "USA", request.targets

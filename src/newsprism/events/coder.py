@@ -570,6 +570,13 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                     for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
                         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                             targets.extend(_resolve_phrase(analyzed, pobj, exclude))
+            if not targets and trigger.plover == "REQUEST":
+                # "asked that Moscow refrain", "demanded that the US cancel plans to sell arms to
+                # Taiwan": the subject of the requested clause is the target, before anything in it.
+                for clause in (c for c in token.children if c.dep_ == "ccomp"):
+                    subject_of_clause = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                    if subject_of_clause is not None:
+                        targets.extend(_resolve_phrase(analyzed, subject_of_clause, exclude))
             if not targets and trigger.plover in ("REQUEST", "THREATEN"):
                 # "called for an uprising to oust the defense minister": the target is the object of the demand.
                 for inner in token.subtree:
@@ -630,12 +637,6 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 reporter = _attribution_token(token, token.sent)
                 if reporter is not None:
                     sources = [r for r in _resolve_phrase(analyzed, reporter) if r.sector in ("GOV", "MIL", "COP", "JUD", "LEG")]
-            if not targets and trigger.plover == "REQUEST":
-                # "asked that Moscow refrain": the subject of the requested clause is the target.
-                for clause in (c for c in token.children if c.dep_ == "ccomp"):
-                    subject_of_clause = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-                    if subject_of_clause is not None:
-                        targets.extend(_resolve_phrase(analyzed, subject_of_clause, exclude))
             if lemma == "drop" and passive_target is not None:
                 targets = [r for r in targets if "charge" not in r.name.lower()]
             confidence = 0.8 if sources and targets else 0.6 if sources or targets else 0.4
@@ -703,6 +704,14 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             for t in target_tokens:
                 targets.extend(_resolve_phrase(analyzed, t, exclude))
             anchor = carrier if carrier is not None else token
+            if trigger.plover == "REQUEST" and not any(t.country for t in targets):
+                # "its demand that Israel ease restrictions": the one asked is the clause's subject.
+                for clause in (c for n in dict.fromkeys((token, noun, carrier)) if n is not None
+                               for c in n.children if c.dep_ in ("acl", "ccomp")):
+                    if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                        asked = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                        if asked is not None:
+                            targets = _resolve_phrase(analyzed, asked, exclude) + targets
             source_ids = {(r.actor_id or r.name) for r in sources}
             if not any(t.country and (t.actor_id or t.name) not in source_ids for t in targets):
                 # "protest against Sweden's decision", "suspension of air links with Serbia".
