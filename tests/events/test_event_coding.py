@@ -234,3 +234,22 @@ def test_the_one_asked_is_the_subject_of_the_requested_clause(analyze_text, sent
     analyzed = analyze_text(sentence)
     request = next(e for e in analyzed.events if e.plover_type == "REQUEST")
     assert request.targets and request.targets[0].country == "USA", request.targets
+
+
+def test_their_withdrawal_is_the_withdrawal_of_the_speakers_forces(analyze_text):
+    analyzed = analyze_text("Bosnian Serbs said on Tuesday their forces had completed their withdrawal from the town.")
+    retreat = next(e for e in analyzed.events if e.plover_type == "RETREAT")
+    assert retreat.sources and retreat.sources[0].country == "BIH", retreat.sources
+
+
+def test_a_time_is_not_the_owner_of_an_event(analyze_text):
+    analyzed = analyze_text("Seven opposition parties in Nepal organized a general strike in protest of last week's arrest of activists.")
+    assert all(s.name != "last week" for e in analyzed.events for s in e.sources)
+    strike = next(e for e in analyzed.events if e.trigger == "strike")
+    assert strike.sources[0].country == "NPL"
+
+
+def test_a_union_acts_on_its_own_government(analyze_text):
+    analyzed = analyze_text("The Nigerian Union of Teachers called off a four-day strike after talks with the Nigerian government.")
+    event = next(e for e in analyzed.events if e.sources and "Union" in e.sources[0].name)
+    assert "NGA" in {t.country for t in event.targets}, event.targets

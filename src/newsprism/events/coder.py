@@ -129,6 +129,11 @@ def _placed(analyzed: AnalyzedArticle, token, ref: ActorRef) -> ActorRef:
                 return dataclasses.replace(ref, country=home)
         return ref
     country = _country_of_setting(analyzed, token)
+    if country is None and any(c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her") for c in token.children):
+        # "Bosnian Serbs said their forces had completed the withdrawal": the speaker's forces.
+        speaker = _reporting_subject(token)
+        if speaker is not None and speaker.lower_ not in PRONOUNS:
+            country = next((r.country for r in _resolve_phrase(analyzed, speaker) if r.country), None)
     if country is None and ref.sector in LOCAL_SECTORS:
         country = _sentence_country(analyzed, token, ref)
     return dataclasses.replace(ref, country=country) if country else ref
@@ -176,7 +181,7 @@ RECIPIENT_PREPS = ("to", "with", "for", "against", "on", "in", "into", "from", "
 # Links followed when looking for the actor an event is done to inside its own clause; other
 # clauses (relative, adverbial, reported) hold other events.
 CLAUSE_LINKS = ("dobj", "pobj", "prep", "poss", "xcomp", "acl", "conj", "compound", "amod", "nmod", "appos",
-                "dative", "attr", "oprd", "pcomp", "nsubj", "agent")
+                "dative", "attr", "oprd", "pcomp", "nsubj", "agent", "nsubjpass")
 # Events whose setting is their target when no actor is named: "imposed a curfew in Cizre"
 # is done to that place, "prisoners rioted at a jail in northern Israel" is a protest there.
 PLACE_TARGETED = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "CONCEDE"}
@@ -192,8 +197,10 @@ def _actor_in_clause(analyzed: AnalyzedArticle, roots: list, skip: set[int], sou
     rejected accusations that the Karst Republic armed them"); its people and places may be.
     """
     source_ids = {(r.actor_id or r.name) for r in sources}
-    source_countries = {r.country for r in sources if r.country}
     states = {a.id for a in analyzed.actors if a.kind == "country"}
+    # A government's own state deep in its clause is its own side; a union's or a rebel
+    # group's government may well be whom it acts on.
+    source_countries = {r.country for r in sources if r.country and (r.sector == "GOV" or r.actor_id in states)}
     frontier = [(r, 0) for r in roots]
     seen = set(skip)
     while frontier:
@@ -661,6 +668,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             noun = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EVENT_FRAMES else token
             head = noun.head
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.ent_type_ in ("DATE", "TIME"):
+                owner = None   # "last week's arrest": a time, not the one who arrested
             if owner is None:
                 # "support by the United States for Ukraine": the agent of a nominal event.
                 by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
@@ -674,8 +683,11 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 continue
             if carrier is not None and _verb_trigger(carrier) and _lemma(carrier) not in SUPPORT_VERBS:
                 continue   # "called for an uprising": the verb carries the event
-            if owner is not None and owner.lower_ in ("their", "his", "her", "its", "our") and carrier is not None:
-                owner = None   # "held their first meeting": the carrier's subject holds it
+            if owner is not None and owner.lower_ in ("their", "his", "her", "its", "our"):
+                if carrier is not None:
+                    owner = None   # "held their first meeting": the carrier's subject holds it
+                elif noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and _subject(noun.head) is not None:
+                    owner = _subject(noun.head)   # "their forces completed their withdrawal"
             subject = owner if owner is not None else _subject(carrier)
             sources = _resolve_phrase(analyzed, subject) if subject is not None else []
             target_tokens = []

@@ -209,7 +209,7 @@ PROTESTING_PEOPLE = {"CVL", "OPP"}
 # Verbs that carry a nominal event: "held talks", "launched a rebellion", "opened a criminal case".
 SUPPORT_VERBS = {"deliver", "order", "remain", "put", "place", "raise", "lodge", "undertake", "continue", "resume", "reiterate", "renew", "speed", "hold", "have", "launch", "stage", "open", "start", "begin", "conduct", "carry", "make", "mount",
                  "express", "offer", "give", "lend", "announce", "impose", "file", "bring", "issue", "join", "engage",
-                 "receive", "sign", "reach", "strike", "broker", "lead", "declare", "initiate"}
+                 "receive", "sign", "reach", "strike", "broker", "lead", "declare", "initiate", "organize", "organise"}
 # "called Wagner's actions a betrayal": call + object predicate is an accusation.
 ACCUSING_PREDICATES = {"betrayal", "treason", "crime", "terrorism", "terrorist", "provocation", "lie", "fake", "illegal", "aggression", "stab"}
 SPEECH_VERBS = {"say", "tell", "report", "announce", "state", "add", "write", "claim", "confirm", "note", "post",
