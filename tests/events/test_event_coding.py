@@ -253,3 +253,16 @@ def test_a_union_acts_on_its_own_government(analyze_text):
     analyzed = analyze_text("The Nigerian Union of Teachers called off a four-day strike after talks with the Nigerian government.")
     event = next(e for e in analyzed.events if e.sources and "Union" in e.sources[0].name)
     assert "NGA" in {t.country for t in event.targets}, event.targets
+
+
+def test_people_named_by_a_plural_noun_act_in_the_sentences_setting(analyze_text):
+    analyzed = analyze_text("Islamic fundamentalists rallied in Lagos against the new law.")
+    protest = next(e for e in analyzed.events if e.plover_type == "PROTEST")
+    assert protest.sources[0].country == "NGA"
+
+
+def test_plover_gold_country_accuracy_meets_the_bar():
+    # The bar: source/target country accuracy where the gold gives a country code.
+    from score_plover import score
+
+    assert score()["country_accuracy"] >= 0.80

@@ -134,9 +134,14 @@ def _placed(analyzed: AnalyzedArticle, token, ref: ActorRef) -> ActorRef:
         speaker = _reporting_subject(token)
         if speaker is not None and speaker.lower_ not in PRONOUNS:
             country = next((r.country for r in _resolve_phrase(analyzed, speaker) if r.country), None)
-    if country is None and ref.sector in LOCAL_SECTORS:
+    if country is None and (ref.sector in LOCAL_SECTORS or (ref.sector is None and _people_noun(token))):
         country = _sentence_country(analyzed, token, ref)
     return dataclasses.replace(ref, country=country) if country else ref
+
+
+def _people_noun(token) -> bool:
+    """Return whether a plural noun names people ("fundamentalists", "elders", "refugees")."""
+    return token.tag_ == "NNS" and token.lemma_.lower().endswith(("ist", "er", "or", "ian", "ite", "ee"))
 
 
 # "in Serbia", "across southern Iraq", "at a jail in northern Israel": a place as a setting.
