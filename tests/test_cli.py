@@ -64,3 +64,25 @@ def test_export_rejects_unknown_format(tmp_path):
     runner.invoke(app, ["analyze", str(SEEDS), "--db", str(db), "-q"])
     result = runner.invoke(app, ["export", "--db", str(db), "--format", "xlsx", "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "unknown format 'xlsx'" in result.output
+
+
+def test_show_events_quotes_and_actors_of_an_actor(seeds_store):
+    # The done-when: `newsprism show events --actor Putin` lists them with their sentences.
+    events = runner.invoke(app, ["show", "events", "--actor", "Putin", "--db", str(seeds_store)])
+    assert events.exit_code == 0, events.output
+    shown = " ".join(events.output.split())     # the terminal wraps long lines
+    assert "CONSULT/phone" in shown and "Kazakhstan (KAZ GOV)" in shown
+    assert "Putin also spoke with Turkish President Recep Tayyip Erdogan." in shown
+    quotes = runner.invoke(app, ["show", "quotes", "--actor", "Blinken", "--db", str(seeds_store)])
+    assert quotes.exit_code == 0 and "on twitter" in quotes.output.lower()
+    actors = runner.invoke(app, ["show", "actors", "--actor", "Erdogan", "--db", str(seeds_store)])
+    assert "Recep Tayyip Erdogan" in actors.output and "TUR GOV" in " ".join(actors.output.split())
+    typed = runner.invoke(app, ["show", "events", "--type", "RETREAT", "--db", str(seeds_store)])
+    assert "RETREAT" in typed.output and "CONSULT" not in typed.output
+
+
+def test_show_something_unknown_or_nobody_is_one_clear_line(seeds_store):
+    result = runner.invoke(app, ["show", "verbs", "--db", str(seeds_store)])
+    assert result.exit_code == 2 and "choose one of articles, events, quotes, actors" in result.output
+    nobody = runner.invoke(app, ["show", "events", "--actor", "Nobody Atall", "--db", str(seeds_store)])
+    assert nobody.exit_code == 2 and "no actor named like 'Nobody Atall'" in nobody.output

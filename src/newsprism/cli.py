@@ -90,21 +90,35 @@ def analyze(
         raise typer.Exit(1)
 
 
+SHOWABLE = ("articles", "events", "quotes", "actors")
+
+
 @app.command()
 def show(
+    what: str = typer.Argument("articles", help="articles | events | quotes | actors"),
     db: Path = DbOption,
     article: Optional[str] = typer.Option(None, "--article", help="Show one article's details (id or prefix)."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Events or quotes of actors whose name or alias holds this."),
+    plover_type: Optional[str] = typer.Option(None, "--type", help="Events of one PLOVER type (CONSULT, ASSAULT, ...)."),
+    outlet: Optional[str] = typer.Option(None, "--outlet", help="Only this outlet's articles."),
+    limit: int = typer.Option(100, "--limit", min=1, max=500, help="At most this many rows."),
 ) -> None:
-    """Print what the store holds: articles with outlet, date, dateline and cited sources."""
+    """Print what the store holds: articles (outlet, date, dateline, cited sources), or its events,
+    quotes or actors, each event and quote with the sentence it comes from."""
     from newsprism.store import Store
 
+    if what not in SHOWABLE:
+        _fail(f"show {what!r}: choose one of {', '.join(SHOWABLE)}")
     try:
         store = Store(db, read_only=True)
     except NewsprismError as exc:
         _fail(str(exc))
     with store:
-        if article:
+        if article and what == "articles":
             _show_article(store, article)
+            return
+        if what != "articles":
+            _show_records(store, what, article, actor, plover_type, outlet, limit)
             return
         counts = store.counts()
         console.print(", ".join(f"{n} {t}" for t, n in counts.items() if t not in ("schema_version", "minhashes")))
@@ -128,6 +142,76 @@ def show(
                 console.print(f"    {row['copy_kind']} copy of {row['original_id'][:10]}", highlight=False)
             if row["cites"]:
                 console.print(f"    cites: {row['cites']}", highlight=False, markup=False)
+
+
+def _matching_actor_ids(reader, name: str) -> list[str]:
+    """Return the ids of actors whose name or one of whose aliases holds ``name`` (any case)."""
+    pattern = f"%{name.lower()}%"
+    return [r["id"] for r in reader.rows(
+        "SELECT id FROM actors WHERE lower(name) LIKE ? OR len(list_filter(aliases, lambda x: lower(x) LIKE ?)) > 0",
+        [pattern, pattern])]
+
+
+def _show_records(store, what: str, article: str | None, actor: str | None, plover_type: str | None,
+                  outlet: str | None, limit: int) -> None:
+    """Print events, quotes or actors, each event and quote with its sentence and provenance."""
+    from newsprism.web.queries import Filters, Reader, list_actors, list_events, list_quotes
+
+    reader = Reader(store.con)
+    f = Filters(outlet=outlet, plover_type=plover_type)
+    if article:
+        ids = [r["id"] for r in reader.rows("SELECT id FROM articles WHERE id LIKE ? || '%'", [article])]
+        if not ids:
+            _fail(f"no article with id {article!r}")
+        f.article_ids = ids
+    ids = _matching_actor_ids(reader, actor) if actor else []
+    if actor and not ids:
+        _fail(f"no actor named like {actor!r} in {store.path}")
+    if what == "actors":
+        page = list_actors(reader, f, q=actor, limit=limit)
+        for a in page.items:
+            aliases = "; ".join(a.aliases[:4])
+            console.print(f"[bold]{escape(a.name)}[/bold]  {a.kind}  {a.country or '-'} {a.sector or '-'}  "
+                          f"{a.mentions} mentions, {a.events} events, {a.quotes} quotes"
+                          + (f"  (also: {escape(aliases)})" if aliases else ""), highlight=False)
+        console.print(f"{page.total} actor(s)", highlight=False)
+        return
+    if what == "events":
+        if ids:
+            f.add("e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (SELECT unnest(?::VARCHAR[])))", ids)
+        page = list_events(reader, f, limit=limit)
+        for e in page.items:
+            kind = e.plover_type + (f"/{e.mode}" if e.mode else "") + (f" (CAMEO {e.cameo})" if e.cameo else "")
+            who = ", ".join(_ref(r) for r in e.sources) or "(unnamed)"
+            whom = ", ".join(_ref(r) for r in e.targets)
+            flags = [flag for flag, on in (("NOT", e.negated), (e.modality, e.modality != "happened")) if on]
+            when = str(e.date) if e.date else "date unresolved"
+            console.print(f"[bold]{kind}[/bold]  {escape(who)}" + (f" → {escape(whom)}" if whom else "")
+                          + (f"  [yellow]{' '.join(flags)}[/yellow]" if flags else "")
+                          + f"  {when}" + (f", in {escape(e.location)}" if e.location else "")
+                          + (f"  (according to {escape(e.attribution)})" if e.attribution else ""), highlight=False)
+            console.print(f"    {e.outlet or 'outlet unknown'} {e.article_id[:10]} chars {e.start}-{e.end}: "
+                          f"{escape(e.sentence.strip())}", highlight=False)
+        console.print(f"{page.total} event(s)" + (f", first {len(page.items)} shown" if page.total > len(page.items) else ""),
+                      highlight=False)
+        return
+    if ids:
+        f.add("q.speaker_actor_id IN (SELECT unnest(?::VARCHAR[]))", ids)
+    page = list_quotes(reader, f, limit=limit)
+    for q in page.items:
+        how = "direct" if q.direct else "reported"
+        channel = f" on {q.channel}" + (f" ({q.channel_detail})" if q.channel_detail else "") if q.channel else ""
+        console.print(f"[bold]{escape(q.speaker or '(unattributed)')}[/bold]{escape(channel)}, {how}"
+                      + (f", {q.date}" if q.date else ""), highlight=False)
+        console.print(f"    “{escape(q.text.strip())}”  ({q.outlet or 'outlet unknown'} {q.article_id[:10]} chars {q.start}-{q.end})",
+                      highlight=False)
+    console.print(f"{page.total} quote(s)" + (f", first {len(page.items)} shown" if page.total > len(page.items) else ""),
+                  highlight=False)
+
+
+def _ref(ref) -> str:
+    tags = " ".join(t for t in (ref.country, ref.sector) if t)
+    return f"{ref.name} ({tags})" if tags else ref.name
 
 
 def _show_article(store, prefix: str) -> None:
