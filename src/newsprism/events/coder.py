@@ -234,6 +234,30 @@ def _actor_in_clause(analyzed: AnalyzedArticle, roots: list, skip: set[int], sou
     return []
 
 
+def _with_deeper_targets(analyzed: AnalyzedArticle, targets: list[ActorRef], sources: list[ActorRef], subject,
+                         roots: list, plover: str, content: list = (), places: tuple = ()) -> list[ActorRef]:
+    """Return ``targets`` led by the actors found deeper in the clause when none of them has a
+    country (the things stay after them: "denied the accusation").
+
+    ``content`` (an offer's or threat's complement) is searched before the rest of the clause;
+    events done to a place (PLACE_TARGETED) fall back on their setting.
+    """
+    source_ids = {(r.actor_id or r.name) for r in sources}
+    if any(t.country and (t.actor_id or t.name) not in source_ids for t in targets):
+        return targets
+    # The subject's own phrase is the source's; a subject the parse made the head of the whole
+    # sentence ("Doctors from aid groups donated ...") spans only itself.
+    skip = set()
+    if subject is not None:
+        skip = {subject.i} if any(subject.is_ancestor(r) for r in roots) else {t.i for t in subject.subtree}
+    skip |= {r.i for r in roots}
+    deeper = _actor_in_clause(analyzed, list(content), skip, sources) if content else []
+    deeper = deeper or _actor_in_clause(analyzed, roots, skip, sources)
+    if not deeper and not targets and plover in PLACE_TARGETED:
+        deeper = _place_target(analyzed, *(places or roots))
+    return deeper + targets
+
+
 def _place_target(analyzed: AnalyzedArticle, *anchors) -> list[ActorRef]:
     """Return the country-bearing place an event happens in ("in Sudan", "at a jail in Israel")."""
     holders = [a for a in dict.fromkeys(anchors) if a is not None]
@@ -608,20 +632,9 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                             recipients.extend(r for r in _resolve_phrase(analyzed, pobj, exclude) if _actor_like(r))
                 if recipients:
                     targets = recipients
-            source_ids = {(r.actor_id or r.name) for r in sources}
-            if not any(t.country and (t.actor_id or t.name) not in source_ids for t in targets):
-                # The subject's own phrase is the source's; a subject the parse made the head of
-                # the whole sentence ("Doctors from aid groups donated ...") spans only itself.
-                skip = ({subject.i} if subject.is_ancestor(token) else {t.i for t in subject.subtree}) \
-                    if subject is not None else set()
-                # What is threatened, offered or refused first: "offered to negotiate with X".
-                content = [c for c in token.children if c.dep_ == "xcomp"]
-                deeper = _actor_in_clause(analyzed, content, skip | {token.i}, sources) if content else []
-                deeper = deeper or _actor_in_clause(analyzed, [token], skip | {token.i}, sources)
-                if not deeper and not targets and trigger.plover in PLACE_TARGETED:
-                    deeper = _place_target(analyzed, token)
-                if deeper:
-                    targets = deeper + targets   # the things stay: "denied the accusation"
+            # What is threatened, offered or refused first: "offered to negotiate with X".
+            targets = _with_deeper_targets(analyzed, targets, sources, subject, [token], trigger.plover,
+                                           content=[c for c in token.children if c.dep_ == "xcomp"])
             if not any(t.country for t in targets) and token.dep_ == "advcl" and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 # "summoned Niger's ambassador to complain": a purpose is aimed at whom the deed was.
@@ -729,16 +742,10 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                         asked = next((c for c in clause.children if c.dep_ == "nsubj"), None)
                         if asked is not None:
                             targets = _resolve_phrase(analyzed, asked, exclude) + targets
-            source_ids = {(r.actor_id or r.name) for r in sources}
-            if not any(t.country and (t.actor_id or t.name) not in source_ids for t in targets):
-                # "protest against Sweden's decision", "suspension of air links with Serbia".
-                skip = {t.i for t in subject.subtree} if subject is not None else set()
-                roots = list(dict.fromkeys(r for r in (token, noun, carrier) if r is not None))
-                deeper = _actor_in_clause(analyzed, roots, skip | {r.i for r in roots}, sources)
-                if not deeper and not targets and trigger.plover in PLACE_TARGETED:
-                    deeper = _place_target(analyzed, anchor, noun)
-                if deeper:
-                    targets = deeper + targets   # the things stay: "denied the accusation"
+            # "protest against Sweden's decision", "suspension of air links with Serbia".
+            roots = list(dict.fromkeys(r for r in (token, noun, carrier) if r is not None))
+            targets = _with_deeper_targets(analyzed, targets, sources, subject, roots, trigger.plover,
+                                           places=(anchor, noun))
             confidence = 0.7 if sources and targets else 0.5
             emit(token, trigger, trigger.plover, f"noun:{token.lemma_.lower()}", sources, targets, anchor, confidence)
             # "expressed full support": a support noun with its verb is a SUPPORT event of the verb's subject.
