@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from newsprism.cli import app
 from newsprism.store import Store
 from newsprism.stories.queries import list_stories, story_view
-from tests.conftest import GOLD
+from tests.conftest import GOLD, SEEDS
 
 pytestmark = pytest.mark.shared
 GULF, TASS = "The Gulf Observer", "TASS"
@@ -143,3 +143,29 @@ def test_cli_prints_stories_and_one_story(seeds_store, view):
     assert "corroborated" in shown.output and "single-source" in shown.output and "TASS" in shown.output
     missing = runner.invoke(app, ["story", "nosuchstory", "--db", str(seeds_store)])
     assert missing.exit_code == 2 and "nosuchstory: no story with this id" in missing.output
+
+
+def test_claims_do_not_depend_on_pythons_string_hashing(tmp_path):
+    # Sets of strings iterate in a different order under each PYTHONHASHSEED; the claims of a
+    # story must not (a run once merged Lukashenko's talks into Putin's calls under one seed).
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from newsprism.config import Settings\nfrom newsprism.pipeline import run_analysis\n"
+        "from newsprism.store import Store\nfrom newsprism.stories.queries import list_stories, story_view\n"
+        "db = Path(sys.argv[1])\n"
+        "with Store(db) as s: run_analysis([sys.argv[2]], Settings(db_path=db), s)\n"
+        "with Store(db, read_only=True) as s:\n"
+        "    v = story_view(s, list_stories(s)[0]['id'])\n"
+        "    print(sorted((c['status'], c['label']) for c in v.claims))\n")
+    outputs = []
+    for seed in ("1", "6"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script, str(tmp_path / f"s{seed}.duckdb"), str(SEEDS)],
+                              capture_output=True, text=True, env=env, check=False)
+        assert done.returncode == 0, done.stderr[-2000:]
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]

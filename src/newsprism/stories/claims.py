@@ -203,7 +203,9 @@ def _match(first: Participant, second: Participant) -> float:
         return 0.5 if first.is_country else 1.0
     if first.names & second.names:
         return 0.9
-    a, b = set(next(iter(first.names), "").split()), set(next(iter(second.names), "").split())
+    # The name as written (normalised), never an arbitrary alias: a frozenset's order changes
+    # from run to run with Python's string hashing, and so would the claims.
+    a, b = set(normal_name(first.name).split()), set(normal_name(second.name).split())
     # "Orin Valley Guard" / "Orin Valley Guard militia"; "Halvik" / "Teodor Halvik"
     if a and b and (a <= b or b <= a) and (first.proper or second.proper) and not (a | b) <= GENERIC_HEADS:
         return 0.8
