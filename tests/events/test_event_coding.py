@@ -266,3 +266,13 @@ def test_plover_gold_country_accuracy_meets_the_bar():
     from score_plover import score
 
     assert score()["country_accuracy"] >= 0.80
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    ("The militia left the dam on Thursday.", True),         # a held place: a withdrawal
+    ("Hundreds of families left the villages below the dam.", True),
+    ("The minister left office in May.", False),              # not a place anyone holds
+])
+def test_leaving_a_held_place_is_a_retreat(analyze_text, sentence, coded):
+    analyzed = analyze_text(sentence)
+    assert any(e.plover_type == "RETREAT" for e in analyzed.events) == coded

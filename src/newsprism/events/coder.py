@@ -490,6 +490,12 @@ def _verb_trigger(token) -> tuple[Trigger, str] | None:
     return None
 
 
+# Places an actor holds or lives in, whose leaving is a withdrawal ("the militia will leave the
+# dam", "families left the villages"); not "left office", "left the meeting".
+HELD_PLACES = {"dam", "base", "city", "town", "village", "positions", "position", "territory", "area", "region",
+               "building", "compound", "airport", "border", "camp", "enclave", "zone", "valley", "province"}
+
+
 def _not_this_sense(token) -> bool:
     """Return whether a lexicon verb is used in a sense that is no event here: "termed" without
     a charge of falsehood, "left" without a place, "dropped" without charges."""
@@ -497,7 +503,8 @@ def _not_this_sense(token) -> bool:
     if lemma == "term":
         return not any(c.lower_ in ("fake", "false", "lie", "provocation") for c in token.subtree)
     if lemma == "leave":
-        return not any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in token.children)
+        return not any(c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in HELD_PLACES)
+                       for c in token.children)
     if lemma == "drop":
         return not any("charge" in c.lemma_ or "case" in c.lemma_ for c in token.subtree)
     return False
