@@ -87,6 +87,7 @@ def empty_and_binary_cases() -> list[BadInput]:
                  + random_bytes[:800], 0, 1, "PDF document"),
         BadInput("gzip as jsonl", "dump.jsonl", gzip.compress(_lines({"text": BODY}) * 50), 0, 1, "gzip archive"),
         BadInput("NUL-filled txt", "zeros.txt", b"\x00" * 4096, 0, 1, "binary file"),
+        BadInput("short control-byte blob as txt", "blob.txt", b"\x00\x01\x02binary", 0, 1, "binary file"),
     ]
 
 

@@ -68,8 +68,10 @@ def _binary_kind(head: bytes) -> str | None:
     for magic, kind in _MAGIC_NUMBERS:
         if head.startswith(magic):
             return kind
-    # A stray NUL or escape in a scraped article is noise; 2% of them is not text.
-    if sum(1 for b in head if b in _BINARY_BYTES) > max(8, len(head) // 50):
+    # A stray NUL or escape in a scraped article is noise; 2% of them is not text, nor is a short
+    # file a quarter of whose bytes are controls ("\x00\x01\x02binary").
+    controls = sum(1 for b in head if b in _BINARY_BYTES)
+    if controls > max(8, len(head) // 50) or (controls >= 3 and controls * 4 > len(head)):
         return "binary file"
     return None
 
