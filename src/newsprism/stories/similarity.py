@@ -229,17 +229,3 @@ def window_matrix(dates: Sequence[date | None], window_days: int) -> np.ndarray:
     known = np.array([d is not None for d in dates])
     close = np.abs(days[:, None] - days[None, :]) <= window_days
     return close | ~known[:, None] | ~known[None, :]
-
-
-def within_window(first: date | None, second: date | None, window_days: int) -> bool:
-    """Return whether two publication dates are close enough to count (unknown dates always are)."""
-    if first is None or second is None:
-        return True
-    return abs((first - second).days) <= window_days
-
-
-def days_apart(first: date | None, second: date | None) -> float:
-    """Return the days between two dates, 0 when either is unknown."""
-    if first is None or second is None:
-        return 0.0
-    return math.fabs((first - second).days)
