@@ -30,7 +30,8 @@ def _words(text: str) -> set[str]:
 def _side_matches(gold_side: dict | None, refs, plural: bool) -> bool:
     if not gold_side:
         return True
-    names = gold_side.get("names") if plural else [gold_side.get("name")]
+    # A source gives one "name" and, where the text calls it otherwise, "names" as written there.
+    names = gold_side.get("names") if plural else (gold_side.get("names") or [gold_side.get("name")])
     names = [n for n in (names or []) if n]
     countries = set(gold_side.get("countries") or ([gold_side["country"]] if gold_side.get("country") else []))
     if not names and not countries:

@@ -276,3 +276,89 @@ def test_plover_gold_country_accuracy_meets_the_bar():
 def test_leaving_a_held_place_is_a_retreat(analyze_text, sentence, coded):
     analyzed = analyze_text(sentence)
     assert any(e.plover_type == "RETREAT" for e in analyzed.events) == coded
+
+
+def test_the_condition_of_a_threat_is_whom_it_threatens_and_no_event(analyze_text):
+    analyzed = analyze_text("Hamas threatened to execute the hostages if Israeli forces stormed the camp.")
+    assert [e.plover_type for e in analyzed.events] == ["THREATEN"], analyzed.events
+    assert "ISR" in {t.country for t in analyzed.events[0].targets}, analyzed.events[0].targets
+
+
+def test_a_deed_that_hangs_on_a_condition_is_conditional(analyze_text):
+    analyzed = analyze_text("The rebel leader said his men would leave the city if the army withdrew its tanks.")
+    offer = next(e for e in analyzed.events if e.trigger == "leave")
+    assert offer.modality == "conditional" and offer.plover_type == "AGREE"
+    assert not any(e.trigger == "withdrew" for e in analyzed.events)   # the condition is not reported as done
+
+
+def test_a_condition_in_the_past_with_until_is_a_report(analyze_text):
+    analyzed = analyze_text("Rebels shelled the town until the army withdrew on Friday.")
+    assert any(e.trigger == "withdrew" for e in analyzed.events)
+
+
+def test_condemning_a_deed_accuses_whoever_did_it(analyze_text):
+    analyzed = analyze_text("Gunmen from the Abu Sayyaf group kidnapped two Malaysian fishermen on Monday. "
+                            "The Malaysian foreign minister condemned the kidnapping.")
+    accuse = next(e for e in analyzed.events if e.plover_type == "ACCUSE")
+    assert [t.name for t in accuse.targets] == ["Gunmen"], accuse.targets   # not "the kidnapping"
+
+
+def test_the_accused_is_the_alleged_doer(analyze_text):
+    analyzed = analyze_text("Yemen accused Iran of supplying weapons to the Houthi rebels.")
+    aid = next(e for e in analyzed.events if e.plover_type == "AID")
+    assert [s.country for s in aid.sources] == ["IRN"] and aid.modality == "alleged"
+
+
+def test_members_of_a_group_act_as_the_group(analyze_text):
+    analyzed = analyze_text("Hezbollah said on Monday that members of Hezbollah had attacked an Israeli patrol.")
+    attack = next(e for e in analyzed.events if e.plover_type == "ASSAULT")
+    assert attack.sources and attack.sources[0].name == "Hezbollah", attack.sources
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    ("Hundreds of rebel fighters gathered in the hills above the town.", True),   # armed men: a show of force
+    ("Hundreds of mourners gathered in the square.", False),
+    ("Power returned to most of the city on Sunday.", False),                   # a thing, not an actor
+    ("The state energy company will take over the power plant next year.", False),   # a purchase, not a seizure
+])
+def test_verbs_that_are_events_only_for_some_doers(analyze_text, sentence, coded):
+    analyzed = analyze_text(sentence)
+    assert bool(analyzed.events) == coded, analyzed.events
+
+
+def test_a_refusal_is_one_reject_aimed_at_the_refused_partner(analyze_text):
+    analyzed = analyze_text("The Colombian president refused to negotiate with the ELN rebels.")
+    assert [e.plover_type for e in analyzed.events] == ["REJECT"], analyzed.events
+    assert analyzed.events[0].targets
+
+
+@pytest.mark.parametrize("sentence", [
+    "An armed group calling itself the Free Army seized the airport.",        # naming, not phoning
+    "Arresting protesters will not end the crisis, the senator said.",        # a deed in general
+])
+def test_words_that_look_like_events_and_are_not(analyze_text, sentence):
+    analyzed = analyze_text(sentence)
+    assert not any(e.plover_type == "CONSULT" or e.trigger.lower() == "arresting" for e in analyzed.events)
+
+
+def test_a_quotation_mark_is_never_an_actor(analyze_text):
+    analyzed = analyze_text("«We are ready to help, but the Libyans must find a solution themselves,» the Egyptian president told reporters.")
+    assert all(any(ch.isalnum() for ch in s.name) for e in analyzed.events for s in e.sources)
+
+
+def test_not_moving_back_is_a_negated_retreat(analyze_text):
+    analyzed = analyze_text('"We have not moved a single step back," the rebel commander said.')
+    retreat = next(e for e in analyzed.events if e.plover_type == "RETREAT")
+    assert retreat.negated and not retreat.targets
+
+
+def test_the_mediator_is_the_source_of_a_mediation(analyze_text):
+    analyzed = analyze_text("Peace talks opened in Doha on Monday with the mediation of UN envoy Martin Griffiths.")
+    mediation = next(e for e in analyzed.events if e.trigger == "mediation")
+    assert mediation.sources and "Griffiths" in mediation.sources[0].name
+
+
+def test_where_a_meeting_happens_is_not_whom_it_meets(analyze_text):
+    analyzed = analyze_text("The envoy met both delegations separately at a government guesthouse in Cairo.")
+    meeting = next(e for e in analyzed.events if e.plover_type == "CONSULT")
+    assert all("guesthouse" not in t.name for t in meeting.targets), meeting.targets

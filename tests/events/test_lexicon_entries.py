@@ -28,6 +28,9 @@ VERB_SENTENCES: dict[tuple[str, str], str] = {
     ("host", ""): "Qatar hosted the Hamas delegation.",
     ("negotiate", ""): "Ukraine negotiated with Turkey over grain exports.",
     ("mediate", ""): "Egypt mediated between Israel and Hamas.",
+    ("shuttle", "between"): "The Qatari envoy shuttled between the Israeli and Hamas delegations.",
+    ("send", "envoy"): "Norway sent an envoy to Sri Lanka.",
+    ("send", "delegation"): "China sent a delegation to North Korea.",
     ("arrive", ""): "The Indian prime minister arrived in Moscow.",
     ("tour", ""): "The UN chief toured the refugee camps.",
     # SUPPORT
@@ -77,6 +80,7 @@ VERB_SENTENCES: dict[tuple[str, str], str] = {
     ("contribute", ""): "Canada contributed $10 million to the fund.",
     ("give", ""): "The EU gave Moldova a loan.",
     ("send", "troops"): "Russia sent troops to the border.",
+    ("arm", ""): "Iran armed the Houthi rebels.",
     # CONCEDE / RETREAT
     ("concede", ""): "The government conceded defeat.",
     ("yield", ""): "The regime yielded to the protesters.",
@@ -92,6 +96,7 @@ VERB_SENTENCES: dict[tuple[str, str], str] = {
     ("stand", "down"): "The rebels stood down.",
     ("pull", "out"): "The troops pulled out of the town.",
     ("pull", "back"): "The army pulled back its troops from the border.",
+    ("move", "back"): "The rebels moved back from the front line.",
     ("surrender", ""): "The militants surrendered to the army.",
     ("leave", ""): "Soviet troops left Afghanistan.",
     ("disarm", ""): "The militia disarmed.",
@@ -168,6 +173,8 @@ VERB_SENTENCES: dict[tuple[str, str], str] = {
     ("advance", ""): "The troops advanced toward the capital.",
     ("march", ""): "The rebels marched on the capital.",
     ("head", ""): "The convoy headed toward Moscow.",
+    ("gather", ""): "Hundreds of rebel fighters gathered near the border town.",
+    ("assemble", ""): "Army units assembled outside the capital.",
     ("move", ""): "The army moved tanks into the region.",
     ("enter", ""): "Turkish troops entered the town.",
     ("scramble", ""): "Poland scrambled fighter jets.",
@@ -188,6 +195,7 @@ VERB_SENTENCES: dict[tuple[str, str], str] = {
     ("capture", ""): "The rebels captured the town.",
     ("occupy", ""): "Troops occupied the airport.",
     ("take", "control"): "The rebels took control of the airport.",
+    ("take", "over"): "Rebels took over the main airport.",
     ("raid", ""): "Police raided the newspaper's offices.",
     ("blockade", ""): "The navy blockaded the port.",
     ("block", ""): "The government blocked the website.",
@@ -302,6 +310,10 @@ NOUN_SENTENCES: dict[str, str] = {
 
 # (modifier, noun lemma) -> sentence
 MODIFIER_SENTENCES: dict[tuple[str, str], str] = {
+    ("security", "operation"): "Police launched a security operation in the province.",
+    ("police", "operation"): "The ministry began a police operation in the slums.",
+    ("counterterrorism", "operation"): "Turkey launched a counterterrorism operation in the southeast.",
+    ("military", "operation"): "Russia launched a military operation against the militants.",
     ("hunger", "strike"): "The prisoners began a hunger strike.",
     ("general", "strike"): "The unions began a general strike.",
     ("labor", "strike"): "Dock workers launched a labor strike.",

@@ -24,12 +24,12 @@ KARST = participant("krs", "Karst Republic", "KRS", kind="country")
 
 def event(id: str, article: str, origin: str, plover: str, sources=(), targets=(), trigger="seized", *,
           day: int | None = 11, location=None, negated=False, modality="happened", via_media=False,
-          numbers=(), mode=None, is_copy=False, outlet=None, sentence="") -> StoryEvent:
+          numbers=(), mode=None, is_copy=False, outlet=None, sentence="", attribution=None) -> StoryEvent:
     return StoryEvent(id=id, article_id=article, outlet=outlet or origin, origin=origin, is_copy=is_copy,
                       sentence_index=0, start=0, end=len(trigger), trigger=trigger, lemma=trigger.rstrip("ed"),
                       plover_type=plover, mode=mode, sources=tuple(sources), targets=tuple(targets),
                       date=date(2025, 3, day) if day else None, location=location, negated=negated, modality=modality,
-                      attribution=None, via_media=via_media, sentence=sentence or trigger, numbers=tuple(numbers))
+                      attribution=attribution, via_media=via_media, sentence=sentence or trigger, numbers=tuple(numbers))
 
 
 def test_same_deed_by_same_actor_on_same_day_is_one_claim():
@@ -144,6 +144,17 @@ def test_claim_told_only_as_allegation_or_on_another_outlets_word_is_attributed_
     relayed = event("2", "d", "Courier", "AID", [KARST], [MILITIA], "supplied", day=None, via_media=True)
     assert Claim([alleged, relayed]).status == "attributed-only"
     assert Claim([alleged, event("3", "w", "Wire", "AID", [KARST], [MILITIA], "supplied", day=None)]).status == "corroborated"
+
+
+def test_a_partys_denial_the_outlet_relays_is_not_its_own_voice():
+    # «The Karst Republic did not arm anyone,» the ministry said: the outlet reports a denial.
+    alleged = event("1", "v", "Vesta", "AID", [KARST], [MILITIA], "supplying", day=None, modality="alleged")
+    denial = event("2", "d", "Courier", "AID", [KARST], [MILITIA], "arm", day=None, negated=True,
+                   attribution="the ministry")
+    assert not denial.own_voice and Claim([alleged, denial]).status == "attributed-only"
+    # The outlet's own "did not withdraw" is its own voice, and contradicts another's "withdrew".
+    stayed = event("3", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True)
+    assert stayed.own_voice
 
 
 def test_numbers_in_phrases():

@@ -14,8 +14,8 @@ import re
 
 from newsprism.actors import actor_at, describe, expand_group
 from newsprism.events.lexicon import (
-    ACCUSING_PREDICATES, CARRIER_RECODES, COOPERATIVE, HOSTILE, NOUN_MODIFIERS, NOUNS, PROTESTING_PEOPLE, SPEECH_VERBS, SUPPORT_VERBS,
-    VERBS, Trigger,
+    ACCUSING_PREDICATES, ARMED_ONLY, ARMED_SECTORS, CARRIER_RECODES, COOPERATIVE, DEED_NOUNS, HOSTILE, NOUN_MODIFIERS, NOUNS,
+    PROTESTING_PEOPLE, SPEECH_VERBS, SUPPORT_VERBS, VERBS, Trigger,
 )
 from newsprism.records import ActorRef, AnalyzedArticle, DateMention, Event, stable_id
 
@@ -24,7 +24,10 @@ OBLIGING_AUX = {"must", "should"}
 PLANNING_HEADS = {"plan", "intend", "prepare", "aim", "expect", "want", "hope", "seek", "vow", "promise", "pledge",
                   "decide", "agree", "offer", "commit", "undertake", "swear"}
 DEMANDING_HEADS = {"urge", "ask", "call", "demand", "request", "press", "appeal", "order", "tell"}
-ALLEGING_HEADS = {"allege", "claim", "accuse", "suspect", "believe", "reportedly", "purportedly"}
+ALLEGING_HEADS = {"allege", "claim", "accuse", "suspect", "believe", "reportedly", "purportedly",
+                  "accusation", "allegation", "suspicion"}
+# Verbs whose object is charged with a deed: "accused X of arming", "blamed X for the attack".
+ALLEGING_OBJECT_HEADS = {"accuse", "suspect", "blame", "charge", "convict", "criticize", "criticise", "condemn"}
 NEGATING_HEADS = {"deny", "refuse", "fail", "decline", "reject"}
 PRESS_WORDS = {"reporter", "journalist", "press", "medium", "media", "correspondent", "newsman"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me"}
@@ -40,6 +43,36 @@ def _lemma(token) -> str:
             and token.lower_.startswith(lemma + "e"):
         return lemma + "e"
     return lemma
+
+
+CONDITION_MARKS = ("if", "unless")
+
+
+def _condition_clause(token) -> bool:
+    """Return whether a token heads a condition: "if police storm the dam", and "until the
+    government cancels the plan" in the present tense (a past "until" clause happened)."""
+    if token.dep_ != "advcl":
+        return False
+    marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
+    return any(m in CONDITION_MARKS for m in marks) or ("until" in marks and token.tag_ in ("VBZ", "VBP"))
+
+
+def _in_condition(token) -> bool:
+    """Return whether a token lies in a condition clause: the condition of a threat or an offer
+    ("will open the gates if police storm the dam") reports no storming."""
+    return any(_condition_clause(t) for t in (token, *token.ancestors))
+
+
+def _condition_subjects(roots) -> list:
+    """Return the subjects of the condition clauses under ``roots``: whom a threat is aimed at."""
+    found = []
+    for root in roots:
+        for token in root.subtree:
+            if _condition_clause(token):
+                subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and subject not in found:
+                    found.append(subject)
+    return found
 
 
 def _without_clauses(token) -> list[int]:
@@ -82,7 +115,8 @@ def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | Non
     doc = token.doc
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
         token = token.head.head
-    if token.lower_ in ("they", "it", "we", "he", "she") and actor_at(analyzed, token.idx, token.idx + len(token.text)) is None:
+    if token.lower_ in ("they", "it", "we", "he", "she") and token.dep_ in ("nsubj", "nsubjpass") and \
+            actor_at(analyzed, token.idx, token.idx + len(token.text)) is None:
         # "The rebels said they will release ...": the pronoun is the speaker.
         speaker = _reporting_subject(token)
         if speaker is not None and speaker.lower_ not in PRONOUNS:
@@ -98,8 +132,20 @@ def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | Non
     actor = actor_at(analyzed, head_start, head_end) or actor_at(analyzed, start, head_end)
     if actor is not None:
         return [_placed(analyzed, token, actor)]
+    # "members of the gang", "fighters from Hamas": members act as their group.
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        if token.lemma_.lower() not in MEMBER_WORDS:
+            break
+        for group in (c for c in prep.children if c.dep_ == "pobj"):
+            actor = actor_at(analyzed, group.idx, group.idx + len(group.text))
+            kind = next((a.kind for a in analyzed.actors if actor is not None and a.id == actor.actor_id), None)
+            if actor is not None and actor.sector not in ("CVL", None) and kind not in ("person", None):
+                return [actor]
     text = analyzed.article.text[start:end].strip()
-    if not text or token.lower_ in PRONOUNS or token.pos_ in ("PRON", "DET"):
+    # "anyone in the Orin valley": an indefinite pronoun with a setting names the people there.
+    placed_pronoun = token.lower_ in INDEFINITE_PRONOUNS and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "from") for c in token.children)
+    if not text or token.lower_ in PRONOUNS or (token.pos_ in ("PRON", "DET") and not placed_pronoun):
         return []
     # A surname the tagger missed ("talks with Prigozhin") still names the article's actor.
     if token.pos_ == "PROPN":
@@ -108,6 +154,20 @@ def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | Non
                 return [ActorRef(actor.id, actor.name, actor.country, actor.sector, head_start, head_end)]
     country, sector = describe(text)
     return [_placed(analyzed, token, ActorRef(None, text, country, sector, start, end))]
+
+
+# Nouns for the members of a group, who act as the group: "members of the gang".
+MEMBER_WORDS = {"member", "fighter", "militant", "supporter", "follower", "unit", "gunman", "loyalist"}
+INDEFINITE_PRONOUNS = {"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "no one"}
+
+
+# Nominal events whose "of" phrase names the doer, not what is done to ("the mediation of the UN").
+AGENT_OF_NOUNS = {"mediation", "visit"}
+MEASURE_NOUNS = {"step", "inch", "metre", "meter", "kilometre", "kilometer", "mile", "yard", "foot"}
+# Verbs that things do as often as actors: "troops returned", but also "power returned" and
+# "talks advanced". Without an object they are events only when an actor does them.
+MOTION_VERBS = {"return", "advance"}
+REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 
 
 # Sectors of actors who act where they live: protesters, rebels, a government, the police.
@@ -192,8 +252,14 @@ CLAUSE_LINKS = ("dobj", "pobj", "prep", "poss", "xcomp", "acl", "conj", "compoun
 PLACE_TARGETED = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "CONCEDE"}
 
 
+# Prepositions that place a thing beside a landmark ("a dam near the border with the Karst
+# Republic") or name who reports it ("according to the Border Service"): never the target.
+LANDMARK_PREPS = {"near", "along", "beside", "outside", "according", "upstream", "downstream"}
+SETTING_PREPS = {"in", "at", "inside"}
+
+
 def _actor_in_clause(analyzed: AnalyzedArticle, roots: list, skip: set[int], sources: list[ActorRef],
-                     max_depth: int = 6) -> list[ActorRef]:
+                     max_depth: int = 6, settings: bool = True) -> list[ActorRef]:
     """Return the nearest actors with a country inside the clause of ``roots`` (breadth first).
 
     "promised to continue military aid to war-torn Mozambique", "protest against Sweden's
@@ -218,6 +284,8 @@ def _actor_in_clause(analyzed: AnalyzedArticle, roots: list, skip: set[int], sou
                 complement = child.dep_ == "ccomp" and token.pos_ == "VERB" and token.lemma_ not in SPEECH_VERBS
                 if child.i in seen or not (child.dep_ in CLAUSE_LINKS or purpose or complement):
                     continue   # "to help defend Saudi Arabia" is the purpose of the same deed
+                if child.lower_ in LANDMARK_PREPS or (not settings and child.dep_ == "prep" and child.lower_ in SETTING_PREPS):
+                    continue   # "met the delegations at a guesthouse in Drovna": where, not with whom
                 if child.dep_ == "nsubj" and token.pos_ in ("VERB", "AUX") and token in roots:
                     continue   # the event's own subject is its source
                 seen.add(child.i)
@@ -251,8 +319,10 @@ def _with_deeper_targets(analyzed: AnalyzedArticle, targets: list[ActorRef], sou
     if subject is not None:
         skip = {subject.i} if any(subject.is_ancestor(r) for r in roots) else {t.i for t in subject.subtree}
     skip |= {r.i for r in roots}
-    deeper = _actor_in_clause(analyzed, list(content), skip, sources) if content else []
-    deeper = deeper or _actor_in_clause(analyzed, roots, skip, sources)
+    # A meeting's setting is where it happens; a deed's setting may be whom it hits.
+    settings = plover != "CONSULT"
+    deeper = _actor_in_clause(analyzed, list(content), skip, sources, settings=settings) if content else []
+    deeper = deeper or _actor_in_clause(analyzed, roots, skip, sources, settings=settings)
     if not deeper and not targets and plover in PLACE_TARGETED:
         deeper = _place_target(analyzed, *(places or roots))
     return deeper + targets
@@ -262,13 +332,59 @@ def _place_target(analyzed: AnalyzedArticle, *anchors) -> list[ActorRef]:
     """Return the country-bearing place an event happens in ("in Sudan", "at a jail in Israel")."""
     holders = [a for a in dict.fromkeys(anchors) if a is not None]
     holders += [c for a in holders for c in a.children if c.dep_ == "dobj"]
+    named = []
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "near")):
         for place in (c for c in prep.children if c.dep_ == "pobj"):
             refs = [r for r in _resolve_phrase(analyzed, place) if r.country]
             refs = refs or _actor_in_clause(analyzed, [place], set(), [], max_depth=3)
             if refs:
                 return refs[:1]
-    return []
+            if not named and _named_place(place):
+                named = _resolve_phrase(analyzed, place)[:1]
+    # A place the text names but no table places in a country ("the village of Lesk", "the dam")
+    # is still where the event is aimed.
+    return named
+
+
+def _named_place(token) -> bool:
+    """Return whether a noun names a place: a place entity ("Lesk", "in the village of Lesk") or
+    a held place ("the dam")."""
+    inner = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in HELD_PLACES or any(
+        c.ent_type_ in ("GPE", "LOC", "FAC") for c in inner)
+
+
+def _deed_doers(analyzed: AnalyzedArticle, doc, targets: list[ActorRef],
+                deeds: list[tuple[str, list[ActorRef]]]) -> list[ActorRef]:
+    """Return ``targets`` with each deed noun replaced by its doers: "called the seizure of the dam
+    a terrorist attack" accuses whoever seized it, named by "by ..." or by the latest event of
+    that deed before it in the article ("The rebels seized the dam on Tuesday")."""
+    out: list[ActorRef] = []
+    for ref in targets:
+        doers: list[ActorRef] = []
+        unplaced = ref.actor_id is None and not ref.country and ref.start is not None and ref.end is not None
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand") if unplaced else None
+        if span is not None:
+            noun = span.root.lemma_.lower()
+            verb = DEED_NOUNS.get(noun) or (noun[:-3] if noun.endswith("ing") and span.root.pos_ == "NOUN" else None)
+            if verb:
+                agent = next((c for p in span.root.children if p.dep_ == "prep" and p.lower_ == "by"
+                              for c in p.children if c.dep_ == "pobj"), None)
+                if agent is not None:
+                    doers = _resolve_phrase(analyzed, agent)
+                else:
+                    doers = next((list(who) for lemma, who in reversed(deeds) if lemma == verb and who), [])
+        for found in doers or [ref]:
+            if found not in out:
+                out.append(found)
+    return out
+
+
+def _threatened(analyzed: AnalyzedArticle, roots: list, exclude: str | None) -> list[ActorRef]:
+    """Return whom a threat is aimed at through its condition: "threatened to open the floodgates
+    if security forces tried to retake the dam" threatens the security forces."""
+    return [r for subject in _condition_subjects(roots) for r in _resolve_phrase(analyzed, subject, exclude)
+            if _actor_like(r)]
 
 
 def _actor_like(ref: ActorRef) -> bool:
@@ -299,6 +415,8 @@ def _stative(verb) -> bool:
 def _subject(verb):
     """Return the subject token of a verb, following xcomp/conj/relcl/passive structure."""
     for child in verb.children:
+        if not any(ch.isalnum() for ch in child.text):
+            continue   # a quotation mark the parser took for a word ("» Kamen told")
         if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and _stative(verb)):
             return child
     for child in verb.children:
@@ -308,6 +426,11 @@ def _subject(verb):
                 return objects[0]
     if verb.dep_ == "relcl":
         return verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.lemma_ in ALLEGING_OBJECT_HEADS:
+        # "accused the Karst Republic of supplying weapons": the accused is the alleged doer.
+        accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        if accused is not None:
+            return accused
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "ADJ":
@@ -349,7 +472,9 @@ def _passive_target(verb):
 def _targets(verb, trigger: Trigger, source_token) -> list:
     found = []
     for child in verb.children:
-        if child.dep_ in ("dobj", "dative", "obj") and child.lower_ not in ("control",):
+        if child.dep_ == "dative" and child.pos_ == "ADP":
+            found.extend(c for c in child.children if c.dep_ == "pobj")   # "sent an envoy to the region"
+        elif child.dep_ in ("dobj", "dative", "obj") and child.lower_ not in ("control",):
             found.append(child)
         elif child.dep_ == "prep" and child.lower_ in trigger.target_preps:
             found.extend(c for c in child.children if c.dep_ == "pobj")
@@ -371,7 +496,10 @@ def _targets(verb, trigger: Trigger, source_token) -> list:
     passive = _passive_target(verb)
     if passive is not None:
         found.insert(0, passive)
-    return [t for t in found if t is not source_token]
+    # "gathered on Monday night", "moved a single step back": a time or a measure is never
+    # whom an event is done to.
+    return [t for t in found if t is not source_token and t.ent_type_ not in ("DATE", "TIME")
+            and t.lemma_.lower() not in MEASURE_NOUNS]
 
 
 def _negated(verb) -> bool:
@@ -382,8 +510,8 @@ def _negated(verb) -> bool:
 
 
 def _modality(verb, sentence_tokens) -> str:
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children) or (
-            verb.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in verb.children)):
+    # "his men would leave the dam if the government abandoned its plan": the deed hangs on a condition.
+    if any(_condition_clause(c) for c in verb.children):
         return "conditional"
     for ancestor in [verb, *verb.ancestors]:
         if ancestor is not verb and ancestor.lemma_ in ALLEGING_HEADS:
@@ -412,7 +540,8 @@ def _attribution_token(verb, sentence):
     """Return the head token of who reports the event: a speech verb's subject, or 'according to X'."""
     for ancestor in verb.ancestors:
         if ancestor.lemma_ in SPEECH_VERBS or ancestor.lemma_ in ("clarify",):
-            subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")
+                            and any(ch.isalnum() for ch in c.text)), None)
             if subject is not None:
                 return subject
     for token in sentence:
@@ -475,7 +604,8 @@ def _verb_trigger(token) -> tuple[Trigger, str] | None:
     if token.pos_ != "VERB":
         return None
     lemma = _lemma(token)
-    particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dobj")]
+    particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dobj")
+                 or (c.dep_ == "advmod" and c.lower_ == "back")]   # "moved a single step back"
     # "ended mediation efforts", "declared a state of siege": the object's own words count too.
     for obj in (c for c in token.children if c.dep_ == "dobj"):
         particles.append(obj.lemma_.lower())
@@ -516,6 +646,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
     starts = [s.start for s in analyzed.sentences]
     events: list[Event] = []
     seen: set[tuple[int, str]] = set()
+    deeds: list[tuple[str, list[ActorRef]]] = []   # (verb lemma, doers) of each event so far
 
     def sentence_index(char: int) -> int:
         return max(0, bisect.bisect_right(starts, char) - 1)
@@ -556,8 +687,11 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             confidence = min(1.0, confidence + 0.1)
         elif anchor.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "ccomp"):
             confidence = max(0.1, confidence - 0.1)
+        targets = _deed_doers(analyzed, doc, targets, deeds)
         source_ids = {(s.actor_id or s.name) for s in sources}
         targets = [t for t in targets if (t.actor_id or t.name) not in source_ids]
+        deed = _lemma(trigger_token)
+        deeds.append((DEED_NOUNS.get(deed, deed) if trigger_token.pos_ == "NOUN" else deed, list(sources)))
         events.append(Event(
             id=stable_id(article.id, sentence_index(start), start, plover), article_id=article.id,
             sentence_index=sentence_index(start), start=start, end=end, trigger=article.text[start:end],
@@ -571,6 +705,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
     for token in doc:
         if token.is_space:
             continue
+        if _in_condition(token):
+            continue   # the condition of a threat or offer is not reported as done
         found = _verb_trigger(token)
         if found and _not_this_sense(token):
             found = None
@@ -586,11 +722,19 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                     continue
             if lemma == "call" and trigger.plover == "CONSULT":
                 objects = [c for c in token.children if c.dep_ == "dobj"]
+                if any(o.lower_ in REFLEXIVES for o in objects):
+                    continue   # "a gang calling itself the Orin Valley Guard"
                 xcomps = [c for c in token.children if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)]
                 if not objects and not xcomps and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in token.children):
                     continue   # "so-called", "what he called"
             if lemma in SUPPORT_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUNS for c in token.children):
                 continue   # "imposed sanctions", "held talks": the noun names the event
+            if lemma in ("refuse", "decline") and any(
+                    c.dep_ == "xcomp" and _verb_trigger(c) and _verb_trigger(c)[0].plover in COOPERATIVE - {"AGREE"}
+                    for c in token.children):
+                continue   # "refused to negotiate with the group": the refused deed is coded as the REJECT
+            if token.dep_ in ("csubj", "amod"):
+                continue   # "armed men", "Arresting activists will not bring back a guard": no event
             subject = _subject(token)
             # "Asked how Moscow assessed ...": a question put to the speaker, not an event.
             if subject is None and token.tag_ == "VBN" and token.dep_ in ("advcl", "ROOT") and trigger.plover == "REQUEST":
@@ -599,6 +743,14 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             if token.dep_ == "xcomp" and token.head.lemma_ in ("threaten", "warn"):
                 continue
             sources = _resolve_phrase(analyzed, subject) if subject is not None else []
+            if lemma in ARMED_ONLY and not any(s.sector in ARMED_SECTORS for s in sources):
+                continue
+            if rule == "verb:take over" and any(s.sector == "BUS" for s in sources):
+                continue   # a company taking over a dam buys or runs it
+            if lemma in MOTION_VERBS and not any(c.dep_ == "dobj" for c in token.children) and subject is not None \
+                    and not any(_actor_like(s) or s.actor_id for s in sources) and not _people_noun(subject) \
+                    and subject.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+                continue   # "Power returned to most towns": a thing moving is no event
             passive_target = _passive_target(token)
             target_tokens = []
             for t in _targets(token, trigger, subject):
@@ -639,6 +791,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                             recipients.extend(r for r in _resolve_phrase(analyzed, pobj, exclude) if _actor_like(r))
                 if recipients:
                     targets = recipients
+            if trigger.plover == "THREATEN" and not any(t.country for t in targets):
+                targets = _threatened(analyzed, [token], exclude) + targets
             # What is threatened, offered or refused first: "offered to negotiate with X".
             targets = _with_deeper_targets(analyzed, targets, sources, subject, [token], trigger.plover,
                                            content=[c for c in token.children if c.dep_ == "xcomp"])
@@ -699,6 +853,11 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 # "support by the United States for Ukraine": the agent of a nominal event.
                 by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
                 owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if owner is None and noun.lemma_.lower() in AGENT_OF_NOUNS:
+                # "with the mediation of UN envoy Helena Marsh": a person or body after "of" is the agent.
+                of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                owner = next((c for c in of.children if c.dep_ == "pobj" and c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")),
+                             None) if of is not None else None
             carrier = head if noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.pos_ in ("VERB", "AUX") and _lemma(head) in SUPPORT_VERBS else None
             if carrier is None and noun.dep_ == "pobj" and head.head.pos_ == "VERB" and _lemma(head.head) in SUPPORT_VERBS and head.lower_ in ("in", "into", "on", "under"):
                 carrier = head.head
@@ -751,6 +910,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                             targets = _resolve_phrase(analyzed, asked, exclude) + targets
             # "protest against Sweden's decision", "suspension of air links with Serbia".
             roots = list(dict.fromkeys(r for r in (token, noun, carrier) if r is not None))
+            if trigger.plover == "THREATEN" and not any(t.country for t in targets):
+                targets = _threatened(analyzed, [noun], exclude) + targets
             targets = _with_deeper_targets(analyzed, targets, sources, subject, roots, trigger.plover,
                                            places=(anchor, noun))
             confidence = 0.7 if sources and targets else 0.5

@@ -32,8 +32,11 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("confer", ""): Trigger("CONSULT", None, "040", _WITH), ("consult", ""): Trigger("CONSULT", None, "040", _WITH),
     ("phone", ""): Trigger("CONSULT", "phone", "041", _WITH), ("telephone", ""): Trigger("CONSULT", "phone", "041", _WITH),
     ("call", ""): Trigger("CONSULT", "phone", "041", _WITH),
-    ("visit", ""): Trigger("CONSULT", "visit", "042"), ("host", ""): Trigger("CONSULT", "visit", "043"),
+    ("visit", ""): Trigger("CONSULT", "visit", "042"),
+    # Sending an envoy or a delegation is a visit by proxy, not aid.
+    ("send", "envoy"): Trigger("CONSULT", "visit", "042", ("to",)), ("send", "delegation"): Trigger("CONSULT", "visit", "042", ("to",)), ("host", ""): Trigger("CONSULT", "visit", "043"),
     ("negotiate", ""): Trigger("CONSULT", None, "046", _WITH), ("mediate", ""): Trigger("CONSULT", "third-party", "045", ("between",)),
+    ("shuttle", "between"): Trigger("CONSULT", "third-party", "045", ("between",)),
     ("arrive", ""): Trigger("CONSULT", "visit", "042", ("in", "at")), ("tour", ""): Trigger("CONSULT", "visit", "042"),
     # SUPPORT
     ("establish", "ties"): Trigger("SUPPORT", None, "050", _WITH), ("upgrade", "ties"): Trigger("SUPPORT", None, "050", _WITH),
@@ -61,7 +64,7 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("grant", "asylum"): Trigger("AID", "asylum", "075", ("to",)), ("provide", ""): Trigger("AID", None, "070", ("to", "for")),
     ("allow", ""): Trigger("CONCEDE", None, "080"), ("send", ""): Trigger("AID", None, "070", ("to",)),
     ("contribute", ""): Trigger("AID", None, "070", ("to",)), ("give", ""): Trigger("AID", None, "070", ("to",)),
-    ("send", "troops"): Trigger("MOBILIZE", "troops", "154", _TOWARD),
+    ("send", "troops"): Trigger("MOBILIZE", "troops", "154", _TOWARD), ("arm", ""): Trigger("AID", "military", "072"),
     # CONCEDE / RETREAT
     ("concede", ""): Trigger("CONCEDE", None, "080"), ("yield", ""): Trigger("CONCEDE", None, "080", ("to",)),
     ("drop", ""): Trigger("CONCEDE", None, "081", ("against",)), ("pardon", ""): Trigger("CONCEDE", None, "081"),
@@ -74,7 +77,7 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("return", ""): Trigger("RETREAT", "return", "0842", ("to",)),
     ("retreat", ""): Trigger("RETREAT", None, "0874", ("from", "to")), ("withdraw", ""): Trigger("RETREAT", None, "0872", ("from",)),
     ("stand", "down"): Trigger("RETREAT", None, "0873"), ("pull", "out"): Trigger("RETREAT", None, "0872", ("of", "from")),
-    ("pull", "back"): Trigger("RETREAT", None, "0872", ("from",)), ("surrender", ""): Trigger("RETREAT", None, "0874", ("to",)),
+    ("pull", "back"): Trigger("RETREAT", None, "0872", ("from",)), ("move", "back"): Trigger("RETREAT", None, "0872", ("from",)), ("surrender", ""): Trigger("RETREAT", None, "0874", ("to",)),
     ("leave", ""): Trigger("RETREAT", None, "0872"), ("disarm", ""): Trigger("RETREAT", "disarm", "0873"),
     # REQUEST
     ("ask", ""): Trigger("REQUEST", None, "100"), ("request", ""): Trigger("REQUEST", None, "100"),
@@ -119,14 +122,17 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("move", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD), ("enter", ""): Trigger("MOBILIZE", "troops", "154"),
     ("scramble", ""): Trigger("MOBILIZE", "police", "153"), ("reinforce", ""): Trigger("MOBILIZE", "troops", "154"),
     ("mass", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD), ("tighten", ""): Trigger("MOBILIZE", "police", "153"),
-    ("strengthen", "forces"): Trigger("MOBILIZE", "troops", "154", ("in",)), ("deploy", "troops"): Trigger("MOBILIZE", "troops", "154", _TOWARD),
+    ("strengthen", "forces"): Trigger("MOBILIZE", "troops", "154", ("in",)),
+    # Armed men gathering are a show of force; anyone else gathering is no event (see ARMED_ONLY).
+    ("gather", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD), ("assemble", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD),
+    ("deploy", "troops"): Trigger("MOBILIZE", "troops", "154", _TOWARD),
     # COERCE
     ("arrest", ""): Trigger("COERCE", "arrest", "173"), ("detain", ""): Trigger("COERCE", "arrest", "173"),
     ("charge", ""): Trigger("COERCE", "legal", "173"), ("prosecute", ""): Trigger("COERCE", "legal", "173"),
     ("jail", ""): Trigger("COERCE", "arrest", "173"), ("sentence", ""): Trigger("COERCE", "legal", "173"),
     ("deport", ""): Trigger("COERCE", "deport", "174"), ("seize", ""): Trigger("COERCE", "seize", "171"),
     ("capture", ""): Trigger("COERCE", "seize", "192"), ("occupy", ""): Trigger("COERCE", "seize", "192"),
-    ("take", "control"): Trigger("COERCE", "seize", "192", ("of",)), ("raid", ""): Trigger("COERCE", None, "170"),
+    ("take", "control"): Trigger("COERCE", "seize", "192", ("of",)), ("take", "over"): Trigger("COERCE", "seize", "192"), ("raid", ""): Trigger("COERCE", None, "170"),
     ("blockade", ""): Trigger("COERCE", "restrict", "191"), ("block", ""): Trigger("COERCE", "restrict", "191"),
     ("close", "border"): Trigger("COERCE", "restrict", "191", ("with", "to")),
     ("ban", ""): Trigger("COERCE", "ban", "172"), ("impose", ""): Trigger("COERCE", "restrict", "172", ("on",)),
@@ -186,6 +192,10 @@ NOUNS: dict[str, Trigger] = {
 
 # Nouns whose modifier changes the event: "hunger strike", "general strike" are protests, not attacks.
 NOUN_MODIFIERS: dict[tuple[str, str], Trigger] = {
+    ("security", "operation"): Trigger("MOBILIZE", "police", "153", ("in", "against")),
+    ("police", "operation"): Trigger("MOBILIZE", "police", "153", ("in", "against")),
+    ("counterterrorism", "operation"): Trigger("MOBILIZE", "police", "153", ("in", "against")),
+    ("military", "operation"): Trigger("ASSAULT", None, "190", ("in", "against")),
     ("hunger", "strike"): Trigger("PROTEST", "hunger", "142"), ("general", "strike"): Trigger("PROTEST", "boycott", "143"),
     ("labor", "strike"): Trigger("PROTEST", "boycott", "143"), ("air", "strike"): Trigger("ASSAULT", None, "180", ("on", "against")),
 }
@@ -201,6 +211,21 @@ CARRIER_RECODES: dict[tuple[str, str], Trigger] = {
     ("protest", "lodge"): Trigger("ACCUSE", None, "111", ("with", "to")),
     ("protest", "file"): Trigger("ACCUSE", None, "111", ("with", "to")),
     ("protest", "deliver"): Trigger("ACCUSE", None, "111", ("with", "to")),
+}
+
+# Verbs that are events only when armed men do them: "fighters gathered in Lesk" is a show of
+# force, "mourners gathered in the square" is not an event.
+ARMED_ONLY = {"gather", "assemble"}
+ARMED_SECTORS = {"MIL", "REB", "COP"}
+
+# Deed nouns whose doer an earlier sentence has named: "called the seizure a terrorist attack"
+# accuses whoever seized. Noun lemma -> the verb lemma of the deed.
+DEED_NOUNS = {
+    "seizure": "seize", "takeover": "take", "capture": "capture", "occupation": "occupy", "killing": "kill",
+    "murder": "kill", "shooting": "shoot", "bombing": "bomb", "shelling": "shell", "attack": "attack",
+    "assault": "assault", "invasion": "invade", "raid": "raid", "arrest": "arrest", "detention": "detain",
+    "kidnapping": "kidnap", "abduction": "abduct", "assassination": "assassinate", "deportation": "deport",
+    "expulsion": "expel", "crackdown": "crackdown", "blockade": "blockade", "execution": "execute",
 }
 
 # People whose blocking of roads is a protest, not state coercion.

@@ -107,8 +107,10 @@ class StoryEvent:
 
     @property
     def own_voice(self) -> bool:
-        """Return whether the outlet tells it as fact (not as an allegation or another outlet's report)."""
-        return self.modality != "alleged" and not self.via_media
+        """Return whether the outlet tells it as fact: not an allegation, not another outlet's report,
+        and not a party's denial it relays ("«We did not arm anyone,» the ministry said")."""
+        denial = self.negated and self.attribution is not None
+        return self.modality != "alleged" and not self.via_media and not denial
 
 
 @dataclass(frozen=True, slots=True)
