@@ -48,7 +48,12 @@ def load_gold(path: Path) -> list[dict]:
     """Return gold events from a JSONL file, or from the "events" list of a JSON file."""
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".json":
-        return json.loads(text)["events"]
+        data = json.loads(text)
+        events = list(data["events"])
+        # A syndicated copy carries the original's sentences, so it carries its gold events too.
+        for pair in data.get("syndicated_copies", []):
+            events += [{**e, "article": pair["copy"]} for e in data["events"] if e["article"] == pair["original"]]
+        return events
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 

@@ -284,3 +284,10 @@ def test_a_country_in_another_persons_title_is_not_a_setting(analyze_text):
     a = analyze_text("President Talgat Omurov welcomed South African leader Jan Botha on Thursday.")
     assert actor(a, "Talgat Omurov").country is None
     assert actor(a, "Jan Botha").country == "ZAF"
+
+
+def test_the_group_is_the_group_named_last(analyze_text):
+    a = analyze_text("Fighters of the Ansar Brigade seized the airport on Monday. The Interior Ministry said "
+                     "the government would not negotiate with the group.")
+    group = ref_at(a, "the group")
+    assert group is not None and group.name == actor(a, "Ansar Brigade").name

@@ -175,3 +175,13 @@ def test_a_state_and_its_government_body_are_one_party():
                      day=None, sentence="The Karstian Foreign Ministry rejected accusations that it armed the militia.")
     claims = build_claims([denied, rejected])
     assert len(claims) == 1 and claims[0].status == "corroborated"
+
+
+def test_a_shared_thing_does_not_make_two_agreements_one():
+    # "his men would leave the dam if ..." / "the state will return it (the dam) to the people".
+    halvik = participant("h", "Teodor Halvik", "VLD")
+    the_state = participant(None, "the state", None)
+    the_dam = participant(None, "the dam", None)
+    offer = event("1", "d", "Courier", "AGREE", [halvik], [the_dam], "leave", day=None, modality="conditional")
+    vow = event("2", "v", "Vesta", "AGREE", [the_state], [the_dam], "return", day=None, modality="planned")
+    assert len(build_claims([offer, vow])) == 2

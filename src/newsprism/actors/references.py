@@ -22,6 +22,11 @@ from newsprism.actors.words import (
     THING_PRONOUNS,
 )
 
+# "the group", "the organisation": in news, the group last named before.
+GROUP_WORDS = {"group", "organisation", "organization", "movement"}
+# Sectors of the state's own bodies, which "the group" never means.
+STATE_SECTORS = {"GOV", "JUD", "LEG", "MIL", "COP"}
+
 if TYPE_CHECKING:  # pragma: no cover
     from newsprism.actors.resolution import Cluster
 
@@ -66,6 +71,12 @@ class ReferenceFinder:
             if any(gs <= chunk.root.idx < ge for gs, ge, _ in self.group_spans):
                 continue
             described = self.analyse_span(start, end)
+            if chunk.root.lower_ in GROUP_WORDS and len(chunk) == 2 and chunk[0].lower_ == "the":
+                # "has refused to negotiate with the group": the group named last before it.
+                group = self._last_group(start)
+                if group is not None:
+                    self.claim(start, end, group, "description")
+                continue
             if described.head is None and described.head_kind != "organisation":
                 continue
             first = chunk[0].lower_
@@ -170,6 +181,16 @@ class ReferenceFinder:
             if s < start and c.kind == "organisation" and (best is None or s > best[0]):
                 names = [c.body or "", c.fixed_name or "", *c.names]
                 if any(word in normal_form(n).split() for n in names):
+                    best = (s, c)
+        return best[1] if best else None
+
+    def _last_group(self, start: int) -> Cluster | None:
+        """Return the non-state organisation mentioned last before ``start``, if any."""
+        best = None
+        for s, _, c in self.claimed:
+            if s < start and c.kind == "organisation" and (best is None or s > best[0]):
+                sectors = set(c.strong) | set(c.weak)
+                if not sectors or sectors - STATE_SECTORS:
                     best = (s, c)
         return best[1] if best else None
 

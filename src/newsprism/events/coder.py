@@ -121,6 +121,13 @@ def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | Non
         speaker = _reporting_subject(token)
         if speaker is not None and speaker.lower_ not in PRONOUNS:
             token = speaker
+    if token.lower_ == "it" and token.dep_ not in ("nsubj", "nsubjpass"):
+        # "the militia had left the dam and police had taken control of it": an object "it"
+        # after a place in its sentence is that place.
+        place = next((t for t in reversed(doc[token.sent.start:token.i]) if t.pos_ in ("NOUN", "PROPN")
+                      and (t.lemma_.lower() in HELD_PLACES or t.ent_type_ in ("FAC", "LOC"))), None)
+        if place is not None:
+            token = place
     left, right = _span_of(token)
     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
     # The speaker's own country is not among "his G7 counterparts".
@@ -366,14 +373,15 @@ def _deed_doers(analyzed: AnalyzedArticle, doc, targets: list[ActorRef],
         span = doc.char_span(ref.start, ref.end, alignment_mode="expand") if unplaced else None
         if span is not None:
             noun = span.root.lemma_.lower()
-            verb = DEED_NOUNS.get(noun) or (noun[:-3] if noun.endswith("ing") and span.root.pos_ == "NOUN" else None)
-            if verb:
+            verbs = DEED_NOUNS.get(noun) or ((noun[:-3],) if noun.endswith("ing") and span.root.pos_ == "NOUN" else ())
+            if verbs:
                 agent = next((c for p in span.root.children if p.dep_ == "prep" and p.lower_ == "by"
                               for c in p.children if c.dep_ == "pobj"), None)
                 if agent is not None:
                     doers = _resolve_phrase(analyzed, agent)
                 else:
-                    doers = next((list(who) for lemma, who in reversed(deeds) if lemma == verb and who), [])
+                    # The deed's own verb first ("seizure": seized), its near synonyms after ("took").
+                    doers = next((list(who) for verb in verbs for lemma, who in reversed(deeds) if lemma == verb and who), [])
         for found in doers or [ref]:
             if found not in out:
                 out.append(found)
@@ -450,7 +458,12 @@ def _subject(verb):
         noun = verb.head
         while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head.head
-        if verb.tag_ == "VBD" or verb.head.dep_ == "ROOT":
+        # "heads of missions called to express solidarity": a participle with a purpose of its
+        # own is the sentence's real verb, misparsed.
+        purposeful = verb.tag_ == "VBN" and any(
+            c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+        if verb.tag_ == "VBD" or verb.head.dep_ == "ROOT" or purposeful:
             return noun
         top = verb.head
         while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
@@ -505,8 +518,13 @@ def _targets(verb, trigger: Trigger, source_token) -> list:
 def _negated(verb) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
-    head = verb.head
-    return verb.dep_ in ("xcomp", "ccomp") and head.lemma_ in NEGATING_HEADS
+    # "denied ordering his fighters to shoot": a denial reaches down a chain of complements.
+    link = verb
+    while link.dep_ in ("xcomp", "ccomp") and link.head is not link:
+        if link.head.lemma_ in NEGATING_HEADS:
+            return True
+        link = link.head
+    return False
 
 
 def _modality(verb, sentence_tokens) -> str:
@@ -626,6 +644,9 @@ HELD_PLACES = {"dam", "base", "city", "town", "village", "positions", "position"
                "building", "compound", "airport", "border", "camp", "enclave", "zone", "valley", "province"}
 
 
+HELD_GOODS = {"water", "land", "home", "homes", "farm", "field", "resource", "river", "property"}
+
+
 def _not_this_sense(token) -> bool:
     """Return whether a lexicon verb is used in a sense that is no event here: "termed" without
     a charge of falsehood, "left" without a place, "dropped" without charges."""
@@ -637,6 +658,10 @@ def _not_this_sense(token) -> bool:
                        for c in token.children)
     if lemma == "drop":
         return not any("charge" in c.lemma_ or "case" in c.lemma_ for c in token.subtree)
+    if lemma == "defend":
+        # Defending a decision or an ally is verbal support; defending land or water is holding it.
+        return any(c.dep_ == "dobj" and (c.lemma_.lower() in HELD_PLACES | HELD_GOODS or c.ent_type_ in ("LOC", "FAC"))
+                   for c in token.children)
     return False
 
 
@@ -691,7 +716,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
         source_ids = {(s.actor_id or s.name) for s in sources}
         targets = [t for t in targets if (t.actor_id or t.name) not in source_ids]
         deed = _lemma(trigger_token)
-        deeds.append((DEED_NOUNS.get(deed, deed) if trigger_token.pos_ == "NOUN" else deed, list(sources)))
+        deeds.append((deed, list(sources)))
         events.append(Event(
             id=stable_id(article.id, sentence_index(start), start, plover), article_id=article.id,
             sentence_index=sentence_index(start), start=start, end=end, trigger=article.text[start:end],
@@ -729,6 +754,9 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                     continue   # "so-called", "what he called"
             if lemma in SUPPORT_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUNS for c in token.children):
                 continue   # "imposed sanctions", "held talks": the noun names the event
+            if lemma == "deny" and any(c.dep_ in ("xcomp", "ccomp") and any(_verb_trigger(t) for t in c.subtree)
+                                       for c in token.children):
+                continue   # "denied ordering his fighters to shoot": the denied deed is coded, negated
             if lemma in ("refuse", "decline") and any(
                     c.dep_ == "xcomp" and _verb_trigger(c) and _verb_trigger(c)[0].plover in COOPERATIVE - {"AGREE"}
                     for c in token.children):
@@ -753,7 +781,12 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 continue   # "Power returned to most towns": a thing moving is no event
             passive_target = _passive_target(token)
             target_tokens = []
+            # "sent an envoy to the region", "broke ties with": the object the entry names is
+            # part of the deed, not whom it is done to.
+            named_object = rule.split(" ", 1)[1] if " " in rule else None
             for t in _targets(token, trigger, subject):
+                if t.dep_ == "dobj" and t.lemma_.lower() == named_object:
+                    continue
                 target_tokens.extend(_with_conjuncts(t))
             exclude = sources[0].country if sources else None
             targets: list[ActorRef] = []
@@ -806,7 +839,10 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 continue   # "spoke to reporters" is a statement to the press, not a consultation
             plover = trigger.plover
             mode = None
-            if plover == "CONSULT" and trigger.mode is None and any(t.lemma_.lower() in ("phone", "telephone", "call") for t in token.sent):
+            # "spoke by phone", "in a phone call"; not "called the seizure a terrorist attack".
+            if plover == "CONSULT" and trigger.mode is None and any(
+                    t.lemma_.lower() in ("phone", "telephone") or (t.lemma_.lower() == "call" and t.pos_ == "NOUN")
+                    for t in token.sent):
                 mode = "phone"
             negated = None
             # Negated legal coercion is a concession: "will not prosecute", "charges would be dropped".

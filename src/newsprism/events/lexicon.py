@@ -221,11 +221,13 @@ ARMED_SECTORS = {"MIL", "REB", "COP"}
 # Deed nouns whose doer an earlier sentence has named: "called the seizure a terrorist attack"
 # accuses whoever seized. Noun lemma -> the verb lemma of the deed.
 DEED_NOUNS = {
-    "seizure": "seize", "takeover": "take", "capture": "capture", "occupation": "occupy", "killing": "kill",
-    "murder": "kill", "shooting": "shoot", "bombing": "bomb", "shelling": "shell", "attack": "attack",
-    "assault": "assault", "invasion": "invade", "raid": "raid", "arrest": "arrest", "detention": "detain",
-    "kidnapping": "kidnap", "abduction": "abduct", "assassination": "assassinate", "deportation": "deport",
-    "expulsion": "expel", "crackdown": "crackdown", "blockade": "blockade", "execution": "execute",
+    "seizure": ("seize", "take", "capture"), "takeover": ("take", "seize"), "capture": ("capture", "seize"),
+    "occupation": ("occupy",), "killing": ("kill",), "murder": ("kill", "murder"), "shooting": ("shoot", "fire"),
+    "bombing": ("bomb",), "shelling": ("shell",), "attack": ("attack",), "assault": ("assault", "attack"),
+    "invasion": ("invade",), "raid": ("raid",), "arrest": ("arrest", "detain"), "detention": ("detain", "arrest"),
+    "kidnapping": ("kidnap", "abduct"), "abduction": ("abduct", "kidnap"), "assassination": ("assassinate", "kill"),
+    "deportation": ("deport",), "expulsion": ("expel",), "crackdown": ("crackdown",), "blockade": ("blockade", "block"),
+    "execution": ("execute",), "accusation": ("accuse", "accusation"), "allegation": ("allege", "accuse"),
 }
 
 # People whose blocking of roads is a protest, not state coercion.

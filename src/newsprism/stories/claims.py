@@ -264,7 +264,9 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
     same_deed = type_score == 1.0 and bool(a.lemma) and a.lemma == b.lemma
     unnamed_agent = not (a.sources and b.sources)
     if a.plover_type in SYMMETRIC_TYPES and b.plover_type in SYMMETRIC_TYPES:
-        parts_a, parts_b = (*a.sources, *a.targets), (*b.sources, *b.targets)
+        # Who met or agreed with whom: things ("the dam") do not make two agreements one.
+        parts_a = [p for p in (*a.sources, *a.targets) if p.actor_id or p.country or p.proper]
+        parts_b = [p for p in (*b.sources, *b.targets) if p.actor_id or p.country or p.proper]
         scores = sorted((_match(x, y) for x in parts_a for y in parts_b), reverse=True)
         actors = min(2.0, sum(scores[:2])) if scores else 0.0
         agent_conflict = False
