@@ -291,3 +291,10 @@ def test_the_group_is_the_group_named_last(analyze_text):
                      "the government would not negotiate with the group.")
     group = ref_at(a, "the group")
     assert group is not None and group.name == actor(a, "Ansar Brigade").name
+
+
+def test_a_subject_they_is_the_group_that_was_the_subject_before(analyze_text):
+    a = analyze_text("The rebels, who call themselves the Ansar Brigade, seized the airport. "
+                     "They say they are defending the villagers.")
+    they = ref_at(a, "They")
+    assert they is not None and they.name == actor(a, "Ansar Brigade").name

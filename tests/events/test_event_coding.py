@@ -23,12 +23,11 @@ def test_seeds_recall_meets_the_bar():
 
 
 def test_example_corpus_events_agree_with_their_gold():
-    # The issue asks for exact agreement on the bundled corpus; we hold what we reached (one
-    # gold event missed: "accuses the Karst Republic of arming it" needs the pronoun resolved).
+    # The issue's bar: exact agreement on the bundled corpus, every gold event found and nothing else.
     from score_seeds_events import score
 
     result = score(gold_path=EXAMPLES / "gold.json", corpus=EXAMPLES / "crisis")
-    assert result["recall"] >= 0.95 and result["precision"] >= 0.95, (result["missed"], result["unmatched"])
+    assert result["missed"] == [] and result["unmatched"] == []
 
 
 def test_plover_gold_type_accuracy_meets_the_bar():
@@ -405,3 +404,14 @@ def test_a_denied_deed_is_coded_once_and_negated(analyze_text):
 def test_calling_something_a_crime_is_no_phone_call(analyze_text):
     analyzed = analyze_text("The president called the attack a crime and refused to negotiate with the rebels.")
     assert all(e.mode != "phone" for e in analyzed.events), analyzed.events
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("The Ansar Brigade seized the airport. The government calls the group a terrorist organisation and "
+     "accuses Iran of arming it.", "Ansar Brigade"),
+    ("Russia accused Ukraine of attacking it.", "Russia"),   # "it" is never the subject of its own clause
+])
+def test_an_object_it_is_the_body_named_before_it(analyze_text, sentence, target):
+    analyzed = analyze_text(sentence)
+    deed = next(e for e in analyzed.events if e.modality == "alleged")
+    assert [t.name for t in deed.targets] == [target], deed.targets

@@ -243,6 +243,12 @@ class ReferenceFinder:
                 target = self._antecedent(token, lambda c: c.kind in ("organisation", "group", "country"))
                 if target is not None:
                     self.claim(token.idx, token.idx + len(token.text), target, "pronoun")
+            elif lower == "they" and token.dep_ in ("nsubj", "nsubjpass"):
+                # "The rebels seized the dam. They say they are defending villagers": a subject
+                # "they" is the group that was the subject before it.
+                target = self._antecedent(token, lambda c: c.kind in ("organisation", "group"))
+                if target is not None:
+                    self.claim(token.idx, token.idx + len(token.text), target, "pronoun")
 
     def _antecedent(self, token, fits) -> Cluster | None:
         """Return the nearest fitting actor before a pronoun: in its sentence, else a subject before."""

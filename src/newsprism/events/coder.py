@@ -128,6 +128,10 @@ def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | Non
                       and (t.lemma_.lower() in HELD_PLACES or t.ent_type_ in ("FAC", "LOC"))), None)
         if place is not None:
             token = place
+        else:
+            actor = _object_it(analyzed, token)
+            if actor is not None:
+                return [actor]
     left, right = _span_of(token)
     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
     # The speaker's own country is not among "his G7 counterparts".
@@ -175,6 +179,23 @@ MEASURE_NOUNS = {"step", "inch", "metre", "meter", "kilometre", "kilometer", "mi
 # "talks advanced". Without an object they are events only when an actor does them.
 MOTION_VERBS = {"return", "advance"}
 REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
+
+
+def _object_it(analyzed: AnalyzedArticle, token) -> ActorRef | None:
+    """Return the body an object "it" stands for: the nearest organisation, group or state
+    before it in its sentence that is not the subject of its own clause ("accuses the Karst
+    Republic of arming it": the group named earlier; "Russia accused Ukraine of attacking it":
+    Russia)."""
+    verb = token.head.head if token.head.dep_ == "prep" else token.head
+    subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    own = {r.actor_id for r in _resolve_phrase(analyzed, subject)} if subject is not None and subject.lower_ != "it" else set()
+    kinds = {a.id: a.kind for a in analyzed.actors}
+    begin = token.sent.start_char
+    before = [m for m in analyzed.actor_mentions if begin <= m.start and m.end <= token.idx]
+    for mention in sorted(before, key=lambda m: m.start, reverse=True):
+        if kinds.get(mention.actor_id) in ("organisation", "group", "country") and mention.actor_id not in own:
+            return actor_at(analyzed, mention.start, mention.end)
+    return None
 
 
 # Sectors of actors who act where they live: protesters, rebels, a government, the police.
