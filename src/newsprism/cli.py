@@ -364,6 +364,8 @@ def story(
             mark = marks.get(entry["stance"], entry["stance"])
             cells.append(mark + (" c" if entry["role"] == "copy" else " r" if entry["role"] == "relays" else ""))
         status = claim["status"] + (f" ({claim['single_outlet']})" if claim["single_outlet"] else "")
+        if claim.get("happening") and claim["happening"] != claim["status"]:
+            status += f"; happening {claim['happening']}"   # "contradicted; happening corroborated"
         table.add_row(str(claim["date"] or ""), escape(claim["label"]), escape(status), *cells)
     console.print(table)
     for c in view.contradictions:

@@ -415,3 +415,9 @@ def test_an_object_it_is_the_body_named_before_it(analyze_text, sentence, target
     analyzed = analyze_text(sentence)
     deed = next(e for e in analyzed.events if e.modality == "alleged")
     assert [t.name for t in deed.targets] == [target], deed.targets
+
+
+def test_the_named_place_inside_a_setting_is_the_location(analyze_text):
+    analyzed = analyze_text("Police arrested three opposition leaders at their homes in Nairobi on Monday.")
+    arrest = next(e for e in analyzed.events if e.plover_type == "COERCE")
+    assert arrest.location == "Nairobi"

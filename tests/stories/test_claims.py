@@ -185,3 +185,14 @@ def test_a_shared_thing_does_not_make_two_agreements_one():
     offer = event("1", "d", "Courier", "AGREE", [halvik], [the_dam], "leave", day=None, modality="conditional")
     vow = event("2", "v", "Vesta", "AGREE", [the_state], [the_dam], "return", day=None, modality="planned")
     assert len(build_claims([offer, vow])) == 2
+
+
+def test_a_disputed_place_contradicts_the_claim_but_not_the_happening():
+    brasna = event("1", "v", "Vesta", "COERCE", [POLICE], [MILITIA], "arrested", location="Brasna", mode="arrest")
+    talvera = event("2", "f", "Voice", "COERCE", [POLICE], [MILITIA], "arrested", location="Talvera", mode="arrest")
+    claim = Claim([brasna, talvera], find_contradictions([brasna, talvera]))
+    assert (claim.status, claim.happening) == ("contradicted", "corroborated")
+    withdrew = event("3", "v", "Vesta", "RETREAT", [MILITIA], [DAM], "withdrew", day=13)
+    stayed = event("4", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True)
+    denied = Claim([withdrew, stayed], find_contradictions([withdrew, stayed]))
+    assert (denied.status, denied.happening) == ("contradicted", "contradicted")

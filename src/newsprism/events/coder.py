@@ -633,6 +633,12 @@ def _location(verb) -> str | None:
                 ents = [e for e in verb.doc.ents if e.start <= pobj.i < e.end and e.label_ in ("GPE", "LOC", "FAC")]
                 if ents:
                     return ents[0].text
+                # "at their homes in Talvera", "at a checkpoint near Hebron": the named place inside.
+                for inner in (c for p in pobj.children if p.dep_ == "prep" and p.lower_ in ("in", "near", "outside")
+                              for c in p.children if c.dep_ == "pobj"):
+                    ents = [e for e in verb.doc.ents if e.start <= inner.i < e.end and e.label_ in ("GPE", "LOC", "FAC")]
+                    if ents:
+                        return ents[0].text
     for token in verb.subtree:
         if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.dep_ == "prep" and token.head.lower_ in ("in", "at", "near") and token.head.head.i == verb.i:
             return token.text

@@ -6,7 +6,7 @@ migrates older ones by creating what is missing.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES: dict[str, str] = {
     "schema_version": """
@@ -167,6 +167,7 @@ TABLES: dict[str, str] = {
         date DATE,
         location VARCHAR,
         status VARCHAR NOT NULL,
+        happening VARCHAR,
         single_outlet VARCHAR,
         origin_count INTEGER NOT NULL,
         outlet_count INTEGER NOT NULL,

@@ -155,7 +155,7 @@ def claim_rows(story_id: str, claims: Sequence[Claim], articles: Sequence[dict])
             "sources": _names([p for e in events for p in e.sources]),
             "targets": _names([p for e in events for p in e.targets]),
             "date": min(dates) if dates else None, "location": most_common([e.location for e in events]),
-            "status": status, "single_outlet": ", ".join(originals or outlets) if len(claim.origins) == 1 else None,
+            "status": status, "happening": claim.happening, "single_outlet": ", ".join(originals or outlets) if len(claim.origins) == 1 else None,
             "origin_count": len(claim.origins), "outlet_count": len(outlets), "article_count": len({e.article_id for e in events}),
             "first_reported": min(reported) if reported else None, "note": "; ".join(notes) or None,
         })

@@ -51,6 +51,9 @@ NUMBER_WORDS = {
 # (share of content words), and what the sameness of the deed then adds.
 SAME_DEED_OVERLAP = 0.05
 SAME_DEED_BONUS = 0.5
+# Contradictions over whether the happening took place or who did it; the others (number,
+# place, date) dispute a detail of a happening the outlets agree on.
+HAPPENING_CONTRADICTIONS = {"negation", "agent"}
 # A pair of events this close counts as one happening (see pair_score for the scale).
 LINK_THRESHOLD = 1.2
 
@@ -139,6 +142,15 @@ class Claim:
     def status(self) -> str:
         """Return contradicted, attributed-only, corroborated or single-source."""
         if self.contradictions:
+            return "contradicted"
+        return self.happening
+
+    @property
+    def happening(self) -> str:
+        """Return the status of the happening itself, whatever its details: outlets that put the
+        arrests in different towns still corroborate that the arrests happened. Only a denial
+        or a different doer contradicts the happening."""
+        if any(c.kind in HAPPENING_CONTRADICTIONS for c in self.contradictions):
             return "contradicted"
         if all(not e.own_voice for e in self.events):
             return "attributed-only"

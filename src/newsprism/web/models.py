@@ -191,6 +191,9 @@ class ClaimOut(BaseModel):
     story_id: str
     label: str
     status: str = Field(description="corroborated | single-source | contradicted | attributed-only")
+    happening: str | None = Field(default=None, description="the status of the happening itself, whatever its "
+                                  "disputed details (place, number, date): corroborated | single-source | "
+                                  "contradicted | attributed-only")
     plover_type: str | None = None
     date: dt.date | None = None
     outlets: list[ClaimReportOut]

@@ -256,6 +256,7 @@ def list_claims(
                 story_id=row["story_id"],
                 label=row["label"],
                 status=normal_status(row["status"]),
+                happening=normal_status(row["happening"]) if row.get("happening") else None,
                 plover_type=row["plover_type"],
                 date=row["date"],
                 outlets=reports,
