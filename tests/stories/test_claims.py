@@ -196,3 +196,13 @@ def test_a_disputed_place_contradicts_the_claim_but_not_the_happening():
     stayed = event("4", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True)
     denied = Claim([withdrew, stayed], find_contradictions([withdrew, stayed]))
     assert (denied.status, denied.happening) == ("contradicted", "contradicted")
+
+
+def test_an_arrival_is_neither_the_meeting_there_nor_the_plan_to_meet():
+    marsh = participant("m", "Helena Marsh", None)
+    arrived = event("1", "a", "Ledger", "CONSULT", [marsh], [KARST], "arrived", day=12, mode="visit")
+    met = event("2", "w", "Wire", "CONSULT", [marsh], [participant(None, "the two delegations", None)], "met", day=None)
+    plans = event("3", "a2", "Ledger2", "AGREE", [marsh], [participant(None, "Veldoran officials", "VLD")], "meet",
+                  day=13, modality="planned")
+    assert pair_score(arrived, met) is None
+    assert pair_score(arrived, plans) is None

@@ -25,7 +25,7 @@ NO_EVENT_YET = {
     "S2": "the Veldenergo handover plan is not coded", "S5": "the hospital treatment is not coded",
     "S6": "the turbine stop and power cuts are not coded", "S7": "Halvik's warning joins the later threat",
     "S8": "Marsh's separate meetings join the talks", "S9": "power returning is no actor's deed, so no political event",
-    "S14": "the lawyer's statement is not coded", "S16": "Marsh's arrival joins the talks",
+    "S14": "the lawyer's statement is not coded",
     "S17": "Sorvik's post is a quote, not an event",
     "S22": "the dam's distance from the border is not an event",
 }

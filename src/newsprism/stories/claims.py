@@ -267,11 +267,15 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
     if a.plover_type == b.plover_type:
         type_score = 1.0
     elif QUAD_CLASS.get(a.plover_type) == QUAD_CLASS.get(b.plover_type):
+        if (a.modality == "happened") != (b.modality == "happened"):
+            return None   # "arrived in Drovna" is not the plan "to meet officials there"
         type_score = 0.4
     else:
         return None
     if a.mode and b.mode and a.mode != b.mode:
         return None
+    if a.plover_type == b.plover_type == "CONSULT" and (a.mode == "visit") != (b.mode == "visit"):
+        return None   # arriving in Drovna and meeting the delegations there are two happenings
     # The same verb for the same kind of deed ("released" a patch, "arrested", "killed").
     same_deed = type_score == 1.0 and bool(a.lemma) and a.lemma == b.lemma
     unnamed_agent = not (a.sources and b.sources)
