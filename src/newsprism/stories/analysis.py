@@ -21,9 +21,11 @@ from newsprism.stories.claims import (
     numbers_in,
     participant,
 )
+from newsprism.stories.facts import FACT, build_fact_claims, story_facts
 from newsprism.stories.framing import deed_rows, framing_rows
 from newsprism.stories.voices import voice_rows
 
+FACT_LABEL = 140   # characters of a fact's sentence shown as its label
 STORY_DERIVED_TABLES = ("claims", "claim_events", "claim_outlets", "claim_contradictions", "framing_terms", "voices")
 _SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 
@@ -84,6 +86,9 @@ def claim_label(claim: Claim) -> str:
     """Return a one-line description: who did what to whom, when and where."""
     events = claim.events
     plover = most_common([e.plover_type for e in events]) or ""
+    if plover == FACT:
+        text = " ".join(events[0].sentence.split())
+        return "fact: " + (text if len(text) <= FACT_LABEL else text[:FACT_LABEL - 1].rstrip() + "…")
     mode = most_common([e.mode for e in events])
     trigger = most_common([e.trigger.lower() for e in events if e.plover_type == plover]) or ""
     sources = _names([p for e in events for p in e.sources])
@@ -203,7 +208,8 @@ def story_rows(store: Store, story_id: str) -> dict[str, list[dict]]:
     """Return the rebuilt rows of every story-derived table for one story."""
     articles = story_articles(store, story_id)
     claims = build_claims(story_events(store, articles))
-    rows = claim_rows(story_id, claims, articles)
+    facts = build_fact_claims(story_facts(store, articles))
+    rows = claim_rows(story_id, claims + facts, articles)
     texts = {a["id"]: a["text"] for a in articles}
     copies = {a["id"] for a in articles if a["copy_of"]}
     claim_ids = [r["id"] for r in rows["claims"]]

@@ -63,7 +63,10 @@ def story_claims(store: Store, story_id: str) -> list[dict[str, Any]]:
         "SELECT * FROM claims WHERE story_id = ? ORDER BY date NULLS LAST, first_reported NULLS LAST, label", [story_id])
     outlets = store.query("SELECT * FROM claim_outlets WHERE story_id = ?", [story_id])
     events = store.query(
-        "SELECT ce.*, e.trigger, e.plover_type, s.text AS sentence FROM claim_events ce JOIN events e ON e.id = ce.event_id "
+        # A fact's "event" is its whole sentence: its trigger is the sentence's own words.
+        "SELECT ce.*, coalesce(e.trigger, substr(a.text, ce.start + 1, ce.\"end\" - ce.start)) AS trigger, "
+        "coalesce(e.plover_type, 'FACT') AS plover_type, s.text AS sentence FROM claim_events ce "
+        "LEFT JOIN events e ON e.id = ce.event_id JOIN articles a ON a.id = ce.article_id "
         "LEFT JOIN sentences s ON s.article_id = ce.article_id AND s.sentence_index = ce.sentence_index "
         "WHERE ce.story_id = ? ORDER BY ce.article_id, ce.start", [story_id])
     by_claim_outlets: dict[str, dict[str, dict[str, Any]]] = {}
@@ -125,7 +128,7 @@ def story_timeline(store: Store, story_id: str) -> list[dict[str, Any]]:
     rows = store.query(
         "SELECT c.id, c.date, c.first_reported, c.label, c.status, c.single_outlet, "
         "list(o.outlet ORDER BY o.outlet) AS outlets FROM claims c JOIN claim_outlets o ON o.claim_id = c.id "
-        "WHERE c.story_id = ? GROUP BY ALL ORDER BY c.date NULLS LAST, c.first_reported NULLS LAST, c.label", [story_id])
+        "WHERE c.story_id = ? AND c.plover_type <> 'FACT' GROUP BY ALL ORDER BY c.date NULLS LAST, c.first_reported NULLS LAST, c.label", [story_id])
     return [{"date": r["date"], "first_reported": r["first_reported"], "claim_id": r["id"], "label": r["label"],
              "status": r["status"], "outlets": r["outlets"]} for r in rows]
 

@@ -1,0 +1,143 @@
+"""Facts: what a story's sentences report beyond its coded political events.
+
+PLOVER codes who did what to whom; a story also carries tolls, outages, treatment in hospital,
+distances and plans that no event type names ("Power returned to most towns on Wednesday").
+Each sentence of a story article that holds no coded event becomes a fact, and facts told by
+several outlets in like words (shared content words, no clash of numbers) are aligned into one
+fact claim. Fact claims are never contradicted: without a coded deed there is nothing precise
+enough to deny. They count for omissions (what only one outlet reports) like event claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from newsprism.records import stable_id
+from newsprism.store import Store
+from newsprism.stories.claims import Claim, StoryEvent, numbers_in, participant
+from newsprism.stories.framing import STOP
+
+FACT = "FACT"
+# A sentence shorter than this says too little to compare ("She did not speak to reporters.").
+MIN_WORDS = 6
+# Share of content words two sentences must have in common to tell one fact.
+FACT_LINK = 0.35
+_WORD = re.compile(r"[a-z]{4,}")
+# A word in more facts than this is the story's topic, not what tells one fact from another.
+COMMON_WORD = 50
+# Content words two sentences must share, whatever their length, to tell one fact.
+MIN_SHARED = 3
+MIN_SHARED_BESIDE_NAMES = 2
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Return the words that carry a sentence's content (four letters or more, no stop words)."""
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOP)
+
+
+def story_facts(store: Store, articles: Sequence[dict]) -> list[StoryEvent]:
+    """Return one fact per sentence of the story's articles that holds no coded event."""
+    ids = [a["id"] for a in articles]
+    if not ids:
+        return []
+    by_id = {a["id"]: a for a in articles}
+    with_events = {(r["article_id"], r["sentence_index"]) for r in store.query(
+        "SELECT DISTINCT article_id, sentence_index FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
+    via_outlet = {(r["article_id"], r["sentence_index"]) for r in store.query(
+        "SELECT article_id, sentence_index FROM cited_sources WHERE kind = 'outlet' AND relation = 'attributes' "
+        "AND article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
+    dates: dict[tuple[str, int], object] = {}
+    for row in store.query(
+            "SELECT article_id, sentence_index, resolved FROM dates WHERE resolved IS NOT NULL "
+            "AND article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, start", [ids]):
+        dates.setdefault((row["article_id"], row["sentence_index"]), row["resolved"])
+    actors: dict[tuple[str, int], list] = defaultdict(list)
+    for row in store.query(
+            "SELECT m.article_id, m.sentence_index, m.actor_id, ac.name, ac.country, ac.aliases, ac.kind, ac.sector "
+            "FROM actor_mentions m JOIN actors ac ON ac.id = m.actor_id "
+            "WHERE m.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY m.article_id, m.start", [ids]):
+        key = (row["article_id"], row["sentence_index"])
+        if all(p.actor_id != row["actor_id"] for p in actors[key]):
+            actors[key].append(participant(row["actor_id"], row["name"], row["country"], row["aliases"] or (),
+                                           row["kind"], row["sector"]))
+    out = []
+    for s in store.query(
+            "SELECT article_id, sentence_index, start, \"end\", text FROM sentences "
+            "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, sentence_index", [ids]):
+        key = (s["article_id"], s["sentence_index"])
+        if key in with_events or len(s["text"].split()) < MIN_WORDS or not content_words(s["text"]):
+            continue
+        article = by_id[s["article_id"]]
+        out.append(StoryEvent(
+            id=stable_id("fact", s["article_id"], s["sentence_index"]), article_id=s["article_id"],
+            outlet=article["outlet"], origin=article["origin"], is_copy=article["copy_of"] is not None,
+            sentence_index=s["sentence_index"], start=s["start"], end=s["end"], trigger=s["text"], lemma="",
+            plover_type=FACT, mode=None, sources=tuple(actors[key]), targets=(), date=dates.get(key), location=None,
+            negated=False, modality="happened", attribution=None, via_media=key in via_outlet, sentence=s["text"],
+            numbers=numbers_in(s["text"])))
+    return out
+
+
+def _names(fact: StoryEvent) -> frozenset[str]:
+    return frozenset(w for p in fact.sources for name in (p.name, *p.names) for w in content_words(name))
+
+
+def _likeness(words_a: frozenset[str], words_b: frozenset[str], names: frozenset[str] = frozenset()) -> float:
+    """Return the share of content words two sentences have in common, or 0.0 when they share too
+    few, or only names ("Hillary Clinton wants to ..." twice is two facts about one person)."""
+    shared = words_a & words_b
+    if len(shared) < MIN_SHARED or len(shared - names) < MIN_SHARED_BESIDE_NAMES:
+        return 0.0
+    return len(shared) / len(words_a | words_b)
+
+
+def _compatible(a: StoryEvent, b: StoryEvent) -> bool:
+    """Return whether two facts' numbers and dates allow them to be one."""
+    if a.numbers and b.numbers and not set(a.numbers) & set(b.numbers):
+        return False
+    return not (a.date and b.date and a.date != b.date)   # the power cut on Tuesday, its return on Wednesday
+
+
+def same_fact(a: StoryEvent, b: StoryEvent) -> bool:
+    """Return whether two fact sentences tell the same thing: like words, no clash of numbers or dates."""
+    return _compatible(a, b) and _likeness(
+        content_words(a.sentence), content_words(b.sentence), _names(a) | _names(b)) >= FACT_LINK
+
+
+def build_fact_claims(facts: Sequence[StoryEvent]) -> list[Claim]:
+    """Return the facts grouped into claims.
+
+    Each fact joins the group whose first fact it tells most alike, or opens a group: matching
+    the group's first fact, not any member, keeps "Cruz won the caucus" and "Clinton won Ohio"
+    from chaining into one fact through a third sentence like both.
+    """
+    words = [content_words(f.sentence) for f in facts]
+    names = [_names(f) for f in facts]
+    uses: dict[str, int] = defaultdict(int)
+    for ws in words:
+        for w in ws:
+            uses[w] += 1
+    groups: list[list[int]] = []
+    by_word: dict[str, list[int]] = defaultdict(list)   # word of a group's first fact -> groups
+    for i, current in enumerate(facts):
+        # Only groups sharing a word few facts use can reach FACT_LINK; the rest are never compared.
+        candidates = sorted({g for w in words[i] if uses[w] <= COMMON_WORD for g in by_word[w]})
+        best, best_score = None, 0.0
+        for g in candidates:
+            seed = groups[g][0]
+            if any(facts[k].article_id == current.article_id for k in groups[g]) or not _compatible(current, facts[seed]):
+                continue
+            score = _likeness(words[i], words[seed], names[i] | names[seed])
+            if score < FACT_LINK:
+                continue
+            if score > best_score:
+                best, best_score = g, score
+        if best is None:
+            for w in words[i]:
+                by_word[w].append(len(groups))
+            groups.append([i])
+        else:
+            groups[best].append(i)
+    return [Claim([facts[k] for k in group]) for group in groups]
