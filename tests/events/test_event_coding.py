@@ -421,3 +421,13 @@ def test_the_named_place_inside_a_setting_is_the_location(analyze_text):
     analyzed = analyze_text("Police arrested three opposition leaders at their homes in Nairobi on Monday.")
     arrest = next(e for e in analyzed.events if e.plover_type == "COERCE")
     assert arrest.location == "Nairobi"
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    ("Japan gave $5 million to Sudan.", True),
+    ("Lavrov said that all assessments have already been given.", False),    # nothing given to anyone
+    ("Asked how Moscow assessed the role of Minsk, Lavrov said all had been said.", False),   # a reporter's question
+])
+def test_giving_and_asking_in_other_senses(analyze_text, sentence, coded):
+    analyzed = analyze_text(sentence)
+    assert any(e.plover_type in ("AID", "REQUEST") for e in analyzed.events) == coded, analyzed.events

@@ -685,6 +685,9 @@ def _not_this_sense(token) -> bool:
                        for c in token.children)
     if lemma == "drop":
         return not any("charge" in c.lemma_ or "case" in c.lemma_ for c in token.subtree)
+    if lemma == "give":
+        # "gave $5 million to Sudan", "gave Kyiv tanks"; not "assessments have been given".
+        return not any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children)
     if lemma == "defend":
         # Defending a decision or an ally is verbal support; defending land or water is holding it.
         return any(c.dep_ == "dobj" and (c.lemma_.lower() in HELD_PLACES | HELD_GOODS or c.ent_type_ in ("LOC", "FAC"))
@@ -792,8 +795,10 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 continue   # "armed men", "Arresting activists will not bring back a guard": no event
             subject = _subject(token)
             # "Asked how Moscow assessed ...": a question put to the speaker, not an event.
-            if subject is None and token.tag_ == "VBN" and token.dep_ in ("advcl", "ROOT") and trigger.plover == "REQUEST":
-                continue
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            if trigger.plover == "REQUEST" and token.tag_ in ("VBN", "VBD") and token.dep_ in ("advcl", "ROOT") and (
+                    subject is None or (token.i == token.sent.start and not own_subject)):
+                continue   # "Asked how Moscow assessed ..., Lavrov stressed": the reporter's question
             # A verb under "threaten to" is the content of the threat, coded once by THREATEN.
             if token.dep_ == "xcomp" and token.head.lemma_ in ("threaten", "warn"):
                 continue

@@ -54,6 +54,8 @@ SAME_DEED_BONUS = 0.5
 # Contradictions over whether the happening took place or who did it; the others (number,
 # place, date) dispute a detail of a happening the outlets agree on.
 HAPPENING_CONTRADICTIONS = {"negation", "agent"}
+# Modalities of what is yet to happen: an intent is never the deed of another kind.
+INTENDED = {"planned", "conditional", "demanded"}
 # A pair of events this close counts as one happening (see pair_score for the scale).
 LINK_THRESHOLD = 1.2
 
@@ -267,7 +269,7 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
     if a.plover_type == b.plover_type:
         type_score = 1.0
     elif QUAD_CLASS.get(a.plover_type) == QUAD_CLASS.get(b.plover_type):
-        if (a.modality == "happened") != (b.modality == "happened"):
+        if {a.modality, b.modality} & {"happened"} and {a.modality, b.modality} & INTENDED:
             return None   # "arrived in Drovna" is not the plan "to meet officials there"
         type_score = 0.4
     else:
