@@ -431,3 +431,10 @@ def test_the_named_place_inside_a_setting_is_the_location(analyze_text):
 def test_giving_and_asking_in_other_senses(analyze_text, sentence, coded):
     analyzed = analyze_text(sentence)
     assert any(e.plover_type in ("AID", "REQUEST") for e in analyzed.events) == coded, analyzed.events
+
+
+def test_rejecting_the_information_rejects_whoever_alleged_it(analyze_text):
+    analyzed = analyze_text("Opposition leader Ivan Markov alleged that the army had shelled the town. "
+                            "The Defense Ministry termed the information as fake.")
+    reject = next(e for e in analyzed.events if e.plover_type == "REJECT")
+    assert [t.name for t in reject.targets] == ["Ivan Markov"], reject.targets

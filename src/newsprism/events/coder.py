@@ -15,7 +15,7 @@ import re
 from newsprism.actors import actor_at, describe, expand_group
 from newsprism.events.lexicon import (
     ACCUSING_PREDICATES, ARMED_ONLY, ARMED_SECTORS, CARRIER_RECODES, COOPERATIVE, DEED_NOUNS, HOSTILE, NOUN_MODIFIERS, NOUNS,
-    PROTESTING_PEOPLE, SPEECH_VERBS, SUPPORT_VERBS, VERBS, Trigger,
+    PROTESTING_PEOPLE, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS, SUPPORT_VERBS, VERBS, Trigger,
 )
 from newsprism.records import ActorRef, AnalyzedArticle, DateMention, Event, stable_id
 
@@ -383,7 +383,7 @@ def _named_place(token) -> bool:
 
 
 def _deed_doers(analyzed: AnalyzedArticle, doc, targets: list[ActorRef],
-                deeds: list[tuple[str, list[ActorRef]]]) -> list[ActorRef]:
+                deeds: list[tuple[str, list[ActorRef]]], rejection: bool = False) -> list[ActorRef]:
     """Return ``targets`` with each deed noun replaced by its doers: "called the seizure of the dam
     a terrorist attack" accuses whoever seized it, named by "by ..." or by the latest event of
     that deed before it in the article ("The rebels seized the dam on Tuesday")."""
@@ -395,6 +395,8 @@ def _deed_doers(analyzed: AnalyzedArticle, doc, targets: list[ActorRef],
         if span is not None:
             noun = span.root.lemma_.lower()
             verbs = DEED_NOUNS.get(noun) or ((noun[:-3],) if noun.endswith("ing") and span.root.pos_ == "NOUN" else ())
+            if rejection and noun in STATEMENT_NOUNS:
+                verbs = STATEMENT_VERBS   # "termed the information as fake": whoever alleged it
             if verbs:
                 agent = next((c for p in span.root.children if p.dep_ == "prep" and p.lower_ == "by"
                               for c in p.children if c.dep_ == "pobj"), None)
@@ -742,7 +744,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             confidence = min(1.0, confidence + 0.1)
         elif anchor.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "ccomp"):
             confidence = max(0.1, confidence - 0.1)
-        targets = _deed_doers(analyzed, doc, targets, deeds)
+        targets = _deed_doers(analyzed, doc, targets, deeds, rejection=plover == "REJECT")
         source_ids = {(s.actor_id or s.name) for s in sources}
         targets = [t for t in targets if (t.actor_id or t.name) not in source_ids]
         deed = _lemma(trigger_token)

@@ -230,6 +230,12 @@ DEED_NOUNS = {
     "execution": ("execute",), "accusation": ("accuse", "accusation"), "allegation": ("allege", "accuse"),
 }
 
+# What a rejection can be aimed at instead of its author: "termed the information as fake"
+# rejects whoever last accused or alleged. Coded for REJECT events only: "discussed the
+# information" is about it, not aimed at whoever gave it.
+STATEMENT_NOUNS = {"information", "report", "claim", "statement", "allegation", "accusation", "charge", "assertion"}
+STATEMENT_VERBS = ("allege", "accuse", "accusation", "claim", "allegation", "blame")
+
 # People whose blocking of roads is a protest, not state coercion.
 PROTESTING_PEOPLE = {"CVL", "OPP"}
 
