@@ -298,3 +298,8 @@ def test_a_subject_they_is_the_group_that_was_the_subject_before(analyze_text):
                      "They say they are defending the villagers.")
     they = ref_at(a, "They")
     assert they is not None and they.name == actor(a, "Ansar Brigade").name
+
+
+def test_an_armed_group_without_a_country_belongs_to_the_only_country_named(analyze_text):
+    a = analyze_text("The rebel Forces for National Liberation insisted that Burundi's government release its prisoners.")
+    assert actor(a, "Forces for National Liberation").country == "BDI"

@@ -600,7 +600,10 @@ class Resolver(SpanFinder, ReferenceFinder):
                 if cluster.kind == "person":
                     cluster.country = self.home_for_people or self.sole_country()
                 elif cluster.kind == "organisation":
-                    cluster.country = self.home
+                    # A ministry, an armed force, a rebel group or a party acts in its own country:
+                    # failing the article's home, the only country a short text names ("Forces for
+                    # Defence of Democracy ... demands that Burundi's government ...").
+                    cluster.country = self.home or (self.sole_country() if cluster.sector in DOMESTIC else None)
                 else:
                     cluster.country = self.sentence_country(cluster.first) or self.home
                 cluster.country_from_context = cluster.country is not None
