@@ -438,3 +438,11 @@ def test_rejecting_the_information_rejects_whoever_alleged_it(analyze_text):
                             "The Defense Ministry termed the information as fake.")
     reject = next(e for e in analyzed.events if e.plover_type == "REJECT")
     assert [t.name for t in reject.targets] == ["Ivan Markov"], reject.targets
+
+
+def test_a_thing_in_a_country_is_no_actor_of_that_country(analyze_text):
+    # "streets in Hong Kong" are a place; whom the blockade defies is the target.
+    analyzed = analyze_text("Thousands of people blocked streets in Hong Kong in defiance of Chinese authorities.")
+    protest = next(e for e in analyzed.events if e.plover_type == "PROTEST")
+    assert "CHN" in {t.country for t in protest.targets}, protest.targets
+    assert all(t.name != "streets" for t in protest.targets)

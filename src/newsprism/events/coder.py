@@ -198,6 +198,11 @@ def _object_it(analyzed: AnalyzedArticle, token) -> ActorRef | None:
     return None
 
 
+# Plural nouns for people that _people_noun's endings miss.
+PEOPLE_WORDS = {"people", "person", "man", "men", "woman", "women", "child", "children", "youth", "police",
+                "troops", "force", "forces", "crowd", "family", "families", "resident", "villager", "official"}
+
+
 # Sectors of actors who act where they live: protesters, rebels, a government, the police.
 LOCAL_SECTORS = {"CVL", "REB", "OPP", "GOV", "MIL", "COP", "JUD", "LEG", "BUS"}
 
@@ -216,7 +221,10 @@ def _placed(analyzed: AnalyzedArticle, token, ref: ActorRef) -> ActorRef:
             if home and home != ref.country:
                 return dataclasses.replace(ref, country=home)
         return ref
-    country = _country_of_setting(analyzed, token)
+    # "rebels in the Ivory Coast" are Ivorian; "streets in Hong Kong" are a place, not an actor.
+    someone = ref.sector is not None or _people_noun(token) or token.ent_type_ in ("PERSON", "ORG", "NORP") \
+        or token.lemma_.lower() in PEOPLE_WORDS
+    country = _country_of_setting(analyzed, token) if someone else None
     if country is None and any(c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her") for c in token.children):
         # "Bosnian Serbs said their forces had completed the withdrawal": the speaker's forces.
         speaker = _reporting_subject(token)
