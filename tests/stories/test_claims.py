@@ -206,3 +206,14 @@ def test_an_arrival_is_neither_the_meeting_there_nor_the_plan_to_meet():
                   day=13, modality="planned")
     assert pair_score(arrived, met) is None
     assert pair_score(arrived, plans) is None
+
+
+def test_a_statement_of_last_week_is_not_the_undated_one_reported_now():
+    halvik = participant("h", "Teodor Halvik", "VLD")
+    warned = event("1", "w", "Wire", "THREATEN", [halvik], [participant("v", "Veldora", "VLD", kind="country")],
+                   "warned", day=3)
+    threat = event("2", "v", "Vesta", "THREATEN", [halvik], [POLICE], "threatened", day=None)
+    fresh = StoryEvent(**{**{f: getattr(threat, f) for f in threat.__dataclass_fields__}, "published": date(2025, 3, 11)})
+    assert pair_score(warned, fresh) is None
+    recent = StoryEvent(**{**{f: getattr(threat, f) for f in threat.__dataclass_fields__}, "published": date(2025, 3, 5)})
+    assert pair_score(warned, recent) is not None      # two days later: may be the same statement

@@ -78,7 +78,7 @@ def story_events(store: Store, articles: Sequence[dict]) -> list[StoryEvent]:
             sources=sources, targets=targets, date=e["date"], location=e["location"], negated=e["negated"],
             modality=e["modality"], attribution=e["attribution"],
             via_media=(e["article_id"], e["sentence_index"]) in via_outlet, sentence=e["sentence"] or "",
-            numbers=numbers))
+            numbers=numbers, published=article["published"]))
     return out
 
 

@@ -54,6 +54,8 @@ SAME_DEED_BONUS = 0.5
 # Contradictions over whether the happening took place or who did it; the others (number,
 # place, date) dispute a detail of a happening the outlets agree on.
 HAPPENING_CONTRADICTIONS = {"negation", "agent"}
+# Days after which a dated statement is not the one an article reports without a date.
+STALE_STATEMENT_DAYS = 5
 # Modalities of what is yet to happen: an intent is never the deed of another kind.
 INTENDED = {"planned", "conditional", "demanded"}
 # A pair of events this close counts as one happening (see pair_score for the scale).
@@ -100,6 +102,7 @@ class StoryEvent:
     via_media: bool                  # the sentence credits another outlet ("according to Veldora One")
     sentence: str
     numbers: tuple[int, ...] = ()
+    published: date | None = None    # the article's publication date
 
     @property
     def stance(self) -> str:
@@ -309,6 +312,12 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
         if agent_conflict and not (target >= 0.9 and a.plover_type == b.plover_type and a.date and a.date == b.date):
             return None
     date_score = 0.0
+    if bool(a.date) != bool(b.date) and QUAD_CLASS.get(a.plover_type, "").startswith("verbal"):
+        # A statement reported without a date is a fresh one: "Last week, Halvik warned ..."
+        # is not the threat an article of a week later reports undated.
+        dated, undated = (a, b) if a.date else (b, a)
+        if undated.published and (undated.published - dated.date).days >= STALE_STATEMENT_DAYS:
+            return None
     if a.date and b.date:
         apart = abs((a.date - b.date).days)
         if apart == 0:
