@@ -43,3 +43,11 @@ def test_sentences_of_one_article_stay_apart():
     a = fact("1", "w", "Wire", "The dam's turbines stopped on Tuesday morning, the grid operator said.")
     b = fact("2", "w", "Wire", "The dam's turbines stopped on Tuesday morning, the operator repeated.")
     assert len(build_fact_claims([a, b])) == 2
+
+
+def test_page_furniture_is_no_fact():
+    from newsprism.stories.facts import BOILERPLATE
+
+    assert BOILERPLATE.match("Follow Pam Key on Twitter @pamkeyNEN.")
+    assert BOILERPLATE.match("- You can receive this daily update every weekday morning via email!")
+    assert not BOILERPLATE.match("Four other people were treated for gunshot wounds.")

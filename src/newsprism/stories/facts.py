@@ -25,6 +25,10 @@ MIN_WORDS = 6
 # Share of content words two sentences must have in common to tell one fact.
 FACT_LINK = 0.35
 _WORD = re.compile(r"[a-z]{4,}")
+# Page furniture that reaches article text: newsletter offers, follow-us lines, credits.
+BOILERPLATE = re.compile(
+    r"^\W*(?:follow\b|sign up\b|subscribe\b|click\b|read more\b|you can receive\b|share this\b|"
+    r"copyright\b|©|all rights reserved\b|related:|watch:|photo:|image:)", re.IGNORECASE)
 # A word in more facts than this is the story's topic, not what tells one fact from another.
 COMMON_WORD = 50
 # Content words two sentences must share, whatever their length, to tell one fact.
@@ -67,7 +71,8 @@ def story_facts(store: Store, articles: Sequence[dict]) -> list[StoryEvent]:
             "SELECT article_id, sentence_index, start, \"end\", text FROM sentences "
             "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, sentence_index", [ids]):
         key = (s["article_id"], s["sentence_index"])
-        if key in with_events or len(s["text"].split()) < MIN_WORDS or not content_words(s["text"]):
+        if key in with_events or len(s["text"].split()) < MIN_WORDS or not content_words(s["text"]) \
+                or BOILERPLATE.match(s["text"]):
             continue
         article = by_id[s["article_id"]]
         out.append(StoryEvent(
