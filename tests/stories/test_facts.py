@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from newsprism.stories.claims import StoryEvent, numbers_in
-from newsprism.stories.facts import FACT, build_fact_claims, same_fact
+from newsprism.stories.facts import BOILERPLATE, FACT, build_fact_claims, same_fact
 
 
 def fact(id: str, article: str, origin: str, sentence: str, *, day: int | None = None, via_media=False,
@@ -46,8 +46,6 @@ def test_sentences_of_one_article_stay_apart():
 
 
 def test_page_furniture_is_no_fact():
-    from newsprism.stories.facts import BOILERPLATE
-
     assert BOILERPLATE.match("Follow Pam Key on Twitter @pamkeyNEN.")
     assert BOILERPLATE.match("- You can receive this daily update every weekday morning via email!")
     assert not BOILERPLATE.match("Four other people were treated for gunshot wounds.")
