@@ -164,8 +164,11 @@ class Claim:
 
 # -- preparing events --------------------------------------------------------------------------
 
+@lru_cache(maxsize=100_000)
 def normal_name(text: str) -> str:
-    """Return a name lower-cased without a leading article, possessive or brackets."""
+    """Return a name lower-cased without a leading article, possessive or brackets.
+
+    Cached: claim alignment compares the same few thousand names millions of times."""
     text = re.sub(r"[\[\]()]", "", text.lower())
     text = re.sub(r"['’]s?\b$", "", text.strip())
     text = re.sub(r"['’]s\b", "", text)

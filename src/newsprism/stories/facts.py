@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from newsprism.records import stable_id
 from newsprism.store import Store
-from newsprism.stories.claims import Claim, StoryEvent, numbers_in, participant
+from newsprism.stories.claims import Claim, StoryEvent, numbers_in
 from newsprism.stories.framing import STOP
 
 FACT = "FACT"
@@ -57,15 +57,6 @@ def story_facts(store: Store, articles: Sequence[dict]) -> list[StoryEvent]:
             "SELECT article_id, sentence_index, resolved FROM dates WHERE resolved IS NOT NULL "
             "AND article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, start", [ids]):
         dates.setdefault((row["article_id"], row["sentence_index"]), row["resolved"])
-    actors: dict[tuple[str, int], list] = defaultdict(list)
-    for row in store.query(
-            "SELECT m.article_id, m.sentence_index, m.actor_id, ac.name, ac.country, ac.aliases, ac.kind, ac.sector "
-            "FROM actor_mentions m JOIN actors ac ON ac.id = m.actor_id "
-            "WHERE m.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY m.article_id, m.start", [ids]):
-        key = (row["article_id"], row["sentence_index"])
-        if all(p.actor_id != row["actor_id"] for p in actors[key]):
-            actors[key].append(participant(row["actor_id"], row["name"], row["country"], row["aliases"] or (),
-                                           row["kind"], row["sector"]))
     out = []
     for s in store.query(
             "SELECT article_id, sentence_index, start, \"end\", text FROM sentences "
@@ -79,14 +70,18 @@ def story_facts(store: Store, articles: Sequence[dict]) -> list[StoryEvent]:
             id=stable_id("fact", s["article_id"], s["sentence_index"]), article_id=s["article_id"],
             outlet=article["outlet"], origin=article["origin"], is_copy=article["copy_of"] is not None,
             sentence_index=s["sentence_index"], start=s["start"], end=s["end"], trigger=s["text"], lemma="",
-            plover_type=FACT, mode=None, sources=tuple(actors[key]), targets=(), date=dates.get(key), location=None,
+            plover_type=FACT, mode=None, sources=(), targets=(), date=dates.get(key), location=None,
             negated=False, modality="happened", attribution=None, via_media=key in via_outlet, sentence=s["text"],
             numbers=numbers_in(s["text"])))
     return out
 
 
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{3,}")
+
+
 def _names(fact: StoryEvent) -> frozenset[str]:
-    return frozenset(w for p in fact.sources for name in (p.name, *p.names) for w in content_words(name))
+    """Return the content words a sentence writes capitalised inside it: names, mostly."""
+    return frozenset(w.lower() for w in _CAPITALISED.findall(fact.sentence.strip()))
 
 
 def _likeness(words_a: frozenset[str], words_b: frozenset[str], names: frozenset[str] = frozenset()) -> float:
