@@ -446,3 +446,30 @@ def test_a_thing_in_a_country_is_no_actor_of_that_country(analyze_text):
     protest = next(e for e in analyzed.events if e.plover_type == "PROTEST")
     assert "CHN" in {t.country for t in protest.targets}, protest.targets
     assert all(t.name != "streets" for t in protest.targets)
+
+
+@pytest.mark.parametrize("sentence, trigger, negated", [
+    ("Police refused to say whether troops had arrested the protesters.", "arrested", False),   # not through speech
+    ("The government denied that weapons had been given to the rebels.", "given", True),
+])
+def test_a_denial_reaches_its_deed_but_not_through_a_reported_question(analyze_text, sentence, trigger, negated):
+    analyzed = analyze_text(sentence)
+    deed = next(e for e in analyzed.events if e.trigger == trigger)
+    assert deed.negated == negated
+
+
+@pytest.mark.parametrize("sentence, triggers", [
+    ("The army refused to give details.", {"refused"}),                   # "give" without a recipient is no deed
+    ("Gunmen armed with rifles stormed the police station.", {"stormed"}),   # "armed with" is no aid
+    ("France broke ties with Mali.", {"broke"}),
+])
+def test_what_is_coded_when_the_inner_verb_is_no_event(analyze_text, sentence, triggers):
+    analyzed = analyze_text(sentence)
+    assert {e.trigger for e in analyzed.events} == triggers, analyzed.events
+    assert all(t.name != "ties" for e in analyzed.events for t in e.targets)
+
+
+def test_an_object_it_is_not_a_place_inside_its_own_subject(analyze_text):
+    analyzed = analyze_text("Ukraine said Russian troops in the region attacked it.")
+    attack = next(e for e in analyzed.events if e.plover_type == "ASSAULT")
+    assert [t.name for t in attack.targets] == ["Ukraine"]

@@ -23,7 +23,8 @@ def test_the_two_seeds_form_one_story_with_both_outlets(seeds_story):
 
 def test_story_counts_match_its_claims(seeds_client, seeds_story):
     detail = seeds_client.get(f"/api/stories/{seeds_story['id']}").json()
-    statuses = [c["status"] for c in detail["claims"]]
+    # The counts are of happenings: fact claims are listed but not counted.
+    statuses = [c["status"] for c in detail["claims"] if c["plover_type"] != "FACT"]
     assert statuses.count("corroborated") == detail["corroborated"]
     assert statuses.count("single-source") == detail["single_source"]
     assert statuses.count("contradicted") == detail["contradicted"]
@@ -76,3 +77,10 @@ def test_story_report_page_is_written(seeds_store, seeds_story, tmp_path):
     summary = write_report(seeds_store, tmp_path)
     assert summary.stories >= 1
     assert (tmp_path / f"story-{seeds_story['id']}.html").is_file()
+
+
+def test_a_claim_disputed_in_a_detail_shows_its_happening_status(examples_client):
+    story = examples_client.get("/api/stories").json()["items"][0]
+    detail = examples_client.get(f"/api/stories/{story['id']}").json()
+    disputed = [c for c in detail["claims"] if c["status"] == "contradicted" and c["happening"] == "corroborated"]
+    assert disputed, "the arrests put in Brasna and in Talvera are a corroborated happening with a contradicted place"

@@ -124,8 +124,12 @@ def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | Non
     if token.lower_ == "it" and token.dep_ not in ("nsubj", "nsubjpass"):
         # "the militia had left the dam and police had taken control of it": an object "it"
         # after a place in its sentence is that place.
+        # Not a place inside the clause's own subject: "troops in the region attacked it".
+        verb = token.head.head if token.head.dep_ == "prep" else token.head
+        subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        inside = {t.i for t in subject.subtree} if subject is not None else set()
         place = next((t for t in reversed(doc[token.sent.start:token.i]) if t.pos_ in ("NOUN", "PROPN")
-                      and (t.lemma_.lower() in HELD_PLACES or t.ent_type_ in ("FAC", "LOC"))), None)
+                      and t.i not in inside and (t.lemma_.lower() in HELD_PLACES or t.ent_type_ in ("FAC", "LOC"))), None)
         if place is not None:
             token = place
         else:
@@ -549,13 +553,15 @@ def _targets(verb, trigger: Trigger, source_token) -> list:
 def _negated(verb) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
-    # "denied ordering his fighters to shoot": a denial reaches down a chain of complements.
+    # "denied ordering his fighters to shoot": a denial reaches down a chain of infinitives, but
+    # not through a reported clause ("refused to say whether troops had arrested them").
     link = verb
-    while link.dep_ in ("xcomp", "ccomp") and link.head is not link:
-        if link.head.lemma_ in NEGATING_HEADS:
+    while True:
+        if link.dep_ in ("xcomp", "ccomp") and link.head.lemma_ in NEGATING_HEADS:
             return True
+        if link.dep_ != "xcomp" or link.head is link:
+            return False
         link = link.head
-    return False
 
 
 def _modality(verb, sentence_tokens) -> str:
@@ -684,6 +690,14 @@ HELD_PLACES = {"dam", "base", "city", "town", "village", "positions", "position"
 HELD_GOODS = {"water", "land", "home", "homes", "farm", "field", "resource", "river", "property"}
 
 
+def _codable(token) -> tuple[Trigger, str] | None:
+    """Return the trigger of a verb the coder codes on its own (a lexicon verb in its coded
+    sense, outside a condition and not a modifier), else None."""
+    if token.dep_ in ("csubj", "amod") or _in_condition(token) or _not_this_sense(token):
+        return None
+    return _verb_trigger(token)
+
+
 def _not_this_sense(token) -> bool:
     """Return whether a lexicon verb is used in a sense that is no event here: "termed" without
     a charge of falsehood, "left" without a place, "dropped" without charges."""
@@ -695,6 +709,9 @@ def _not_this_sense(token) -> bool:
                        for c in token.children)
     if lemma == "drop":
         return not any("charge" in c.lemma_ or "case" in c.lemma_ for c in token.subtree)
+    if lemma == "arm":
+        # "armed the rebels"; not "gunmen armed with rifles".
+        return not any(c.dep_ == "dobj" for c in token.children)
     if lemma == "give":
         # "gave $5 million to Sudan", "gave Kyiv tanks"; not "assessments have been given".
         return not any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children)
@@ -755,8 +772,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
         targets = _deed_doers(analyzed, doc, targets, deeds, rejection=plover == "REJECT")
         source_ids = {(s.actor_id or s.name) for s in sources}
         targets = [t for t in targets if (t.actor_id or t.name) not in source_ids]
-        deed = _lemma(trigger_token)
-        deeds.append((deed, list(sources)))
+        if modality == "happened" and not negation:
+            deeds.append((_lemma(trigger_token), list(sources)))   # a denied or planned deed has no doer
         events.append(Event(
             id=stable_id(article.id, sentence_index(start), start, plover), article_id=article.id,
             sentence_index=sentence_index(start), start=start, end=end, trigger=article.text[start:end],
@@ -770,7 +787,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
     for token in doc:
         if token.is_space:
             continue
-        if _in_condition(token):
+        if token.pos_ in ("VERB", "NOUN") and _in_condition(token):
             continue   # the condition of a threat or offer is not reported as done
         found = _verb_trigger(token)
         if found and _not_this_sense(token):
@@ -794,11 +811,11 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                     continue   # "so-called", "what he called"
             if lemma in SUPPORT_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUNS for c in token.children):
                 continue   # "imposed sanctions", "held talks": the noun names the event
-            if lemma == "deny" and any(c.dep_ in ("xcomp", "ccomp") and any(_verb_trigger(t) for t in c.subtree)
+            if lemma == "deny" and any(c.dep_ in ("xcomp", "ccomp") and any(_codable(t) for t in c.subtree)
                                        for c in token.children):
                 continue   # "denied ordering his fighters to shoot": the denied deed is coded, negated
             if lemma in ("refuse", "decline") and any(
-                    c.dep_ == "xcomp" and _verb_trigger(c) and _verb_trigger(c)[0].plover in COOPERATIVE - {"AGREE"}
+                    c.dep_ == "xcomp" and (inner := _codable(c)) and inner[0].plover in COOPERATIVE - {"AGREE"}
                     for c in token.children):
                 continue   # "refused to negotiate with the group": the refused deed is coded as the REJECT
             if token.dep_ in ("csubj", "amod"):
@@ -827,7 +844,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             # part of the deed, not whom it is done to.
             named_object = rule.split(" ", 1)[1] if " " in rule else None
             for t in _targets(token, trigger, subject):
-                if t.dep_ == "dobj" and t.lemma_.lower() == named_object:
+                if t.dep_ == "dobj" and named_object in (t.lower_, t.lemma_.lower()):
                     continue
                 target_tokens.extend(_with_conjuncts(t))
             exclude = sources[0].country if sources else None

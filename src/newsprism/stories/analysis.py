@@ -21,7 +21,7 @@ from newsprism.stories.claims import (
     numbers_in,
     participant,
 )
-from newsprism.stories.facts import FACT, build_fact_claims, story_facts
+from newsprism.stories.facts import FACT, build_fact_claims, credited_sentences, story_facts
 from newsprism.stories.framing import deed_rows, framing_rows
 from newsprism.stories.voices import voice_rows
 
@@ -45,8 +45,10 @@ def story_articles(store: Store, story_id: str) -> list[dict]:
         "ORDER BY a.published NULLS LAST, a.id", [story_id])
 
 
-def story_events(store: Store, articles: Sequence[dict]) -> list[StoryEvent]:
-    """Return the events of the given story articles, ready for alignment."""
+def story_events(store: Store, articles: Sequence[dict], via_outlet: set[tuple[str, int]] | None = None) -> list[StoryEvent]:
+    """Return the events of the given story articles, ready for alignment.
+
+    ``via_outlet``: the (article, sentence) pairs crediting another outlet, when already loaded."""
     ids = [a["id"] for a in articles]
     if not ids:
         return []
@@ -62,9 +64,8 @@ def story_events(store: Store, articles: Sequence[dict]) -> list[StoryEvent]:
             "ORDER BY ea.event_id, ea.role, ea.position", [ids]):
         roles[row["event_id"]][row["role"]].append(row)
     # A sentence crediting a named outlet ("according to Veldora One") makes its events that outlet's word.
-    via_outlet = {(r["article_id"], r["sentence_index"]) for r in store.query(
-        "SELECT article_id, sentence_index FROM cited_sources WHERE kind = 'outlet' AND relation = 'attributes' "
-        "AND article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
+    if via_outlet is None:
+        via_outlet = credited_sentences(store, ids)
     out = []
     for e in events:
         article = by_id[e["article_id"]]
@@ -207,8 +208,12 @@ def analyze_stories(store: Store, story_ids: Sequence[str]) -> None:
 def story_rows(store: Store, story_id: str) -> dict[str, list[dict]]:
     """Return the rebuilt rows of every story-derived table for one story."""
     articles = story_articles(store, story_id)
-    claims = build_claims(story_events(store, articles))
-    facts = build_fact_claims(story_facts(store, articles))
+    via_outlet = credited_sentences(store, [a["id"] for a in articles])
+    events = story_events(store, articles, via_outlet)
+    claims = build_claims(events)
+    with_events = {(e.article_id, e.sentence_index) for e in events}
+    facts = build_fact_claims(story_facts(store, articles, with_events, via_outlet))
+    # Event claims first: the framing below pairs claim ids with them by position.
     rows = claim_rows(story_id, claims + facts, articles)
     texts = {a["id"]: a["text"] for a in articles}
     copies = {a["id"] for a in articles if a["copy_of"]}

@@ -56,6 +56,7 @@ SAME_DEED_BONUS = 0.5
 HAPPENING_CONTRADICTIONS = {"negation", "agent"}
 # Days after which a dated statement is not the one an article reports without a date.
 STALE_STATEMENT_DAYS = 5
+STATEMENT_TYPES = {"ACCUSE", "THREATEN", "REJECT", "REQUEST"}
 # Modalities of what is yet to happen: an intent is never the deed of another kind.
 INTENDED = {"planned", "conditional", "demanded"}
 # A pair of events this close counts as one happening (see pair_score for the scale).
@@ -315,7 +316,7 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
         if agent_conflict and not (target >= 0.9 and a.plover_type == b.plover_type and a.date and a.date == b.date):
             return None
     date_score = 0.0
-    if bool(a.date) != bool(b.date) and QUAD_CLASS.get(a.plover_type, "").startswith("verbal"):
+    if bool(a.date) != bool(b.date) and a.plover_type in STATEMENT_TYPES:
         # A statement reported without a date is a fresh one: "Last week, Halvik warned ..."
         # is not the threat an article of a week later reports undated.
         dated, undated = (a, b) if a.date else (b, a)

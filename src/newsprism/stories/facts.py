@@ -41,17 +41,24 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOP)
 
 
-def story_facts(store: Store, articles: Sequence[dict]) -> list[StoryEvent]:
-    """Return one fact per sentence of the story's articles that holds no coded event."""
+def credited_sentences(store: Store, ids: Sequence[str]) -> set[tuple[str, int]]:
+    """Return the (article, sentence) pairs that credit a named outlet ("according to Veldora One")."""
+    return {(r["article_id"], r["sentence_index"]) for r in store.query(
+        "SELECT article_id, sentence_index FROM cited_sources WHERE kind = 'outlet' AND relation = 'attributes' "
+        "AND article_id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)])}
+
+
+def story_facts(store: Store, articles: Sequence[dict], with_events: set[tuple[str, int]],
+                via_outlet: set[tuple[str, int]]) -> list[StoryEvent]:
+    """Return one fact per sentence of the story's articles that holds no coded event.
+
+    ``with_events`` and ``via_outlet`` are the (article, sentence) pairs that hold an event and
+    that credit another outlet, which the caller has loaded for the story's events already.
+    """
     ids = [a["id"] for a in articles]
     if not ids:
         return []
     by_id = {a["id"]: a for a in articles}
-    with_events = {(r["article_id"], r["sentence_index"]) for r in store.query(
-        "SELECT DISTINCT article_id, sentence_index FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
-    via_outlet = {(r["article_id"], r["sentence_index"]) for r in store.query(
-        "SELECT article_id, sentence_index FROM cited_sources WHERE kind = 'outlet' AND relation = 'attributes' "
-        "AND article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
     dates: dict[tuple[str, int], object] = {}
     for row in store.query(
             "SELECT article_id, sentence_index, resolved FROM dates WHERE resolved IS NOT NULL "
@@ -115,22 +122,27 @@ def build_fact_claims(facts: Sequence[StoryEvent]) -> list[Claim]:
     """
     words = [content_words(f.sentence) for f in facts]
     names = [_names(f) for f in facts]
+    numbers = [frozenset(f.numbers) for f in facts]
     uses: dict[str, int] = defaultdict(int)
     for ws in words:
         for w in ws:
             uses[w] += 1
     groups: list[list[int]] = []
+    articles: list[set[str]] = []                        # the articles each group already holds
     by_word: dict[str, list[int]] = defaultdict(list)   # word of a group's first fact -> groups
     for i, current in enumerate(facts):
         # Only groups sharing a word few facts use can reach FACT_LINK; the rest are never compared.
         candidates = sorted({g for w in words[i] if uses[w] <= COMMON_WORD for g in by_word[w]})
         best, best_score = None, 0.0
+        size = len(words[i])
         for g in candidates:
             seed = groups[g][0]
-            if any(facts[k].article_id == current.article_id for k in groups[g]) or not _compatible(current, facts[seed]):
+            # Sets this unlike in size cannot share FACT_LINK of their union.
+            if not FACT_LINK * size <= len(words[seed]) <= size / FACT_LINK or current.article_id in articles[g]:
                 continue
             score = _likeness(words[i], words[seed], names[i] | names[seed])
-            if score < FACT_LINK:
+            if score < FACT_LINK or (numbers[i] and numbers[seed] and not numbers[i] & numbers[seed]) or (
+                    current.date and facts[seed].date and current.date != facts[seed].date):
                 continue
             if score > best_score:
                 best, best_score = g, score
@@ -138,6 +150,8 @@ def build_fact_claims(facts: Sequence[StoryEvent]) -> list[Claim]:
             for w in words[i]:
                 by_word[w].append(len(groups))
             groups.append([i])
+            articles.append({current.article_id})
         else:
             groups[best].append(i)
+            articles[best].add(current.article_id)
     return [Claim([facts[k] for k in group]) for group in groups]

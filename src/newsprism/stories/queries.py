@@ -38,7 +38,9 @@ class StoryView:
 def list_stories(store: Store) -> list[dict[str, Any]]:
     """Return every story, newest first, with its article and outlet counts and claims per status."""
     stories = store.query("SELECT * FROM stories ORDER BY last_published DESC NULLS LAST, article_count DESC, id")
-    counts = store.query("SELECT story_id, status, count(*) AS n FROM claims GROUP BY story_id, status")
+    # Counts of happenings: facts are listed with the claims, not counted here.
+    counts = store.query("SELECT story_id, status, count(*) AS n FROM claims WHERE plover_type <> 'FACT' "
+                         "GROUP BY story_id, status")
     by_story: dict[str, dict[str, int]] = {}
     for row in counts:
         by_story.setdefault(row["story_id"], {})[row["status"]] = row["n"]
@@ -64,11 +66,14 @@ def story_claims(store: Store, story_id: str) -> list[dict[str, Any]]:
     outlets = store.query("SELECT * FROM claim_outlets WHERE story_id = ?", [story_id])
     events = store.query(
         # A fact's "event" is its whole sentence: its trigger is the sentence's own words.
-        "SELECT ce.*, coalesce(e.trigger, substr(a.text, ce.start + 1, ce.\"end\" - ce.start)) AS trigger, "
-        "coalesce(e.plover_type, 'FACT') AS plover_type, s.text AS sentence FROM claim_events ce "
-        "LEFT JOIN events e ON e.id = ce.event_id JOIN articles a ON a.id = ce.article_id "
+        "SELECT ce.*, CASE WHEN c.plover_type = 'FACT' THEN substr(a.text, ce.start + 1, ce.\"end\" - ce.start) "
+        "ELSE e.trigger END AS trigger, coalesce(e.plover_type, c.plover_type) AS plover_type, s.text AS sentence "
+        "FROM claim_events ce JOIN claims c ON c.id = ce.claim_id JOIN articles a ON a.id = ce.article_id "
+        "LEFT JOIN events e ON e.id = ce.event_id "
         "LEFT JOIN sentences s ON s.article_id = ce.article_id AND s.sentence_index = ce.sentence_index "
-        "WHERE ce.story_id = ? ORDER BY ce.article_id, ce.start", [story_id])
+        # An event row whose event is gone (a stale store) is dropped, never shown as a fact.
+        "WHERE ce.story_id = ? AND (e.id IS NOT NULL OR c.plover_type = 'FACT') "
+        "ORDER BY ce.article_id, ce.start", [story_id])
     by_claim_outlets: dict[str, dict[str, dict[str, Any]]] = {}
     for row in outlets:
         by_claim_outlets.setdefault(row["claim_id"], {})[row["outlet"]] = {
@@ -142,7 +147,7 @@ def story_view(store: Store, story_id: str) -> StoryView:
         "FROM story_articles s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? "
         "ORDER BY a.published NULLS LAST, a.outlet, a.id", [story_id])
     claims = story_claims(store, story_id)
-    counts = {status: sum(1 for c in claims if c["status"] == status) for status in STATUSES}
+    counts = {status: sum(1 for c in claims if c["status"] == status and c["plover_type"] != "FACT") for status in STATUSES}
     return StoryView(
         story=story, articles=articles, outlets=sorted({a["outlet"] or a["id"] for a in articles}), claims=claims,
         contradictions=store.query("SELECT * FROM claim_contradictions WHERE story_id = ? ORDER BY claim_id, kind", [story_id]),

@@ -223,6 +223,8 @@ class StorySummary(BaseModel):
     last_published: dt.date | None
     articles: int
     outlets: list[str]
+    # Claims per status, counting happenings (event claims); fact claims (plover_type FACT) are
+    # listed with the claims but not counted here.
     corroborated: int
     single_source: int
     contradicted: int

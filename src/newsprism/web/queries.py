@@ -50,6 +50,12 @@ class Reader:
             }
         return name in self._tables
 
+    def has_column(self, table: str, column: str) -> bool:
+        """Return whether a table has a column (stores written by an older schema may lack it)."""
+        return bool(self.value(
+            "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'main' "
+            "AND table_name = ? AND column_name = ?", [table, column]))
+
 
 @dataclass(slots=True)
 class Filters:

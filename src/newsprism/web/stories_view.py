@@ -60,8 +60,9 @@ def _status_counts(r: Reader, story_ids: list[str]) -> dict[str, dict[str, int]]
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     if story_ids and r.has_table("claims"):
         for row in r.rows(
+            # Counts of happenings: facts (plover_type FACT) are listed, not counted here.
             "SELECT story_id, status, count(*) AS n FROM claims WHERE story_id IN "
-            "(SELECT unnest(?::VARCHAR[])) GROUP BY story_id, status",
+            "(SELECT unnest(?::VARCHAR[])) AND plover_type <> 'FACT' GROUP BY story_id, status",
             [story_ids],
         ):
             counts[row["story_id"]][normal_status(row["status"])] += row["n"]
@@ -174,7 +175,8 @@ def list_claims(
         f.add("c.date <= ?", f.date_to)
     total = r.value(f"SELECT count(*) FROM claims c{f.where()}", f.params)
     rows = r.rows(
-        f"SELECT c.id, c.story_id, c.label, c.plover_type, c.date, c.status FROM claims c{f.where()} "
+        f"SELECT c.id, c.story_id, c.label, c.plover_type, c.date, c.status, "
+        f"{'c.happening' if r.has_column('claims', 'happening') else 'NULL AS happening'} FROM claims c{f.where()} "
         "ORDER BY c.date NULLS LAST, c.label, c.id LIMIT ? OFFSET ?",
         [*f.params, limit, offset],
     )
@@ -342,7 +344,7 @@ def get_story(r: Reader, story_id: str) -> m.StoryDetail | None:
             outlets=[o.outlet for o in c.outlets if o.status != "absent"],
         )
         for c in sorted(claims, key=lambda c: (c.date is None, c.date or 0, c.label))
-        if c.date is not None
+        if c.date is not None and c.plover_type != "FACT"   # the timeline orders happenings
     ]
     return m.StoryDetail(
         **{**summary.model_dump(), "outlets": outlets},
