@@ -228,7 +228,7 @@ def _match(first: Participant, second: Participant) -> float:
         return 0.9
     # The name as written (normalised), never an arbitrary alias: a frozenset's order changes
     # from run to run with Python's string hashing, and so would the claims.
-    a, b = set(normal_name(first.name).split()), set(normal_name(second.name).split())
+    a, b = _name_words(first.name), _name_words(second.name)
     # "Orin Valley Guard" / "Orin Valley Guard militia"; "Halvik" / "Teodor Halvik"
     if a and b and (a <= b or b <= a) and (first.proper or second.proper) and not (a | b) <= GENERIC_HEADS:
         return 0.8
@@ -241,6 +241,11 @@ def _match(first: Participant, second: Participant) -> float:
     if first.country and first.country == second.country:
         return 0.2
     return 0.0
+
+
+@lru_cache(maxsize=100_000)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(normal_name(name).split())
 
 
 def role_match(first: Sequence[Participant], second: Sequence[Participant]) -> tuple[float, bool]:
