@@ -58,8 +58,9 @@ class Token:
     end: int
 
 
+@lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
-    """Return the lookup form of a word: accents and dots dropped, lowercase, straight quote."""
+    """Return the lookup form of a word: accents and dots dropped, lowercase, straight quote (cached)."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.replace(".", "").lower()

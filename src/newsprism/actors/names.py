@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -30,8 +31,11 @@ def clean_name(text: str) -> str:
     return " ".join(re.sub(r"[\[\]]", " ", text[start:end]).split())
 
 
+@lru_cache(maxsize=200_000)
 def normal_form(name: str) -> str:
-    """Return the form ids are made from: lowercase, no accents, straight quotes, single spaces."""
+    """Return the form ids are made from: lowercase, no accents, straight quotes, single spaces.
+
+    Cached: resolution asks for the same few hundred names of an article thousands of times."""
     name = unicodedata.normalize("NFKD", name.replace("’", "'"))
     name = "".join(c for c in name if not unicodedata.combining(c))
     return " ".join(name.lower().split())
