@@ -170,7 +170,7 @@ def framing_rows(store: Store, story_id: str, articles: Sequence[dict]) -> list[
     mentions = store.query(
         "SELECT m.article_id, m.actor_id, m.text, m.start, m.\"end\", ac.name FROM actor_mentions m "
         "JOIN actors ac ON ac.id = m.actor_id WHERE m.how <> 'pronoun' "
-        "AND m.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY m.article_id, m.start", [ids])
+        "AND m.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY m.article_id, m.start, m.\"end\", m.actor_id", [ids])
     outlet_of = {a["id"]: a["outlet"] or a["id"] for a in own}
     outlets_per_actor: dict[str, set[str]] = defaultdict(set)
     for m in mentions:

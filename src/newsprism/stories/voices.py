@@ -19,7 +19,7 @@ def voice_rows(store: Store, story_id: str, articles: Sequence[dict]) -> list[di
     quotes = store.query(
         "SELECT q.id, q.article_id, q.direct, q.speaker, q.speaker_actor_id, q.channel, q.channel_detail, "
         "ac.name AS actor_name, ac.country, ac.sector FROM quotes q LEFT JOIN actors ac ON ac.id = q.speaker_actor_id "
-        "WHERE q.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY q.article_id, q.start", [list(own)])
+        "WHERE q.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY q.article_id, q.start, q.id", [list(own)])
     grouped: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for q in quotes:
         speaker = q["actor_name"] or " ".join((q["speaker"] or "").split())
