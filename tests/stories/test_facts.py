@@ -50,14 +50,3 @@ def test_page_furniture_is_no_fact():
     assert BOILERPLATE.match("- You can receive this daily update every weekday morning via email!")
     assert not BOILERPLATE.match("Four other people were treated for gunshot wounds.")
 
-
-def test_a_group_of_stories_read_at_once_gives_each_story_the_same_rows(examples_store):
-    from newsprism.store import Store
-    from newsprism.stories.analysis import GroupQueries, story_rows
-
-    with Store(examples_store, read_only=True) as store:
-        ids = [r["id"] for r in store.query("SELECT id FROM stories")]
-        members = [r["article_id"] for r in store.query("SELECT article_id FROM story_articles")]
-        grouped = GroupQueries(store, members)
-        for story_id in ids:
-            assert story_rows(grouped, story_id) == story_rows(store, story_id)
