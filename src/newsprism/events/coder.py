@@ -642,19 +642,32 @@ def _date_for(verb, dates: list[DateMention], sentence) -> DateMention | None:
     return None
 
 
+def _place_entity(token) -> str | None:
+    """Return the text of the place entity (GPE, LOC, FAC) a token is part of, if any."""
+    if token.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return None
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
+
+
 def _location(verb) -> str | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "outside", "inside"):
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                ents = [e for e in verb.doc.ents if e.start <= pobj.i < e.end and e.label_ in ("GPE", "LOC", "FAC")]
-                if ents:
-                    return ents[0].text
+                place = _place_entity(pobj)
+                if place:
+                    return place
                 # "at their homes in Talvera", "at a checkpoint near Hebron": the named place inside.
                 for inner in (c for p in pobj.children if p.dep_ == "prep" and p.lower_ in ("in", "near", "outside")
                               for c in p.children if c.dep_ == "pobj"):
-                    ents = [e for e in verb.doc.ents if e.start <= inner.i < e.end and e.label_ in ("GPE", "LOC", "FAC")]
-                    if ents:
-                        return ents[0].text
+                    place = _place_entity(inner)
+                    if place:
+                        return place
     for token in verb.subtree:
         if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.dep_ == "prep" and token.head.lower_ in ("in", "at", "near") and token.head.head.i == verb.i:
             return token.text
