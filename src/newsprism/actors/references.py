@@ -70,13 +70,13 @@ class ReferenceFinder:
                 continue
             if any(gs <= chunk.root.idx < ge for gs, ge, _ in self.group_spans):
                 continue
-            described = self.analyse_span(start, end)
             if chunk.root.lower_ in GROUP_WORDS and len(chunk) == 2 and chunk[0].lower_ == "the":
                 # "has refused to negotiate with the group": the group named last before it.
                 group = self._last_group(start)
                 if group is not None:
                     self.claim(start, end, group, "description")
                 continue
+            described = self.analyse_span(start, end)
             if described.head is None and described.head_kind != "organisation":
                 continue
             first = chunk[0].lower_

@@ -148,9 +148,8 @@ def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | Non
     if actor is not None:
         return [_placed(analyzed, token, actor)]
     # "members of the gang", "fighters from Hamas": members act as their group.
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
-        if token.lemma_.lower() not in MEMBER_WORDS:
-            break
+    members_of = token.lemma_.lower() in MEMBER_WORDS
+    for prep in (c for c in token.children if members_of and c.dep_ == "prep" and c.lower_ in ("of", "from")):
         for group in (c for c in prep.children if c.dep_ == "pobj"):
             actor = actor_at(analyzed, group.idx, group.idx + len(group.text))
             kind = next((a.kind for a in analyzed.actors if actor is not None and a.id == actor.actor_id), None)

@@ -122,7 +122,6 @@ def build_fact_claims(facts: Sequence[StoryEvent]) -> list[Claim]:
     """
     words = [content_words(f.sentence) for f in facts]
     names = [_names(f) for f in facts]
-    numbers = [frozenset(f.numbers) for f in facts]
     uses: dict[str, int] = defaultdict(int)
     for ws in words:
         for w in ws:
@@ -141,8 +140,7 @@ def build_fact_claims(facts: Sequence[StoryEvent]) -> list[Claim]:
             if not FACT_LINK * size <= len(words[seed]) <= size / FACT_LINK or current.article_id in articles[g]:
                 continue
             score = _likeness(words[i], words[seed], names[i] | names[seed])
-            if score < FACT_LINK or (numbers[i] and numbers[seed] and not numbers[i] & numbers[seed]) or (
-                    current.date and facts[seed].date and current.date != facts[seed].date):
+            if score < FACT_LINK or not _compatible(current, facts[seed]):
                 continue
             if score > best_score:
                 best, best_score = g, score
