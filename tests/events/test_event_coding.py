@@ -328,10 +328,20 @@ def test_members_of_a_group_act_as_the_group(analyze_text):
     ("Hundreds of mourners gathered in the square.", False),
     ("Power returned to most of the city on Sunday.", False),                   # a thing, not an actor
     ("The state energy company will take over the power plant next year.", False),   # a purchase, not a seizure
+    ("Lorries carried food and medicine to the flooded villages.", False),       # goods moving, not forces
+    ("The courier transported the ballots to the capital.", False),
 ])
 def test_verbs_that_are_events_only_for_some_doers(analyze_text, sentence, coded):
     analyzed = analyze_text(sentence)
     assert bool(analyzed.events) == coded, analyzed.events
+
+
+def test_armed_men_carried_are_the_ones_who_move(analyze_text):
+    analyzed = analyze_text("The Free Army militia seized the airport on Saturday. Villagers saw pickups "
+                            "carrying armed men towards the airport.")
+    move = next(e for e in analyzed.events if e.plover_type == "MOBILIZE")
+    assert [s.name for s in move.sources] == ["Free Army"], move.sources   # not the villagers, not the pickups
+    assert [t.name for t in move.targets] == ["the airport"], move.targets
 
 
 def test_a_refusal_is_one_reject_aimed_at_the_refused_partner(analyze_text):

@@ -208,6 +208,31 @@ def test_an_arrival_is_neither_the_meeting_there_nor_the_plan_to_meet():
     assert pair_score(arrived, plans) is None
 
 
+def test_a_mediation_is_not_one_of_the_meetings_held_in_it():
+    marsh = participant("m", "Helena Marsh", None)
+    sides = [participant(None, "a Veldoran government delegation", "VLD"), participant("ovg", "Orin Valley Guard", "VLD")]
+    shuttled = event("1", "w", "Wire", "CONSULT", [marsh], sides, "shuttling", day=13, mode="third-party")
+    mediated = event("2", "v", "Vesta", "CONSULT", [marsh], sides, "mediation", day=13, mode="third-party")
+    met = event("3", "w", "Wire", "CONSULT", [marsh], [participant(None, "the two delegations", None)], "met", day=13)
+    assert pair_score(shuttled, mediated) >= LINK_THRESHOLD
+    assert pair_score(shuttled, met) is None
+    assert sorted(len(c.events) for c in build_claims([shuttled, mediated, met])) == [1, 2]
+
+
+def test_forces_gathering_in_one_place_and_heading_for_another_are_one_move():
+    lesk = participant("lesk", "Lesk", "VLD", kind="place")
+    gathered = event("1", "v", "Vesta", "MOBILIZE", [MILITIA], [lesk], "gathered", day=10, mode="troops")
+    carried = event("2", "t", "Talvera", "MOBILIZE", [MILITIA], [participant(None, "the dam", None)], "carrying",
+                    day=10, mode="troops")
+    assert pair_score(gathered, carried) >= LINK_THRESHOLD
+    # Different people arrested are different arrests: the rule is for places a move passes through.
+    arrested = event("3", "v", "Vesta", "COERCE", [POLICE], [participant(None, "three commanders", "VLD", sector="REB")],
+                     "arrested", day=11, mode="arrest")
+    detained = event("4", "w", "Wire", "COERCE", [POLICE], [participant(None, "dozens of activists", "VLD", sector="OPP")],
+                     "detained", day=11, mode="arrest")
+    assert pair_score(arrested, detained) is None
+
+
 def test_a_statement_of_last_week_is_not_the_undated_one_reported_now():
     halvik = participant("h", "Teodor Halvik", "VLD")
     warned = event("1", "w", "Wire", "THREATEN", [halvik], [participant("v", "Veldora", "VLD", kind="country")],

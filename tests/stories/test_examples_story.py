@@ -18,12 +18,6 @@ from newsprism.stories.queries import list_stories, story_view
 from tests.conftest import EXAMPLES
 
 GOLD = json.loads((EXAMPLES / "gold.json").read_text(encoding="utf-8"))
-# Planted claims the comparison does not yet find as planted, each with the reason. Non-strict,
-# so they pass once alignment learns them.
-NO_EVENT_YET = {
-    "C7": "the gathering in Lesk and the trucks seen there are told in unlike words: no claim joins them",
-    "S8": "Marsh's separate meetings join the talks they were part of",
-}
 
 
 @pytest.fixture(scope="module")
@@ -77,9 +71,7 @@ def test_relays_name_the_relayed_outlet(example):
             assert ours["relays"] in article["relays"]
 
 
-@pytest.mark.parametrize("gold_claim", [
-    pytest.param(c, marks=pytest.mark.xfail(reason=NO_EVENT_YET[c["id"]], strict=False)) if c["id"] in NO_EVENT_YET else c
-    for c in GOLD["claims"]], ids=[c["id"] for c in GOLD["claims"]])
+@pytest.mark.parametrize("gold_claim", GOLD["claims"], ids=[c["id"] for c in GOLD["claims"]])
 def test_planted_claim_is_found_with_its_status(example, gold_claim):
     _, view, files = example
     candidates = match(gold_claim, view, files)

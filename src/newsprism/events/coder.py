@@ -14,7 +14,8 @@ import re
 
 from newsprism.actors import actor_at, describe, expand_group
 from newsprism.events.lexicon import (
-    ACCUSING_PREDICATES, ARMED_ONLY, ARMED_SECTORS, CARRIER_RECODES, COOPERATIVE, DEED_NOUNS, HOSTILE, NOUN_MODIFIERS, NOUNS,
+    ACCUSING_PREDICATES, ARMED_ONLY, ARMED_SECTORS, CARRIER_RECODES, CONVEYING_VERBS, COOPERATIVE, DEED_NOUNS, HOSTILE,
+    NOUN_MODIFIERS, NOUNS,
     PROTESTING_PEOPLE, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS, SUPPORT_VERBS, VERBS, Trigger,
 )
 from newsprism.records import ActorRef, AnalyzedArticle, DateMention, Event, stable_id
@@ -841,8 +842,13 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             # A verb under "threaten to" is the content of the threat, coded once by THREATEN.
             if token.dep_ == "xcomp" and token.head.lemma_ in ("threaten", "warn"):
                 continue
+            if lemma in CONVEYING_VERBS:
+                # "trucks carrying armed men towards the dam": the men carried are who moves.
+                subject = next((c for c in token.children if c.dep_ == "dobj"), None)
+                if subject is None:
+                    continue
             sources = _resolve_phrase(analyzed, subject) if subject is not None else []
-            if lemma in ARMED_ONLY and not any(s.sector in ARMED_SECTORS for s in sources):
+            if lemma in ARMED_ONLY | CONVEYING_VERBS and not any(s.sector in ARMED_SECTORS for s in sources):
                 continue
             if rule == "verb:take over" and any(s.sector == "BUS" for s in sources):
                 continue   # a company taking over a dam buys or runs it

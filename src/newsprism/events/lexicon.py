@@ -126,6 +126,9 @@ VERBS: dict[tuple[str, str], Trigger] = {
     # Armed men gathering are a show of force; anyone else gathering is no event (see ARMED_ONLY).
     ("gather", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD), ("assemble", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD),
     ("deploy", "troops"): Trigger("MOBILIZE", "troops", "154", _TOWARD),
+    # Vehicles carrying armed men are forces on the move (see CONVEYING_VERBS).
+    ("carry", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD), ("transport", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD),
+    ("ferry", ""): Trigger("MOBILIZE", "troops", "154", _TOWARD),
     # COERCE
     ("arrest", ""): Trigger("COERCE", "arrest", "173"), ("detain", ""): Trigger("COERCE", "arrest", "173"),
     ("charge", ""): Trigger("COERCE", "legal", "173"), ("prosecute", ""): Trigger("COERCE", "legal", "173"),
@@ -216,6 +219,9 @@ CARRIER_RECODES: dict[tuple[str, str], Trigger] = {
 # Verbs that are events only when armed men do them: "fighters gathered in Lesk" is a show of
 # force, "mourners gathered in the square" is not an event.
 ARMED_ONLY = {"gather", "assemble"}
+# Verbs whose object, not their subject, is what moves: "trucks carrying armed men towards the
+# dam" is the armed men moving; "carried a letter", "transported grain" are no events.
+CONVEYING_VERBS = {"carry", "transport", "ferry"}
 ARMED_SECTORS = {"MIL", "REB", "COP"}
 
 # Deed nouns whose doer an earlier sentence has named: "called the seizure a terrorist attack"

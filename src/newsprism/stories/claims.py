@@ -75,6 +75,7 @@ class Participant:
     country: str | None
     is_country: bool = False         # the actor is a whole country: named in most events of a story
     sector: str | None = None
+    is_place: bool = False           # a place or a thing ("Lesk", "the dam"), not someone
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +189,8 @@ def participant(actor_id: str | None, name: str, country: str | None, aliases: S
     head = _singular(words[-1]) if words else ""
     proper = bool(name.strip()) and any(w[:1].isupper() for w in name.split()[-1:])
     names = frozenset({key, *(normal_name(a) for a in aliases)} - {""})
-    return Participant(actor_id, name, names, head, proper, country, kind == "country", sector)
+    place = kind == "place" or (actor_id is None and sector is None and country is None and not proper)
+    return Participant(actor_id, name, names, head, proper, country, kind == "country", sector, place)
 
 
 def _singular(word: str) -> str:
@@ -290,6 +292,8 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
         return None
     if a.plover_type == b.plover_type == "CONSULT" and (a.mode == "visit") != (b.mode == "visit"):
         return None   # arriving in Drovna and meeting the delegations there are two happenings
+    if a.plover_type == b.plover_type == "CONSULT" and (a.mode == "third-party") != (b.mode == "third-party"):
+        return None   # a mediation between two sides is a process; a meeting is one encounter within it
     # The same verb for the same kind of deed ("released" a patch, "arrested", "killed").
     same_deed = type_score == 1.0 and bool(a.lemma) and a.lemma == b.lemma
     unnamed_agent = not (a.sources and b.sources)
@@ -310,7 +314,10 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
             # Each names whom it was done to, and they differ. For a deed (an arrest, a killing)
             # the victims define the happening; what a statement is about is looser.
             specific = all(p.head not in GENERIC_HEADS for p in (*a.targets, *b.targets))
-            if specific and QUAD_CLASS.get(a.plover_type) == "material conflict":
+            # Forces gather in one place and head for another: for a movement of forces, the
+            # places named are stages of one move, not its victims.
+            moving = a.plover_type == b.plover_type == "MOBILIZE" and all(p.is_place for p in (*a.targets, *b.targets))
+            if specific and QUAD_CLASS.get(a.plover_type) == "material conflict" and not moving:
                 return None
             actors -= 0.4
         if type_score < 1.0 and source < 0.8:
