@@ -242,3 +242,16 @@ def test_a_statement_of_last_week_is_not_the_undated_one_reported_now():
     assert pair_score(warned, fresh) is None
     recent = StoryEvent(**{**{f: getattr(threat, f) for f in threat.__dataclass_fields__}, "published": date(2025, 3, 5)})
     assert pair_score(warned, recent) is not None      # two days later: may be the same statement
+
+
+def test_a_claim_label_names_identified_actors_first_and_no_one_twice():
+    from newsprism.stories.analysis import claim_label
+
+    putin = participant("putin", "Vladimir Putin", "RUS")
+    colleagues = participant(None, "colleagues", None)
+    belarus = participant("blr", "Belarus", "BLR", kind="country")
+    told = event("1", "t", "Tass", "CONSULT", [colleagues, putin], [putin, belarus], "spoke", day=24, mode="phone")
+    relayed = event("2", "g", "Gulf", "CONSULT", [putin], [belarus], "spoke", day=24, mode="phone")
+    label = claim_label(Claim([told, relayed]))
+    assert label.startswith("Vladimir Putin, colleagues spoke (CONSULT/phone) Belarus"), label
+    assert label.count("Vladimir Putin") == 1

@@ -8,7 +8,7 @@ writes ``claims``, ``claim_events``, ``claim_outlets``, ``claim_contradictions``
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from newsprism.records import stable_id
@@ -92,8 +92,9 @@ def claim_label(claim: Claim) -> str:
         return "fact: " + (text if len(text) <= FACT_LABEL else text[:FACT_LABEL - 1].rstrip() + "…")
     mode = most_common([e.mode for e in events])
     trigger = most_common([e.trigger.lower() for e in events if e.plover_type == plover]) or ""
-    sources = _names([p for e in events for p in e.sources])
-    targets = _names([p for e in events for p in e.targets])
+    sources = _names([p for e in events for p in e.sources], limit=3)
+    # "Putin spoke with Putin": an actor told as the source is not listed again as the target.
+    targets = [n for n in _names([p for e in events for p in e.targets]) if n not in sources]
     when = most_common([e.date.isoformat() if e.date else None for e in events])
     where = most_common([e.location for e in events])
     text = f"{', '.join(sources) or '(unnamed)'} {trigger} ({plover}{'/' + mode if mode else ''})"
@@ -106,14 +107,22 @@ def claim_label(claim: Claim) -> str:
     return text
 
 
-def _names(participants: Sequence) -> list[str]:
-    """Return one display name per distinct actor, the fullest name first met."""
+def _names(participants: Sequence, limit: int = 6) -> list[str]:
+    """Return one display name per distinct actor, the fullest name of each: identified actors
+    before descriptions ("Vladimir Putin" before "colleagues"), then the most often reported."""
     out: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    identified: set[str] = set()
     for p in participants:
         key = p.actor_id or next(iter(sorted(p.names)), p.name.lower())
+        counts[key] += 1
+        if p.actor_id or p.proper:
+            identified.add(key)
         if key not in out or len(p.name) > len(out[key]):
             out[key] = p.name
-    return list(out.values())[:6]
+    order = {key: i for i, key in enumerate(out)}
+    ranked = sorted(out, key=lambda k: (k not in identified, -counts[k], order[k]))
+    return [out[k] for k in ranked[:limit]]
 
 
 def _outlet_role(events: Sequence[StoryEvent], articles: dict[str, dict]) -> str:
