@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.shared
@@ -60,6 +62,47 @@ def test_story_page_shows_matrix_timeline_network_voices_wording(seeds_client, s
         seeds_client.get(f"/api/stories/{seeds_story['id']}").json()["claims"]
     )
     assert '<th class="outlet-col">TASS</th>' in html
+
+
+def test_a_large_story_shows_its_claims_a_page_at_a_time(seeds_client, seeds_story, monkeypatch):
+    from newsprism.web import pages
+
+    monkeypatch.setattr(pages, "CLAIMS_PER_PAGE", 5)
+    detail = seeds_client.get(f"/api/stories/{seeds_story['id']}").json()
+    total = len(detail["claims"])
+    assert total > 10 and detail["claims_total"] == total
+    first = seeds_client.get(f"/stories/{seeds_story['id']}", params={"offset": 0}).text
+    second = seeds_client.get(f"/stories/{seeds_story['id']}", params={"offset": 5}).text
+    assert first.count('class="claim-row"') == second.count('class="claim-row"') == 5
+    assert f"1–5 of {total}" in first and 'href="?offset=5">next</a>' in first
+    assert f"6–10 of {total}" in second
+    rows = lambda html: set(re.findall(r'data-claim="(\w+)" tabindex', html))   # noqa: E731
+    assert not rows(first) & rows(second)
+    # The timeline is the whole story's: an entry off this page links to the page that holds it.
+    timeline = first.split('id="timeline"')[1]
+    links = dict((c, href) for href, c in re.findall(r'href="([^"]*#c-(\w+))" class="timeline-claim"', timeline))
+    assert set(links) == {t["claim_id"] for t in detail["timeline"]}
+    assert any(not href.startswith("#") for href in links.values())   # the seeds date more than 5 happenings
+    for claim_id, href in links.items():
+        if claim_id in rows(first):
+            assert href == f"#c-{claim_id}"
+        else:
+            page = int(re.match(r"\?offset=(\d+)#", href).group(1))
+            assert claim_id in rows(seeds_client.get(f"/stories/{seeds_story['id']}", params={"offset": page}).text)
+
+
+def test_story_claims_filter_by_status_and_kind(seeds_client, seeds_story):
+    url = f"/api/stories/{seeds_story['id']}"
+    facts = seeds_client.get(url, params={"kind": "facts"}).json()
+    events = seeds_client.get(url, params={"kind": "events", "status": "single-source"}).json()
+    assert facts["claims"] and all(c["plover_type"] == "FACT" for c in facts["claims"])
+    assert events["claims"] and all(c["plover_type"] != "FACT" and c["status"] == "single-source" for c in events["claims"])
+    assert events["timeline"] == facts["timeline"]          # filters narrow the claims, not the timeline
+    page = seeds_client.get(f"/stories/{seeds_story['id']}", params={"kind": "facts"}).text
+    assert page.count('class="claim-row"') == len(facts["claims"]) and '<option value="facts" selected>' in page
+    assert seeds_client.get(url, params={"kind": "rumours"}).status_code == 422
+    page_of_two = seeds_client.get(url, params={"claims_limit": 2, "claims_offset": 1}).json()
+    assert len(page_of_two["claims"]) == 2 and page_of_two["claims_total"] > 2
 
 
 def test_claim_page_lists_each_outlets_sentence(seeds_client, seeds_story):

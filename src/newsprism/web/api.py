@@ -155,9 +155,24 @@ def stories(
 
 
 @router.get("/stories/{story_id}", response_model=m.StoryDetail)
-def story(r: ReaderDep, story_id: str) -> m.StoryDetail:
-    """One story: claims x outlets, timeline, voices, distinctive wording and actor network."""
-    found = stories_view.get_story(r, story_id)
+def story(
+    r: ReaderDep,
+    story_id: str,
+    claims_limit: Annotated[int, Query(ge=1, le=10_000)] = 10_000,
+    claims_offset: Annotated[int, Query(ge=0)] = 0,
+    status: Annotated[
+        str | None,
+        Query(max_length=40, description="corroborated | single-source | contradicted | attributed-only"),
+    ] = None,
+    kind: Annotated[
+        str | None, Query(pattern="^(events|facts)$", description="events (coded happenings) | facts")
+    ] = None,
+) -> m.StoryDetail:
+    """One story: claims x outlets, timeline, voices, distinctive wording and actor network.
+
+    ``claims`` holds one page of the story's claims (``claims_total`` says how many match);
+    the timeline always covers the whole story."""
+    found = stories_view.get_story(r, story_id, claims_limit, claims_offset, status or None, kind)
     if found is None:
         raise HTTPException(404, f"no story {story_id!r}")
     return found

@@ -265,6 +265,9 @@ class NetworkOut(BaseModel):
 class StoryDetail(StorySummary):
     article_list: list[ArticleSummary]
     claims: list[ClaimOut]
+    claims_total: int = 0          # claims matching the request; ``claims`` holds one page of them
+    claims_offset: int = 0
+    claims_limit: int = 0
     timeline: list[TimelineEntry]
     voices: list[VoiceOut]
     wording: list[WordingOut]

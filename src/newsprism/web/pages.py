@@ -39,15 +39,33 @@ def home(r: ReaderDep, request: Request) -> HTMLResponse:
     )
 
 
+# Claims shown per page of a story: a story of a thousand articles has thousands of claims.
+CLAIMS_PER_PAGE = 200
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(r: ReaderDep, story_id: str, request: Request) -> HTMLResponse:
-    found = stories_view.get_story(r, story_id)
+def story(
+    r: ReaderDep,
+    story_id: str,
+    request: Request,
+    status: Annotated[str | None, Query(max_length=40)] = None,
+    kind: Annotated[str | None, Query(pattern="^(events|facts)$")] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
+    status = status or None
+    found = stories_view.get_story(
+        r, story_id, claims_limit=CLAIMS_PER_PAGE, claims_offset=offset, status=status, kind=kind
+    )
     if found is None:
         raise HTTPException(404, "no such story")
     events = q.list_events(
         r, q.Filters(article_ids=[a.id for a in found.article_list]), limit=500
     ).items
-    return render(request, "story.html", **views.story_context(found, events))
+    # Where each claim sits in the unfiltered order, so a timeline entry can open its page.
+    paged = found.claims_total > len(found.claims) or status or kind or offset
+    positions = stories_view.claim_positions(r, story_id) if paged else {}
+    paging = views.ClaimPaging(status=status, kind=kind, positions=positions)
+    return render(request, "story.html", **views.story_context(found, events, paging))
 
 
 @router.get("/stories/{story_id}/claims/{claim_id}", response_class=HTMLResponse)

@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import Any
 
 from newsprism.store.graph_export import network_parts, store_actor_graph
+from newsprism.stories.facts import FACT
 from newsprism.web import models as m
 from newsprism.web import queries as q
 from newsprism.web.queries import Reader
@@ -33,6 +34,8 @@ def normal_status(status: str | None) -> str:
 
 
 # Stances with which an outlet disputes a claim rather than reports it.
+# What a story's claims may be narrowed to: coded happenings, or facts aligned by their words.
+CLAIM_KINDS = ("events", "facts")
 DISPUTING = {"denies", "denied", "negates", "negated", "contradicts", "disputes", "rejects"}
 
 
@@ -133,17 +136,21 @@ def list_claims(
     f: q.Filters | None = None,
     limit: int = 10_000,
     offset: int = 0,
+    kind: str | None = None,
 ) -> tuple[list[m.ClaimOut], int]:
     """Return one page of claims (and how many match) with each outlet's stance and sentences.
 
     ``f`` filters by outlet (one that reports it), actor and country (of any event aligned
-    into it), PLOVER type and date range; claims are ordered by date.
+    into it), PLOVER type and date range; ``kind`` keeps "events" (coded happenings) or
+    "facts" (sentences aligned by their words); claims are ordered by date.
     """
     if not has_stories(r) or not _has_claims(r):
         return [], 0
     f = f or q.Filters()
     if story_id is not None:
         f.add("c.story_id = ?", story_id)
+    if kind in CLAIM_KINDS:
+        f.add(f"(c.plover_type = ?) = {'true' if kind == 'facts' else 'false'}", FACT)
     if status:
         f.add(
             "replace(replace(lower(trim(c.status)), '_', '-'), ' ', '-') = ?", normal_status(status)
@@ -323,8 +330,58 @@ def _kind_rank(kind: str) -> int:
     return WORDING_KINDS.index(kind) if kind in WORDING_KINDS else len(WORDING_KINDS)
 
 
-def get_story(r: Reader, story_id: str) -> m.StoryDetail | None:
-    """Return one story with its claims, timeline, voices, wording and actor network."""
+def _timeline(r: Reader, story_id: str) -> list[m.TimelineEntry]:
+    """Return the story's dated happenings (facts left out) in date order, with their outlets.
+
+    Read on its own, not from a page of claims: the timeline spans the whole story."""
+    if not _has_claims(r):
+        return []
+    rows = r.rows(
+        "SELECT id, date, label, status FROM claims WHERE story_id = ? AND date IS NOT NULL "
+        "AND plover_type <> ? ORDER BY date, label, id",
+        [story_id, FACT],
+    )
+    outlets: dict[str, set[str]] = defaultdict(set)
+    for row in r.rows(
+        "SELECT claim_id, outlet FROM claim_outlets WHERE story_id = ? "
+        "AND lower(role) NOT IN ('omits', 'absent') "
+        "UNION SELECT claim_id, coalesce(outlet, 'unknown outlet') FROM claim_events "
+        "WHERE claim_id IN (SELECT id FROM claims WHERE story_id = ?)",
+        [story_id, story_id],
+    ):
+        outlets[row["claim_id"]].add(row["outlet"])
+    return [
+        m.TimelineEntry(
+            date=row["date"], claim_id=row["id"], label=row["label"],
+            status=normal_status(row["status"]), outlets=sorted(outlets[row["id"]]),
+        )
+        for row in rows
+    ]
+
+
+def claim_positions(r: Reader, story_id: str) -> dict[str, int]:
+    """Return each claim's place in the story's unfiltered claim order (for links to its page)."""
+    if not _has_claims(r):
+        return {}
+    rows = r.rows(
+        "SELECT id, row_number() OVER (ORDER BY date NULLS LAST, label, id) - 1 AS position "
+        "FROM claims WHERE story_id = ?",
+        [story_id],
+    )
+    return {row["id"]: row["position"] for row in rows}
+
+
+def get_story(
+    r: Reader,
+    story_id: str,
+    claims_limit: int = 10_000,
+    claims_offset: int = 0,
+    status: str | None = None,
+    kind: str | None = None,
+) -> m.StoryDetail | None:
+    """Return one story with a page of its claims, its timeline, voices, wording and actor network.
+
+    ``status`` and ``kind`` ("events" or "facts") filter the claims; the timeline is the whole story's."""
     if not has_stories(r):
         return None
     summaries = _summaries(r, " WHERE id = ?", [story_id])
@@ -334,23 +391,15 @@ def get_story(r: Reader, story_id: str) -> m.StoryDetail | None:
     article_ids = story_article_ids(r, story_id) or []
     articles = q.article_summaries(r, article_ids)
     outlets = sorted({a.outlet or "unknown outlet" for a in articles} | set(summary.outlets))
-    claims, _ = list_claims(r, story_id)
-    timeline = [
-        m.TimelineEntry(
-            date=c.date,
-            claim_id=c.id,
-            label=c.label,
-            status=c.status,
-            outlets=[o.outlet for o in c.outlets if o.status != "absent"],
-        )
-        for c in sorted(claims, key=lambda c: (c.date is None, c.date or 0, c.label))
-        if c.date is not None and c.plover_type != "FACT"   # the timeline orders happenings
-    ]
+    claims, total = list_claims(r, story_id, status, limit=claims_limit, offset=claims_offset, kind=kind)
     return m.StoryDetail(
         **{**summary.model_dump(), "outlets": outlets},
         article_list=articles,
         claims=claims,
-        timeline=timeline,
+        claims_total=total,
+        claims_offset=claims_offset,
+        claims_limit=claims_limit,
+        timeline=_timeline(r, story_id),
         voices=_voices(r, story_id),
         wording=_wording(r, story_id),
         network=network(r, article_ids),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from newsprism.web import models as m
 from newsprism.web import queries as q
@@ -110,10 +112,20 @@ def actor_context(actor: m.ActorDetail) -> dict[str, Any]:
     }
 
 
-def story_context(story: m.StoryDetail, events: list[m.EventOut]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ClaimPaging:
+    """The page of claims a served story page shows (the static report shows them all)."""
+
+    status: str | None = None
+    kind: str | None = None
+    positions: dict[str, int] = field(default_factory=dict)   # claim id -> place in the unfiltered order
+
+
+def story_context(story: m.StoryDetail, events: list[m.EventOut], paging: ClaimPaging | None = None) -> dict[str, Any]:
     """Return the story page: the claims x outlets matrix, timeline, network, voices and wording.
 
     ``events`` are the story's events, so a click on a network tie can show its sentences.
+    ``paging``: the served page shows one page of claims, with filters and links to the others.
     """
     outlets = story.outlets
     matrix = []
@@ -177,16 +189,39 @@ def story_context(story: m.StoryDetail, events: list[m.EventOut]) -> dict[str, A
         "events": sentences,
     }
     used_types = sorted({e.plover_type for e in story.network.edges})
+    # A timeline entry opens its claim: on this page, or on the unfiltered page that holds it.
+    shown = {claim.id for claim in story.claims}
+    timeline_links = {}
+    for entry in story.timeline:
+        position = paging.positions.get(entry.claim_id) if paging else None
+        if entry.claim_id in shown or position is None or not story.claims_limit:
+            timeline_links[entry.claim_id] = f"#c-{entry.claim_id}"
+        else:
+            page = position // story.claims_limit * story.claims_limit
+            timeline_links[entry.claim_id] = f"?offset={page}#c-{entry.claim_id}"
     return {
         "story": story,
         "outlets": outlets,
         "matrix": matrix,
+        "paging": paging,
+        "claim_page": {"total": story.claims_total, "limit": story.claims_limit or len(story.claims) or 1,
+                       "offset": story.claims_offset},
+        "claim_filter_base": _filter_base(paging),
+        "timeline_links": timeline_links,
         "voices": dict(voices),
         "wording": dict(wording),
         "claim_evidence": claim_evidence,
         "network": network,
         "legend": [(t, PLOVER_COLOURS.get(t, "#777777")) for t in used_types],
     }
+
+
+def _filter_base(paging: ClaimPaging | None) -> str:
+    """Return the story page's query string for its claim filters, for the pager's links."""
+    if paging is None:
+        return ""
+    params = {"status": paging.status, "kind": paging.kind}
+    return "?" + urlencode({k: v for k, v in params.items() if v}) if any(params.values()) else ""
 
 
 def _relative(event: m.EventOut) -> list[int] | None:

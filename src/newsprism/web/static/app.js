@@ -85,6 +85,11 @@
       if (row) showClaim(row);
     });
   });
+  // A link from another page of the story's claims ("?offset=200#c-…") opens its claim here.
+  if (location.hash.indexOf("#c-") === 0) {
+    var linked = document.getElementById(location.hash.slice(1));
+    if (linked && linked.classList.contains("claim-row")) showClaim(linked);
+  }
   var close = document.getElementById("claim-panel-close");
   if (close) close.addEventListener("click", function () { panel.hidden = true; });
 
