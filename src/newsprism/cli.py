@@ -332,11 +332,18 @@ def stories(db: Path = DbOption) -> None:
 def story(
     story_id: str = typer.Argument(..., help="Story id or a unique prefix (see `newsprism stories`)."),
     db: Path = DbOption,
+    status: Optional[str] = typer.Option(None, "--status", help="Only claims of this status: corroborated, single-source, contradicted or attributed-only."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Only 'events' (coded happenings) or 'facts' (sentences aligned by their words)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Show at most this many claims (and claims only one outlet reports, per outlet)."),
 ) -> None:
     """Compare the outlets of one story: claims x outlets, contradictions, omissions, wording, voices, timeline."""
     from newsprism.store import Store
-    from newsprism.stories.queries import story_view
+    from newsprism.stories.queries import STATUSES, story_view
 
+    if status is not None and status not in STATUSES:
+        _fail(f"--status {status!r}: expected one of {', '.join(STATUSES)}")
+    if kind is not None and kind not in ("events", "facts"):
+        _fail(f"--kind {kind!r}: expected events or facts")
     try:
         store = Store(db, read_only=True)
         with store:
@@ -354,7 +361,13 @@ def story(
     table = Table(title="claims x outlets (✓ reports, ✗ denies, c = syndicated copy, r = relayed)")
     for column in ("date", "claim", "status", *view.outlets):
         table.add_column(column, overflow="fold")
-    for claim in view.claims:
+    shown = [c for c in view.claims if (status is None or c["status"] == status)
+             and (kind is None or (c["plover_type"] == "FACT") == (kind == "facts"))]
+    matching = {c["id"] for c in shown}
+    if limit is not None and len(shown) > limit:
+        table.caption = f"{limit} of {len(shown)} claims shown (--limit)"
+        shown = shown[:limit]
+    for claim in shown:
         cells = []
         for outlet in view.outlets:
             entry = claim["outlets"].get(outlet)
@@ -375,8 +388,11 @@ def story(
     for outlet, omitted in view.omissions.items():
         console.print(f"[bold]{escape(outlet)}[/bold]: {len(omitted['only_here'])} claim(s) only here, "
                       f"omits {len(omitted['missing_here'])} that others report", highlight=False)
-        for claim_id in omitted["only_here"]:
+        only_here = [c for c in omitted["only_here"] if c in matching]
+        for claim_id in only_here[:limit]:
             console.print(f"    only here: {escape(labels.get(claim_id, claim_id))}", highlight=False)
+        if limit is not None and len(only_here) > limit:
+            console.print(f"    … and {len(only_here) - limit} more", highlight=False)
     wording = Table(title="wording and voices per outlet")
     for column in ("outlet", "distinctive", "names for the happening", "names for actors", "voices"):
         wording.add_column(column, overflow="fold")

@@ -145,6 +145,21 @@ def test_cli_prints_stories_and_one_story(seeds_store, view):
     assert missing.exit_code == 2 and "nosuchstory: no story with this id" in missing.output
 
 
+def test_cli_story_narrows_its_claims(seeds_store, view):
+    runner = CliRunner()
+    story_id = view.story["id"][:8]
+    corroborated = [c for c in view.claims if c["status"] == "corroborated" and c["plover_type"] != "FACT"]
+    narrowed = runner.invoke(app, ["story", story_id, "--db", str(seeds_store), "--status", "corroborated",
+                                   "--kind", "events"], env={"COLUMNS": "250"})
+    assert narrowed.exit_code == 0, narrowed.output
+    table = narrowed.output.split("claims x outlets")[1].split("only here")[0]
+    assert table.count("corroborated") == len(corroborated) and "single-source" not in table and "fact:" not in table
+    limited = runner.invoke(app, ["story", story_id, "--db", str(seeds_store), "--limit", "3"], env={"COLUMNS": "250"})
+    assert f"3 of {len(view.claims)} claims shown" in limited.output
+    wrong = runner.invoke(app, ["story", story_id, "--db", str(seeds_store), "--status", "confirmed"])
+    assert wrong.exit_code == 2 and "--status 'confirmed'" in wrong.output
+
+
 def test_claims_do_not_depend_on_pythons_string_hashing(tmp_path):
     # Sets of strings iterate in a different order under each PYTHONHASHSEED; the claims of a
     # story must not (a run once merged Lukashenko's talks into Putin's calls under one seed).
