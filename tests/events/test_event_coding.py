@@ -479,3 +479,14 @@ def test_whom_a_target_phrase_stands_for(analyze_text, sentence, trigger, target
     analyzed = analyze_text(sentence)
     event = next(e for e in analyzed.events if e.trigger == trigger)
     assert [t.name for t in event.targets] == [target], event.targets
+
+
+@pytest.mark.parametrize("sentence, plover, countries", [
+    # What a statement is about is neither its partner nor where its speakers are.
+    ("The diplomats discussed the ongoing situation in Russia, the State Department said.", "CONSULT", set()),
+    # A deed's object is where the deed happens: the officers killed there are Mali's.
+    ("Rebels seized a police station in northern Mali and killed three officers.", "ASSAULT", {"MLI"}),
+])
+def test_a_place_in_the_object_sets_a_deed_not_a_statement(analyze_text, sentence, plover, countries):
+    event = next(e for e in analyze_text(sentence).events if e.plover_type == plover)
+    assert {a.country for a in (*event.sources, *event.targets) if a.country} == countries, event

@@ -244,6 +244,20 @@ def _people_noun(token) -> bool:
     return token.tag_ == "NNS" and token.lemma_.lower().endswith(("ist", "er", "or", "ian", "ite", "ee"))
 
 
+# Verbs whose object is what is talked about; whom they are done with comes after "with".
+TOPIC_VERBS = {"discuss"}
+# Event types that are said, not done: what they are about is not where their speakers are.
+VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+
+
+def _verbal(verb) -> bool:
+    lemma = _lemma(verb)
+    trigger = VERBS.get((lemma, ""))
+    return lemma in SPEECH_VERBS or (trigger is not None and trigger.plover in VERBAL_TYPES)
+
+
+# Prepositions of a setting, as _SETTING_BEFORE reads them.
+SETTING_WORDS = {"in", "at", "across", "throughout", "near", "inside", "outside"}
 # "in Serbia", "across southern Iraq", "at a jail in northern Israel": a place as a setting.
 _SETTING_BEFORE = re.compile(r"\b(?:in|at|across|throughout|near|inside|outside)\s+(?:the\s+)?(?:[a-z-]+\s+)?$")
 
@@ -263,9 +277,27 @@ def _sentence_country(analyzed: AnalyzedArticle, token, ref: ActorRef) -> str | 
         actor = actors.get(m.actor_id)
         if not (begin <= m.start < finish) or actor is None or actor.kind not in ("country", "place") or not actor.country:
             continue
-        if _SETTING_BEFORE.search(text[max(begin, m.start - 40):m.start]):
+        if _SETTING_BEFORE.search(text[max(begin, m.start - 40):m.start]) and not _inside_object(token.doc, m.start, m.end):
             found.add(actor.country)
     return found.pop() if len(found) == 1 else None
+
+
+def _inside_object(doc, start: int, end: int) -> bool:
+    """Return whether a place qualifies what a statement is about rather than where it is made:
+    "discussed the situation in Russia" is about Russia. A deed's object is where the deed is:
+    "seized the dam in Orin province", "rioted at a jail in Israel" happen there."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in SETTING_WORDS:
+        holder = token.head.head
+        if holder.pos_ not in ("NOUN", "PROPN"):
+            return False           # the preposition hangs off a verb: where the action happens
+        if holder.dep_ in ("dobj", "attr", "oprd"):
+            return _verbal(holder.head)   # the place qualifies what is discussed, condemned, said
+        token = holder             # "at a jail in Israel": climb through the setting chain
+    return False
 
 
 def _country_of_setting(analyzed: AnalyzedArticle, token, preps: tuple[str, ...] = ("in", "inside", "from")) -> str | None:
@@ -864,6 +896,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             for t in _targets(token, trigger, subject):
                 if t.dep_ == "dobj" and named_object in (t.lower_, t.lemma_.lower()):
                     continue
+                if t.dep_ == "dobj" and lemma in TOPIC_VERBS:
+                    continue   # "discussed the situation in Russia": a topic, not a partner
                 target_tokens.extend(_with_conjuncts(t))
             exclude = sources[0].country if sources else None
             targets: list[ActorRef] = []
