@@ -10,6 +10,7 @@ actor codes whose first three letters are an ISO 3166 alpha-3 code.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -40,13 +41,15 @@ def _gold_countries(actors: list[dict]) -> set[str]:
 
 
 def score(limit: int | None = None) -> dict:
-    """Return type accuracy, per-type counts and country accuracy over the records."""
+    """Return type accuracy, per-type counts and country accuracy over the records (and the
+    country misses: record id, role, gold and predicted countries, sentence)."""
     records = [r for r in json.loads(RECORDS.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT" and r.get("text")]
     records = records[:limit] if limit else records
     gold_types: Counter = Counter()
     predicted_types: Counter = Counter()
     correct_types: Counter = Counter()
     country_total = country_correct = 0
+    misses = []
     for record in records:
         gold = OLD_LABELS.get(record["event"], record["event"])
         analyzed = analyze_text(record["text"])
@@ -61,22 +64,34 @@ def score(limit: int | None = None) -> dict:
             if not expected:
                 continue
             country_total += 1
-            if expected & {r.country for r in refs if r.country}:
+            found = {r.country for r in refs if r.country}
+            if expected & found:
                 country_correct += 1
+            else:
+                misses.append((record.get("id"), role, sorted(expected), sorted(found), record["text"]))
     total = sum(gold_types.values())
     return {"records": total, "type_accuracy": sum(correct_types.values()) / total, "gold": gold_types,
             "predicted": predicted_types, "correct": correct_types,
-            "country_accuracy": country_correct / max(1, country_total), "country_total": country_total}
+            "country_accuracy": country_correct / max(1, country_total), "country_total": country_total,
+            "country_misses": misses}
 
 
 def main() -> None:
-    result = score(int(sys.argv[1]) if len(sys.argv) > 1 else None)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N records")
+    parser.add_argument("--misses", action="store_true", help="also list every source/target country missed")
+    args = parser.parse_args()
+    result = score(args.limit)
     print(f"PLOVER gold records: {result['records']}; event-type accuracy {result['type_accuracy']:.2f}; "
           f"source/target country accuracy {result['country_accuracy']:.2f} over {result['country_total']} gold actors")
     print(f"{'type':<10} {'gold':>5} {'predicted':>10} {'correct':>8} {'precision':>10} {'recall':>7}")
     for plover in sorted(set(result["gold"]) | set(result["predicted"])):
         g, p, c = result["gold"][plover], result["predicted"][plover], result["correct"][plover]
         print(f"{plover:<10} {g:>5} {p:>10} {c:>8} {c / p if p else float('nan'):>10.2f} {c / g if g else float('nan'):>7.2f}")
+    if args.misses:
+        print("\nCountry misses (record, role, gold, predicted, sentence):")
+        for record_id, role, expected, found, text in result["country_misses"]:
+            print(f"  {record_id} {role:<6} gold {','.join(expected)} got {','.join(found) or '-'} | {' '.join(text.split())[:160]}")
 
 
 if __name__ == "__main__":
