@@ -330,6 +330,8 @@ def test_members_of_a_group_act_as_the_group(analyze_text):
     ("The state energy company will take over the power plant next year.", False),   # a purchase, not a seizure
     ("Lorries carried food and medicine to the flooded villages.", False),       # goods moving, not forces
     ("The courier transported the ballots to the capital.", False),
+    ("The two ministers shared the same thoughts on the crisis.", False),        # views, not intelligence
+    ("The two countries share a long border.", False),
 ])
 def test_verbs_that_are_events_only_for_some_doers(analyze_text, sentence, coded):
     analyzed = analyze_text(sentence)
@@ -490,3 +492,14 @@ def test_whom_a_target_phrase_stands_for(analyze_text, sentence, trigger, target
 def test_a_place_in_the_object_sets_a_deed_not_a_statement(analyze_text, sentence, plover, countries):
     event = next(e for e in analyze_text(sentence).events if e.plover_type == plover)
     assert {a.country for a in (*event.sources, *event.targets) if a.country} == countries, event
+
+
+def test_an_editors_bracket_names_whom_the_pronoun_means(analyze_text):
+    sentence = "Many of them expressed confidence that we [Russia] would not allow any attempts to destabilize the country."
+    refusal = next(e for e in analyze_text(sentence).events if e.plover_type == "REJECT")
+    assert [s.name for s in refusal.sources] == ["Russia"], refusal.sources
+
+
+def test_what_is_shared_is_not_whom_it_is_shared_with(analyze_text):
+    sharing = next(e for e in analyze_text("Britain shared intelligence with Ukraine.").events if e.plover_type == "COOPERATE")
+    assert [t.name for t in sharing.targets] == ["Ukraine"], sharing.targets

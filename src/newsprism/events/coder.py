@@ -244,8 +244,9 @@ def _people_noun(token) -> bool:
     return token.tag_ == "NNS" and token.lemma_.lower().endswith(("ist", "er", "or", "ian", "ite", "ee"))
 
 
-# Verbs whose object is what is talked about; whom they are done with comes after "with".
-TOPIC_VERBS = {"discuss"}
+# Verbs whose object is what is talked about or handed on; whom they are done with comes
+# after "with" ("discussed the crisis with Egypt", "shared intelligence with Ukraine").
+CONTENT_OBJECT_VERBS = {"discuss", "share"}
 # Event types that are said, not done: what they are about is not where their speakers are.
 VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 
@@ -491,7 +492,13 @@ def _subject(verb):
     """Return the subject token of a verb, following xcomp/conj/relcl/passive structure."""
     for child in verb.children:
         if not any(ch.isalnum() for ch in child.text):
-            continue   # a quotation mark the parser took for a word ("» Kamen told")
+            # "we [Russia] would not allow": the parser makes the editor's bracket the subject,
+            # and the name inside it says whom the pronoun means. Any other mark ("» Kamen
+            # told") is a quotation mark the parser took for a word.
+            inserted = next((c for c in child.children if c.pos_ == "PROPN"), None)
+            if child.dep_ == "nsubj" and child.text in "[(" and inserted is not None:
+                return inserted
+            continue
         if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and _stative(verb)):
             return child
     for child in verb.children:
@@ -499,7 +506,9 @@ def _subject(verb):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    if verb.dep_ == "relcl":
+    if verb.dep_ == "relcl" and not any(c.dep_ == "mark" for c in verb.children):
+        # "the gang that seized the dam"; not "confidence that we would not allow": a clause
+        # with "that" as its marker says what the noun holds, and the noun does nothing in it.
         return verb.head
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.lemma_ in ALLEGING_OBJECT_HEADS:
         # "accused the Karst Republic of supplying weapons": the accused is the alleged doer.
@@ -732,6 +741,9 @@ HELD_PLACES = {"dam", "base", "city", "town", "village", "positions", "position"
                "building", "compound", "airport", "border", "camp", "enclave", "zone", "valley", "province"}
 
 
+# What sharing with another party is intelligence cooperation (CAMEO 064) about.
+SHARED_INFORMATION = {"intelligence", "information", "data", "evidence", "file", "document", "record",
+                      "finding", "detail", "imagery", "intel", "assessment", "technology", "expertise"}
 HELD_GOODS = {"water", "land", "home", "homes", "farm", "field", "resource", "river", "property"}
 
 
@@ -757,6 +769,9 @@ def _not_this_sense(token) -> bool:
     if lemma == "arm":
         # "armed the rebels"; not "gunmen armed with rifles".
         return not any(c.dep_ == "dobj" for c in token.children)
+    if lemma == "share":
+        # "shared intelligence with Kyiv"; not "shared the same thoughts", "shares a border".
+        return not any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_INFORMATION for c in token.children)
     if lemma == "give":
         # "gave $5 million to Sudan", "gave Kyiv tanks"; not "assessments have been given".
         return not any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children)
@@ -896,7 +911,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             for t in _targets(token, trigger, subject):
                 if t.dep_ == "dobj" and named_object in (t.lower_, t.lemma_.lower()):
                     continue
-                if t.dep_ == "dobj" and lemma in TOPIC_VERBS:
+                if t.dep_ == "dobj" and lemma in CONTENT_OBJECT_VERBS:
                     continue   # "discussed the situation in Russia": a topic, not a partner
                 target_tokens.extend(_with_conjuncts(t))
             exclude = sources[0].country if sources else None
