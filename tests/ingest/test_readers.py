@@ -127,3 +127,48 @@ def test_expand_inputs_takes_files_folders_and_globs(tmp_path):
     files, missing = expand_inputs([str(tmp_path), str(tmp_path / "sub" / "*.html"), str(tmp_path / "nope.txt")])
     assert [f.name for f in files] == ["a.txt", "b.html", "c.jsonl"]
     assert [m.reason for m in missing] == ["no such file or folder"]
+
+
+def test_a_json_article_in_a_crawlers_field_names(tmp_path):
+    # news-please writes one JSON object per article under its own field names.
+    path = tmp_path / "article.json"
+    path.write_text(json.dumps({
+        "title": "Port strike ends", "maintext": "Dock workers returned to work on Monday, the union said.",
+        "date_publish": "2024-05-06 09:12:00", "source_domain": "coastledger.example", "url": "https://coastledger.example/a",
+        "language": "en"}, indent=2), encoding="utf-8")
+    [raw] = list(read_file(path, 10_000_000))
+    assert (raw.title, raw.outlet, raw.published, raw.url, raw.format) == (
+        "Port strike ends", "coastledger.example", date(2024, 5, 6), "https://coastledger.example/a", "json")
+    assert raw.text.startswith("Dock workers returned")
+
+
+def test_a_news_api_response_gives_its_articles_and_reports_a_bad_one(tmp_path):
+    path = tmp_path / "response.json"
+    path.write_text(json.dumps({"status": "ok", "totalResults": 2, "articles": [
+        {"source": {"id": None, "name": "Delta Post"}, "title": "Ceasefire holds",
+         "content": "The ceasefire held overnight, the army said.", "publishedAt": "2024-02-10T08:00:00Z"},
+        {"source": {"name": "Delta Post"}, "title": "No body here"},
+    ]}), encoding="utf-8")
+    items = list(read_file(path, 10_000_000))
+    assert (items[0].outlet, items[0].published, items[0].title) == ("Delta Post", date(2024, 2, 10), "Ceasefire holds")
+    assert isinstance(items[1], UnreadableArticle) and str(items[1]) == f'{path}#2: no "text" field'
+
+
+def test_a_json_list_of_articles_with_paragraph_lists_and_rfc_dates(tmp_path):
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps([
+        {"headline": "Talks resume", "body-paragraphs": [["Talks resumed on Friday."], ["Both sides", "attended."]],
+         "pubDate": "Fri, 03 May 2024 10:00:00 GMT", "source": "wire"},
+        {"text": 42},
+    ]), encoding="utf-8")
+    first, second = list(read_file(path, 10_000_000))
+    assert first.text == "Talks resumed on Friday.\n\nBoth sides attended." and first.published == date(2024, 5, 3)
+    assert str(second) == f"{path}#2: field 'text' must be a string or a list of paragraphs"
+
+
+def test_a_broken_json_file_is_one_line_naming_it(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{"title": "cut off', encoding="utf-8")
+    [failure] = list(read_file(path, 10_000_000))
+    assert isinstance(failure, UnreadableArticle) and str(failure).startswith(f"{path}: not JSON (")
+    assert "\n" not in str(failure)

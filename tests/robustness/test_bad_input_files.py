@@ -158,7 +158,7 @@ def test_jsonl_good_lines_keep_their_fields(tmp_path):
     reasons = [e.reason for e in errors]
     assert "\"published\" '0001-01-01' is outside the years 1800 to 2200" in reasons
     assert "line nests too deeply to parse" in reasons
-    assert "field 'title' must be a string" in reasons and "field 'text' must be a string" in reasons
+    assert "field 'title' must be a string" in reasons and "field 'text' must be a string or a list of paragraphs" in reasons
 
 
 def test_secret_never_leaks_through_any_case(tmp_path):

@@ -18,6 +18,7 @@ from defusedxml import DefusedXmlException
 
 from newsprism.errors import UnreadableArticle
 from newsprism.ingest.decode import clean_field, clean_text, decode_bytes
+from newsprism.ingest.json_records import record_article
 from newsprism.ingest.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
 from newsprism.ingest.metadata import plausible_publication_date
 from newsprism.records import RawArticle
@@ -26,8 +27,9 @@ TEXT_EXTENSIONS = {".txt", ".text", ".md"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 FEED_EXTENSIONS = {".rss", ".atom", ".feed"}
 JSONL_EXTENSIONS = {".jsonl", ".ndjson"}
+JSON_EXTENSIONS = {".json"}
 XML_EXTENSIONS = {".xml"}
-SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | FEED_EXTENSIONS | JSONL_EXTENSIONS | XML_EXTENSIONS
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | FEED_EXTENSIONS | JSONL_EXTENSIONS | JSON_EXTENSIONS | XML_EXTENSIONS
 
 # Site navigation that scrapers leave above the headline ("All news" on TASS pages).
 _NAVIGATION_LINES = {"all news", "home", "menu", "news", "latest news", "top stories", "advertisement", "skip to content"}
@@ -267,18 +269,6 @@ def read_feed(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterat
         )
 
 
-def _bad_published_reason(value: str) -> str:
-    """Return why a "published" field was refused: not a date, or a placeholder year."""
-    try:
-        date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return f"\"published\" is not an ISO date: {value[:40]!r}"
-    return f"\"published\" {value[:40]!r} is outside the years 1800 to 2200"
-
-
-JSONL_FIELDS = ("title", "text", "url", "outlet", "published", "language")
-
-
 def read_jsonl(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle | UnreadableArticle]:
     """Yield one article per JSON line; a bad line yields an error and reading goes on."""
     text = decode_bytes(data, str(path))
@@ -297,24 +287,35 @@ def read_jsonl(path: Path, data: bytes, manifest: ManifestEntry | None) -> Itera
         if not isinstance(row, dict):
             yield UnreadableArticle(source, "line is not a JSON object")
             continue
-        wrong = [k for k in JSONL_FIELDS if k in row and row[k] is not None and not isinstance(row[k], str)]
-        if wrong:
-            yield UnreadableArticle(source, f"field {wrong[0]!r} must be a string")
-            continue
-        body = clean_text(row.get("text") or "")
-        if not body.strip():
-            yield UnreadableArticle(source, "no \"text\" field")
-            continue
-        published = _parse_iso_date(row.get("published"))
-        if row.get("published") and published is None:
-            yield UnreadableArticle(source, _bad_published_reason(row["published"]))
-            continue
-        yield RawArticle(
-            source=source, text=body, format="jsonl", title=row.get("title") or None,
-            outlet=row.get("outlet") or None, published=published,
-            published_from="metadata" if published else None,
-            url=row.get("url") or None, language=row.get("language") or None,
-        )
+        yield record_article(row, source, "jsonl")
+
+
+def read_json(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle | UnreadableArticle]:
+    """Yield the articles of a JSON document: one article object, a list of them, or a news
+    API response holding them under "articles"; a bad record costs only itself."""
+    text = decode_bytes(data, str(path))
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UnreadableArticle(str(path), f"not JSON ({exc.msg} at line {exc.lineno})") from None
+    if isinstance(document, dict) and isinstance(document.get("articles"), list):
+        document = document["articles"]
+    if isinstance(document, dict):
+        article = record_article(document, str(path), "json")
+        if isinstance(article, RawArticle) and manifest is not None:
+            # What the user says of the file in its manifest wins over what the file says.
+            article = replace(article, outlet=manifest.outlet or article.outlet, url=manifest.url or article.url,
+                              language=manifest.language or article.language,
+                              published=manifest.published or article.published,
+                              published_from="manifest" if manifest.published else article.published_from)
+        yield article
+        return
+    if not isinstance(document, list):
+        raise UnreadableArticle(str(path), "JSON holds neither an article object nor a list of them")
+    if not document:
+        raise UnreadableArticle(str(path), "JSON list holds no articles")
+    for number, row in enumerate(document, 1):
+        yield record_article(row, f"{path}#{number}", "json")
 
 
 def read_ecbplus(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle]:
@@ -337,6 +338,8 @@ def sniff_format(path: Path, data: bytes) -> str:
         return "feed"
     if suffix in JSONL_EXTENSIONS:
         return "jsonl"
+    if suffix in JSON_EXTENSIONS:
+        return "json"
     head = data[:2000].lstrip().lower()
     if suffix in XML_EXTENSIONS:
         if b"<document" in head and b"<token" in data[:5000].lower():
@@ -344,6 +347,8 @@ def sniff_format(path: Path, data: bytes) -> str:
         return "feed"
     if head.startswith(b"{"):
         return "jsonl"
+    if head.startswith(b"["):
+        return "json"
     if head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed"):
         return "feed"
     if head.startswith(b"<!doctype html") or head.startswith(b"<html"):
@@ -351,7 +356,8 @@ def sniff_format(path: Path, data: bytes) -> str:
     return "text"
 
 
-READERS = {"text": read_text, "html": read_html, "feed": read_feed, "jsonl": read_jsonl, "ecbplus": read_ecbplus}
+READERS = {"text": read_text, "html": read_html, "feed": read_feed, "jsonl": read_jsonl, "json": read_json,
+           "ecbplus": read_ecbplus}
 
 
 def _sanitised(raw: RawArticle) -> RawArticle | UnreadableArticle:
