@@ -48,6 +48,29 @@ def test_partial_failure_sets_exit_code_and_names_the_file(tmp_path):
     assert failures == 2
 
 
+def test_files_of_other_kinds_in_a_folder_are_named_not_failed(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Bridge closed\nThe city closed the bridge on Monday, officials said.\n")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 binary")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (folder / "settings.json").write_text('{"threshold": 0.5}')
+    db = tmp_path / "s.duckdb"
+    walked = runner.invoke(app, ["analyze", str(folder), "--db", str(db), "--quiet"])
+    assert walked.exit_code == 0, walked.output
+    assert f"{folder}: 2 file(s) not read, not an article format (.jpg, .pdf)" in walked.output
+    assert f"{folder / 'settings.json'}: a JSON object with no article fields" in walked.output
+    assert "1 new article(s) stored" in walked.output
+    # Named on its own, the same file is a failure: the user asked for its articles.
+    named = runner.invoke(app, ["analyze", str(folder / "settings.json"), "--db", str(db), "--quiet"])
+    assert named.exit_code == 1 and "skipped" in named.output and "no article fields" in named.output
+    # A folder with nothing to read says so, and fails.
+    (tmp_path / "scans").mkdir()
+    (tmp_path / "scans" / "a.pdf").write_bytes(b"%PDF")
+    empty = runner.invoke(app, ["analyze", str(tmp_path / "scans"), "--db", str(db), "--quiet"])
+    assert empty.exit_code == 1 and "no article files in this folder" in empty.output
+
+
 def test_missing_model_is_one_clear_line(tmp_path):
     result = runner.invoke(app, ["analyze", str(SEEDS), "--db", str(tmp_path / "s.duckdb"), "--model", "en_core_web_xx", "-q"])
     assert result.exit_code == 2

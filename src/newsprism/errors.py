@@ -24,6 +24,11 @@ class UnreadableArticle(NewsprismError):
         super().__init__(one_line(f"{source}: {reason}"))
 
 
+class NotAnArticleFile(UnreadableArticle):
+    """A file of an article format that holds data of another kind (a JSON configuration or
+    gold file beside the articles): left unread with a note when a folder walk found it."""
+
+
 class ModelNotInstalled(NewsprismError):
     """The configured spaCy model package is not installed."""
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from newsprism.config import Settings
-from newsprism.errors import UnreadableArticle
+from newsprism.errors import NotAnArticleFile, UnreadableArticle
 from newsprism.ingest.dedup import DedupItem, find_copies, signature
 from newsprism.ingest.manifest import ManifestEntry
 from newsprism.ingest.metadata import build_article
@@ -50,6 +50,7 @@ class RunReport:
     already_stored: int = 0
     copies: int = 0
     failures: list[InputFailure] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)     # a line per folder on files of other types left alone
     seconds: dict[str, float] = field(default_factory=dict)
 
     def add_time(self, stage: str, seconds: float) -> None:
@@ -150,12 +151,18 @@ def article_stages() -> list[Callable[[AnalyzedArticle, object], None]]:
 
 
 def iter_articles(files: Iterable[Path], settings: Settings, report: RunReport,
-                  on_file: Callable[[Path], None] | None = None) -> Iterator[Article]:
-    """Yield the articles of the files in order; record each failure and go on."""
+                  on_file: Callable[[Path], None] | None = None, walked: Collection[Path] = ()) -> Iterator[Article]:
+    """Yield the articles of the files in order; record each failure and go on.
+
+    ``walked``: files a folder walk found. One of them that holds data of another kind (a JSON
+    gold file beside the articles) is noted as unread, not counted as a failure."""
     manifests: dict[Path, dict[str, ManifestEntry]] = {}
     for path in files:
         started = time.perf_counter()
         for item in read_file(path, settings.max_file_bytes, manifests):
+            if isinstance(item, NotAnArticleFile) and path in walked:
+                report.unread.append(str(item))
+                continue
             if isinstance(item, UnreadableArticle):
                 report.failures.append(InputFailure(item.source, item.reason))
                 continue
@@ -313,8 +320,9 @@ def run_analysis(paths: Sequence[str], settings: Settings, store: Store,
     batches are stored.
     """
     report = RunReport()
-    files, missing = expand_inputs(list(paths))
-    report.failures.extend(InputFailure(m.source, m.reason) for m in missing)
+    inputs = expand_inputs(list(paths))
+    files, report.unread = inputs.files, inputs.unread
+    report.failures.extend(InputFailure(m.source, m.reason) for m in inputs.missing)
     report.files = len(files)
     nlp = load_model(settings.model, settings.spacy_components)
     started = time.perf_counter()
@@ -330,7 +338,7 @@ def run_analysis(paths: Sequence[str], settings: Settings, store: Store,
 
     failures_written = 0
     in_flight: set[str] = set()
-    fresh = unstored_articles(iter_articles(files, settings, report, file_done), store, settings, report, in_flight)
+    fresh = unstored_articles(iter_articles(files, settings, report, file_done, inputs.walked), store, settings, report, in_flight)
     for analyzed in _batches(parse_stream(fresh, nlp, settings, report), settings.batch_size):
         started = time.perf_counter()
         new_failures = report.failures[failures_written:]

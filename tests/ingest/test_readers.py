@@ -124,7 +124,7 @@ def test_expand_inputs_takes_files_folders_and_globs(tmp_path):
     (tmp_path / "sub").mkdir()
     for name in ("a.txt", "sub/b.html", "sub/c.jsonl", "README.md", "notes.png", "manifest.jsonl"):
         (tmp_path / name).write_text("x")
-    files, missing = expand_inputs([str(tmp_path), str(tmp_path / "sub" / "*.html"), str(tmp_path / "nope.txt")])
+    files, missing, *_ = expand_inputs([str(tmp_path), str(tmp_path / "sub" / "*.html"), str(tmp_path / "nope.txt")])
     assert [f.name for f in files] == ["a.txt", "b.html", "c.jsonl"]
     assert [m.reason for m in missing] == ["no such file or folder"]
 

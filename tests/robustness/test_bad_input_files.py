@@ -108,7 +108,7 @@ def test_unreadable_file_names_the_reason(tmp_path):
 
 
 def test_a_folder_and_a_missing_path_are_reported_not_read(tmp_path):
-    files, missing = expand_inputs([str(tmp_path / "nope.txt"), str(tmp_path / "none-*.txt")])
+    files, missing, *_ = expand_inputs([str(tmp_path / "nope.txt"), str(tmp_path / "none-*.txt")])
     assert files == []
     assert [str(m) for m in missing] == [f"{tmp_path / 'nope.txt'}: no such file or folder",
                                          f"{tmp_path / 'none-*.txt'}: no file matches this pattern"]
@@ -118,7 +118,7 @@ def test_file_named_like_a_glob_is_that_file(tmp_path):
     (tmp_path / "report 1.txt").write_text(f"Other\n{BODY}\n")
     named = tmp_path / "report [1].txt"
     named.write_text(f"Named\n{BODY}\n")
-    files, missing = expand_inputs([str(named)])
+    files, missing, *_ = expand_inputs([str(named)])
     assert files == [named] and not missing
 
 

@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlparse
 
 import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
-from newsprism.errors import UnreadableArticle
+from newsprism.errors import NotAnArticleFile, UnreadableArticle
 from newsprism.ingest.decode import clean_field, clean_text, decode_bytes
-from newsprism.ingest.json_records import record_article
+from newsprism.ingest.json_records import FIELD_NAMES, record_article
 from newsprism.ingest.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
 from newsprism.ingest.metadata import plausible_publication_date
 from newsprism.records import RawArticle
@@ -301,6 +303,8 @@ def read_json(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterat
     if isinstance(document, dict) and isinstance(document.get("articles"), list):
         document = document["articles"]
     if isinstance(document, dict):
+        if not any(name in document for names in FIELD_NAMES.values() for name in names):
+            raise NotAnArticleFile(str(path), "a JSON object with no article fields (text, title, published, ...)")
         article = record_article(document, str(path), "json")
         if isinstance(article, RawArticle) and manifest is not None:
             # What the user says of the file in its manifest wins over what the file says.
@@ -415,12 +419,33 @@ def _is_article_file(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_EXTENSIONS - {".md"}
 
 
-def expand_inputs(paths: list[str]) -> tuple[list[Path], list[UnreadableArticle]]:
-    """Return the files named by paths, folders (recursively) and globs, in a stable order."""
+def _unread_summary(folder: Path, others: list[Path]) -> str:
+    """Return one line on the files a folder walk left alone: how many, of which types."""
+    kinds = Counter(p.suffix.lower() or "no extension" for p in others)
+    listed = ", ".join(f"{kind} ×{n}" if n > 1 else kind for kind, n in kinds.most_common(6))
+    return f"{folder}: {len(others)} file(s) not read, not an article format ({listed})"
+
+
+class Inputs(NamedTuple):
+    """The files a run reads, and what it says about the paths it was given."""
+
+    files: list[Path]
+    missing: list[UnreadableArticle]          # paths that name nothing readable: failures
+    unread: list[str]                         # a line per folder on the files of other types in it
+    walked: set[Path]                         # files found by walking a folder, not named by the user
+
+
+def expand_inputs(paths: list[str]) -> Inputs:
+    """Return the files named by paths, folders (recursively) and globs, in a stable order.
+
+    A folder holding no article file at all is a failure: the user asked for its articles."""
     import glob
 
     files: list[Path] = []
     missing: list[UnreadableArticle] = []
+    unread: list[str] = []
+    walked: set[Path] = set()
+    readable = " ".join(sorted(SUPPORTED_EXTENSIONS - {".md"}))
     for raw in paths:
         # A file really named "report [1].txt" is that file, not a pattern matching "report 1.txt".
         is_pattern = any(c in raw for c in "*?[") and not Path(raw).exists()
@@ -429,11 +454,22 @@ def expand_inputs(paths: list[str]) -> tuple[list[Path], list[UnreadableArticle]
             missing.append(UnreadableArticle(raw, "no file matches this pattern"))
         for match in matches:
             if match.is_dir():
-                files.extend(p for p in sorted(match.rglob("*")) if p.is_file() and _is_article_file(p))
+                found = [p for p in sorted(match.rglob("*")) if p.is_file()]
+                articles = [p for p in found if _is_article_file(p)]
+                # Manifests, hidden files and READMEs are left alone by design, not worth a word.
+                others = [p for p in found if p not in articles and p.suffix.lower() not in SUPPORTED_EXTENSIONS
+                          and not p.name.startswith(".") and not _NOT_ARTICLES.match(p.name)]
+                if not articles:
+                    missing.append(UnreadableArticle(str(match), f"no article files in this folder (reads {readable})"
+                                                     + (f"; {len(others)} other file(s) left unread" if others else "")))
+                elif others:
+                    unread.append(_unread_summary(match, others))
+                files.extend(articles)
+                walked.update(articles)
             elif match.is_file():
                 files.append(match)
             else:
                 missing.append(UnreadableArticle(str(match), "no such file or folder"))
     seen: set[Path] = set()
     unique = [f for f in files if not (f in seen or seen.add(f))]
-    return unique, missing
+    return Inputs(unique, missing, unread, walked - set(f for f in unique if str(f) in paths))

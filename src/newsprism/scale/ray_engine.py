@@ -140,8 +140,9 @@ def run_analysis_ray(paths: Sequence[str], settings: Settings, store: Store, add
     same as ``pipeline.run_analysis`` on the same input.
     """
     report = RunReport()
-    files, missing = expand_inputs(list(paths))
-    report.failures.extend(InputFailure(m.source, m.reason) for m in missing)
+    inputs = expand_inputs(list(paths))
+    files, report.unread = inputs.files, inputs.unread
+    report.failures.extend(InputFailure(m.source, m.reason) for m in inputs.missing)
     report.files = len(files)
     outputs = shard_folder(settings)
     started = time.perf_counter()
@@ -163,7 +164,7 @@ def run_analysis_ray(paths: Sequence[str], settings: Settings, store: Store, add
         in_shard: set[str] = set()
         batch: list = []
         failures_seen = len(report.failures)
-        for article in unstored_articles(iter_articles(files, settings, report), store, settings, report, in_shard):
+        for article in unstored_articles(iter_articles(files, settings, report, walked=inputs.walked), store, settings, report, in_shard):
             batch.append(article)
             # One input shard per batch: one Ray block, one actor call, one output shard, one transaction.
             if len(batch) >= settings.batch_size:
