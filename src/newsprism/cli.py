@@ -78,6 +78,8 @@ def analyze(
     except KeyboardInterrupt:
         errors.print("interrupted: every finished batch is stored; run the same command again to resume")
         raise typer.Exit(130)
+    for line in report.unread:
+        errors.print(f"[dim]not read[/dim] {escape(line)}", highlight=False, markup=True, soft_wrap=True)
     for failure in report.failures:
         # escape(): a file named "[/red].txt" is a name, not rich markup.
         errors.print(f"[yellow]skipped[/yellow] {escape(str(failure))}", highlight=False, markup=True, soft_wrap=True)
