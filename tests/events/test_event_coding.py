@@ -332,6 +332,12 @@ def test_members_of_a_group_act_as_the_group(analyze_text):
     ("The courier transported the ballots to the capital.", False),
     ("The two ministers shared the same thoughts on the crisis.", False),        # views, not intelligence
     ("The two countries share a long border.", False),
+    ("More marijuana is entering their towns, the sheriffs said.", False),      # a thing moving
+    ("Hundreds of families left villages below the dam.", True),                # people moving
+    ("The convoy headed toward the capital.", True),                            # an armed force's vehicles
+    ("The judge struck down the law on Monday.", False),                        # a ruling, not an attack
+    ("The court struck key parts of the 2012 measure.", False),                # a ruling, not an attack
+    ("Federal law takes precedence over state law, the lawsuit says.", False),  # no takeover
 ])
 def test_verbs_that_are_events_only_for_some_doers(analyze_text, sentence, coded):
     analyzed = analyze_text(sentence)

@@ -179,9 +179,15 @@ INDEFINITE_PRONOUNS = {"anyone", "anybody", "someone", "somebody", "everyone", "
 # Nominal events whose "of" phrase names the doer, not what is done to ("the mediation of the UN").
 AGENT_OF_NOUNS = {"mediation", "visit"}
 MEASURE_NOUNS = {"step", "inch", "metre", "meter", "kilometre", "kilometer", "mile", "yard", "foot"}
-# Verbs that things do as often as actors: "troops returned", but also "power returned" and
-# "talks advanced". Without an object they are events only when an actor does them.
-MOTION_VERBS = {"return", "advance"}
+# Verbs that things do as often as actors: "troops returned", but also "power returned",
+# "talks advanced", "marijuana entering their towns". They are events only when people, an
+# actor or an armed force's vehicles move ("returned the helicopter" is handing it back).
+MOTION_VERBS = {"return", "advance", "enter", "leave", "head", "move", "march"}
+OBJECT_MAKES_A_DEED = {"return"}
+# Things that move as an armed force does: "the convoy headed toward Moscow".
+FORCE_THINGS = {"convoy", "column", "tank", "vehicle", "armour", "armor", "aircraft", "jet", "warship", "ship",
+                "helicopter", "drone", "unit", "battalion", "brigade", "division", "regiment", "fleet", "force",
+                "troop", "truck", "boat"}
 REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 
 
@@ -205,6 +211,16 @@ def _object_it(analyzed: AnalyzedArticle, token) -> ActorRef | None:
 # Plural nouns for people that _people_noun's endings miss.
 PEOPLE_WORDS = {"people", "person", "man", "men", "woman", "women", "child", "children", "youth", "police",
                 "troops", "force", "forces", "crowd", "family", "families", "resident", "villager", "official"}
+
+
+def _someone_moves(subject, sources: list[ActorRef]) -> bool:
+    """Return whether a motion verb's subject is someone: an actor, people ("hundreds of
+    families", "villagers") or an armed force's vehicles; not a thing ("the weed", "power")."""
+    if any(_actor_like(s) or s.actor_id for s in sources) or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    heads = [subject, *(c for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for c in p.children if c.dep_ == "pobj")]   # "hundreds of families"
+    return any(_people_noun(h) or h.lemma_.lower() in PEOPLE_WORDS | FORCE_THINGS for h in heads)
 
 
 # Sectors of actors who act where they live: protesters, rebels, a government, the police.
@@ -741,6 +757,9 @@ HELD_PLACES = {"dam", "base", "city", "town", "village", "positions", "position"
                "building", "compound", "airport", "border", "camp", "enclave", "zone", "valley", "province"}
 
 
+# Texts a court or a vote strikes down; striking them is no attack.
+LEGAL_TEXTS = {"law", "measure", "provision", "part", "clause", "ruling", "rule", "ban", "amendment", "statute",
+               "regulation", "policy", "order", "bill", "section", "decision", "mandate"}
 # What sharing with another party is intelligence cooperation (CAMEO 064) about.
 SHARED_INFORMATION = {"intelligence", "information", "data", "evidence", "file", "document", "record",
                       "finding", "detail", "imagery", "intel", "assessment", "technology", "expertise"}
@@ -769,6 +788,16 @@ def _not_this_sense(token) -> bool:
     if lemma == "arm":
         # "armed the rebels"; not "gunmen armed with rifles".
         return not any(c.dep_ == "dobj" for c in token.children)
+    if lemma == "strike":
+        # "struck the base"; not "strike down the law", "strike key parts of the measure".
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children) or any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in LEGAL_TEXTS or any(
+                g.lemma_.lower() in LEGAL_TEXTS for p in c.children if p.dep_ == "prep" for g in p.children))
+            for c in token.children)
+    if lemma == "take":
+        # "took over the dam"; not "federal law takes precedence over state law".
+        return any(c.dep_ == "dobj" for c in token.children) and any(
+            c.dep_ == "prep" and c.lower_ == "over" for c in token.children)
     if lemma == "share":
         # "shared intelligence with Kyiv"; not "shared the same thoughts", "shares a border".
         return not any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_INFORMATION for c in token.children)
@@ -899,9 +928,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 continue
             if rule == "verb:take over" and any(s.sector == "BUS" for s in sources):
                 continue   # a company taking over a dam buys or runs it
-            if lemma in MOTION_VERBS and not any(c.dep_ == "dobj" for c in token.children) and subject is not None \
-                    and not any(_actor_like(s) or s.actor_id for s in sources) and not _people_noun(subject) \
-                    and subject.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+            if lemma in MOTION_VERBS and subject is not None and not _someone_moves(subject, sources) \
+                    and not (lemma in OBJECT_MAKES_A_DEED and any(c.dep_ == "dobj" for c in token.children)):
                 continue   # "Power returned to most towns": a thing moving is no event
             passive_target = _passive_target(token)
             target_tokens = []
