@@ -509,3 +509,20 @@ def test_an_editors_bracket_names_whom_the_pronoun_means(analyze_text):
 def test_what_is_shared_is_not_whom_it_is_shared_with(analyze_text):
     sharing = next(e for e in analyze_text("Britain shared intelligence with Ukraine.").events if e.plover_type == "COOPERATE")
     assert [t.name for t in sharing.targets] == ["Ukraine"], sharing.targets
+
+
+@pytest.mark.parametrize("sentence, plover, doer", [
+    # The one asked to act is who would act, not who asks.
+    ("Washington pressed Iran to halt uranium enrichment.", "SANCTION", "Iran"),
+    ("The United Nations called on Moscow to withdraw its troops.", "RETREAT", "Russia"),
+])
+def test_the_one_asked_to_act_is_the_doer_of_the_asked_deed(analyze_text, sentence, plover, doer):
+    asked = next(e for e in analyze_text(sentence).events if e.plover_type == plover)
+    assert [s.name for s in asked.sources] == [doer], asked.sources
+    assert asked.modality == "demanded"
+
+
+def test_moving_ahead_with_a_plan_and_a_thing_being_headed_somewhere_are_no_moves(analyze_text):
+    for sentence in ("Officials allowed Colorado to move ahead with state-run programs.",
+                     "The weed was headed for at least 40 different states."):
+        assert not any(e.plover_type == "MOBILIZE" for e in analyze_text(sentence).events), sentence

@@ -29,6 +29,9 @@ ALLEGING_HEADS = {"allege", "claim", "accuse", "suspect", "believe", "reportedly
                   "accusation", "allegation", "suspicion"}
 # Verbs whose object is charged with a deed: "accused X of arming", "blamed X for the attack".
 ALLEGING_OBJECT_HEADS = {"accuse", "suspect", "blame", "charge", "convict", "criticize", "criticise", "condemn"}
+# Verbs whose object does what their complement says: "urged Iran to halt", "allowed Colorado to go ahead".
+OBJECT_CONTROL = DEMANDING_HEADS | {"allow", "force", "help", "persuade", "pressure", "encourage", "invite", "permit",
+                                    "compel", "convince", "authorize", "authorise", "warn", "advise"}
 NEGATING_HEADS = {"deny", "refuse", "fail", "decline", "reject"}
 PRESS_WORDS = {"reporter", "journalist", "press", "medium", "media", "correspondent", "newsman"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me"}
@@ -531,6 +534,13 @@ def _subject(verb):
         accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
         if accused is not None:
             return accused
+    if verb.dep_ == "xcomp" and _lemma(verb.head) in OBJECT_CONTROL:
+        # "pressed Iran to halt enrichment", "called on Moscow to withdraw": the one asked is
+        # the one who would do it, not the one asking.
+        asked = next((c for c in verb.head.children if c.dep_ == "dobj"), None) or next(
+            (g for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"), None)
+        if asked is not None:
+            return asked
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "ADJ":
@@ -788,6 +798,9 @@ def _not_this_sense(token) -> bool:
     if lemma == "arm":
         # "armed the rebels"; not "gunmen armed with rifles".
         return not any(c.dep_ == "dobj" for c in token.children)
+    if lemma in ("move", "push", "press"):
+        # "moved troops", "pressed Iran"; not "move ahead with programs", "press on with reforms".
+        return any(c.dep_ in ("advmod", "prt") and c.lower_ in ("ahead", "forward", "on") for c in token.children)
     if lemma == "strike":
         # "struck the base"; not "strike down the law", "strike key parts of the measure".
         return any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children) or any(
@@ -928,7 +941,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 continue
             if rule == "verb:take over" and any(s.sector == "BUS" for s in sources):
                 continue   # a company taking over a dam buys or runs it
-            if lemma in MOTION_VERBS and subject is not None and not _someone_moves(subject, sources) \
+            mover = subject if subject is not None else _passive_target(token)   # "the weed was headed for"
+            if lemma in MOTION_VERBS and mover is not None and not _someone_moves(mover, sources or _resolve_phrase(analyzed, mover)) \
                     and not (lemma in OBJECT_MAKES_A_DEED and any(c.dep_ == "dobj" for c in token.children)):
                 continue   # "Power returned to most towns": a thing moving is no event
             passive_target = _passive_target(token)
