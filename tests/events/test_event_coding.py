@@ -338,6 +338,17 @@ def test_members_of_a_group_act_as_the_group(analyze_text):
     ("The judge struck down the law on Monday.", False),                        # a ruling, not an attack
     ("The court struck key parts of the 2012 measure.", False),                # a ruling, not an attack
     ("Federal law takes precedence over state law, the lawsuit says.", False),  # no takeover
+    ("A protester captured the exchange on video on Tuesday.", False),          # a recording, not a seizure
+    ("The rebels captured the town on Tuesday.", True),
+    ("The ministry released a statement on the talks.", False),                # no one freed
+    ("The army released the hostages.", True),
+    ("The attorney general recalled his own encounters with the police.", False),   # remembering
+    ("Sweden recalled its ambassador from Moscow.", True),
+    ("Tensions eased in the city on Thursday.", False),                        # nobody eased them
+    ("The governor eased the curfew.", True),
+    ("The tragedy gave rise to a new movement.", False),                       # no aid
+    ("The captain took over policing of the protests.", False),                # a duty, not a seizure
+    ("The local police were in control, then another unit took over.", False),
 ])
 def test_verbs_that_are_events_only_for_some_doers(analyze_text, sentence, coded):
     analyzed = analyze_text(sentence)

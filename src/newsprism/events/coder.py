@@ -14,10 +14,25 @@ import re
 
 from newsprism.actors import actor_at, describe, expand_group
 from newsprism.events.lexicon import (
-    ACCUSING_PREDICATES, ARMED_ONLY, ARMED_SECTORS, CARRIER_RECODES, CONVEYING_VERBS, COOPERATIVE, DEED_NOUNS, HOSTILE,
-    NOUN_MODIFIERS, NOUNS,
-    PROTESTING_PEOPLE, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS, SUPPORT_VERBS, VERBS, Trigger,
+    ACCUSING_PREDICATES,
+    ARMED_ONLY,
+    ARMED_SECTORS,
+    CARRIER_RECODES,
+    CONVEYING_VERBS,
+    COOPERATIVE,
+    DEED_NOUNS,
+    HOSTILE,
+    NOUN_MODIFIERS,
+    NOUNS,
+    PROTESTING_PEOPLE,
+    SPEECH_VERBS,
+    STATEMENT_NOUNS,
+    STATEMENT_VERBS,
+    SUPPORT_VERBS,
+    VERBS,
+    Trigger,
 )
+from newsprism.events.senses import HELD_PLACES, not_this_sense
 from newsprism.records import ActorRef, AnalyzedArticle, DateMention, Event, stable_id
 
 FUTURE_AUX = {"will", "shall", "'ll", "would", "wo", "may", "might", "could"}
@@ -761,67 +776,12 @@ def _verb_trigger(token) -> tuple[Trigger, str] | None:
     return None
 
 
-# Places an actor holds or lives in, whose leaving is a withdrawal ("the militia will leave the
-# dam", "families left the villages"); not "left office", "left the meeting".
-HELD_PLACES = {"dam", "base", "city", "town", "village", "positions", "position", "territory", "area", "region",
-               "building", "compound", "airport", "border", "camp", "enclave", "zone", "valley", "province"}
-
-
-# Texts a court or a vote strikes down; striking them is no attack.
-LEGAL_TEXTS = {"law", "measure", "provision", "part", "clause", "ruling", "rule", "ban", "amendment", "statute",
-               "regulation", "policy", "order", "bill", "section", "decision", "mandate"}
-# What sharing with another party is intelligence cooperation (CAMEO 064) about.
-SHARED_INFORMATION = {"intelligence", "information", "data", "evidence", "file", "document", "record",
-                      "finding", "detail", "imagery", "intel", "assessment", "technology", "expertise"}
-HELD_GOODS = {"water", "land", "home", "homes", "farm", "field", "resource", "river", "property"}
-
-
 def _codable(token) -> tuple[Trigger, str] | None:
     """Return the trigger of a verb the coder codes on its own (a lexicon verb in its coded
     sense, outside a condition and not a modifier), else None."""
-    if token.dep_ in ("csubj", "amod") or _in_condition(token) or _not_this_sense(token):
+    if token.dep_ in ("csubj", "amod") or _in_condition(token) or not_this_sense(token, _lemma(token)):
         return None
     return _verb_trigger(token)
-
-
-def _not_this_sense(token) -> bool:
-    """Return whether a lexicon verb is used in a sense that is no event here: "termed" without
-    a charge of falsehood, "left" without a place, "dropped" without charges."""
-    lemma = _lemma(token)
-    if lemma == "term":
-        return not any(c.lower_ in ("fake", "false", "lie", "provocation") for c in token.subtree)
-    if lemma == "leave":
-        return not any(c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in HELD_PLACES)
-                       for c in token.children)
-    if lemma == "drop":
-        return not any("charge" in c.lemma_ or "case" in c.lemma_ for c in token.subtree)
-    if lemma == "arm":
-        # "armed the rebels"; not "gunmen armed with rifles".
-        return not any(c.dep_ == "dobj" for c in token.children)
-    if lemma in ("move", "push", "press"):
-        # "moved troops", "pressed Iran"; not "move ahead with programs", "press on with reforms".
-        return any(c.dep_ in ("advmod", "prt") and c.lower_ in ("ahead", "forward", "on") for c in token.children)
-    if lemma == "strike":
-        # "struck the base"; not "strike down the law", "strike key parts of the measure".
-        return any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children) or any(
-            c.dep_ == "dobj" and (c.lemma_.lower() in LEGAL_TEXTS or any(
-                g.lemma_.lower() in LEGAL_TEXTS for p in c.children if p.dep_ == "prep" for g in p.children))
-            for c in token.children)
-    if lemma == "take":
-        # "took over the dam"; not "federal law takes precedence over state law".
-        return any(c.dep_ == "dobj" for c in token.children) and any(
-            c.dep_ == "prep" and c.lower_ == "over" for c in token.children)
-    if lemma == "share":
-        # "shared intelligence with Kyiv"; not "shared the same thoughts", "shares a border".
-        return not any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_INFORMATION for c in token.children)
-    if lemma == "give":
-        # "gave $5 million to Sudan", "gave Kyiv tanks"; not "assessments have been given".
-        return not any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children)
-    if lemma == "defend":
-        # Defending a decision or an ally is verbal support; defending land or water is holding it.
-        return any(c.dep_ == "dobj" and (c.lemma_.lower() in HELD_PLACES | HELD_GOODS or c.ent_type_ in ("LOC", "FAC"))
-                   for c in token.children)
-    return False
 
 
 def extract_events(analyzed: AnalyzedArticle, doc) -> None:
@@ -892,7 +852,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
         if token.pos_ in ("VERB", "NOUN") and _in_condition(token):
             continue   # the condition of a threat or offer is not reported as done
         found = _verb_trigger(token)
-        if found and _not_this_sense(token):
+        if found and not_this_sense(token, _lemma(token)):
             found = None
         if found:
             trigger, rule = found

@@ -1,0 +1,144 @@
+"""Verb senses: when a lexicon verb is used in a sense that is no event.
+
+"Left office" is no withdrawal, "struck down the law" no attack, "captured the exchange on
+video" no seizure. Each rule looks at the verb's own dependents; ``not_this_sense`` applies the
+rule of the verb's lemma, if it has one. Every rule has test sentences in
+tests/events/test_event_coding.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+# Places an actor holds or lives in, whose leaving is a withdrawal ("the militia will leave the
+# dam", "families left the villages"); not "left office", "left the meeting".
+HELD_PLACES = {"dam", "base", "city", "town", "village", "positions", "position", "territory", "area", "region",
+               "building", "compound", "airport", "border", "camp", "enclave", "zone", "valley", "province"}
+HELD_GOODS = {"water", "land", "home", "homes", "farm", "field", "resource", "river", "property"}
+# Texts a court or a vote strikes down; striking them is no attack.
+LEGAL_TEXTS = {"law", "measure", "provision", "part", "clause", "ruling", "rule", "ban", "amendment", "statute",
+               "regulation", "policy", "order", "bill", "section", "decision", "mandate"}
+# What sharing with another party is intelligence cooperation (CAMEO 064) about.
+SHARED_INFORMATION = {"intelligence", "information", "data", "evidence", "file", "document", "record",
+                      "finding", "detail", "imagery", "intel", "assessment", "technology", "expertise"}
+# What is released without anyone being freed: "released a statement", "released the footage".
+RELEASED_WORDS = SHARED_INFORMATION | {"statement", "report", "video", "footage", "image", "photo", "picture",
+                                      "name", "figure", "result", "album", "film", "book", "plan", "budget",
+                                      "transcript", "letter", "list", "detail", "recording", "audio", "fund"}
+# What a camera or a story captures: no seizure.
+CAPTURED_WORDS = RELEASED_WORDS | {"exchange", "moment", "scene", "attention", "imagination", "mood", "spirit",
+                                   "essence", "vote", "share", "market", "title", "award", "prize", "seat"}
+# Duties one takes over from another: "took over policing of the protests" is no seizure.
+DUTIES = {"policing", "security", "command", "responsibility", "duty", "job", "role", "post", "management",
+          "running", "chairmanship", "presidency", "leadership", "coverage", "case", "investigation", "patrol"}
+# Whom a government recalls: an envoy, not a memory ("Holder recalled" is remembering).
+ENVOYS = {"ambassador", "envoy", "diplomat", "consul", "representative", "attaché", "attache", "staff", "mission",
+          "delegation", "troops", "peacekeeper", "force", "forces"}
+
+
+def _objects(token) -> list:
+    return [c for c in token.children if c.dep_ == "dobj"]
+
+
+def _object_words(token) -> set[str]:
+    """Return the lemmas of the verb's direct objects and of the nouns after their "of"."""
+    words = set()
+    for obj in _objects(token):
+        words.add(obj.lemma_.lower())
+        words.update(g.lemma_.lower() for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj")
+    return words
+
+
+def _term(token) -> bool:
+    # "termed the information fake" rejects it; "termed it a milestone" does not.
+    return not any(c.lower_ in ("fake", "false", "lie", "provocation") for c in token.subtree)
+
+
+def _leave(token) -> bool:
+    return not any(c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in HELD_PLACES)
+                   for c in token.children)
+
+
+def _drop(token) -> bool:
+    return not any("charge" in c.lemma_ or "case" in c.lemma_ for c in token.subtree)
+
+
+def _arm(token) -> bool:
+    # "armed the rebels"; not "gunmen armed with rifles".
+    return not _objects(token)
+
+
+def _onward(token) -> bool:
+    # "moved troops", "pressed Iran"; not "move ahead with programs", "press on with reforms".
+    return any(c.dep_ in ("advmod", "prt") and c.lower_ in ("ahead", "forward", "on") for c in token.children)
+
+
+def _strike(token) -> bool:
+    # "struck the base"; not "strike down the law", "strike key parts of the measure".
+    return any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children) or bool(_object_words(token) & LEGAL_TEXTS)
+
+
+def _take(token) -> bool:
+    # "took over the dam"; not "federal law takes precedence over state law", "took over
+    # policing of the protests", "then another unit took over".
+    over_prep = any(c.dep_ == "prep" and c.lower_ == "over" for c in token.children)
+    over_particle = any(c.dep_ == "prt" and c.lower_ == "over" for c in token.children)
+    if over_prep and _objects(token):
+        return True
+    if over_particle and not _objects(token):
+        return True
+    return bool(_object_words(token) & DUTIES) or any(
+        g.lemma_.lower() in DUTIES for c in token.children if c.dep_ == "prep" and c.lower_ == "over"
+        for g in c.children if g.dep_ == "pobj")
+
+
+def _share(token) -> bool:
+    # "shared intelligence with Kyiv"; not "shared the same thoughts", "shares a border".
+    return not (_object_words(token) & SHARED_INFORMATION)
+
+
+def _give(token) -> bool:
+    # "gave $5 million to Sudan", "gave Kyiv tanks"; not "assessments have been given", "gave rise to".
+    if "rise" in _object_words(token):
+        return True
+    return not any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children)
+
+
+def _defend(token) -> bool:
+    # Defending a decision or an ally is verbal support; defending land or water is holding it.
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in HELD_PLACES | HELD_GOODS or c.ent_type_ in ("LOC", "FAC"))
+               for c in token.children)
+
+
+def _release(token) -> bool:
+    # "released the hostages"; not "released a statement", "released the footage".
+    return bool(_object_words(token) & RELEASED_WORDS)
+
+
+def _capture(token) -> bool:
+    # "captured the town"; not "captured the exchange on video", "captured 40 percent of the vote".
+    return bool(_object_words(token) & CAPTURED_WORDS)
+
+
+def _recall(token) -> bool:
+    # "recalled its ambassador"; not "Holder recalled", "recalled that he had warned them".
+    return not (_object_words(token) & ENVOYS)
+
+
+def _ease(token) -> bool:
+    # "eased the curfew", "restrictions were eased"; not "tensions eased".
+    return not _objects(token) and not any(c.dep_ == "nsubjpass" for c in token.children)
+
+
+SENSES: dict[str, Callable] = {
+    "term": _term, "leave": _leave, "drop": _drop, "arm": _arm, "move": _onward, "push": _onward, "press": _onward,
+    "strike": _strike, "take": _take, "share": _share, "give": _give, "defend": _defend, "release": _release,
+    "capture": _capture, "recall": _recall, "ease": _ease, "lift": _ease,
+}
+
+
+def not_this_sense(token, lemma: str) -> bool:
+    """Return whether a lexicon verb (with its mended ``lemma``) is used in a sense that is no event."""
+    rule = SENSES.get(lemma)
+    return rule is not None and rule(token)
