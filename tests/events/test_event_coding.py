@@ -326,6 +326,9 @@ def test_members_of_a_group_act_as_the_group(analyze_text):
 @pytest.mark.parametrize("sentence, coded", [
     ("Hundreds of rebel fighters gathered in the hills above the town.", True),   # armed men: a show of force
     ("Hundreds of mourners gathered in the square.", False),
+    ("Hundreds of protesters marched on city hall on Friday.", True),           # a demonstration
+    ("The attorney general headed to a restaurant in the town.", False),        # one person travelling
+    ("The plan met fierce resistance in parliament.", False),                  # no one met anyone
     ("Power returned to most of the city on Sunday.", False),                   # a thing, not an actor
     ("The state energy company will take over the power plant next year.", False),   # a purchase, not a seizure
     ("Lorries carried food and medicine to the flooded villages.", False),       # goods moving, not forces
@@ -537,3 +540,23 @@ def test_moving_ahead_with_a_plan_and_a_thing_being_headed_somewhere_are_no_move
     for sentence in ("Officials allowed Colorado to move ahead with state-run programs.",
                      "The weed was headed for at least 40 different states."):
         assert not any(e.plover_type == "MOBILIZE" for e in analyze_text(sentence).events), sentence
+
+
+def test_protesters_marching_demonstrate_and_armed_men_gathering_show_force(analyze_text):
+    marched = analyze_text("Hundreds of protesters marched on city hall on Friday.").events
+    gathered = analyze_text("Hundreds of rebel fighters gathered in the hills above the town.").events
+    assert [e.plover_type for e in marched] == ["PROTEST"] and [e.plover_type for e in gathered] == ["MOBILIZE"]
+
+
+def test_calling_for_someone_to_act_is_a_request_not_a_call(analyze_text):
+    events = analyze_text("Protesters gathered outside his office on Wednesday, calling for him to step aside.").events
+    assert {e.plover_type for e in events} == {"PROTEST", "REQUEST"}, events
+
+
+@pytest.mark.parametrize("sentence, killer", [
+    ("The militia seized the dam on Tuesday, and three guards were killed in the fighting.", ["militia"]),
+    ("His relatives all worked for the police, and his father was killed while responding to a call.", []),
+])
+def test_a_passive_deed_after_and_is_done_by_the_doer_of_the_deed_before_it(analyze_text, sentence, killer):
+    killing = next(e for e in analyze_text(sentence).events if e.plover_type == "ASSAULT")
+    assert [s.name for s in killing.sources] == killer, killing.sources

@@ -13,17 +13,21 @@ import dataclasses
 import re
 
 from newsprism.actors import actor_at, describe, expand_group
+from newsprism.actors.titles import lookup_title
 from newsprism.events.lexicon import (
     ACCUSING_PREDICATES,
     ARMED_ONLY,
     ARMED_SECTORS,
     CARRIER_RECODES,
     CONVEYING_VERBS,
+    CROWD_PROTEST,
+    CROWD_VERBS,
     COOPERATIVE,
     DEED_NOUNS,
     HOSTILE,
     NOUN_MODIFIERS,
     NOUNS,
+    PROTESTERS,
     PROTESTING_PEOPLE,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
@@ -231,14 +235,41 @@ PEOPLE_WORDS = {"people", "person", "man", "men", "woman", "women", "child", "ch
                 "troops", "force", "forces", "crowd", "family", "families", "resident", "villager", "official"}
 
 
-def _someone_moves(subject, sources: list[ActorRef]) -> bool:
-    """Return whether a motion verb's subject is someone: an actor, people ("hundreds of
-    families", "villagers") or an armed force's vehicles; not a thing ("the weed", "power")."""
+def _one_person(token) -> bool:
+    """Return whether a subject is one person: a name, or a singular title ("the attorney general")."""
+    if token.ent_type_ == "PERSON":
+        return True
+    title = lookup_title(token.lemma_.lower()) if token.tag_ == "NN" else None
+    if title is None and token.tag_ == "NN":
+        # A two-word title whose head is this noun: "attorney general", "prime minister".
+        left = token.doc[token.i - 1] if token.i > 0 else None
+        title = lookup_title(f"{left.lower_} {token.lower_}") if left is not None else None
+    return title is not None and title.kind == "person"
+
+
+def _protesting(subject, sources: list[ActorRef]) -> bool:
+    """Return whether a crowd verb's subject is protesters, activists or civilians, not armed men."""
+    if any(s.sector in ARMED_SECTORS for s in sources):
+        return False
+    heads = [subject, *(c for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for c in p.children if c.dep_ == "pobj")]   # "hundreds of protesters"
+    return any(h.lemma_.lower() in PROTESTERS for h in heads) or any(s.sector in PROTESTING_PEOPLE for s in sources)
+
+
+def _is_someone(subject, sources: list[ActorRef]) -> bool:
+    """Return whether a subject is someone: an actor, people ("hundreds of families",
+    "villagers") or an armed force's vehicles; not a thing ("the weed", "power", "vigils")."""
     if any(_actor_like(s) or s.actor_id for s in sources) or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
     heads = [subject, *(c for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
                         for c in p.children if c.dep_ == "pobj")]   # "hundreds of families"
-    return any(_people_noun(h) or h.lemma_.lower() in PEOPLE_WORDS | FORCE_THINGS for h in heads)
+    return any(_people_noun(h) or h.lemma_.lower() in PEOPLE_WORDS | FORCE_THINGS | GROUP_NOUNS
+               or lookup_title(h.lemma_.lower()) is not None for h in heads)
+
+
+# Bodies of people that act together: "the delegation came to discuss", "the team met".
+GROUP_NOUNS = {"delegation", "team", "committee", "council", "side", "group", "party", "panel", "board", "camp",
+               "coalition", "alliance", "union", "bloc", "faction", "cabinet", "administration", "leadership"}
 
 
 # Sectors of actors who act where they live: protesters, rebels, a government, the police.
@@ -556,6 +587,11 @@ def _subject(verb):
             (g for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"), None)
         if asked is not None:
             return asked
+    if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.children) and _verb_trigger(verb.head) is None:
+        # "The militia seized the dam, and three guards were killed": the doer of the first deed
+        # did the second; "his relatives worked for the police, and his father was killed": no
+        # deed before it, so no one is named as the killer.
+        return None
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
     if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "ADJ":
@@ -628,7 +664,9 @@ def _targets(verb, trigger: Trigger, source_token) -> list:
         found.insert(0, passive)
     # "gathered on Monday night", "moved a single step back": a time or a measure is never
     # whom an event is done to.
-    return [t for t in found if t is not source_token and t.ent_type_ not in ("DATE", "TIME")
+    # Tokens are compared by position: spaCy makes a new Token object at each access.
+    source_i = source_token.i if source_token is not None else -1
+    return [t for t in found if t.i != source_i and t.ent_type_ not in ("DATE", "TIME")
             and t.lemma_.lower() not in MEASURE_NOUNS]
 
 
@@ -762,6 +800,9 @@ def _verb_trigger(token) -> tuple[Trigger, str] | None:
     lemma = _lemma(token)
     particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dobj")
                  or (c.dep_ == "advmod" and c.lower_ == "back")]   # "moved a single step back"
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.dep_ == "mark" and following.head.head.i == token.i:
+        particles.append(following.lower_)   # "calling for him to step aside": "for" marks the clause
     # "ended mediation efforts", "declared a state of siege": the object's own words count too.
     for obj in (c for c in token.children if c.dep_ == "dobj"):
         particles.append(obj.lemma_.lower())
@@ -897,12 +938,16 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 if subject is None:
                     continue
             sources = _resolve_phrase(analyzed, subject) if subject is not None else []
-            if lemma in ARMED_ONLY | CONVEYING_VERBS and not any(s.sector in ARMED_SECTORS for s in sources):
+            if lemma in CROWD_VERBS and subject is not None and _protesting(subject, sources):
+                trigger, rule = CROWD_PROTEST, f"{rule} + protesters"   # "protesters marched on city hall"
+            elif lemma in ARMED_ONLY | CONVEYING_VERBS and not any(s.sector in ARMED_SECTORS for s in sources):
                 continue
+            if trigger.plover == "MOBILIZE" and lemma in MOTION_VERBS and subject is not None and _one_person(subject):
+                continue   # "Holder headed to a restaurant": one person travelling is no show of force
             if rule == "verb:take over" and any(s.sector == "BUS" for s in sources):
                 continue   # a company taking over a dam buys or runs it
             mover = subject if subject is not None else _passive_target(token)   # "the weed was headed for"
-            if lemma in MOTION_VERBS and mover is not None and not _someone_moves(mover, sources or _resolve_phrase(analyzed, mover)) \
+            if lemma in MOTION_VERBS and mover is not None and not _is_someone(mover, sources or _resolve_phrase(analyzed, mover)) \
                     and not (lemma in OBJECT_MAKES_A_DEED and any(c.dep_ == "dobj" for c in token.children)):
                 continue   # "Power returned to most towns": a thing moving is no event
             passive_target = _passive_target(token)
@@ -936,7 +981,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             if not targets and trigger.plover in ("REQUEST", "THREATEN"):
                 # "called for an uprising to oust the defense minister": the target is the object of the demand.
                 for inner in token.subtree:
-                    if inner.dep_ in ("dobj", "pobj") and inner is not subject and inner.i > token.i:
+                    if inner.dep_ in ("dobj", "pobj") and (subject is None or inner.i != subject.i) and inner.i > token.i:
                         resolved = [r for r in _resolve_phrase(analyzed, inner, exclude) if r.actor_id]
                         if resolved:
                             targets = resolved
@@ -965,6 +1010,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 targets = aimed + targets
             if trigger.plover == "CONSULT" and target_tokens and all(t.lemma_.lower() in PRESS_WORDS for t in target_tokens):
                 continue   # "spoke to reporters" is a statement to the press, not a consultation
+            if lemma == "meet" and subject is not None and not _is_someone(subject, sources):
+                continue   # "the plan met fierce resistance": a thing meets no one
             plover = trigger.plover
             mode = None
             # "spoke by phone", "in a phone call"; not "called the seizure a terrorist attack".

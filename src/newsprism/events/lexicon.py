@@ -216,6 +216,13 @@ CARRIER_RECODES: dict[tuple[str, str], Trigger] = {
     ("protest", "deliver"): Trigger("ACCUSE", None, "111", ("with", "to")),
 }
 
+# Verbs of crowds: protesters marching or gathering demonstrate (PROTEST), armed men doing it
+# show force (MOBILIZE).
+CROWD_VERBS = {"gather", "assemble", "march", "mass"}
+CROWD_PROTEST = Trigger("PROTEST", "demo", "141", _AT)
+# People whose marching or gathering is a demonstration.
+PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "activist", "crowd", "supporter", "student",
+              "worker", "opponent", "youth"}
 # Verbs that are events only when armed men do them: "fighters gathered in Lesk" is a show of
 # force, "mourners gathered in the square" is not an event.
 ARMED_ONLY = {"gather", "assemble"}
