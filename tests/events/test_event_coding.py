@@ -329,6 +329,9 @@ def test_members_of_a_group_act_as_the_group(analyze_text):
     ("Hundreds of protesters marched on city hall on Friday.", True),           # a demonstration
     ("The attorney general headed to a restaurant in the town.", False),        # one person travelling
     ("The plan met fierce resistance in parliament.", False),                  # no one met anyone
+    ("The governor fired his deputy chief of staff on Thursday.", False),      # a dismissal
+    ("Police fired on the crowd on Thursday.", True),                          # an attack
+    ("The mayor's aides were questioned on Monday.", False),                   # "aides" are people, not aid
     ("Power returned to most of the city on Sunday.", False),                   # a thing, not an actor
     ("The state energy company will take over the power plant next year.", False),   # a purchase, not a seizure
     ("Lorries carried food and medicine to the flooded villages.", False),       # goods moving, not forces

@@ -235,6 +235,11 @@ PEOPLE_WORDS = {"people", "person", "man", "men", "woman", "women", "child", "ch
                 "troops", "force", "forces", "crowd", "family", "families", "resident", "villager", "official"}
 
 
+def _misread_noun(token) -> bool:
+    """Return whether the lemmatizer made an event noun of another word ("aides" -> "aid")."""
+    return token.lower_.startswith("aide")
+
+
 def _one_person(token) -> bool:
     """Return whether a subject is one person: a name, or a singular title ("the attorney general")."""
     if token.ent_type_ == "PERSON":
@@ -1052,7 +1057,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             continue
         modifier = next((c.lower_ for c in token.children if c.dep_ in ("amod", "compound")
                          and (c.lower_, token.lemma_.lower()) in NOUN_MODIFIERS), None) if token.pos_ == "NOUN" else None
-        if token.pos_ in ("NOUN",) and (token.lemma_.lower() in NOUNS or modifier):
+        if token.pos_ in ("NOUN",) and (token.lemma_.lower() in NOUNS or modifier) and not _misread_noun(token):
             trigger = NOUN_MODIFIERS[(modifier, token.lemma_.lower())] if modifier else NOUNS[token.lemma_.lower()]
             # "launched a mediation effort between X and Y": the frame noun carries the syntax.
             noun = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EVENT_FRAMES else token

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from newsprism.actors.titles import lookup_title
+
 # Places an actor holds or lives in, whose leaving is a withdrawal ("the militia will leave the
 # dam", "families left the villages"); not "left office", "left the meeting".
 HELD_PLACES = {"dam", "base", "city", "town", "village", "positions", "position", "territory", "area", "region",
@@ -31,6 +33,9 @@ CAPTURED_WORDS = RELEASED_WORDS | {"exchange", "moment", "scene", "attention", "
 # Duties one takes over from another: "took over policing of the protests" is no seizure.
 DUTIES = {"policing", "security", "command", "responsibility", "duty", "job", "role", "post", "management",
           "running", "chairmanship", "presidency", "leadership", "coverage", "case", "investigation", "patrol"}
+# Whom one fires from a job: "fired the coach", "fired two aides".
+DISMISSED = {"aide", "staff", "staffer", "employee", "worker", "coach", "manager", "adviser", "advisor", "deputy",
+             "assistant", "secretary", "director", "chief", "official", "executive", "editor", "teacher"}
 # Whom a government recalls: an envoy, not a memory ("Holder recalled" is remembering).
 ENVOYS = {"ambassador", "envoy", "diplomat", "consul", "representative", "attaché", "attache", "staff", "mission",
           "delegation", "troops", "peacekeeper", "force", "forces"}
@@ -126,6 +131,12 @@ def _recall(token) -> bool:
     return not (_object_words(token) & ENVOYS)
 
 
+def _fire(token) -> bool:
+    # "fired on the crowd", "fired rockets at the town"; not "fired his deputy chief of staff".
+    return any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or lookup_title(c.lemma_.lower()) is not None
+                                     or c.lemma_.lower() in DISMISSED) for c in token.children)
+
+
 def _ease(token) -> bool:
     # "eased the curfew", "restrictions were eased"; not "tensions eased".
     return not _objects(token) and not any(c.dep_ == "nsubjpass" for c in token.children)
@@ -134,7 +145,7 @@ def _ease(token) -> bool:
 SENSES: dict[str, Callable] = {
     "term": _term, "leave": _leave, "drop": _drop, "arm": _arm, "move": _onward, "push": _onward, "press": _onward,
     "strike": _strike, "take": _take, "share": _share, "give": _give, "defend": _defend, "release": _release,
-    "capture": _capture, "recall": _recall, "ease": _ease, "lift": _ease,
+    "capture": _capture, "recall": _recall, "ease": _ease, "lift": _ease, "fire": _fire,
 }
 
 
