@@ -563,3 +563,19 @@ def test_calling_for_someone_to_act_is_a_request_not_a_call(analyze_text):
 def test_a_passive_deed_after_and_is_done_by_the_doer_of_the_deed_before_it(analyze_text, sentence, killer):
     killing = next(e for e in analyze_text(sentence).events if e.plover_type == "ASSAULT")
     assert [s.name for s in killing.sources] == killer, killing.sources
+
+
+def test_a_deed_done_without_is_negated(analyze_text):
+    consulted = next(e for e in analyze_text("The speech was arranged by the speaker without consulting the White House.").events
+                     if e.plover_type == "CONSULT")
+    assert consulted.negated
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    # Turning down an invitation to meet is refusing to meet: one REJECT aimed at the would-be partner.
+    ("The prime minister turned down an invitation to meet privately with the opposition leaders.", ["REJECT"]),
+    # An offer is the offerer's deed: refusing it is a REJECT of the offer, the hosting is the offerer's.
+    ("Arafat rejected a US offer to host a summit in July.", ["REJECT", "AGREE"]),
+])
+def test_refusing_an_invitation_refuses_its_deed(analyze_text, sentence, coded):
+    assert sorted(e.plover_type for e in analyze_text(sentence).events) == sorted(coded)

@@ -133,6 +133,7 @@ VERB_SENTENCES: dict[tuple[str, str], str] = {
     ("renege", ""): "The government reneged on the agreement.",
     ("dismiss", ""): "The Kremlin dismissed the report.",
     ("rebuff", ""): "Beijing rebuffed the offer.",
+    ("turn", "down"): "The prime minister turned down the invitation.",
     ("veto", ""): "Russia vetoed the resolution.",
     ("term", ""): "Moscow termed the reports fake.",
     ("oppose", ""): "Hungary opposed the plan.",

@@ -255,3 +255,21 @@ def test_a_claim_label_names_identified_actors_first_and_no_one_twice():
     label = claim_label(Claim([told, relayed]))
     assert label.startswith("Vladimir Putin, colleagues spoke (CONSULT/phone) Belarus"), label
     assert label.count("Vladimir Putin") == 1
+
+
+def test_a_meeting_and_an_agreement_join_only_between_the_same_parties():
+    white_house = participant("wh", "White House", "USA")
+    conferred = event("1", "f", "Fox", "CONSULT", [participant("b", "John Boehner", "USA")], [white_house], "conferring",
+                      day=2, negated=True)
+    committed = event("2", "n", "NYT", "AGREE", [white_house], [participant(None, "the AIPAC conference", "USA")],
+                      "committed", day=2, negated=True)
+    assert not pair_score(conferred, committed)
+
+
+def test_only_a_denial_of_the_same_kind_of_deed_contradicts():
+    karst = participant("krs", "Karst Republic", "KRS", kind="country")
+    armed = event("1", "v", "Vesta", "AID", [karst], [MILITIA], "armed", day=None)
+    met = event("2", "w", "Wire", "CONSULT", [karst], [MILITIA], "met", day=None, negated=True)
+    denied = event("3", "d", "Courier", "AID", [karst], [MILITIA], "arm", day=None, negated=True)
+    assert find_contradictions([armed, met]) == []
+    assert [c.kind for c in find_contradictions([armed, denied])] == ["negation"]

@@ -49,7 +49,8 @@ ALLEGING_HEADS = {"allege", "claim", "accuse", "suspect", "believe", "reportedly
 # Verbs whose object is charged with a deed: "accused X of arming", "blamed X for the attack".
 ALLEGING_OBJECT_HEADS = {"accuse", "suspect", "blame", "charge", "convict", "criticize", "criticise", "condemn"}
 # Verbs whose object does what their complement says: "urged Iran to halt", "allowed Colorado to go ahead".
-OBJECT_CONTROL = DEMANDING_HEADS | {"allow", "force", "help", "persuade", "pressure", "encourage", "invite", "permit",
+# An order is the orderer's deed: "ordered the paper to suspend publication" is the state's sanction.
+OBJECT_CONTROL = DEMANDING_HEADS - {"order"} | {"allow", "force", "help", "persuade", "pressure", "encourage", "invite", "permit",
                                     "compel", "convince", "authorize", "authorise", "warn", "advise"}
 NEGATING_HEADS = {"deny", "refuse", "fail", "decline", "reject"}
 PRESS_WORDS = {"reporter", "journalist", "press", "medium", "media", "correspondent", "newsman"}
@@ -604,6 +605,13 @@ def _subject(verb):
         adjective = verb.head
         return next((c for c in adjective.children if c.dep_ == "nsubj"), None) or (
             _subject(adjective.head) if adjective.dep_ in ("acomp", "conj") and adjective.head.pos_ in ("VERB", "AUX") else None)
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in OFFERER_NOUNS:
+        # "a US offer to host a summit", "Boehner's invitation to address Congress": whose offer
+        # it is names the doer; an offer of no one's does not borrow the verb's subject.
+        offerer = next((c for c in verb.head.children if c.dep_ in ("poss", "compound", "amod")
+                        and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")), None)
+        if offerer is not None or verb.head.head.lemma_ in NEGATING_HEADS:
+            return offerer
     if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN" and verb.head.dep_ == "dobj" and (
             verb.tag_ in ("VB", "VBG") and verb.head.head.pos_ == "VERB"):
         # "reached a consensus to exchange", "issued a declaration demanding": the doer of the
@@ -678,6 +686,10 @@ def _targets(verb, trigger: Trigger, source_token) -> list:
 def _negated(verb) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return True   # "arranged the speech without consulting the White House"
+    if _refused_offer(verb):
+        return True   # "turned down an invitation to meet Senate Democrats"
     # "denied ordering his fighters to shoot": a denial reaches down a chain of infinitives, but
     # not through a reported clause ("refused to say whether troops had arrested them").
     link = verb
@@ -687,6 +699,27 @@ def _negated(verb) -> bool:
         if link.dep_ != "xcomp" or link.head is link:
             return False
         link = link.head
+
+
+# What its owner proposes to do: "a US offer to host a summit" is the United States' intent.
+OFFERER_NOUNS = {"offer", "proposal", "plan", "bid", "pledge", "promise"}
+# What is put to someone to do and can be turned down: its clause is the refuser's own deed
+# ("an invitation to meet", "calls to resign"). Not an offer: "a US offer to host a summit" is
+# the offerer's deed.
+OFFER_NOUNS = {"invitation", "request", "call", "demand", "appeal", "opportunity", "chance"}
+
+
+def _refused_offer(verb) -> bool:
+    """Return whether a verb is the deed of an offer someone refused ("turned down an invitation to
+    meet"); not an accusation rejected ("rejected accusations that it had armed the rebels")."""
+    return verb.dep_ == "acl" and verb.head.dep_ == "dobj" and verb.head.lemma_.lower() in OFFER_NOUNS \
+        and _refusal(verb.head.head)
+
+
+def _refusal(verb) -> bool:
+    """Return whether a verb refuses its object ("rejected an offer", "turned down an invitation")."""
+    return verb.lemma_ in NEGATING_HEADS or (verb.lemma_ == "turn" and any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in verb.children))
 
 
 def _modality(verb, sentence_tokens) -> str:
@@ -711,6 +744,8 @@ def _modality(verb, sentence_tokens) -> str:
         return "planned"
     if verb.dep_ == "xcomp" and verb.head.lemma_ in PLANNING_HEADS:
         return "planned"
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in OFFERER_NOUNS:
+        return "planned"   # "an offer to host a summit": offered, not done
     if any(c.dep_ == "advmod" and c.lower_ in ("reportedly", "allegedly", "purportedly") for c in verb.children):
         return "alleged"
     return "happened"
@@ -865,7 +900,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                     if speakers and sources:
                         sources, targets = speakers, sources
             # A refusal is "refused to", "will not", "would not"; "did not withdraw" is a negated fact.
-            elif ((anchor.dep_ == "xcomp" and anchor.head.lemma_ in NEGATING_HEADS)
+            elif ((anchor.dep_ == "xcomp" and anchor.head.lemma_ in NEGATING_HEADS) or _refused_offer(anchor)
                   or (negation and modality in ("planned", "conditional"))) and plover in COOPERATIVE:
                 plover, rule, negation = "REJECT", f"{rule} + refused", False
             elif modality in ("planned", "conditional") and plover in COOPERATIVE - {"CONCEDE"}:
@@ -926,6 +961,10 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                     c.dep_ == "xcomp" and (inner := _codable(c)) and inner[0].plover in COOPERATIVE - {"AGREE"}
                     for c in token.children):
                 continue   # "refused to negotiate with the group": the refused deed is coded as the REJECT
+            if _refusal(token) and any(
+                    _refused_offer(a) and (inner := _codable(a)) and inner[0].plover in COOPERATIVE - {"AGREE"}
+                    for obj in token.children if obj.dep_ == "dobj" for a in obj.children):
+                continue   # "turned down an invitation to meet the Democrats": the refused meeting is the REJECT
             if token.dep_ in ("csubj", "amod"):
                 continue   # "armed men", "Arresting activists will not bring back a guard": no event
             subject = _subject(token)

@@ -96,7 +96,7 @@ VERBS: dict[tuple[str, str], Trigger] = {
     # REJECT
     ("reject", ""): Trigger("REJECT", None, "120"), ("refuse", ""): Trigger("REJECT", None, "120"),
     ("deny", ""): Trigger("REJECT", None, "120"), ("renege", ""): Trigger("REJECT", None, "120", ("on",)), ("dismiss", ""): Trigger("REJECT", None, "120"),
-    ("rebuff", ""): Trigger("REJECT", None, "120"), ("veto", ""): Trigger("REJECT", None, "129"),
+    ("rebuff", ""): Trigger("REJECT", None, "120"), ("turn", "down"): Trigger("REJECT", None, "120"), ("veto", ""): Trigger("REJECT", None, "129"),
     ("term", ""): Trigger("REJECT", None, "120"), ("oppose", ""): Trigger("REJECT", None, "120"),
     ("decline", ""): Trigger("REJECT", None, "120"), ("defy", ""): Trigger("REJECT", "yield", "128"),
     ("violate", ""): Trigger("REJECT", "yield", "128"),

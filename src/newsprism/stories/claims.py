@@ -304,6 +304,8 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
         scores = sorted((_match(x, y) for x in parts_a for y in parts_b), reverse=True)
         actors = min(2.0, sum(scores[:2])) if scores else 0.0
         agent_conflict = False
+        if type_score < 1.0 and actors < 1.8:
+            return 0.0             # a meeting and an agreement are one happening only between the same parties
     else:
         source, agent_conflict = role_match(a.sources, b.sources)
         target, target_conflict = role_match(a.targets, b.targets)
@@ -461,8 +463,10 @@ def find_contradictions(events: Sequence[StoryEvent]) -> list[Contradiction]:
             if a.origin.lower() == b.origin.lower():
                 continue
             stances = {a.stance, b.stance}
-            # One asserts what the other negates; at least one says so in its own voice.
-            if stances == {"asserts", "negates"} and (a.own_voice or b.own_voice):
+            # One asserts what the other negates; at least one says so in its own voice; and both
+            # tell the same kind of deed ("conferred with the White House" is not denied by "has
+            # not committed to sending a representative").
+            if stances == {"asserts", "negates"} and (a.own_voice or b.own_voice) and a.plover_type == b.plover_type:
                 first, second = (a, b) if a.stance == "asserts" else (b, a)
                 add("negation", first, first.trigger, second, f"not {second.trigger}")
                 continue
