@@ -579,3 +579,12 @@ def test_a_deed_done_without_is_negated(analyze_text):
 ])
 def test_refusing_an_invitation_refuses_its_deed(analyze_text, sentence, coded):
     assert sorted(e.plover_type for e in analyze_text(sentence).events) == sorted(coded)
+
+
+@pytest.mark.parametrize("sentence, coded", [
+    ("Senator Leahy called the prime minister's speech a tawdry stunt.", ["ACCUSE"]),   # naming it, harshly
+    ("The minister called the decision historic.", []),                                 # naming it, no accusation
+    ("Putin called Erdogan on Sunday.", ["CONSULT"]),                                  # "on Sunday" is no "call on"
+])
+def test_calling_a_thing_something_is_no_phone_call(analyze_text, sentence, coded):
+    assert [e.plover_type for e in analyze_text(sentence).events] == coded

@@ -83,6 +83,7 @@ VERB_SENTENCES: dict[tuple[str, str], str] = {
     ("arm", ""): "Iran armed the Houthi rebels.",
     # CONCEDE / RETREAT
     ("concede", ""): "The government conceded defeat.",
+    ("call", "off"): "The teachers' union called off the strike.",
     ("yield", ""): "The regime yielded to the protesters.",
     ("drop", ""): "Prosecutors dropped the charges against the journalist.",
     ("pardon", ""): "The president pardoned the jailed activists.",

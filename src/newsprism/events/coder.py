@@ -838,8 +838,10 @@ def _verb_trigger(token) -> tuple[Trigger, str] | None:
     if token.pos_ != "VERB":
         return None
     lemma = _lemma(token)
-    particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "dobj")
-                 or (c.dep_ == "advmod" and c.lower_ == "back")]   # "moved a single step back"
+    # "called on Sunday" is no "call on": a preposition before a time is no particle.
+    particles = [c.lower_ for c in token.children if (c.dep_ in ("prt", "prep", "dobj")
+                 or (c.dep_ == "advmod" and c.lower_ == "back"))   # "moved a single step back"
+                 and not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))]
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if following is not None and following.dep_ == "mark" and following.head.head.i == token.i:
         particles.append(following.lower_)   # "calling for him to step aside": "for" marks the clause
@@ -950,8 +952,15 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 if any(o.lower_ in REFLEXIVES for o in objects):
                     continue   # "a gang calling itself the Orin Valley Guard"
                 xcomps = [c for c in token.children if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)]
-                if not objects and not xcomps and not any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in token.children):
+                partner = any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in token.children)
+                if not objects and not xcomps and not partner:
                     continue   # "so-called", "what he called"
+                if objects and not partner and not any(_is_someone(o, []) for o in objects):
+                    # "called Netanyahu's speech 'a tawdry stunt'": naming a thing, not phoning it;
+                    # an accusation when the name is one.
+                    if not any(t.lemma_.lower() in ACCUSING_PREDICATES for t in token.subtree if t.i > token.i):
+                        continue
+                    trigger, rule = Trigger("ACCUSE", None, "112"), "verb:call + accusing predicate"
             if lemma in SUPPORT_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUNS for c in token.children):
                 continue   # "imposed sanctions", "held talks": the noun names the event
             if lemma == "deny" and any(c.dep_ in ("xcomp", "ccomp") and any(_codable(t) for t in c.subtree)

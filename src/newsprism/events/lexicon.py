@@ -66,7 +66,7 @@ VERBS: dict[tuple[str, str], Trigger] = {
     ("contribute", ""): Trigger("AID", None, "070", ("to",)), ("give", ""): Trigger("AID", None, "070", ("to",)),
     ("send", "troops"): Trigger("MOBILIZE", "troops", "154", _TOWARD), ("arm", ""): Trigger("AID", "military", "072"),
     # CONCEDE / RETREAT
-    ("concede", ""): Trigger("CONCEDE", None, "080"), ("yield", ""): Trigger("CONCEDE", None, "080", ("to",)),
+    ("concede", ""): Trigger("CONCEDE", None, "080"), ("call", "off"): Trigger("CONCEDE", None, "082", ("against",)), ("yield", ""): Trigger("CONCEDE", None, "080", ("to",)),
     ("drop", ""): Trigger("CONCEDE", None, "081", ("against",)), ("pardon", ""): Trigger("CONCEDE", None, "081"),
     ("ease", ""): Trigger("CONCEDE", None, "081", ("on",)), ("lift", ""): Trigger("CONCEDE", None, "081", ("on",)),
     # Easing a curfew is a de-escalation (CAMEO 0813, RETREAT in the 2021 reference).
@@ -257,6 +257,8 @@ SUPPORT_VERBS = {"deliver", "order", "remain", "put", "place", "raise", "lodge",
                  "express", "offer", "give", "lend", "announce", "impose", "file", "bring", "issue", "join", "engage",
                  "receive", "sign", "reach", "strike", "broker", "lead", "declare", "initiate", "organize", "organise"}
 # "called Wagner's actions a betrayal": call + object predicate is an accusation.
-ACCUSING_PREDICATES = {"betrayal", "treason", "crime", "terrorism", "terrorist", "provocation", "lie", "fake", "illegal", "aggression", "stab"}
+ACCUSING_PREDICATES = {"betrayal", "treason", "crime", "terrorism", "terrorist", "provocation", "lie", "fake", "illegal", "aggression", "stab",
+                       "stunt", "breach", "violation", "mistake", "disgrace", "insult", "affront", "outrage", "disaster",
+                       "destructive", "reckless", "irresponsible", "unacceptable", "shameful", "interference", "hoax"}
 SPEECH_VERBS = {"say", "tell", "report", "announce", "state", "add", "write", "claim", "confirm", "note", "post",
                 "stress", "insist", "explain", "continue", "declare", "reiterate", "inform", "quote", "tweet", "allege"}
