@@ -404,7 +404,7 @@ def story(
         events = ", ".join(t["term"] for t in kinds.get("event_name", []))
         actors = ", ".join(f"{t['term']} ({t['refers_to']})" for t in kinds.get("actor_name", [])
                            if t["term"].lower() != (t["refers_to"] or "").lower())
-        voices = ", ".join(f"{v['speaker']} ×{v['quote_count']}" + (f" [{'; '.join(v['channels'])}]" if v["channels"] else "")
+        voices = ", ".join(f"{v['speaker']} ×{v['quote_count']}" + _whose(v) + (f" [{'; '.join(v['channels'])}]" if v["channels"] else "")
                            for v in view.voices.get(outlet, []))
         wording.add_row(escape(outlet), escape(distinctive), escape(events), escape(actors), escape(voices))
     console.print(wording)
@@ -415,6 +415,12 @@ def story(
         if entry["date"]:
             timeline.add_row(str(entry["date"]), escape(entry["label"]), entry["status"], escape(", ".join(entry["outlets"])))
     console.print(timeline)
+
+
+def _whose(voice: dict) -> str:
+    """Return a voice's country and sector as " (RUS GOV)", or nothing when neither is known."""
+    known = " ".join(v for v in (voice.get("country"), voice.get("sector")) if v)
+    return f" ({known})" if known else ""
 
 
 def main() -> None:

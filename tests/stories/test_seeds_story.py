@@ -141,6 +141,7 @@ def test_cli_prints_stories_and_one_story(seeds_store, view):
     shown = runner.invoke(app, ["story", view.story["id"][:8], "--db", str(seeds_store)], env={"COLUMNS": "200"})
     assert shown.exit_code == 0, shown.output
     assert "corroborated" in shown.output and "single-source" in shown.output and "TASS" in shown.output
+    assert "Sergey Lavrov ×" in shown.output and "(RUS GOV)" in shown.output   # voices with country and sector
     missing = runner.invoke(app, ["story", "nosuchstory", "--db", str(seeds_store)])
     assert missing.exit_code == 2 and "nosuchstory: no story with this id" in missing.output
 
