@@ -235,6 +235,21 @@ def jsonl_cases() -> list[BadInput]:
     ]
 
 
+def json_cases() -> list[BadInput]:
+    good = {"title": "Talks", "text": BODY, "outlet": "Wire", "published": "2023-06-24"}
+    return [
+        BadInput("JSON list with bad records", "batch.json", json.dumps([
+            good, "just a string", None, {"text": 123}, {"text": [1, 2]}, {"title": "no text"},
+            {"maintext": f"{BODY} Crawler fields.", "date_publish": "2023-06-24 10:00:00"},
+            {"text": BODY, "published": "Tue, 99 Foo 2023"},
+        ]).encode(), 2, 6, contains=SENTENCE),
+        BadInput("JSON cut off", "cut.json", b'{"title": "cut off", "text": "The minist', 0, 1, "not JSON"),
+        BadInput("JSON nested 50,000 deep", "deep.json", b"[" * 50_000 + b"]" * 50_000, 0, 1, "nests too deeply"),
+        BadInput("JSON empty list", "none.json", b"[]", 0, 1, "holds no articles"),
+        BadInput("JSON number", "number.json", b"42", 0, 1, "neither an article object nor a list"),
+    ]
+
+
 def grouped_cases(secret: Path) -> dict[str, list[BadInput]]:
     """Return the catalogued cases by kind; ``secret`` is a file the external-entity payloads point at."""
     return {
@@ -245,6 +260,7 @@ def grouped_cases(secret: Path) -> dict[str, list[BadInput]]:
         "HTML": html_cases(secret),
         "RSS/Atom": feed_cases(secret),
         "JSONL": jsonl_cases(),
+        "JSON": json_cases(),
     }
 
 
