@@ -401,7 +401,7 @@ def story(
     for outlet in view.outlets:
         kinds = view.framing.get(outlet, {})
         distinctive = ", ".join(t["term"] for t in kinds.get("distinctive", [])[:12])
-        events = ", ".join(t["term"] for t in kinds.get("event_name", []))
+        events = ", ".join(dict.fromkeys(t["term"] for t in kinds.get("event_name", [])))   # a name once, in order
         actors = ", ".join(f"{t['term']} ({t['refers_to']})" for t in kinds.get("actor_name", [])
                            if t["term"].lower() != (t["refers_to"] or "").lower())
         voices = ", ".join(f"{v['speaker']} ×{v['quote_count']}" + _whose(v) + (f" [{'; '.join(v['channels'])}]" if v["channels"] else "")

@@ -31,6 +31,10 @@ EVENT_NOUNS = (
     "clashes", "violence", "bloodshed", "betrayal", "treason", "terrorism", "massacre", "war", "conflict",
     "hostilities", "occupation", "blockade", "protest", "protests", "demonstrations", "talks",
     "exchange", "firefight", "shootout", "gunfight",
+    # Happenings of politics, courts and disasters, as often told as conflicts.
+    "investigation", "inquiry", "probe", "scandal", "lawsuit", "indictment", "trial", "hearing", "shooting",
+    "killing", "bombing", "explosion", "election", "summit", "ceasefire", "truce", "sanctions", "controversy",
+    "dispute", "visit", "speech", "walkout", "shutdown", "outbreak",
 )
 # Words that complete a verb into the phrase an outlet chose for a deed ("took control of",
 # "took over", "stood down"); each has a test sentence.
