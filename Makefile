@@ -16,7 +16,7 @@ install: $(BIN)/newsprism
 
 demo: install
 	rm -f $(DB)
-	$(BIN)/newsprism analyze examples/ --db $(DB)
+	$(BIN)/newsprism analyze examples/crisis --db $(DB)
 	$(BIN)/newsprism show --db $(DB)
 	@echo
 	@echo "Results are in $(DB) (open it with DuckDB, or read it back with newsprism)."

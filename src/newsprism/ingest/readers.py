@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlparse
 import defusedxml.ElementTree as safe_xml
 from defusedxml import DefusedXmlException
 
+from newsprism.actors.gazetteer import EXTENSION_FILE as GAZETTEER_FILE
 from newsprism.errors import NotAnArticleFile, UnreadableArticle
 from newsprism.ingest.decode import clean_field, clean_text, decode_bytes
 from newsprism.ingest.json_records import FIELD_NAMES, record_article
@@ -408,13 +409,15 @@ def read_file(path: Path, max_bytes: int, manifests: dict[Path, dict[str, Manife
         yield UnreadableArticle(source, f"could not parse ({type(exc).__name__}: {str(exc)[:120]})")
 
 
+# Files of ours that sit beside articles: their metadata and the corpus's own places.
+SIDE_FILES = {MANIFEST_NAME, GAZETTEER_FILE}
 # Files a folder walk leaves alone: documentation and licences beside a corpus are not articles.
 _NOT_ARTICLES = re.compile(r"^(readme|licen[cs]e|copying|changelog|notice)[\w-]*(\..*)?$", re.I)
 
 
 def _is_article_file(path: Path) -> bool:
     """Return whether a file found in a folder walk should be read as an article."""
-    if path.name == MANIFEST_NAME or path.name.startswith(".") or _NOT_ARTICLES.match(path.name):
+    if path.name in SIDE_FILES or path.name.startswith(".") or _NOT_ARTICLES.match(path.name):
         return False
     return path.suffix.lower() in SUPPORTED_EXTENSIONS - {".md"}
 
@@ -458,7 +461,7 @@ def expand_inputs(paths: list[str]) -> Inputs:
                 articles = [p for p in found if _is_article_file(p)]
                 # Manifests, hidden files and READMEs are left alone by design, not worth a word.
                 others = [p for p in found if p not in articles and p.suffix.lower() not in SUPPORTED_EXTENSIONS
-                          and not p.name.startswith(".") and not _NOT_ARTICLES.match(p.name)]
+                          and not p.name.startswith(".") and not _NOT_ARTICLES.match(p.name) and p.name not in SIDE_FILES]
                 if not articles:
                     missing.append(UnreadableArticle(str(match), f"no article files in this folder (reads {readable})"
                                                      + (f"; {len(others)} other file(s) left unread" if others else "")))
