@@ -59,11 +59,11 @@ def test_files_of_other_kinds_in_a_folder_are_named_not_failed(tmp_path):
     walked = runner.invoke(app, ["analyze", str(folder), "--db", str(db), "--quiet"])
     assert walked.exit_code == 0, walked.output
     assert f"{folder}: 2 file(s) not read, not an article format (.jpg, .pdf)" in walked.output
-    assert f"{folder / 'settings.json'}: a JSON object with no article fields" in walked.output
+    assert f"{folder / 'settings.json'}: a JSON object with no article text field" in walked.output
     assert "1 new article(s) stored" in walked.output
     # Named on its own, the same file is a failure: the user asked for its articles.
     named = runner.invoke(app, ["analyze", str(folder / "settings.json"), "--db", str(db), "--quiet"])
-    assert named.exit_code == 1 and "skipped" in named.output and "no article fields" in named.output
+    assert named.exit_code == 1 and "skipped" in named.output and "no article text field" in named.output
     # A folder with nothing to read says so, and fails.
     (tmp_path / "scans").mkdir()
     (tmp_path / "scans" / "a.pdf").write_bytes(b"%PDF")

@@ -340,12 +340,13 @@ def story(
 ) -> None:
     """Compare the outlets of one story: claims x outlets, contradictions, omissions, wording, voices, timeline."""
     from newsprism.store import Store
-    from newsprism.stories.queries import STATUSES, story_view
+    from newsprism.stories.facts import FACT
+    from newsprism.stories.queries import CLAIM_KINDS, STATUSES, story_view
 
     if status is not None and status not in STATUSES:
         _fail(f"--status {status!r}: expected one of {', '.join(STATUSES)}")
-    if kind is not None and kind not in ("events", "facts"):
-        _fail(f"--kind {kind!r}: expected events or facts")
+    if kind is not None and kind not in CLAIM_KINDS:
+        _fail(f"--kind {kind!r}: expected {' or '.join(CLAIM_KINDS)}")
     try:
         store = Store(db, read_only=True)
         with store:
@@ -364,7 +365,7 @@ def story(
     for column in ("date", "claim", "status", *view.outlets):
         table.add_column(column, overflow="fold")
     shown = [c for c in view.claims if (status is None or c["status"] == status)
-             and (kind is None or (c["plover_type"] == "FACT") == (kind == "facts"))]
+             and (kind is None or (c["plover_type"] == FACT) == (kind == "facts"))]
     matching = {c["id"] for c in shown}
     if limit is not None and len(shown) > limit:
         table.caption = f"{limit} of {len(shown)} claims shown (--limit)"

@@ -332,6 +332,12 @@ def test_members_of_a_group_act_as_the_group(analyze_text):
     ("The governor fired his deputy chief of staff on Thursday.", False),      # a dismissal
     ("Police fired on the crowd on Thursday.", True),                          # an attack
     ("The mayor's aides were questioned on Monday.", False),                   # "aides" are people, not aid
+    # Deeds the rules above must keep:
+    ("Putin moved troops into Crimea.", True),                                 # one person moving troops
+    ("A Russian missile struck part of the hospital.", True),                  # "part" of a place, not of a law
+    ("Russian troops took control over the city of Kherson.", True),
+    ("Russian tanks moved forward into the town.", True),                      # forward, not "ahead with"
+    ("Israel eased up on restrictions on Gaza.", True),
     ("Power returned to most of the city on Sunday.", False),                   # a thing, not an actor
     ("The state energy company will take over the power plant next year.", False),   # a purchase, not a seizure
     ("Lorries carried food and medicine to the flooded villages.", False),       # goods moving, not forces

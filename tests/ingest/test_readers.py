@@ -172,3 +172,28 @@ def test_a_broken_json_file_is_one_line_naming_it(tmp_path):
     [failure] = list(read_file(path, 10_000_000))
     assert isinstance(failure, UnreadableArticle) and str(failure).startswith(f"{path}: not JSON (")
     assert "\n" not in str(failure)
+
+
+def test_odd_json_values_cost_only_their_record(tmp_path):
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps([
+        {"text": "First report.", "published": "Tue, 10 Jun 99999999999 04:00:00 GMT"},
+        {"text": "Second report.", "source": {"id": None, "name": None}},
+        {"text": "Third report."},
+    ]), encoding="utf-8")
+    items = list(read_file(path, 10_000_000))
+    assert isinstance(items[0], UnreadableArticle) and '"published" is not an ISO date' in str(items[0])
+    assert (items[1].text, items[1].outlet) == ("Second report.", None)
+    assert items[2].text == "Third report."
+    lines = tmp_path / "huge.jsonl"
+    lines.write_text('{"text": "A", "n": ' + "9" * 5000 + '}\n{"text": "Still read."}\n', encoding="utf-8")
+    first, second = list(read_file(lines, 10_000_000))
+    assert isinstance(first, UnreadableArticle) and second.text == "Still read."
+
+
+def test_a_file_named_on_its_own_is_not_walked_even_inside_a_named_folder(tmp_path):
+    (tmp_path / "a.txt").write_text("Bridge closed\nThe city closed the bridge on Monday.\n")
+    (tmp_path / "settings.json").write_text('{"title": "not an article", "url": "https://example.org"}')
+    inputs = expand_inputs([str(tmp_path), f"{tmp_path}/./settings.json"])
+    assert tmp_path / "a.txt" in inputs.walked
+    assert all(p.name != "settings.json" for p in inputs.walked)

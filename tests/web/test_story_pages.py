@@ -127,3 +127,11 @@ def test_a_claim_disputed_in_a_detail_shows_its_happening_status(examples_client
     detail = examples_client.get(f"/api/stories/{story['id']}").json()
     disputed = [c for c in detail["claims"] if c["status"] == "contradicted" and c["happening"] == "corroborated"]
     assert disputed, "the arrests put in Brasna and in Talvera are a corroborated happening with a contradicted place"
+
+
+def test_the_filter_form_left_on_all_shows_every_claim(seeds_client, seeds_story):
+    # The form sends "" for "all": that is no filter, not a bad value.
+    page = seeds_client.get(f"/stories/{seeds_story['id']}", params={"status": "", "kind": ""})
+    api = seeds_client.get(f"/api/stories/{seeds_story['id']}", params={"kind": ""})
+    assert page.status_code == 200 and api.status_code == 200
+    assert page.text.count('class="claim-row"') == len(api.json()["claims"])

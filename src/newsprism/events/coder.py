@@ -269,13 +269,18 @@ def _is_someone(subject, sources: list[ActorRef]) -> bool:
         return True
     heads = [subject, *(c for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
                         for c in p.children if c.dep_ == "pobj")]   # "hundreds of families"
-    return any(_people_noun(h) or h.lemma_.lower() in PEOPLE_WORDS | FORCE_THINGS | GROUP_NOUNS
-               or lookup_title(h.lemma_.lower()) is not None for h in heads)
+    return any(_people_noun(h) or h.lemma_.lower() in SOMEONE_WORDS or lookup_title(h.lemma_.lower()) is not None
+               for h in heads)
 
 
+# "called the seizure a terrorist attack": calling something a crime accuses (CAMEO 112).
+NAMING_ACCUSATION = Trigger("ACCUSE", None, "112")
 # Bodies of people that act together: "the delegation came to discuss", "the team met".
 GROUP_NOUNS = {"delegation", "team", "committee", "council", "side", "group", "party", "panel", "board", "camp",
                "coalition", "alliance", "union", "bloc", "faction", "cabinet", "administration", "leadership"}
+
+
+SOMEONE_WORDS = PEOPLE_WORDS | FORCE_THINGS | GROUP_NOUNS
 
 
 # Sectors of actors who act where they live: protesters, rebels, a government, the police.
@@ -331,7 +336,7 @@ def _verbal(verb) -> bool:
 # Prepositions of a setting, as _SETTING_BEFORE reads them.
 SETTING_WORDS = {"in", "at", "across", "throughout", "near", "inside", "outside"}
 # "in Serbia", "across southern Iraq", "at a jail in northern Israel": a place as a setting.
-_SETTING_BEFORE = re.compile(r"\b(?:in|at|across|throughout|near|inside|outside)\s+(?:the\s+)?(?:[a-z-]+\s+)?$")
+_SETTING_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SETTING_WORDS)) + r")\s+(?:the\s+)?(?:[a-z-]+\s+)?$")
 
 
 def _sentence_country(analyzed: AnalyzedArticle, token, ref: ActorRef) -> str | None:
@@ -696,7 +701,7 @@ def _negated(verb) -> bool:
     while True:
         if link.dep_ in ("xcomp", "ccomp") and link.head.lemma_ in NEGATING_HEADS:
             return True
-        if link.dep_ != "xcomp" or link.head is link:
+        if link.dep_ != "xcomp" or link.head.i == link.i:
             return False
         link = link.head
 
@@ -727,7 +732,7 @@ def _modality(verb, sentence_tokens) -> str:
     if any(_condition_clause(c) for c in verb.children):
         return "conditional"
     for ancestor in [verb, *verb.ancestors]:
-        if ancestor is not verb and ancestor.lemma_ in ALLEGING_HEADS:
+        if ancestor.i != verb.i and ancestor.lemma_ in ALLEGING_HEADS:
             return "alleged"
         if ancestor.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in ancestor.children):
             return "conditional"
@@ -793,7 +798,7 @@ def _date_for(verb, dates: list[DateMention], sentence) -> DateMention | None:
         if span is None:
             continue
         governor = span.root.head
-        while governor.dep_ in ("prep", "pobj", "npadvmod") and governor.head is not governor:
+        while governor.dep_ in ("prep", "pobj", "npadvmod") and governor.head.i != governor.i:
             governor = governor.head
         if governor.lemma_ in SPEECH_VERBS:
             continue
@@ -944,7 +949,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             predicate = next((c for c in token.children if c.dep_ == "oprd"), None)
             if lemma == "call" and predicate is not None:
                 if predicate.lemma_.lower() in ACCUSING_PREDICATES or any(t.lemma_.lower() in ACCUSING_PREDICATES for t in predicate.subtree):
-                    trigger, rule = Trigger("ACCUSE", None, "112"), "verb:call + accusing predicate"
+                    trigger, rule = NAMING_ACCUSATION, "verb:call + accusing predicate"
                 else:
                     continue
             if lemma == "call" and trigger.plover == "CONSULT":
@@ -960,7 +965,7 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                     # an accusation when the name is one.
                     if not any(t.lemma_.lower() in ACCUSING_PREDICATES for t in token.subtree if t.i > token.i):
                         continue
-                    trigger, rule = Trigger("ACCUSE", None, "112"), "verb:call + accusing predicate"
+                    trigger, rule = NAMING_ACCUSATION, "verb:call + accusing predicate"
             if lemma in SUPPORT_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUNS for c in token.children):
                 continue   # "imposed sanctions", "held talks": the noun names the event
             if lemma == "deny" and any(c.dep_ in ("xcomp", "ccomp") and any(_codable(t) for t in c.subtree)
@@ -995,8 +1000,9 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                 trigger, rule = CROWD_PROTEST, f"{rule} + protesters"   # "protesters marched on city hall"
             elif lemma in ARMED_ONLY | CONVEYING_VERBS and not any(s.sector in ARMED_SECTORS for s in sources):
                 continue
-            if trigger.plover == "MOBILIZE" and lemma in MOTION_VERBS and subject is not None and _one_person(subject):
-                continue   # "Holder headed to a restaurant": one person travelling is no show of force
+            if trigger.plover == "MOBILIZE" and lemma in MOTION_VERBS and subject is not None and _one_person(subject) \
+                    and not any(c.dep_ == "dobj" for c in token.children):
+                continue   # "Holder headed to a restaurant": one person travelling; "Putin moved troops" is a move
             if rule == "verb:take over" and any(s.sector == "BUS" for s in sources):
                 continue   # a company taking over a dam buys or runs it
             mover = subject if subject is not None else _passive_target(token)   # "the weed was headed for"

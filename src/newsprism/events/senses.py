@@ -17,9 +17,10 @@ from newsprism.actors.titles import lookup_title
 HELD_PLACES = {"dam", "base", "city", "town", "village", "positions", "position", "territory", "area", "region",
                "building", "compound", "airport", "border", "camp", "enclave", "zone", "valley", "province"}
 HELD_GOODS = {"water", "land", "home", "homes", "farm", "field", "resource", "river", "property"}
+HELD = HELD_PLACES | HELD_GOODS
 # Texts a court or a vote strikes down; striking them is no attack.
-LEGAL_TEXTS = {"law", "measure", "provision", "part", "clause", "ruling", "rule", "ban", "amendment", "statute",
-               "regulation", "policy", "order", "bill", "section", "decision", "mandate"}
+LEGAL_TEXTS = {"law", "measure", "provision", "clause", "ruling", "rule", "ban", "amendment", "statute",
+               "regulation", "policy", "order", "bill", "decision", "mandate"}
 # What sharing with another party is intelligence cooperation (CAMEO 064) about.
 SHARED_INFORMATION = {"intelligence", "information", "data", "evidence", "file", "document", "record",
                       "finding", "detail", "imagery", "intel", "assessment", "technology", "expertise"}
@@ -33,6 +34,8 @@ CAPTURED_WORDS = RELEASED_WORDS | {"exchange", "moment", "scene", "attention", "
 # Duties one takes over from another: "took over policing of the protests" is no seizure.
 DUTIES = {"policing", "security", "command", "responsibility", "duty", "job", "role", "post", "management",
           "running", "chairmanship", "presidency", "leadership", "coverage", "case", "investigation", "patrol"}
+# What one thing takes over another: "federal law takes precedence over state law".
+PRECEDENCE = {"precedence", "priority", "preference"}
 # Whom one fires from a job: "fired the coach", "fired two aides".
 DISMISSED = {"aide", "staff", "staffer", "employee", "worker", "coach", "manager", "adviser", "advisor", "deputy",
              "assistant", "secretary", "director", "chief", "official", "executive", "editor", "teacher"}
@@ -75,8 +78,10 @@ def _arm(token) -> bool:
 
 
 def _onward(token) -> bool:
-    # "moved troops", "pressed Iran"; not "move ahead with programs", "press on with reforms".
-    return any(c.dep_ in ("advmod", "prt") and c.lower_ in ("ahead", "forward", "on") for c in token.children)
+    # "moved troops", "tanks moved forward into the town", "pressed Iran"; not "move ahead with
+    # programs", "press on with reforms".
+    return any(c.dep_ in ("advmod", "prt") and c.lower_ in ("ahead", "forward", "on") for c in token.children) and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
 
 
 def _strike(token) -> bool:
@@ -89,7 +94,7 @@ def _take(token) -> bool:
     # policing of the protests", "then another unit took over".
     over_prep = any(c.dep_ == "prep" and c.lower_ == "over" for c in token.children)
     over_particle = any(c.dep_ == "prt" and c.lower_ == "over" for c in token.children)
-    if over_prep and _objects(token):
+    if over_prep and _object_words(token) & PRECEDENCE:
         return True
     if over_particle and not _objects(token):
         return True
@@ -112,7 +117,7 @@ def _give(token) -> bool:
 
 def _defend(token) -> bool:
     # Defending a decision or an ally is verbal support; defending land or water is holding it.
-    return any(c.dep_ == "dobj" and (c.lemma_.lower() in HELD_PLACES | HELD_GOODS or c.ent_type_ in ("LOC", "FAC"))
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in HELD or c.ent_type_ in ("LOC", "FAC"))
                for c in token.children)
 
 
@@ -138,8 +143,10 @@ def _fire(token) -> bool:
 
 
 def _ease(token) -> bool:
-    # "eased the curfew", "restrictions were eased"; not "tensions eased".
-    return not _objects(token) and not any(c.dep_ == "nsubjpass" for c in token.children)
+    # "eased the curfew", "restrictions were eased", "eased up on restrictions"; not "tensions eased".
+    eased_on = any(c.dep_ == "prep" and c.lower_ == "on" and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                   for c in token.children)   # "eased up on restrictions", not "eased on Thursday"
+    return not _objects(token) and not eased_on and not any(c.dep_ == "nsubjpass" for c in token.children)
 
 
 SENSES: dict[str, Callable] = {

@@ -51,8 +51,11 @@ def _paragraphs(value: object) -> str | None:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def parse_published(value: str) -> date | None:
-    """Return the day of an ISO date or timestamp, or of an RFC 2822 one ("Tue, 10 Jun 2003 04:00:00 GMT")."""
+def parse_published(value: object) -> date | None:
+    """Return the day of an ISO date or timestamp, or of an RFC 2822 one ("Tue, 10 Jun 2003
+    04:00:00 GMT"); None for anything else, or a placeholder year."""
+    if not isinstance(value, str) or not value.strip():
+        return None
     text = value.strip()
     try:
         return plausible_publication_date(date.fromisoformat(text[:10]))
@@ -60,7 +63,7 @@ def parse_published(value: str) -> date | None:
         pass
     try:
         return plausible_publication_date(parsedate_to_datetime(text).date())
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
@@ -71,7 +74,7 @@ def bad_published_reason(value: str, name: str = "published") -> str:
     except ValueError:
         try:
             parsedate_to_datetime(value.strip())
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             return f"\"{name}\" is not an ISO date: {value[:40]!r}"
     return f"\"{name}\" {value[:40]!r} is outside the years 1800 to 2200"
 
@@ -89,8 +92,9 @@ def record_article(row: object, source: str, fmt: str) -> RawArticle | Unreadabl
             values[field] = value
         elif field == "text" and (joined := _paragraphs(value)) is not None:
             values[field] = joined
-        elif field == "outlet" and isinstance(value, dict) and isinstance(value.get("name"), str):
-            values[field] = value["name"]          # NewsAPI: "source": {"id": ..., "name": "BBC News"}
+        elif field == "outlet" and isinstance(value, dict):
+            # NewsAPI: "source": {"id": ..., "name": "BBC News"}; a source without a name is no outlet.
+            values[field] = value["name"] if isinstance(value.get("name"), str) else None
         else:
             kind = "a string or a list of paragraphs" if field == "text" else "a string"
             return UnreadableArticle(source, f"field {name!r} must be {kind}")

@@ -21,7 +21,7 @@ from defusedxml import DefusedXmlException
 from newsprism.actors.gazetteer import EXTENSION_FILE as GAZETTEER_FILE
 from newsprism.errors import NotAnArticleFile, UnreadableArticle
 from newsprism.ingest.decode import clean_field, clean_text, decode_bytes
-from newsprism.ingest.json_records import FIELD_NAMES, record_article
+from newsprism.ingest.json_records import FIELD_NAMES, parse_published, record_article
 from newsprism.ingest.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
 from newsprism.ingest.metadata import plausible_publication_date
 from newsprism.records import RawArticle
@@ -36,15 +36,6 @@ SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | FEED_EXTENSIONS | JSO
 
 # Site navigation that scrapers leave above the headline ("All news" on TASS pages).
 _NAVIGATION_LINES = {"all news", "home", "menu", "news", "latest news", "top stories", "advertisement", "skip to content"}
-
-
-def _parse_iso_date(value: object) -> date | None:
-    if isinstance(value, str) and value.strip():
-        try:
-            return plausible_publication_date(date.fromisoformat(value.strip()[:10]))
-        except ValueError:
-            return None
-    return None
 
 
 def split_title(text: str) -> tuple[str | None, str]:
@@ -139,7 +130,7 @@ def html_to_article(html: str, source: str, manifest: ManifestEntry | None = Non
         found = find_date(tree, extensive_search=False, original_date=True)
     except Exception:  # a date-finder failure costs the date, not the article
         found = None
-    published = _parse_iso_date(found) or _parse_iso_date(getattr(doc, "date", None))
+    published = parse_published(found) or parse_published(getattr(doc, "date", None))
     outlet = getattr(doc, "sitename", None) or None
     return RawArticle(
         source=source, text=clean_text(body), format="html",
@@ -284,6 +275,9 @@ def read_jsonl(path: Path, data: bytes, manifest: ManifestEntry | None) -> Itera
         except json.JSONDecodeError as exc:
             yield UnreadableArticle(source, f"line is not JSON ({exc.msg})")
             continue
+        except ValueError as exc:   # an integer of thousands of digits
+            yield UnreadableArticle(source, f"line is not JSON we can read ({str(exc)[:80]})")
+            continue
         except RecursionError:  # "[[[[..." thousands deep: this line only, not the file
             yield UnreadableArticle(source, "line nests too deeply to parse")
             continue
@@ -301,15 +295,18 @@ def read_json(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterat
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UnreadableArticle(str(path), f"not JSON ({exc.msg} at line {exc.lineno})") from None
+    except ValueError as exc:   # an integer of thousands of digits
+        raise UnreadableArticle(str(path), f"not JSON we can read ({str(exc)[:80]})") from None
     if isinstance(document, dict) and isinstance(document.get("articles"), list):
         document = document["articles"]
     if isinstance(document, dict):
-        if not any(name in document for names in FIELD_NAMES.values() for name in names):
-            raise NotAnArticleFile(str(path), "a JSON object with no article fields (text, title, published, ...)")
+        if not any(name in document for name in FIELD_NAMES["text"]):
+            raise NotAnArticleFile(str(path), "a JSON object with no article text field (text, body, maintext, ...)")
         article = record_article(document, str(path), "json")
         if isinstance(article, RawArticle) and manifest is not None:
             # What the user says of the file in its manifest wins over what the file says.
             article = replace(article, outlet=manifest.outlet or article.outlet, url=manifest.url or article.url,
+                              title=manifest.title or article.title,
                               language=manifest.language or article.language,
                               published=manifest.published or article.published,
                               published_from="manifest" if manifest.published else article.published_from)
@@ -448,6 +445,7 @@ def expand_inputs(paths: list[str]) -> Inputs:
     missing: list[UnreadableArticle] = []
     unread: list[str] = []
     walked: set[Path] = set()
+    named: set[Path] = set()      # files the user named, which a folder walk may also find
     readable = " ".join(sorted(SUPPORTED_EXTENSIONS - {".md"}))
     for raw in paths:
         # A file really named "report [1].txt" is that file, not a pattern matching "report 1.txt".
@@ -460,8 +458,9 @@ def expand_inputs(paths: list[str]) -> Inputs:
                 found = [p for p in sorted(match.rglob("*")) if p.is_file()]
                 articles = [p for p in found if _is_article_file(p)]
                 # Manifests, hidden files and READMEs are left alone by design, not worth a word.
-                others = [p for p in found if p not in articles and p.suffix.lower() not in SUPPORTED_EXTENSIONS
-                          and not p.name.startswith(".") and not _NOT_ARTICLES.match(p.name) and p.name not in SIDE_FILES]
+                # A file of another type can never be an article, so no check against ``articles``.
+                others = [p for p in found if p.suffix.lower() not in SUPPORTED_EXTENSIONS
+                          and not p.name.startswith(".") and not _NOT_ARTICLES.match(p.name)]
                 if not articles:
                     missing.append(UnreadableArticle(str(match), f"no article files in this folder (reads {readable})"
                                                      + (f"; {len(others)} other file(s) left unread" if others else "")))
@@ -471,8 +470,9 @@ def expand_inputs(paths: list[str]) -> Inputs:
                 walked.update(articles)
             elif match.is_file():
                 files.append(match)
+                named.add(match.resolve())
             else:
                 missing.append(UnreadableArticle(str(match), "no such file or folder"))
     seen: set[Path] = set()
     unique = [f for f in files if not (f in seen or seen.add(f))]
-    return Inputs(unique, missing, unread, walked - set(f for f in unique if str(f) in paths))
+    return Inputs(unique, missing, unread, {f for f in walked if f.resolve() not in named})

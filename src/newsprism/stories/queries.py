@@ -13,6 +13,8 @@ from newsprism.errors import NewsprismError
 from newsprism.store import Store
 
 STATUSES = ("corroborated", "single-source", "contradicted", "attributed-only")
+# What a story's claims may be narrowed to: coded happenings, or facts aligned by their words.
+CLAIM_KINDS = ("events", "facts")
 
 
 class UnknownStory(NewsprismError):

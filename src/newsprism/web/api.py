@@ -165,14 +165,14 @@ def story(
         Query(max_length=40, description="corroborated | single-source | contradicted | attributed-only"),
     ] = None,
     kind: Annotated[
-        str | None, Query(pattern="^(events|facts)$", description="events (coded happenings) | facts")
+        str | None, Query(pattern="^(events|facts)?$", description="events (coded happenings) | facts")
     ] = None,
 ) -> m.StoryDetail:
     """One story: claims x outlets, timeline, voices, distinctive wording and actor network.
 
     ``claims`` holds one page of the story's claims (``claims_total`` says how many match);
     the timeline always covers the whole story."""
-    found = stories_view.get_story(r, story_id, claims_limit, claims_offset, status or None, kind)
+    found = stories_view.get_story(r, story_id, claims_limit, claims_offset, status or None, kind or None)
     if found is None:
         raise HTTPException(404, f"no story {story_id!r}")
     return found

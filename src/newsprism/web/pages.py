@@ -49,10 +49,10 @@ def story(
     story_id: str,
     request: Request,
     status: Annotated[str | None, Query(max_length=40)] = None,
-    kind: Annotated[str | None, Query(pattern="^(events|facts)$")] = None,
+    kind: Annotated[str | None, Query(pattern="^(events|facts)?$")] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
-    status = status or None
+    status, kind = status or None, kind or None   # the filter form sends "" for "all"
     found = stories_view.get_story(
         r, story_id, claims_limit=CLAIMS_PER_PAGE, claims_offset=offset, status=status, kind=kind
     )

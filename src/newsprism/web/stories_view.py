@@ -15,6 +15,7 @@ from typing import Any
 
 from newsprism.store.graph_export import network_parts, store_actor_graph
 from newsprism.stories.facts import FACT
+from newsprism.stories.queries import CLAIM_KINDS
 from newsprism.web import models as m
 from newsprism.web import queries as q
 from newsprism.web.queries import Reader
@@ -34,8 +35,6 @@ def normal_status(status: str | None) -> str:
 
 
 # Stances with which an outlet disputes a claim rather than reports it.
-# What a story's claims may be narrowed to: coded happenings, or facts aligned by their words.
-CLAIM_KINDS = ("events", "facts")
 DISPUTING = {"denies", "denied", "negates", "negated", "contradicts", "disputes", "rejects"}
 
 
@@ -331,30 +330,21 @@ def _kind_rank(kind: str) -> int:
 
 
 def _timeline(r: Reader, story_id: str) -> list[m.TimelineEntry]:
-    """Return the story's dated happenings (facts left out) in date order, with their outlets.
+    """Return the story's dated happenings (facts left out) in date order, with the outlets that
+    report them: the query of ``stories.queries.story_timeline``, read through the web reader.
 
     Read on its own, not from a page of claims: the timeline spans the whole story."""
     if not _has_claims(r):
         return []
     rows = r.rows(
-        "SELECT id, date, label, status FROM claims WHERE story_id = ? AND date IS NOT NULL "
-        "AND plover_type <> ? ORDER BY date, label, id",
+        "SELECT c.id, c.date, c.label, c.status, list(DISTINCT o.outlet ORDER BY o.outlet) AS outlets "
+        "FROM claims c JOIN claim_outlets o ON o.claim_id = c.id "
+        "WHERE c.story_id = ? AND c.date IS NOT NULL AND c.plover_type <> ? GROUP BY ALL ORDER BY c.date, c.label, c.id",
         [story_id, FACT],
     )
-    outlets: dict[str, set[str]] = defaultdict(set)
-    for row in r.rows(
-        "SELECT claim_id, outlet FROM claim_outlets WHERE story_id = ? "
-        "AND lower(role) NOT IN ('omits', 'absent') "
-        "UNION SELECT claim_id, coalesce(outlet, 'unknown outlet') FROM claim_events "
-        "WHERE claim_id IN (SELECT id FROM claims WHERE story_id = ?)",
-        [story_id, story_id],
-    ):
-        outlets[row["claim_id"]].add(row["outlet"])
     return [
-        m.TimelineEntry(
-            date=row["date"], claim_id=row["id"], label=row["label"],
-            status=normal_status(row["status"]), outlets=sorted(outlets[row["id"]]),
-        )
+        m.TimelineEntry(date=row["date"], claim_id=row["id"], label=row["label"],
+                        status=normal_status(row["status"]), outlets=list(row["outlets"]))
         for row in rows
     ]
 
