@@ -163,8 +163,13 @@ class Resolver(SpanFinder, ReferenceFinder):
         """Return the actor whose tightest mention covers [start, end): by default only a name,
         gazetteer name or pronoun, so "Kuzin" in "Kuzin's defense minister" is Kuzin, not the minister."""
         pool = self.named if names_only else self.claimed
-        covering = [(e - s, i, c) for i, (s, e, c) in enumerate(pool) if s <= start and end <= e]
-        return min(covering, key=lambda x: (x[0], x[1]))[2] if covering else None
+        # A plain loop: this runs for every noun chunk and token of an article, and building a
+        # list of candidates to take the min of costs more than the comparisons.
+        best, best_length = None, 0
+        for s, e, c in pool:
+            if s <= start and end <= e and (best is None or e - s < best_length):
+                best, best_length = c, e - s      # the first of equally tight mentions wins
+        return best
 
     def overlaps_claim(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e, _ in self.claimed)

@@ -935,9 +935,9 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
         ))
 
     for token in doc:
-        if token.is_space:
-            continue
-        if token.pos_ in ("VERB", "NOUN") and _in_condition(token):
+        if token.pos_ not in ("VERB", "NOUN"):
+            continue   # only verbs and nouns name events (spaces, names, function words never do)
+        if _in_condition(token):
             continue   # the condition of a threat or offer is not reported as done
         found = _verb_trigger(token)
         if found and not_this_sense(token, _lemma(token)):
