@@ -253,12 +253,17 @@ def _one_person(token) -> bool:
     return title is not None and title.kind == "person"
 
 
+def _heads(subject) -> list:
+    """Return a subject and the nouns after its "of": "hundreds of families" is families."""
+    return [subject, *(c for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for c in p.children if c.dep_ == "pobj")]
+
+
 def _protesting(subject, sources: list[ActorRef]) -> bool:
     """Return whether a crowd verb's subject is protesters, activists or civilians, not armed men."""
     if any(s.sector in ARMED_SECTORS for s in sources):
         return False
-    heads = [subject, *(c for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for c in p.children if c.dep_ == "pobj")]   # "hundreds of protesters"
+    heads = _heads(subject)
     return any(h.lemma_.lower() in PROTESTERS for h in heads) or any(s.sector in PROTESTING_PEOPLE for s in sources)
 
 
@@ -267,8 +272,7 @@ def _is_someone(subject, sources: list[ActorRef]) -> bool:
     "villagers") or an armed force's vehicles; not a thing ("the weed", "power", "vigils")."""
     if any(_actor_like(s) or s.actor_id for s in sources) or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
-    heads = [subject, *(c for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for c in p.children if c.dep_ == "pobj")]   # "hundreds of families"
+    heads = _heads(subject)
     return any(_people_noun(h) or h.lemma_.lower() in SOMEONE_WORDS or lookup_title(h.lemma_.lower()) is not None
                for h in heads)
 
