@@ -594,3 +594,12 @@ def test_refusing_an_invitation_refuses_its_deed(analyze_text, sentence, coded):
 ])
 def test_calling_a_thing_something_is_no_phone_call(analyze_text, sentence, coded):
     assert [e.plover_type for e in analyze_text(sentence).events] == coded
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("Troops fired rockets at the town.", "the town"),
+    ("Police fired tear gas at the protesters.", "protesters"),
+])
+def test_what_is_fired_is_not_whom_it_is_fired_at(analyze_text, sentence, target):
+    attack = next(e for e in analyze_text(sentence).events if e.plover_type == "ASSAULT")
+    assert [t.name for t in attack.targets] == [target], attack.targets

@@ -324,6 +324,9 @@ def _people_noun(token) -> bool:
     return token.tag_ == "NNS" and token.lemma_.lower().endswith(("ist", "er", "or", "ian", "ite", "ee"))
 
 
+# What is fired or launched at someone: never the target of the attack.
+WEAPONS = {"rocket", "missile", "shell", "shot", "round", "bullet", "grenade", "mortar", "gas", "projectile",
+           "bomb", "drone", "volley", "salvo", "artillery", "gun", "weapon", "cannon", "stone", "rock"}
 # Verbs whose object is what is talked about or handed on; whom they are done with comes
 # after "with" ("discussed the crisis with Egypt", "shared intelligence with Ukraine").
 CONTENT_OBJECT_VERBS = {"discuss", "share"}
@@ -1023,6 +1026,8 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
                     continue
                 if t.dep_ == "dobj" and lemma in CONTENT_OBJECT_VERBS:
                     continue   # "discussed the situation in Russia": a topic, not a partner
+                if t.dep_ == "dobj" and trigger.plover == "ASSAULT" and t.lemma_.lower() in WEAPONS:
+                    continue   # "fired rockets at the town": the weapon, not whom it hit
                 target_tokens.extend(_with_conjuncts(t))
             exclude = sources[0].country if sources else None
             targets: list[ActorRef] = []
