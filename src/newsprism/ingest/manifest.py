@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from newsprism.errors import UnreadableArticle
 from newsprism.ingest.decode import clean_field, decode_bytes
 from newsprism.ingest.metadata import plausible_publication_date
+from newsprism.records import RawArticle
 
 MANIFEST_NAME = "manifest.jsonl"
 _TEXT_FIELDS = ("outlet", "language", "url", "title")
@@ -23,6 +24,18 @@ class ManifestEntry:
     language: str | None = None
     url: str | None = None
     title: str | None = None
+
+
+def apply_manifest(raw: RawArticle, manifest: ManifestEntry | None) -> RawArticle:
+    """Return the article with what the user says of its file in the manifest: that wins over
+    what the file itself says."""
+    if manifest is None:
+        return raw
+    return replace(
+        raw, title=manifest.title or raw.title, outlet=manifest.outlet or raw.outlet, url=manifest.url or raw.url,
+        language=manifest.language or raw.language, published=manifest.published or raw.published,
+        published_from="manifest" if manifest.published else raw.published_from,
+    )
 
 
 def _parse_date(value: object) -> date | None:

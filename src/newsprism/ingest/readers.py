@@ -22,7 +22,7 @@ from newsprism.actors.gazetteer import EXTENSION_FILE as GAZETTEER_FILE
 from newsprism.errors import NotAnArticleFile, UnreadableArticle
 from newsprism.ingest.decode import clean_field, clean_text, decode_bytes
 from newsprism.ingest.json_records import FIELD_NAMES, parse_published, record_article
-from newsprism.ingest.manifest import MANIFEST_NAME, ManifestEntry, read_manifest
+from newsprism.ingest.manifest import MANIFEST_NAME, ManifestEntry, apply_manifest, read_manifest
 from newsprism.ingest.metadata import plausible_publication_date
 from newsprism.records import RawArticle
 
@@ -61,15 +61,7 @@ def read_text(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterat
     title, body = split_title(text)
     if not body.strip():
         raise UnreadableArticle(str(path), "no article text")
-    yield RawArticle(
-        source=str(path), text=body, format="text",
-        title=(manifest.title if manifest and manifest.title else title),
-        outlet=manifest.outlet if manifest else None,
-        published=manifest.published if manifest else None,
-        published_from="manifest" if manifest and manifest.published else None,
-        url=manifest.url if manifest else None,
-        language=manifest.language if manifest else None,
-    )
+    yield apply_manifest(RawArticle(source=str(path), text=body, format="text", title=title), manifest)
 
 
 # An XML declaration (XHTML pages) makes lxml refuse a str; a DOCTYPE with an internal subset
@@ -132,15 +124,11 @@ def html_to_article(html: str, source: str, manifest: ManifestEntry | None = Non
         found = None
     published = parse_published(found) or parse_published(getattr(doc, "date", None))
     outlet = getattr(doc, "sitename", None) or None
-    return RawArticle(
-        source=source, text=clean_text(body), format="html",
-        title=(manifest.title if manifest and manifest.title else title),
-        outlet=(manifest.outlet if manifest and manifest.outlet else outlet),
-        published=(manifest.published if manifest and manifest.published else published),
-        published_from=("manifest" if manifest and manifest.published else "html" if published else None),
-        url=(manifest.url if manifest and manifest.url else getattr(doc, "url", None)),
-        language=(manifest.language if manifest and manifest.language else getattr(doc, "language", None)),
-    )
+    return apply_manifest(RawArticle(
+        source=source, text=clean_text(body), format="html", title=title, outlet=outlet, published=published,
+        published_from="html" if published else None, url=getattr(doc, "url", None),
+        language=getattr(doc, "language", None),
+    ), manifest)
 
 
 def read_html(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle]:
@@ -294,7 +282,7 @@ def read_json(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterat
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UnreadableArticle(str(path), f"not JSON ({exc.msg} at line {exc.lineno})") from None
+        raise UnreadableArticle(str(path), f"not JSON ({exc.msg}, line {exc.lineno})") from None
     except ValueError as exc:   # an integer of thousands of digits
         raise UnreadableArticle(str(path), f"not JSON we can read ({str(exc)[:80]})") from None
     if isinstance(document, dict) and isinstance(document.get("articles"), list):
@@ -303,14 +291,7 @@ def read_json(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterat
         if not any(name in document for name in FIELD_NAMES["text"]):
             raise NotAnArticleFile(str(path), "a JSON object with no article text field (text, body, maintext, ...)")
         article = record_article(document, str(path), "json")
-        if isinstance(article, RawArticle) and manifest is not None:
-            # What the user says of the file in its manifest wins over what the file says.
-            article = replace(article, outlet=manifest.outlet or article.outlet, url=manifest.url or article.url,
-                              title=manifest.title or article.title,
-                              language=manifest.language or article.language,
-                              published=manifest.published or article.published,
-                              published_from="manifest" if manifest.published else article.published_from)
-        yield article
+        yield apply_manifest(article, manifest) if isinstance(article, RawArticle) else article
         return
     if not isinstance(document, list):
         raise UnreadableArticle(str(path), "JSON holds neither an article object nor a list of them")
