@@ -220,8 +220,8 @@ def _filter_base(paging: ClaimPaging | None) -> str:
     """Return the story page's query string for its claim filters, for the pager's links."""
     if paging is None:
         return ""
-    params = {"status": paging.status, "kind": paging.kind}
-    return "?" + urlencode({k: v for k, v in params.items() if v}) if any(params.values()) else ""
+    params = {k: v for k, v in (("status", paging.status), ("kind", paging.kind)) if v}
+    return "?" + urlencode(params) if params else ""
 
 
 def _relative(event: m.EventOut) -> list[int] | None:
