@@ -163,7 +163,13 @@ class Gazetteer:
 
     # -- lookup -------------------------------------------------------------------------------
     def match_at(self, tokens: Sequence[Token], i: int) -> tuple[int, list[Entry]] | None:
-        """Return (length, entries) of the longest name starting at token ``i``."""
+        """Return (length, entries) of the longest name starting at token ``i``.
+
+        Any ``i`` is safe: one past the last token (a spaCy token inside our last word, as
+        "Karachi" in "IBA-Karachi.") or before the first starts no name.
+        """
+        if not 0 <= i < len(tokens):
+            return None
         for length in range(min(self.longest_from.get(tokens[i].norm, 0), len(tokens) - i), 0, -1):
             key = tuple(t.norm for t in tokens[i:i + length])
             found = self.entries.get(key)

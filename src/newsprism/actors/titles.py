@@ -67,7 +67,9 @@ def singular(word: str) -> str | None:
 
 
 def title_at(tokens: Sequence[Token], i: int) -> TitleHit | None:
-    """Return the longest title starting at token ``i``."""
+    """Return the longest title starting at token ``i`` (none where ``i`` is outside the tokens)."""
+    if not 0 <= i < len(tokens):
+        return None
     table = titles()
     for length in range(min(longest_title(), len(tokens) - i), 0, -1):
         words = [t.norm for t in tokens[i:i + length]]
