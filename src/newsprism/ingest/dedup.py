@@ -44,6 +44,15 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
+def containment(first: set[str], second: set[str]) -> float:
+    """Return the share of the smaller shingle set found in the other: 1.0 when the shorter
+    article is wholly inside the longer one, whatever the longer one adds."""
+    if not first or not second:
+        return 0.0
+    small, large = (first, second) if len(first) <= len(second) else (second, first)
+    return len(small & large) / len(small)
+
+
 def signature(text: str, permutations: int) -> np.ndarray:
     """Return the MinHash signature of a text as an array of uint64."""
     minhash = MinHash(num_perm=permutations, seed=1, scheme=SCHEME)
