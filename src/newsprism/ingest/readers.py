@@ -208,9 +208,10 @@ def _linked_local_html(link: str | None, feed_path: Path) -> Path | None:
         candidate = candidate.resolve()
         # Entries may only point at files beside the feed, never elsewhere on the disk.
         candidate.relative_to(feed_path.parent.resolve())
+        # A link that is prose, not a path, can be too long a file name for stat().
+        return candidate if candidate.is_file() else None
     except (OSError, ValueError):
         return None
-    return candidate if candidate.is_file() else None
 
 
 def read_feed(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle | UnreadableArticle]:
