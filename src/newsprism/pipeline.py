@@ -54,6 +54,7 @@ class RunReport:
     failures: list[InputFailure] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)     # a line per folder on files of other types left alone
     seconds: dict[str, float] = field(default_factory=dict)
+    slowest: tuple[float, str] = (0.0, "")   # seconds of the per-article stages, and that article's source
 
     def add_time(self, stage: str, seconds: float) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
@@ -296,7 +297,9 @@ def parse_stream(articles: Iterable[Article], nlp, settings: Settings, report: R
             yield text_for_parse(article)
 
     def analysed(article: Article, doc) -> Iterator[AnalyzedArticle]:
+        started = time.perf_counter()
         result = analyze_article(article, doc, report.seconds, settings.strict)
+        report.slowest = max(report.slowest, (time.perf_counter() - started, article.source))
         if isinstance(result, InputFailure):
             report.add_article_failure(result)
         else:
