@@ -96,7 +96,9 @@ def main() -> None:
     print(table(rows))
     failed = sum(r["failed"] for r in rows)
     print(f"\n{failed} failure(s) over {sum(r['read'] for r in rows):,} articles (bar: 0)")
-    sys.exit(1 if failed else 0)
+    if len(rows) < len(names):
+        print(f"{len(names) - len(rows)} corpus(es) not found under {CORPUS}")
+    sys.exit(1 if failed or len(rows) < len(names) else 0)
 
 
 if __name__ == "__main__":
