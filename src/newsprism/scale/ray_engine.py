@@ -32,6 +32,7 @@ import pyarrow.parquet as pq
 
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
+from newsprism.ingest.copy_index import backfill_band_keys
 from newsprism.ingest.readers import expand_inputs
 from newsprism.nlp.model import load_model
 from newsprism.pipeline import (
@@ -44,7 +45,6 @@ from newsprism.pipeline import (
     unstored_articles,
 )
 from newsprism.records import InputFailure
-from newsprism.scale.copy_index import backfill_band_keys
 from newsprism.scale.shards import (
     analyzed_shard,
     article_rows,

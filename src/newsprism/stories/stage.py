@@ -12,7 +12,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
+import pyarrow as pa
+
 from newsprism.config import Settings
+from newsprism.ingest.dedup import CopyCandidate, find_contained_copies
 from newsprism.records import InputFailure
 from newsprism.store import Store
 from newsprism.stories.clustering import assign_stories
@@ -81,12 +84,25 @@ def _candidates(store: Store, new_ids: Sequence[str], window_days: int) -> list[
     return [r["article_id"] for r in rows]
 
 
-def _origins(store: Store, article_ids: Sequence[str]):
+def _origins(store: Store, article_ids: Sequence[str], story_copies: dict[str, str] | None = None):
     ids = list(article_ids)
     outlets = {r["id"]: r["outlet"] for r in store.query(
         f"SELECT id, outlet FROM articles WHERE id IN {IN_IDS}", [ids])}
     copies = {r["article_id"]: r["original_id"] for r in store.query(
         f"SELECT article_id, original_id FROM copies WHERE article_id IN {IN_IDS}", [ids])}
+    # Copies found within the story (a trimmed wire story) join the groups the store-wide pass
+    # made, root to root, so a link never runs against a stored one and never makes a cycle.
+    def root(article_id: str) -> str:
+        seen = {article_id}
+        while article_id in copies and copies[article_id] not in seen:
+            article_id = copies[article_id]
+            seen.add(article_id)
+        return article_id
+
+    for copy, original in (story_copies or {}).items():
+        copy_root, original_root = root(copy), root(original)
+        if copy_root != original_root:
+            copies[copy_root] = original_root
     # An original outside this list still names the copy's origin.
     missing = sorted(set(copies.values()) - set(outlets))
     if missing:
@@ -142,6 +158,44 @@ def _cluster_group(store: Store, settings: Settings, new_ids: list[str]) -> set[
     return {a.story_id for a in assignments}
 
 
+def story_copies(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
+    """Return {copy id: original id} among one story's articles, by containment or matching lead."""
+    rows = store.query(
+        f"SELECT id, title, text, published FROM articles WHERE id IN {IN_IDS} ORDER BY ingested_at, id",
+        [list(article_ids)])
+    items = [CopyCandidate(r["id"], r["title"], r["text"], r["published"], i) for i, r in enumerate(rows)]
+    return {link.article_id: link.original_id for link in find_contained_copies(items)}
+
+
+def refresh_origins(store: Store, story_ids: Sequence[str]) -> None:
+    """Recompute the origin, copy link and relay of every article of the given stories.
+
+    An article's origin depends on the other articles of its story (a copy counts under its
+    original's origin), so it is settled after clustering, once the story's members are known.
+    """
+    ids = list(story_ids)
+    if not ids:
+        return
+    members: dict[str, list[str]] = defaultdict(list)
+    for r in store.query(f"SELECT story_id, article_id FROM story_articles WHERE story_id IN {IN_IDS}", [ids]):
+        members[r["story_id"]].append(r["article_id"])
+    rows: dict[str, list] = {"story_id": [], "article_id": [], "origin": [], "copy_of": [], "relays": []}
+    for story_id, article_ids in members.items():
+        origins = _origins(store, article_ids, story_copies(store, article_ids) if len(article_ids) > 1 else {})
+        for article_id in article_ids:
+            o = origins[article_id]
+            for column, value in zip(rows, (story_id, article_id, o.origin, o.copy_of, o.relays)):
+                rows[column].append(value)
+    # One statement for all: a large run touches thousands of stories.
+    store.con.register("newsprism_origins", pa.table({k: pa.array(v, type=pa.string()) for k, v in rows.items()}))
+    try:
+        store.con.execute(
+            "UPDATE story_articles SET origin = o.origin, copy_of = o.copy_of, relays = o.relays FROM newsprism_origins o "
+            "WHERE story_articles.story_id = o.story_id AND story_articles.article_id = o.article_id")
+    finally:
+        store.con.unregister("newsprism_origins")
+
+
 def refresh_story_rows(store: Store, story_ids: Sequence[str]) -> None:
     """Rewrite the ``stories`` rows of the given stories from their articles."""
     ids = list(story_ids)
@@ -179,6 +233,7 @@ def update_stories(store: Store, settings: Settings) -> list[InputFailure]:
         unanalysed = {r["story_id"] for r in store.query(
             "SELECT DISTINCT story_id FROM story_articles WHERE story_id NOT IN (SELECT id FROM stories)")}
         touched = sorted(changed | unanalysed)
+        refresh_origins(store, touched)
         refresh_story_rows(store, touched)
         from newsprism.stories.analysis import analyze_stories
 
