@@ -179,7 +179,7 @@ def display(words: list[str]) -> str:
 
 def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else SOURCE
-    gaz = base_gazetteer()
+    gaz = base_gazetteer(compiled=False)
     place_words = {k[0] for k, entries in gaz.entries.items() if len(k) == 1 and
                    any(e.kind in ("country", "capital", "demonym", "people", "city", "body") for e in entries)}
     title_words = {w for k in [*titles(), *agent_titles()] for w in k} | HONORIFICS

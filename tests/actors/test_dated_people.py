@@ -74,3 +74,21 @@ def test_hand_kept_roles_replace_compiled_ones():
     # PETRARCH2 leaves Obama's presidency open-ended; people.tsv closes it in 2017.
     obama = base_gazetteer().known_person(["Barack Obama"])
     assert obama.curated and obama.role_on(date(2020, 1, 1)) == ("USA", None)
+
+
+@pytest.mark.shared
+def test_the_committed_tables_are_what_the_converter_makes(tmp_path, monkeypatch):
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "compile_phoenix_actors.py"
+    spec = importlib.util.spec_from_file_location("compile_phoenix_actors", script)
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(__import__("sys").modules, spec.name, module)   # its dataclasses look it up
+    spec.loader.exec_module(module)
+    committed = module.DATA
+    monkeypatch.setattr(module, "DATA", tmp_path)
+    monkeypatch.setattr("sys.argv", ["compile_phoenix_actors.py"])
+    module.main()
+    for name in ("phoenix_people.tsv", "phoenix_groups.tsv"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == (committed / name).read_text(encoding="utf-8")

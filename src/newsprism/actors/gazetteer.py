@@ -301,9 +301,10 @@ def _cell(row: list[str], i: int) -> str:
     return row[i] if len(row) > i else ""
 
 
-@lru_cache(maxsize=1)
-def base_gazetteer() -> Gazetteer:
-    """Return the built-in gazetteer (loaded once per process)."""
+@lru_cache(maxsize=2)
+def base_gazetteer(compiled: bool = True) -> Gazetteer:
+    """Return the built-in gazetteer (loaded once per process); ``compiled=False`` leaves out
+    the tables compiled from PETRARCH2 (what their converter checks names against)."""
     gaz = Gazetteer()
     display: dict[str, tuple[str, list[str]]] = {}
     for row in _rows("country_names.tsv"):
@@ -340,8 +341,8 @@ def base_gazetteer() -> Gazetteer:
     for row in _rows("cities.tsv"):
         for name in [row[0], *_split(_cell(row, 2))]:
             gaz.add(name, Entry("city", row[0], row[1], None, "place"))
-    _add_people(gaz)
-    for row in _rows("phoenix_groups.tsv"):
+    _add_people(gaz, compiled)
+    for row in _rows("phoenix_groups.tsv") if compiled else ():
         if not any(gaz.entries.get(phrase_key(n)) for n in [row[0], *_split(_cell(row, 1))]):
             # A group PETRARCH2 gives no country takes the one its name gives ("... of Angola"),
             # else the one the text gives ("*"), never "none".
@@ -353,7 +354,7 @@ def base_gazetteer() -> Gazetteer:
     return gaz
 
 
-def _add_people(gaz: Gazetteer) -> None:
+def _add_people(gaz: Gazetteer, compiled_too: bool = True) -> None:
     """Add the people of people.tsv (hand-kept, with their dated roles where given) and of
     phoenix_people.tsv (compiled from PETRARCH2: who held which office when, up to about 2016).
 
@@ -362,7 +363,7 @@ def _add_people(gaz: Gazetteer) -> None:
     table or a place already holds.
     """
     compiled: dict[tuple[str, ...], list[str]] = {}
-    for row in _rows("phoenix_people.tsv"):
+    for row in _rows("phoenix_people.tsv") if compiled_too else ():
         for name in [row[0], *_split(_cell(row, 1))]:
             key = phrase_key(name)
             if len(key) > 1:
