@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from newsprism.events.cameo import settle
 from newsprism.events.lexicon import COOPERATIVE, HOSTILE, Trigger
 from newsprism.events.modality import (
     _attribution,
@@ -71,10 +72,11 @@ class ArticleCoding:
         start, end = trigger_token.idx, trigger_token.idx + len(trigger_token.text)
         index = self.sentence_index(start)
         date = _date_for(anchor, analyzed.dates, sentence)
+        cameo, mode = settle(trigger.cameo, plover, mode if mode is not None else trigger.mode)
         self.events.append(Event(
             id=stable_id(article.id, index, start, plover), article_id=article.id,
             sentence_index=index, start=start, end=end, trigger=article.text[start:end],
-            plover_type=plover, mode=mode if mode is not None else trigger.mode, cameo=trigger.cameo,
+            plover_type=plover, mode=mode, cameo=cameo,
             sources=tuple(sources), targets=tuple(targets), location=_location(anchor),
             date=date.resolved if date else None, date_text=date.text if date else None,
             negated=negation, modality=modality, attribution=_attribution(anchor, sentence),

@@ -27,6 +27,7 @@ from newsprism.events.modality import _attribution_token, _negated, _refusal, _r
 from newsprism.events.phrases import _actor_like, _is_someone, _protesting, _resolve_phrase
 from newsprism.events.syntax import (
     _codable,
+    _lemma,
     _one_person,
     _passive_target,
     _subject,
@@ -36,6 +37,7 @@ from newsprism.events.syntax import (
 from newsprism.events.targets import _threatened, _with_deeper_targets
 from newsprism.events.vocabulary import (
     CONTENT_OBJECT_VERBS,
+    LEGAL_ACTIONS,
     MOTION_VERBS,
     NAMING_ACCUSATION,
     OBJECT_MAKES_A_DEED,
@@ -45,6 +47,9 @@ from newsprism.events.vocabulary import (
     WEAPONS,
 )
 from newsprism.records import ActorRef
+
+# A consultation the sentence says was by phone (CAMEO 041).
+PHONE_CALL = Trigger("CONSULT", "phone", "041", ("with", "to"))
 
 
 def _naming_trigger(token, trigger: Trigger, rule: str) -> tuple[Trigger, str] | None:
@@ -205,8 +210,9 @@ def _recoded(analyzed, token, trigger: Trigger, rule: str, sources):
             t.lemma_.lower() in ("phone", "telephone") or (t.lemma_.lower() == "call" and t.pos_ == "NOUN")
             for t in token.sent):
         mode = "phone"
+        trigger = PHONE_CALL if trigger.cameo == "040" else trigger
     # Negated legal coercion is a concession: "will not prosecute", "charges would be dropped".
-    if plover == "COERCE" and trigger.mode == "legal" and _negated(token):
+    if plover == "COERCE" and _lemma(token) in LEGAL_ACTIONS and _negated(token):
         plover, negated, mode = "CONCEDE", False, None
         trigger, rule = Trigger("CONCEDE", None, "081"), f"{rule} + negated legal action"
     if plover == "COERCE" and trigger.mode == "restrict" and sources and (

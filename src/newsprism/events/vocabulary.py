@@ -89,7 +89,9 @@ PEOPLE_WORDS = {"people", "person", "man", "men", "woman", "women", "child", "ch
 
 
 # "called the seizure a terrorist attack": calling something a crime accuses (CAMEO 112).
-NAMING_ACCUSATION = Trigger("ACCUSE", None, "112")
+NAMING_ACCUSATION = Trigger("ACCUSE", "disapprove", "112")
+# Legal actions whose negation is a concession: "will not prosecute" (CAMEO 081).
+LEGAL_ACTIONS = {"charge", "prosecute", "sentence"}
 
 
 # Bodies of people that act together: "the delegation came to discuss", "the team met".
