@@ -1,0 +1,117 @@
+"""One article's coding state and the emitter every rule ends in.
+
+``ArticleCoding.emit`` turns a matched trigger with its sources and targets into a
+records.Event: it reads negation, modality, attribution, date and location from the parse,
+recodes by modality (PLOVER codes intentions, demands and refusals as events of their own) and
+keeps the CAMEO code in step with the PLOVER type it ends with.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from newsprism.events.cameo import settle
+from newsprism.events.lexicon import COOPERATIVE, HOSTILE, Trigger
+from newsprism.events.modality import (
+    _attribution,
+    _attribution_token,
+    _date_for,
+    _location,
+    _modality,
+    _negated,
+    _refused_offer,
+)
+from newsprism.events.phrases import _resolve_phrase
+from newsprism.events.syntax import _lemma
+from newsprism.events.targets import _deed_doers
+from newsprism.events.vocabulary import DEMANDING_HEADS, NEGATING_HEADS
+from newsprism.records import ActorRef, AnalyzedArticle, Event, stable_id
+
+
+@dataclass
+class ArticleCoding:
+    """The events coded so far in one article, and the deeds they report (whose doers a later
+    deed noun names: "called the seizure a terrorist attack")."""
+
+    analyzed: AnalyzedArticle
+    doc: object
+    events: list[Event] = field(default_factory=list)
+    seen: set[tuple[int, str]] = field(default_factory=set)
+    deeds: list[tuple[str, list[ActorRef]]] = field(default_factory=list)   # (verb lemma, doers)
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [s.start for s in self.analyzed.sentences]
+
+    def sentence_index(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, char) - 1)
+
+    def emit(self, trigger_token, trigger: Trigger, plover: str, rule: str, sources: list[ActorRef],
+             targets: list[ActorRef], anchor, confidence: float, mode: str | None = None,
+             negated: bool | None = None) -> None:
+        """Append the event a rule matched, unless this token already has one of this type."""
+        analyzed, article = self.analyzed, self.analyzed.article
+        sentence = trigger_token.sent
+        negation = _negated(anchor) if negated is None else negated
+        key = (trigger_token.i, plover)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        modality = _modality(anchor, sentence)
+        if rule.startswith("verb:") and plover not in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
+            plover, rule, negation, sources, targets = self._recode(
+                anchor, plover, rule, negation, modality, sources, targets)
+        confidence = _clause_confidence(anchor, confidence)
+        targets = _deed_doers(analyzed, self.doc, targets, self.deeds, rejection=plover == "REJECT")
+        # Targets that are the source again (reflexive parse noise) are dropped.
+        source_ids = {(s.actor_id or s.name) for s in sources}
+        targets = [t for t in targets if (t.actor_id or t.name) not in source_ids]
+        if modality == "happened" and not negation:
+            self.deeds.append((_lemma(trigger_token), list(sources)))   # a denied or planned deed has no doer
+        start, end = trigger_token.idx, trigger_token.idx + len(trigger_token.text)
+        index = self.sentence_index(start)
+        date = _date_for(anchor, analyzed.dates, sentence)
+        cameo, mode = settle(trigger.cameo, plover, mode if mode is not None else trigger.mode)
+        self.events.append(Event(
+            id=stable_id(article.id, index, start, plover), article_id=article.id,
+            sentence_index=index, start=start, end=end, trigger=article.text[start:end],
+            plover_type=plover, mode=mode, cameo=cameo,
+            sources=tuple(sources), targets=tuple(targets), location=_location(anchor),
+            date=date.resolved if date else None, date_text=date.text if date else None,
+            negated=negation, modality=modality, attribution=_attribution(anchor, sentence),
+            rule=rule, confidence=confidence,
+        ))
+
+    def _recode(self, anchor, plover: str, rule: str, negation: bool, modality: str,
+                sources: list[ActorRef], targets: list[ActorRef]):
+        """Return (plover, rule, negation, sources, targets) after modality: PLOVER codes what an
+        actor says it will do: intent to cooperate is AGREE, intent to harm is THREATEN, "must"
+        is a REQUEST, and refusing to cooperate is a REJECT."""
+        if modality == "demanded" and not (anchor.dep_ == "xcomp" and anchor.head.lemma_ in DEMANDING_HEADS):
+            reporter = _attribution_token(anchor, anchor.sent)
+            if reporter is not None:
+                # "Russia said Sudan must return the helicopter": Russia asks it of Sudan.
+                speakers = _resolve_phrase(self.analyzed, reporter)
+                if speakers and sources:
+                    sources, targets = speakers, sources
+            return "REQUEST", f"{rule} + must", negation, sources, targets
+        # A refusal is "refused to", "will not", "would not"; "did not withdraw" is a negated fact.
+        if ((anchor.dep_ == "xcomp" and anchor.head.lemma_ in NEGATING_HEADS) or _refused_offer(anchor)
+                or (negation and modality in ("planned", "conditional"))) and plover in COOPERATIVE:
+            return "REJECT", f"{rule} + refused", False, sources, targets
+        if modality in ("planned", "conditional") and plover in COOPERATIVE - {"CONCEDE"}:
+            return "AGREE", f"{rule} + intent", negation, sources, targets
+        if modality in ("planned", "conditional") and plover in HOSTILE:
+            return "THREATEN", f"{rule} + intent", negation, sources, targets
+        return plover, rule, negation, sources, targets
+
+
+def _clause_confidence(anchor, confidence: float) -> float:
+    """Return the confidence raised for a main-clause event and lowered for one in a purpose,
+    complement or relative clause (what the sentence reports less surely)."""
+    if anchor.dep_ == "ROOT" or (anchor.dep_ == "conj" and anchor.head.dep_ == "ROOT"):
+        return min(1.0, confidence + 0.1)
+    if anchor.dep_ in ("advcl", "xcomp", "acl", "relcl", "pcomp", "ccomp"):
+        return max(0.1, confidence - 0.1)
+    return confidence

@@ -1,0 +1,138 @@
+"""Nominal events: a lexicon noun carried by a support verb ("held talks", "imposed sanctions")
+or owned by its doer ("Russia's invasion", "support by the United States for Ukraine").
+
+``code_noun`` finds the noun's carrier and owner (``_carrier``, ``_owner``), the source and
+targets they give (``_noun_participants``), and emits the event.
+"""
+
+from __future__ import annotations
+
+from newsprism.events.coding import ArticleCoding
+from newsprism.events.lexicon import CARRIER_RECODES, NOUN_MODIFIERS, NOUNS, SUPPORT_VERBS, Trigger
+from newsprism.events.phrases import _resolve_phrase
+from newsprism.events.syntax import (
+    _lemma,
+    _misread_noun,
+    _passive_target,
+    _subject,
+    _verb_trigger,
+    _with_conjuncts,
+)
+from newsprism.events.targets import _threatened, _with_deeper_targets
+from newsprism.events.vocabulary import AGENT_OF_NOUNS, EVENT_FRAMES
+from newsprism.records import ActorRef
+
+
+def noun_trigger(token) -> Trigger | None:
+    """Return the trigger of an event noun, with a modifier that changes it ("hunger strike")."""
+    if token.pos_ != "NOUN" or _misread_noun(token):
+        return None
+    lemma = token.lemma_.lower()
+    modifier = next((c.lower_ for c in token.children if c.dep_ in ("amod", "compound")
+                     and (c.lower_, lemma) in NOUN_MODIFIERS), None)
+    if modifier:
+        return NOUN_MODIFIERS[(modifier, lemma)]
+    return NOUNS.get(lemma)
+
+
+def _owner(noun):
+    """Return the doer a nominal event names itself: its possessor ("Russia's invasion"), its
+    "by" phrase ("support by the United States") or, for a few nouns, its "of" phrase ("the
+    mediation of the UN")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.ent_type_ in ("DATE", "TIME"):
+        owner = None   # "last week's arrest": a time, not the one who arrested
+    if owner is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is None and noun.lemma_.lower() in AGENT_OF_NOUNS:
+        # "with the mediation of UN envoy Helena Marsh": a person or body after "of" is the agent.
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj" and c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")),
+                     None) if of is not None else None
+    return owner
+
+
+def _carrier(noun):
+    """Return the support verb carrying a nominal event ("held talks", "put under investigation")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and head.pos_ in ("VERB", "AUX") and _lemma(head) in SUPPORT_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and _lemma(head.head) in SUPPORT_VERBS \
+            and head.lower_ in ("in", "into", "on", "under"):
+        return head.head
+    return None
+
+
+def _first_targets(analyzed, token, noun, carrier, sources):
+    """Return (sources, targets) a carrier gives before the noun's prepositions: a receiver is the
+    target ("Putin received calls from colleagues"), and so is a passive subject ("a US national
+    was put under investigation")."""
+    if carrier is not None and _lemma(carrier) == "receive":
+        receivers, sources = sources, []
+        for child in list(token.children) + list(carrier.children):
+            if child.dep_ == "prep" and child.lower_ == "from":
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    sources.extend(_resolve_phrase(analyzed, pobj))
+        return sources, receivers
+    if carrier is not None and noun.dep_ != "nsubjpass" and _passive_target(carrier) is not None:
+        return sources, _resolve_phrase(analyzed, _passive_target(carrier))
+    return sources, []
+
+
+def _asked_in_clause(analyzed, roots, exclude) -> list[ActorRef]:
+    """Return whom a demand asks: "its demand that Israel ease restrictions" asks Israel."""
+    found = []
+    for clause in (c for n in roots for c in n.children if c.dep_ in ("acl", "ccomp")):
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            asked = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if asked is not None:
+                found = _resolve_phrase(analyzed, asked, exclude) + found
+    return found
+
+
+def _noun_participants(analyzed, token, noun, carrier, owner, trigger: Trigger):
+    """Return (sources, targets) of a nominal event."""
+    subject = owner if owner is not None else _subject(carrier)
+    sources = _resolve_phrase(analyzed, subject) if subject is not None else []
+    sources, targets = _first_targets(analyzed, token, noun, carrier, sources)
+    roots = list(dict.fromkeys(r for r in (token, noun, carrier) if r is not None))
+    target_tokens = [t for anchor in roots for child in anchor.children
+                     if child.dep_ == "prep" and child.lower_ in trigger.target_preps
+                     for pobj in child.children if pobj.dep_ == "pobj" for t in _with_conjuncts(pobj)]
+    exclude = sources[0].country if sources else None
+    targets = list(targets) + [r for t in target_tokens for r in _resolve_phrase(analyzed, t, exclude)]
+    if trigger.plover == "REQUEST" and not any(t.country for t in targets):
+        targets = _asked_in_clause(analyzed, roots, exclude) + targets
+    # "protest against Sweden's decision", "suspension of air links with Serbia".
+    if trigger.plover == "THREATEN" and not any(t.country for t in targets):
+        targets = _threatened(analyzed, [noun], exclude) + targets
+    anchor = carrier if carrier is not None else token
+    targets = _with_deeper_targets(analyzed, targets, sources, subject, roots, trigger.plover, places=(anchor, noun))
+    return sources, targets
+
+
+def code_noun(coding: ArticleCoding, token) -> None:
+    """Emit the nominal event a lexicon noun names, when a carrier or an owner gives it a participant."""
+    trigger = noun_trigger(token)
+    if trigger is None:
+        return
+    # "launched a mediation effort between X and Y": the frame noun carries the syntax.
+    noun = token.head if token.dep_ == "compound" and token.head.lemma_.lower() in EVENT_FRAMES else token
+    owner = _owner(noun)
+    carrier = _carrier(noun)
+    if carrier is not None and (token.lemma_.lower(), _lemma(carrier)) in CARRIER_RECODES:
+        trigger = CARRIER_RECODES[(token.lemma_.lower(), _lemma(carrier))]
+    if carrier is None and owner is None:
+        return
+    if carrier is not None and _verb_trigger(carrier) and _lemma(carrier) not in SUPPORT_VERBS:
+        return   # "called for an uprising": the verb carries the event
+    if owner is not None and owner.lower_ in ("their", "his", "her", "its", "our"):
+        if carrier is not None:
+            owner = None   # "held their first meeting": the carrier's subject holds it
+        elif noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and _subject(noun.head) is not None:
+            owner = _subject(noun.head)   # "their forces completed their withdrawal"
+    sources, targets = _noun_participants(coding.analyzed, token, noun, carrier, owner, trigger)
+    anchor = carrier if carrier is not None else token
+    confidence = 0.7 if sources and targets else 0.5
+    coding.emit(token, trigger, trigger.plover, f"noun:{token.lemma_.lower()}", sources, targets, anchor, confidence)

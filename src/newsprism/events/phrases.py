@@ -1,0 +1,222 @@
+"""Actors of noun phrases: what a subject or object token names (a resolved actor, group members,
+or a described actor with the country its setting gives)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from newsprism.actors import actor_at, describe, expand_group
+from newsprism.actors.titles import lookup_title
+from newsprism.events.lexicon import ARMED_SECTORS, PROTESTERS, PROTESTING_PEOPLE
+from newsprism.events.senses import HELD_PLACES
+from newsprism.events.syntax import (
+    _heads,
+    _people_noun,
+    _reporting_subject,
+    _span_of,
+    _subject,
+    _verbal,
+)
+from newsprism.events.vocabulary import (
+    INDEFINITE_PRONOUNS,
+    LOCAL_SECTORS,
+    MEMBER_WORDS,
+    PEOPLE_WORDS,
+    PRONOUNS,
+    SETTING_WORDS,
+    SOMEONE_WORDS,
+)
+from newsprism.records import ActorRef, AnalyzedArticle
+
+
+def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | None = None) -> list[ActorRef]:
+    """Return the actors a noun phrase names: group members, a resolved actor, or the phrase itself."""
+    doc = token.doc
+    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
+        token = token.head.head
+    if token.lower_ in ("they", "it", "we", "he", "she") and token.dep_ in ("nsubj", "nsubjpass") and \
+            actor_at(analyzed, token.idx, token.idx + len(token.text)) is None:
+        # "The rebels said they will release ...": the pronoun is the speaker.
+        speaker = _reporting_subject(token)
+        if speaker is not None and speaker.lower_ not in PRONOUNS:
+            token = speaker
+    if token.lower_ == "it" and token.dep_ not in ("nsubj", "nsubjpass"):
+        # "the militia had left the dam and police had taken control of it": an object "it"
+        # after a place in its sentence is that place.
+        # Not a place inside the clause's own subject: "troops in the region attacked it".
+        verb = token.head.head if token.head.dep_ == "prep" else token.head
+        subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        inside = {t.i for t in subject.subtree} if subject is not None else set()
+        place = next((t for t in reversed(doc[token.sent.start:token.i]) if t.pos_ in ("NOUN", "PROPN")
+                      and t.i not in inside and (t.lemma_.lower() in HELD_PLACES or t.ent_type_ in ("FAC", "LOC"))), None)
+        if place is not None:
+            token = place
+        else:
+            actor = _object_it(analyzed, token)
+            if actor is not None:
+                return [actor]
+    left, right = _span_of(token)
+    start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
+    # The speaker's own country is not among "his G7 counterparts".
+    members = [m for m in expand_group(analyzed, start, end) if not exclude_country or m.country != exclude_country]
+    if members:
+        return members
+    head_start, head_end = token.idx, token.idx + len(token.text)
+    # The head names the actor; failing that, its modifiers before it ("Wagner units", "America's allies").
+    actor = actor_at(analyzed, head_start, head_end) or actor_at(analyzed, start, head_end)
+    if actor is not None:
+        return [_placed(analyzed, token, actor)]
+    # "members of the gang", "fighters from Hamas": members act as their group.
+    members_of = token.lemma_.lower() in MEMBER_WORDS
+    for prep in (c for c in token.children if members_of and c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        for group in (c for c in prep.children if c.dep_ == "pobj"):
+            actor = actor_at(analyzed, group.idx, group.idx + len(group.text))
+            kind = next((a.kind for a in analyzed.actors if actor is not None and a.id == actor.actor_id), None)
+            if actor is not None and actor.sector not in ("CVL", None) and kind not in ("person", None):
+                return [actor]
+    text = analyzed.article.text[start:end].strip()
+    # "anyone in the Orin valley": an indefinite pronoun with a setting names the people there.
+    placed_pronoun = token.lower_ in INDEFINITE_PRONOUNS and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "from") for c in token.children)
+    if not text or token.lower_ in PRONOUNS or (token.pos_ in ("PRON", "DET") and not placed_pronoun):
+        return []
+    # A surname the tagger missed ("talks with Prigozhin") still names the article's actor.
+    if token.pos_ == "PROPN":
+        for actor in analyzed.actors:
+            if actor.kind == "person" and token.text in actor.name.split():
+                return [ActorRef(actor.id, actor.name, actor.country, actor.sector, head_start, head_end)]
+    country, sector = describe(text)
+    return [_placed(analyzed, token, ActorRef(None, text, country, sector, start, end))]
+
+
+def _object_it(analyzed: AnalyzedArticle, token) -> ActorRef | None:
+    """Return the body an object "it" stands for: the nearest organisation, group or state
+    before it in its sentence that is not the subject of its own clause ("accuses the Karst
+    Republic of arming it": the group named earlier; "Russia accused Ukraine of attacking it":
+    Russia)."""
+    verb = token.head.head if token.head.dep_ == "prep" else token.head
+    subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    own = {r.actor_id for r in _resolve_phrase(analyzed, subject)} if subject is not None and subject.lower_ != "it" else set()
+    kinds = {a.id: a.kind for a in analyzed.actors}
+    begin = token.sent.start_char
+    before = [m for m in analyzed.actor_mentions if begin <= m.start and m.end <= token.idx]
+    for mention in sorted(before, key=lambda m: m.start, reverse=True):
+        if kinds.get(mention.actor_id) in ("organisation", "group", "country") and mention.actor_id not in own:
+            return actor_at(analyzed, mention.start, mention.end)
+    return None
+
+
+def _protesting(subject, sources: list[ActorRef]) -> bool:
+    """Return whether a crowd verb's subject is protesters, activists or civilians, not armed men."""
+    if any(s.sector in ARMED_SECTORS for s in sources):
+        return False
+    heads = _heads(subject)
+    return any(h.lemma_.lower() in PROTESTERS for h in heads) or any(s.sector in PROTESTING_PEOPLE for s in sources)
+
+
+def _is_someone(subject, sources: list[ActorRef]) -> bool:
+    """Return whether a subject is someone: an actor, people ("hundreds of families",
+    "villagers") or an armed force's vehicles; not a thing ("the weed", "power", "vigils")."""
+    if any(_actor_like(s) or s.actor_id for s in sources) or subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    heads = _heads(subject)
+    return any(_people_noun(h) or h.lemma_.lower() in SOMEONE_WORDS or lookup_title(h.lemma_.lower()) is not None
+               for h in heads)
+
+
+def _placed(analyzed: AnalyzedArticle, token, ref: ActorRef) -> ActorRef:
+    """Return ``ref`` with the country its setting gives when the text names none for it.
+
+    "Rebels in the Ivory Coast" are Ivorian; "ethnic Albanians demonstrated in Serbia" act in
+    the one country their sentence names. A country drawn from the sentence is only given to
+    local actors (people, rebels, officials) and only when the sentence names one country.
+    """
+    if ref.country:
+        if ref.sector == "CVL":
+            # "the Albanians of southern Serbia", "ethnic Turks in Sweden": people act where they live.
+            home = _country_of_setting(analyzed, token, ("in", "inside", "of"))
+            if home and home != ref.country:
+                return dataclasses.replace(ref, country=home)
+        return ref
+    # "rebels in the Ivory Coast" are Ivorian; "streets in Hong Kong" are a place, not an actor.
+    someone = ref.sector is not None or _people_noun(token) or token.ent_type_ in ("PERSON", "ORG", "NORP") \
+        or token.lemma_.lower() in PEOPLE_WORDS
+    country = _country_of_setting(analyzed, token) if someone else None
+    if country is None and any(c.dep_ == "poss" and c.lower_ in ("their", "its", "his", "her") for c in token.children):
+        # "Bosnian Serbs said their forces had completed the withdrawal": the speaker's forces.
+        speaker = _reporting_subject(token)
+        if speaker is not None and speaker.lower_ not in PRONOUNS:
+            country = next((r.country for r in _resolve_phrase(analyzed, speaker) if r.country), None)
+    if country is None and (ref.sector in LOCAL_SECTORS or (ref.sector is None and _people_noun(token))):
+        country = _sentence_country(analyzed, token, ref)
+    return dataclasses.replace(ref, country=country) if country else ref
+
+
+# "in Serbia", "across southern Iraq", "at a jail in northern Israel": a place as a setting.
+_SETTING_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SETTING_WORDS)) + r")\s+(?:the\s+)?(?:[a-z-]+\s+)?$")
+
+
+def _sentence_country(analyzed: AnalyzedArticle, token, ref: ActorRef) -> str | None:
+    """Return the only country the token's sentence sets its action in ("... in Serbia"), if one.
+
+    Only places named as a setting count: "protest against Sweden's decision" names Sweden as
+    the other side, not as where the protesters are.
+    """
+    sentence = token.sent
+    begin, finish = sentence.start_char, sentence.end_char
+    text = analyzed.article.text
+    actors = {a.id: a for a in analyzed.actors}
+    found = set()
+    for m in analyzed.actor_mentions:
+        actor = actors.get(m.actor_id)
+        if not (begin <= m.start < finish) or actor is None or actor.kind not in ("country", "place") or not actor.country:
+            continue
+        if _SETTING_BEFORE.search(text[max(begin, m.start - 40):m.start]) and not _inside_object(token.doc, m.start, m.end):
+            found.add(actor.country)
+    return found.pop() if len(found) == 1 else None
+
+
+def _inside_object(doc, start: int, end: int) -> bool:
+    """Return whether a place qualifies what a statement is about rather than where it is made:
+    "discussed the situation in Russia" is about Russia. A deed's object is where the deed is:
+    "seized the dam in Orin province", "rioted at a jail in Israel" happen there."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in SETTING_WORDS:
+        holder = token.head.head
+        if holder.pos_ not in ("NOUN", "PROPN"):
+            return False           # the preposition hangs off a verb: where the action happens
+        if holder.dep_ in ("dobj", "attr", "oprd"):
+            return _verbal(holder.head)   # the place qualifies what is discussed, condemned, said
+        token = holder             # "at a jail in Israel": climb through the setting chain
+    return False
+
+
+def _country_of_setting(analyzed: AnalyzedArticle, token, preps: tuple[str, ...] = ("in", "inside", "from")) -> str | None:
+    """Return the country of "rebels in the Ivory Coast", "doctors from two American aid groups":
+    people the text places in or brings from one country belong to it when nothing else says."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in preps):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            left, right = _span_of(place)
+            start, end = place.doc[left].idx, place.doc[right - 1].idx + len(place.doc[right - 1].text)
+            ref = actor_at(analyzed, start, end)
+            country = ref.country if ref is not None else describe(analyzed.article.text[start:end])[0]
+            if country:
+                return country
+    return None
+
+
+def _named_place(token) -> bool:
+    """Return whether a noun names a place: a place entity ("Lesk", "in the village of Lesk") or
+    a held place ("the dam")."""
+    inner = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in HELD_PLACES or any(
+        c.ent_type_ in ("GPE", "LOC", "FAC") for c in inner)
+
+
+def _actor_like(ref: ActorRef) -> bool:
+    """Return whether a reference names an actor (resolved, or with a country or sector)."""
+    return ref.actor_id is not None or ref.country is not None or ref.sector is not None

@@ -1,0 +1,295 @@
+"""Parse-tree helpers of the event coder: lemmas, subjects, objects, noun-phrase spans, conditions,
+and the verb-trigger lookup against the lexicon."""
+
+from __future__ import annotations
+
+from newsprism.actors.titles import lookup_title
+from newsprism.events.lexicon import SPEECH_VERBS, VERBS, Trigger
+from newsprism.events.senses import not_this_sense
+from newsprism.events.vocabulary import (
+    ALLEGING_OBJECT_HEADS,
+    CONDITION_MARKS,
+    KNOWN_VERBS,
+    MEASURE_NOUNS,
+    NEGATING_HEADS,
+    OBJECT_CONTROL,
+    OFFERER_NOUNS,
+    STATIVE_PARTICIPLES,
+    VERBAL_TYPES,
+)
+
+
+def _lemma(token) -> str:
+    """Return a token's lemma, mending the lemmatizer's clipped verbs ("staged" -> "stag")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") and lemma not in KNOWN_VERBS and lemma + "e" in KNOWN_VERBS \
+            and token.lower_.startswith(lemma + "e"):
+        return lemma + "e"
+    return lemma
+
+
+def _condition_clause(token) -> bool:
+    """Return whether a token heads a condition: "if police storm the dam", and "until the
+    government cancels the plan" in the present tense (a past "until" clause happened)."""
+    if token.dep_ != "advcl":
+        return False
+    marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
+    return any(m in CONDITION_MARKS for m in marks) or ("until" in marks and token.tag_ in ("VBZ", "VBP"))
+
+
+def _in_condition(token) -> bool:
+    """Return whether a token lies in a condition clause: the condition of a threat or an offer
+    ("will open the gates if police storm the dam") reports no storming."""
+    return any(_condition_clause(t) for t in (token, *token.ancestors))
+
+
+def _condition_subjects(roots) -> list:
+    """Return the subjects of the condition clauses under ``roots``: whom a threat is aimed at."""
+    found = []
+    for root in roots:
+        for token in root.subtree:
+            if _condition_clause(token):
+                subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and subject not in found:
+                    found.append(subject)
+    return found
+
+
+def _without_clauses(token) -> list[int]:
+    """Return the indices of a token's subtree, leaving out clauses (acl, relcl, advcl) inside it."""
+    indices = [token.i]
+    for child in token.children:
+        if child.dep_ not in ("acl", "relcl", "advcl"):
+            indices.extend(_without_clauses(child))
+    return indices
+
+
+def _span_of(token) -> tuple[int, int]:
+    """Return token indices of a noun phrase without its relative clauses and verbal modifiers."""
+    left, right = token.i, token.i
+    for t in token.subtree:
+        if t.i < token.i and t.dep_ not in ("relcl", "acl", "advcl", "punct") and all(a.dep_ not in ("relcl", "acl") for a in t.ancestors if a.i != token.i and token.is_ancestor(a)):
+            left = min(left, t.i)
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "appos", "nmod", "amod", "poss") or (child.dep_ == "prep" and child.lower_ == "of"):
+            # Stop before a clause hanging inside the phrase ("missions called to ...").
+            right = max(right, max(_without_clauses(child)))
+    doc = token.doc
+    while left < token.i and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ == "cc"):
+        left += 1
+    return left, right + 1
+
+
+def _reporting_subject(token):
+    """Return the subject of the speech verb whose reported clause holds ``token``, if any."""
+    for ancestor in token.ancestors:
+        if ancestor.lemma_ in SPEECH_VERBS and ancestor.pos_ == "VERB":
+            # "The rebels rejected the plan and said they opposed ...": a shared subject counts.
+            subject = _subject(ancestor)
+            return subject if subject is not None and subject.i != token.i else None
+    return None
+
+
+def _misread_noun(token) -> bool:
+    """Return whether the lemmatizer made an event noun of another word ("aides" -> "aid")."""
+    return token.lower_.startswith("aide")
+
+
+def _one_person(token) -> bool:
+    """Return whether a subject is one person: a name, or a singular title ("the attorney general")."""
+    if token.ent_type_ == "PERSON":
+        return True
+    title = lookup_title(token.lemma_.lower()) if token.tag_ == "NN" else None
+    if title is None and token.tag_ == "NN":
+        # A two-word title whose head is this noun: "attorney general", "prime minister".
+        left = token.doc[token.i - 1] if token.i > 0 else None
+        title = lookup_title(f"{left.lower_} {token.lower_}") if left is not None else None
+    return title is not None and title.kind == "person"
+
+
+def _heads(subject) -> list:
+    """Return a subject and the nouns after its "of": "hundreds of families" is families."""
+    return [subject, *(c for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for c in p.children if c.dep_ == "pobj")]
+
+
+def _people_noun(token) -> bool:
+    """Return whether a plural noun names people ("fundamentalists", "elders", "refugees")."""
+    return token.tag_ == "NNS" and token.lemma_.lower().endswith(("ist", "er", "or", "ian", "ite", "ee"))
+
+
+def _verbal(verb) -> bool:
+    lemma = _lemma(verb)
+    trigger = VERBS.get((lemma, ""))
+    return lemma in SPEECH_VERBS or (trigger is not None and trigger.plover in VERBAL_TYPES)
+
+
+def _with_conjuncts(token) -> list:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
+            out.extend(_with_conjuncts(child))
+    return out
+
+
+def _stative(verb) -> bool:
+    preps = STATIVE_PARTICIPLES.get(verb.lemma_.lower())
+    return bool(preps) and any(c.dep_ == "nsubjpass" for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ in preps for c in verb.children)
+
+
+def _subject(verb):
+    """Return the subject token of a verb, following xcomp/conj/relcl/passive structure."""
+    for child in verb.children:
+        if not any(ch.isalnum() for ch in child.text):
+            # "we [Russia] would not allow": the parser makes the editor's bracket the subject,
+            # and the name inside it says whom the pronoun means. Any other mark ("» Kamen
+            # told") is a quotation mark the parser took for a word.
+            inserted = next((c for c in child.children if c.pos_ == "PROPN"), None)
+            if child.dep_ == "nsubj" and child.text in "[(" and inserted is not None:
+                return inserted
+            continue
+        if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and _stative(verb)):
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if verb.dep_ == "relcl" and not any(c.dep_ == "mark" for c in verb.children):
+        # "the gang that seized the dam"; not "confidence that we would not allow": a clause
+        # with "that" as its marker says what the noun holds, and the noun does nothing in it.
+        return verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.lemma_ in ALLEGING_OBJECT_HEADS:
+        # "accused the Karst Republic of supplying weapons": the accused is the alleged doer.
+        accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        if accused is not None:
+            return accused
+    if verb.dep_ == "xcomp" and _lemma(verb.head) in OBJECT_CONTROL:
+        # "pressed Iran to halt enrichment", "called on Moscow to withdraw": the one asked is
+        # the one who would do it, not the one asking.
+        asked = next((c for c in verb.head.children if c.dep_ == "dobj"), None) or next(
+            (g for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"), None)
+        if asked is not None:
+            return asked
+    if verb.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in verb.children) and _verb_trigger(verb.head) is None:
+        # "The militia seized the dam, and three guards were killed": the doer of the first deed
+        # did the second; "his relatives worked for the police, and his father was killed": no
+        # deed before it, so no one is named as the killer.
+        return None
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "ADJ":
+        # "Norway is willing to send": the subject of the adjective's copula.
+        adjective = verb.head
+        return next((c for c in adjective.children if c.dep_ == "nsubj"), None) or (
+            _subject(adjective.head) if adjective.dep_ in ("acomp", "conj") and adjective.head.pos_ in ("VERB", "AUX") else None)
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in OFFERER_NOUNS:
+        # "a US offer to host a summit", "Boehner's invitation to address Congress": whose offer
+        # it is names the doer; an offer of no one's does not borrow the verb's subject.
+        offerer = next((c for c in verb.head.children if c.dep_ in ("poss", "compound", "amod")
+                        and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")), None)
+        if offerer is not None or verb.head.head.lemma_ in NEGATING_HEADS:
+            return offerer
+    if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN" and verb.head.dep_ == "dobj" and (
+            verb.tag_ in ("VB", "VBG") and verb.head.head.pos_ == "VERB"):
+        # "reached a consensus to exchange", "issued a declaration demanding": the doer of the
+        # governing verb does this too.
+        return _subject(verb.head.head)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # A past-tense verb the parser hung off a noun ("heads of missions called to ...") has
+        # the whole noun phrase as its subject; so has any verb hung inside a sentence the
+        # parser left without a main verb ("Doctors from two aid groups donated goods").
+        noun = verb.head
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+        # "heads of missions called to express solidarity": a participle with a purpose of its
+        # own is the sentence's real verb, misparsed.
+        purposeful = verb.tag_ == "VBN" and any(
+            c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+        if verb.tag_ == "VBD" or verb.head.dep_ == "ROOT" or purposeful:
+            return noun
+        top = verb.head
+        while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
+            top = top.head.head
+        if top.dep_ == "ROOT":
+            return top
+    return None
+
+
+def _passive_target(verb):
+    if _stative(verb):
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def _targets(verb, trigger: Trigger, source_token) -> list:
+    found = []
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ == "ADP":
+            found.extend(c for c in child.children if c.dep_ == "pobj")   # "sent an envoy to the region"
+        elif child.dep_ in ("dobj", "dative", "obj") and child.lower_ not in ("control",):
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in trigger.target_preps:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+            # "headed for Rostov and then toward Moscow": a conjoined preposition.
+            for conj in (c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"):
+                found.extend(c for c in conj.children if c.dep_ == "pobj")
+        elif child.dep_ == "conj" and child.pos_ == "ADP" and child.lower_ in trigger.target_preps:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in ("prt",):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    found.append(grand)
+    # "took control of X", "held a call with X": prepositions hanging off the object noun.
+    for child in list(verb.children):
+        if child.dep_ in ("dobj",):
+            for prep in child.children:
+                if prep.dep_ == "prep" and (prep.lower_ in trigger.target_preps or (prep.lower_ == "of" and child.lower_ == "control")):
+                    found.extend(c for c in prep.children if c.dep_ == "pobj")
+    passive = _passive_target(verb)
+    if passive is not None:
+        found.insert(0, passive)
+    # "gathered on Monday night", "moved a single step back": a time or a measure is never
+    # whom an event is done to.
+    # Tokens are compared by position: spaCy makes a new Token object at each access.
+    source_i = source_token.i if source_token is not None else -1
+    return [t for t in found if t.i != source_i and t.ent_type_ not in ("DATE", "TIME")
+            and t.lemma_.lower() not in MEASURE_NOUNS]
+
+
+def _verb_trigger(token) -> tuple[Trigger, str] | None:
+    if token.pos_ != "VERB":
+        return None
+    lemma = _lemma(token)
+    # "called on Sunday" is no "call on": a preposition before a time is no particle.
+    particles = [c.lower_ for c in token.children if (c.dep_ in ("prt", "prep", "dobj")
+                 or (c.dep_ == "advmod" and c.lower_ == "back"))   # "moved a single step back"
+                 and not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))]
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.dep_ == "mark" and following.head.head.i == token.i:
+        particles.append(following.lower_)   # "calling for him to step aside": "for" marks the clause
+    # "ended mediation efforts", "declared a state of siege": the object's own words count too.
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        particles.append(obj.lemma_.lower())
+        particles.extend(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            particles.extend(c.lemma_.lower() for c in prep.children if c.dep_ == "pobj")
+    for particle in particles:
+        if (lemma, particle) in VERBS:
+            return VERBS[(lemma, particle)], f"verb:{lemma} {particle}"
+    if (lemma, "") in VERBS:
+        return VERBS[(lemma, "")], f"verb:{lemma}"
+    return None
+
+
+def _codable(token) -> tuple[Trigger, str] | None:
+    """Return the trigger of a verb the coder codes on its own (a lexicon verb in its coded
+    sense, outside a condition and not a modifier), else None."""
+    if token.dep_ in ("csubj", "amod") or _in_condition(token) or not_this_sense(token, _lemma(token)):
+        return None
+    return _verb_trigger(token)

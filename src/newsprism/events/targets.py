@@ -1,0 +1,134 @@
+"""Targets found beyond a verb's own objects: deeper in its clause, in its setting, behind a deed
+noun (\"called the seizure an attack\"), or in a threat's condition."""
+
+from __future__ import annotations
+
+from newsprism.events.lexicon import DEED_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS
+from newsprism.events.phrases import _actor_like, _named_place, _resolve_phrase
+from newsprism.events.syntax import _condition_subjects
+from newsprism.events.vocabulary import CLAUSE_LINKS, LANDMARK_PREPS, PLACE_TARGETED, SETTING_PREPS
+from newsprism.records import ActorRef, AnalyzedArticle
+
+
+def _actor_in_clause(analyzed: AnalyzedArticle, roots: list, skip: set[int], sources: list[ActorRef],
+                     max_depth: int = 6, settings: bool = True) -> list[ActorRef]:
+    """Return the nearest actors with a country inside the clause of ``roots`` (breadth first).
+
+    "promised to continue military aid to war-torn Mozambique", "protest against Sweden's
+    decision": the object is a thing, and the actor it concerns sits deeper in the clause. The
+    source's own state found that deep is the source's side, not the target ("the ministry
+    rejected accusations that the Karst Republic armed them"); its people and places may be.
+    """
+    source_ids = {(r.actor_id or r.name) for r in sources}
+    states = {a.id for a in analyzed.actors if a.kind == "country"}
+    # A government's own state deep in its clause is its own side; a union's or a rebel
+    # group's government may well be whom it acts on.
+    source_countries = {r.country for r in sources if r.country and (r.sector == "GOV" or r.actor_id in states)}
+    frontier = [(r, 0) for r in roots]
+    seen = set(skip)
+    while frontier:
+        level: list[ActorRef] = []
+        following = []
+        for token, depth in frontier:
+            for child in token.children:
+                purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                # "allowed candidate Ouattara to run": the complement of a deed, not of a report.
+                complement = child.dep_ == "ccomp" and token.pos_ == "VERB" and token.lemma_ not in SPEECH_VERBS
+                if child.i in seen or not (child.dep_ in CLAUSE_LINKS or purpose or complement):
+                    continue   # "to help defend Saudi Arabia" is the purpose of the same deed
+                if child.lower_ in LANDMARK_PREPS or (not settings and child.dep_ == "prep" and child.lower_ in SETTING_PREPS):
+                    continue   # "met the delegations at a guesthouse in Drovna": where, not with whom
+                if child.dep_ == "nsubj" and token.pos_ in ("VERB", "AUX") and token in roots:
+                    continue   # the event's own subject is its source
+                seen.add(child.i)
+                if child.pos_ in ("PROPN", "NOUN") and child.dep_ not in ("compound", "amod"):
+                    for ref in _resolve_phrase(analyzed, child):
+                        own_state = ref.actor_id in states and ref.country in source_countries
+                        if ref.country and (ref.actor_id or ref.name) not in source_ids and not own_state:
+                            level.append(ref)
+                if depth + 1 < max_depth:
+                    following.append((child, depth + 1))
+        if level:
+            return level
+        frontier = following
+    return []
+
+
+def _with_deeper_targets(analyzed: AnalyzedArticle, targets: list[ActorRef], sources: list[ActorRef], subject,
+                         roots: list, plover: str, content: list = (), places: tuple = ()) -> list[ActorRef]:
+    """Return ``targets`` led by the actors found deeper in the clause when none of them has a
+    country (the things stay after them: "denied the accusation").
+
+    ``content`` (an offer's or threat's complement) is searched before the rest of the clause;
+    events done to a place (PLACE_TARGETED) fall back on their setting.
+    """
+    source_ids = {(r.actor_id or r.name) for r in sources}
+    if any(t.country and (t.actor_id or t.name) not in source_ids for t in targets):
+        return targets
+    # The subject's own phrase is the source's; a subject the parse made the head of the whole
+    # sentence ("Doctors from aid groups donated ...") spans only itself.
+    skip = set()
+    if subject is not None:
+        skip = {subject.i} if any(subject.is_ancestor(r) for r in roots) else {t.i for t in subject.subtree}
+    skip |= {r.i for r in roots}
+    # A meeting's setting is where it happens; a deed's setting may be whom it hits.
+    settings = plover != "CONSULT"
+    deeper = _actor_in_clause(analyzed, list(content), skip, sources, settings=settings) if content else []
+    deeper = deeper or _actor_in_clause(analyzed, roots, skip, sources, settings=settings)
+    if not deeper and not targets and plover in PLACE_TARGETED:
+        deeper = _place_target(analyzed, *(places or roots))
+    return deeper + targets
+
+
+def _place_target(analyzed: AnalyzedArticle, *anchors) -> list[ActorRef]:
+    """Return the country-bearing place an event happens in ("in Sudan", "at a jail in Israel")."""
+    holders = [a for a in dict.fromkeys(anchors) if a is not None]
+    holders += [c for a in holders for c in a.children if c.dep_ == "dobj"]
+    named = []
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "near")):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            refs = [r for r in _resolve_phrase(analyzed, place) if r.country]
+            refs = refs or _actor_in_clause(analyzed, [place], set(), [], max_depth=3)
+            if refs:
+                return refs[:1]
+            if not named and _named_place(place):
+                named = _resolve_phrase(analyzed, place)[:1]
+    # A place the text names but no table places in a country ("the village of Lesk", "the dam")
+    # is still where the event is aimed.
+    return named
+
+
+def _deed_doers(analyzed: AnalyzedArticle, doc, targets: list[ActorRef],
+                deeds: list[tuple[str, list[ActorRef]]], rejection: bool = False) -> list[ActorRef]:
+    """Return ``targets`` with each deed noun replaced by its doers: "called the seizure of the dam
+    a terrorist attack" accuses whoever seized it, named by "by ..." or by the latest event of
+    that deed before it in the article ("The rebels seized the dam on Tuesday")."""
+    out: list[ActorRef] = []
+    for ref in targets:
+        doers: list[ActorRef] = []
+        unplaced = ref.actor_id is None and not ref.country and ref.start is not None and ref.end is not None
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand") if unplaced else None
+        if span is not None:
+            noun = span.root.lemma_.lower()
+            verbs = DEED_NOUNS.get(noun) or ((noun[:-3],) if noun.endswith("ing") and span.root.pos_ == "NOUN" else ())
+            if rejection and noun in STATEMENT_NOUNS:
+                verbs = STATEMENT_VERBS   # "termed the information as fake": whoever alleged it
+            if verbs:
+                agent = next((c for p in span.root.children if p.dep_ == "prep" and p.lower_ == "by"
+                              for c in p.children if c.dep_ == "pobj"), None)
+                if agent is not None:
+                    doers = _resolve_phrase(analyzed, agent)
+                else:
+                    # The deed's own verb first ("seizure": seized), its near synonyms after ("took").
+                    doers = next((list(who) for verb in verbs for lemma, who in reversed(deeds) if lemma == verb and who), [])
+        for found in doers or [ref]:
+            if found not in out:
+                out.append(found)
+    return out
+
+
+def _threatened(analyzed: AnalyzedArticle, roots: list, exclude: str | None) -> list[ActorRef]:
+    """Return whom a threat is aimed at through its condition: "threatened to open the floodgates
+    if security forces tried to retake the dam" threatens the security forces."""
+    return [r for subject in _condition_subjects(roots) for r in _resolve_phrase(analyzed, subject, exclude)
+            if _actor_like(r)]
