@@ -2,8 +2,9 @@
 
     PYTHONPATH=src python benchmarks/gold/realnews/agreement.py [--list]
 
-Compares events.jsonl (first annotator) with events.second.jsonl (second annotator) over the
-sentences both annotated, for all, dev and test: whether a sentence holds an event at all (raw
+Compares events.jsonl (the first annotator's, since adjudicated into the gold: see
+adjudication.jsonl) with events.second.jsonl (the second annotator's, as made) over the sentences
+both annotated, for all, dev and test: whether a sentence holds an event at all (raw
 agreement and Cohen's kappa), and event F1 at four levels of strictness, each event of one file
 matched to at most one of the other in the same sentence:
 
