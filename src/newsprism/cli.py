@@ -60,26 +60,32 @@ def analyze(
         with Store(settings.db_path) as store:
             with Progress(TextColumn("[bold]analyzing"), BarColumn(), MofNCompleteColumn(), TextColumn(unit),
                           TextColumn("{task.fields[stored]} stored, {task.fields[rate]} articles/s"),
-                          TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                          TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[step]}"),
                           console=errors, disable=quiet, transient=False) as progress:
-                task = progress.add_task("analyze", total=None, stored=0, rate="-")
+                task = progress.add_task("analyze", total=None, stored=0, rate="-", step="")
                 started = time.perf_counter()
 
                 def on_progress(done: int, total: int, stored: int) -> None:
                     rate = stored / max(time.perf_counter() - started, 1e-9)
-                    progress.update(task, completed=done, total=total, stored=stored, rate=f"{rate:.1f}")
+                    progress.update(task, completed=done, total=total, stored=stored, rate=f"{rate:.1f}", step="")
+
+                def on_step(message: str) -> None:
+                    # Inside one very long article: which part it is at.
+                    progress.update(task, step=escape(message))
 
                 if engine == "ray":
                     from newsprism.scale.ray_engine import run_analysis_ray
 
                     report = run_analysis_ray(paths, settings, store, address, on_progress)
                 else:
-                    report = run_analysis(paths, settings, store, on_progress)
+                    report = run_analysis(paths, settings, store, on_progress, on_step)
     except NewsprismError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
         errors.print("interrupted: every finished batch is stored; run the same command again to resume")
         raise typer.Exit(130)
+    for line in report.long_articles:
+        errors.print(f"[dim]long article[/dim] {escape(line)}", highlight=False, markup=True, soft_wrap=True)
     for line in report.unread:
         errors.print(f"[dim]not read[/dim] {escape(line)}", highlight=False, markup=True, soft_wrap=True)
     for failure in report.failures:

@@ -45,7 +45,10 @@ class Settings:
     batch_size: int = 32          # articles per nlp.pipe batch and per store transaction
     workers: int = 1              # spaCy n_process
     max_file_bytes: int = 20_000_000   # larger inputs are refused with a clear error
-    max_article_chars: int = 400_000   # longer texts are cut at a paragraph boundary
+    # Longer articles are analysed in parts of at most this many characters, cut at paragraph
+    # ends, and joined back (article_parts.py): the cost of one article stays linear in its
+    # length and nothing is cut. Its text is stored whole.
+    max_article_chars: int = 200_000
     near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate for "near copy"
     minhash_permutations: int = 128
     similarity_backend: str = "tfidf"      # "tfidf" or "embedding" (packaged sentence model)
@@ -81,6 +84,8 @@ def settings_from_env(**overrides: object) -> Settings:
         values["model"] = model
     if backend := os.environ.get("NEWSPRISM_SIMILARITY"):
         values["similarity_backend"] = backend
+    if (chars := os.environ.get("NEWSPRISM_MAX_ARTICLE_CHARS", "")).isdigit():
+        values["max_article_chars"] = int(chars)
     if os.environ.get("NEWSPRISM_STRICT", "").lower() in ("1", "true", "yes"):
         values["strict"] = True
     if memory := os.environ.get("NEWSPRISM_MEMORY_LIMIT"):

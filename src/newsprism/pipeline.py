@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from newsprism.article_parts import join_parts, part_article, split_points
 from newsprism.config import Settings
 from newsprism.errors import NotAnArticleFile, UnreadableArticle, one_line
 from newsprism.ingest.dedup import DedupItem, find_copies, signature
@@ -55,6 +56,9 @@ class RunReport:
     unread: list[str] = field(default_factory=list)     # a line per folder on files of other types left alone
     seconds: dict[str, float] = field(default_factory=dict)
     slowest: tuple[float, str] = (0.0, "")   # seconds of the per-article stages, and that article's source
+    long_articles: list[str] = field(default_factory=list)   # a line per article analysed in parts
+    max_article_chars: int = 0
+    on_step: Callable[[str], None] | None = None   # told what a long article is at, part by part
 
     def add_time(self, stage: str, seconds: float) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
@@ -213,11 +217,6 @@ def iter_articles(files: Iterable[Path], settings: Settings, report: RunReport,
             if isinstance(item, UnreadableArticle):
                 report.failures.append(InputFailure(item.source, item.reason))
                 continue
-            text = item.text
-            if len(text) > settings.max_article_chars:
-                cut = text.rfind("\n", 0, settings.max_article_chars)
-                text = text[: cut if cut > 0 else settings.max_article_chars]
-                item = item.__class__(**{**{f: getattr(item, f) for f in item.__slots__}, "text": text})
             report.articles_read += 1
             try:
                 article = build_article(item)
@@ -279,7 +278,7 @@ def parse_stream(articles: Iterable[Article], nlp, settings: Settings, report: R
     only the one it fails on is lost, and a fresh pipe takes the rest. ``settings.strict``
     re-raises instead.
     """
-    pending: deque[Article] = deque()
+    pending: deque[tuple[Article, list[tuple[int, int]]]] = deque()   # articles in the pipe, with their parts
     articles = iter(articles)
     upstream_failed = False
 
@@ -293,12 +292,18 @@ def parse_stream(articles: Iterable[Article], nlp, settings: Settings, report: R
             except BaseException:
                 upstream_failed = True   # reading or the store, not the parser: not ours to isolate
                 raise
-            pending.append(article)
-            yield text_for_parse(article)
+            text = text_for_parse(article)
+            parts = split_points(text, settings.max_article_chars)
+            pending.append((article, parts))
+            for start, end in parts:
+                yield text[start:end]
 
-    def analysed(article: Article, doc) -> Iterator[AnalyzedArticle]:
+    def analysed(article: Article, docs: list, parts: list[tuple[int, int]]) -> Iterator[AnalyzedArticle]:
         started = time.perf_counter()
-        result = analyze_article(article, doc, report.seconds, settings.strict)
+        if len(parts) == 1:
+            result = analyze_article(article, docs[0], report.seconds, settings.strict)
+        else:
+            result = analyze_in_parts(article, docs, parts, report, settings.strict)
         report.slowest = max(report.slowest, (time.perf_counter() - started, article.source))
         if isinstance(result, InputFailure):
             report.add_article_failure(result)
@@ -312,26 +317,63 @@ def parse_stream(articles: Iterable[Article], nlp, settings: Settings, report: R
                 upstream = report.seconds.get("reading", 0.0) + report.seconds.get("store", 0.0)
                 started = time.perf_counter()
                 doc = next(docs, None)
+                if doc is not None and len(pending[0][1]) > 1:
+                    article, parts = pending[0]
+                    got = [doc]
+                    for _ in parts[1:]:
+                        _note(report, f"{_short(article)}: parsed part {len(got)} of {len(parts)}")
+                        got.append(next(docs))
                 waited = time.perf_counter() - started
                 report.add_time("parsing", waited - (report.seconds.get("reading", 0.0) + report.seconds.get("store", 0.0) - upstream))
                 if doc is None:
                     return
-                yield from analysed(pending.popleft(), doc)
+                article, parts = pending.popleft()
+                yield from analysed(article, got if len(parts) > 1 else [doc], parts)
         except Exception:
             if settings.strict or upstream_failed:
                 raise
         # The parser raised on one of the articles it held: parse those one at a time.
         while pending:
-            article = pending.popleft()
+            article, parts = pending.popleft()
             started = time.perf_counter()
             try:
-                doc = nlp(text_for_parse(article))
+                text = text_for_parse(article)
+                docs_of_article = [nlp(text[start:end]) for start, end in parts]
             except Exception as exc:
                 report.add_article_failure(article_failure(article, "parse", exc))
                 continue
             finally:
                 report.add_time("parsing", time.perf_counter() - started)
-            yield from analysed(article, doc)
+            yield from analysed(article, docs_of_article, parts)
+
+
+def _short(article: Article) -> str:
+    return f"{article.title or article.source}"[:60] + f" ({len(article.text):,} characters)"
+
+
+def _note(report: RunReport, message: str) -> None:
+    if report.on_step is not None:
+        report.on_step(message)
+
+
+def analyze_in_parts(article: Article, docs: Sequence, parts: Sequence[tuple[int, int]], report: RunReport,
+                     strict: bool = False) -> AnalyzedArticle | InputFailure:
+    """Analyse an article longer than ``max_article_chars`` part by part (see article_parts.py).
+
+    Each part goes through the same article boundary; a part that fails fails the article,
+    named with the part. Progress is shown part by part.
+    """
+    analysed_parts = []
+    for number, ((start, end), doc) in enumerate(zip(parts, docs), 1):
+        _note(report, f"{_short(article)}: analysing part {number} of {len(parts)}")
+        result = analyze_article(part_article(article, start, end), doc, report.seconds, strict)
+        if isinstance(result, InputFailure):
+            return InputFailure(article.source, f"part {number} of {len(parts)}: {result.reason}", article.id,
+                                result.stage, result.error_type)
+        analysed_parts.append((start, result))
+    report.long_articles.append(f"{article.source}: {len(article.text):,} characters, over max_article_chars "
+                                f"({report.max_article_chars:,}): analysed in {len(parts)} parts")
+    return join_parts(article, analysed_parts)
 
 
 def parse_and_analyze(articles: Sequence[Article], nlp, settings: Settings, report: RunReport) -> list[AnalyzedArticle]:
@@ -406,16 +448,18 @@ def store_stages() -> list[Callable[[Store, Settings], None]]:
 
 
 def run_analysis(paths: Sequence[str], settings: Settings, store: Store,
-                 on_progress: Callable[[int, int, int], None] | None = None) -> RunReport:
+                 on_progress: Callable[[int, int, int], None] | None = None,
+                 on_step: Callable[[str], None] | None = None) -> RunReport:
     """Analyse the articles under ``paths`` into ``store``; return what happened.
 
     Articles stream through reading, parsing and coding; every ``batch_size`` analysed
     articles are written in one transaction, so memory holds a few batches whatever the
     corpus size, and a run killed at any point leaves whole batches only.
     ``on_progress(files_done, files_total, articles_stored)`` is called as files complete and
-    batches are stored.
+    batches are stored. ``on_step(message)`` is told where an article longer than
+    ``max_article_chars`` is, part by part.
     """
-    report = RunReport()
+    report = RunReport(max_article_chars=settings.max_article_chars, on_step=on_step)
     inputs = expand_inputs(list(paths))
     files, report.unread = inputs.files, inputs.unread
     report.failures.extend(InputFailure(m.source, m.reason) for m in inputs.missing)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from newsprism.records import Article, CitedSource
 
 SPEECH_LEMMAS = {"say", "report", "announce", "confirm", "state", "tell", "write", "claim", "add", "quote",
@@ -61,12 +63,34 @@ def _noun_phrase(token):
     return left, right + 1
 
 
+def span_ents(span) -> list:
+    """Return the named entities wholly inside ``span``, as ``Span.ents`` does, read from its tokens.
+
+    ``Span.ents`` walks every entity of the document, so asking it once per sentence made
+    this stage quadratic in the length of an article.
+    """
+    doc, out = span.doc, []
+    i = span.start
+    while i < span.end:
+        token = doc[i]
+        if token.ent_iob_ != "B":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        if j <= span.end:
+            out.append(Span(doc, i, j, label=token.ent_type_))
+        i = j
+    return out
+
+
 def _body_name(doc, start: int, end: int) -> tuple[str, str | None]:
     """Return the name of the body inside a phrase: an entity if one is there, else the phrase."""
     span = doc[start:end]
     # The entity holding the phrase's head names the body: "the Veldoran broadcaster Veldora One"
     # is Veldora One, not Veldoran.
-    ents = sorted(span.ents, key=lambda e: (not (e.start <= span.root.i < e.end), e.label_ == "NORP"))
+    ents = sorted(span_ents(span), key=lambda e: (not (e.start <= span.root.i < e.end), e.label_ == "NORP"))
     # "the broadcaster Veldora One": the apposed proper name is the body's name.
     for child in span.root.children:
         if span.root.pos_ == "NOUN" and child.dep_ == "appos" and start <= child.i < end and any(t.pos_ == "PROPN" for t in child.subtree):
@@ -138,7 +162,7 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
                 if child.dep_ in ("nsubj",) and child.pos_ in ("PROPN", "NOUN"):
                     start, end = _noun_phrase(child)
                     phrase = doc[start:end]
-                    if any(e.label_ == "PERSON" for e in phrase.ents) and not _MEDIA_WORDS.search(phrase.text):
+                    if any(e.label_ == "PERSON" for e in span_ents(phrase)) and not _MEDIA_WORDS.search(phrase.text):
                         continue
                     if child.lower_ in PERSON_TITLES:
                         continue

@@ -6,7 +6,7 @@ The run has three steps:
    the rest go, one batch per Arrow shard, to Ray's object store.
 2. Analyse (on Ray): Ray Data maps the input shards through a pool of
    ``ArticleAnalyzer`` actors, each loading the spaCy model once and running
-   ``pipeline.analyze_article`` (so exactly the stages of a local run). Each result batch comes
+   ``pipeline.parse_stream`` (so exactly the stages of a local run). Each result batch comes
    back to the driver, is written as an output Parquet shard, then loaded into DuckDB in one
    transaction with its copy links, and its shard file removed. Output shards left by an
    interrupted run are loaded first on the next run, so finished work is not parsed again.
@@ -37,11 +37,10 @@ from newsprism.ingest.readers import expand_inputs
 from newsprism.nlp.model import load_model
 from newsprism.pipeline import (
     RunReport,
-    analyze_article,
     iter_articles,
     link_copies,
+    parse_stream,
     run_store_stages,
-    text_for_parse,
     unstored_articles,
 )
 from newsprism.records import InputFailure
@@ -66,10 +65,11 @@ class ArticleAnalyzer:
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         articles = articles_from_rows(batch)
-        docs = self.nlp.pipe((text_for_parse(a) for a in articles), batch_size=max(1, len(articles)))
-        # The same article boundary as a local run: a stage that raises fails its article only.
-        return analyzed_shard([analyze_article(article, doc, strict=self.settings.strict)
-                               for article, doc in zip(articles, docs)])
+        # The same stream as a local run: long articles in parts, and a stage (or the parser)
+        # that raises fails its article only; failures travel in the shard, after the articles.
+        report = RunReport(max_article_chars=self.settings.max_article_chars)
+        analysed = list(parse_stream(articles, self.nlp, self.settings.with_(workers=1, batch_size=max(1, len(articles))), report))
+        return analyzed_shard([*analysed, *(f for f in report.failures if f.article_id)])
 
 
 def analyzer_for(settings: Settings) -> type[ArticleAnalyzer]:
