@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts"))
 
-from compile_phoenix_agents import SECTORS  # noqa: E402
+from compile_phoenix_agents import PERSON_SECTORS as SECTORS  # noqa: E402
 
 from newsprism.actors.gazetteer import base_gazetteer, normalize  # noqa: E402
 from newsprism.actors.titles import agent_titles, titles  # noqa: E402
