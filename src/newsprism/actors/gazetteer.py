@@ -371,6 +371,19 @@ def base_gazetteer(compiled: bool = True) -> Gazetteer:
         for name in [row[0], *_split(_cell(row, 2))]:
             gaz.add(name, Entry("city", row[0], row[1], None, "place"))
     _add_people(gaz, compiled)
+    for row in _rows("phoenix_places.tsv") if compiled else ():
+        # Other spellings of a country ("Ethopia") and places in it ("Kandahar", "Sind"),
+        # compiled from PETRARCH2; never over a name the hand tables already give.
+        name, code, kind = row[0], row[1], _cell(row, 2)
+        if gaz.entries.get(phrase_key(name)):
+            continue
+        country = gaz.country_names.get(code, code)
+        if kind == "country":
+            gaz.add(name, Entry("country", country, code, "GOV", "country"))
+        elif kind == "demonym":
+            gaz.add(name, Entry("demonym", country, code, None, "country"))
+        else:
+            gaz.add(name, Entry("city", name, code, None, "place"))
     for row in _rows("phoenix_groups.tsv") if compiled else ():
         if not any(gaz.entries.get(phrase_key(n)) for n in [row[0], *_split(_cell(row, 1))]):
             # A group PETRARCH2 gives no country takes the one its name gives ("... of Angola"),
