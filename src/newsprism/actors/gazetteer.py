@@ -434,8 +434,10 @@ def _add_people(gaz: Gazetteer, compiled_too: bool = True) -> None:
         latest = max(roles, key=lambda r: (r.last is None, r.last or date.min, r.first or date.min))
         entry = Entry("person", row[0], latest.country, latest.sector, "person", roles=roles, curated=False)
         for name in [row[0], *_split(_cell(row, 1))]:
-            if not gaz.entries.get(phrase_key(name)):
-                gaz.add(name, entry)
+            # PETRARCH2 writes "al Thani"; news mostly "al-Thani", one word to our tokenizer.
+            for form in dict.fromkeys([name, re.sub(r"\b(al|el|ad|as|ash|an|ar|az) (?=\w)", r"\1-", name)]):
+                if not gaz.entries.get(phrase_key(form)):
+                    gaz.add(form, entry)
 
 
 def _add_body(gaz: Gazetteer, name: str, aliases: Sequence[str], country: str, sector: str,

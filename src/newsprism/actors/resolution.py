@@ -628,7 +628,10 @@ class Resolver(SpanFinder, ReferenceFinder):
                     # Defence of Democracy ... demands that Burundi's government ...").
                     cluster.country = self.home or (self.sole_country() if cluster.sector in DOMESTIC else None)
                 else:
-                    cluster.country = self.sentence_country(cluster.first) or self.home
+                    # Police, troops or rebels with no country of their own act in the country the
+                    # sentence or the article is about, or the only one a short text names.
+                    cluster.country = self.sentence_country(cluster.first) or self.home or (
+                        self.sole_country() if cluster.sector in DOMESTIC and cluster.kind == "group" else None)
                 cluster.country_from_context = cluster.country is not None
         cluster.finished = True
 
