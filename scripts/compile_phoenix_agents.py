@@ -25,10 +25,14 @@ COMMIT = "676801cd"
 
 # CAMEO agent codes (first three letters) → our sectors. Codes with no counterpart (religion,
 # ethnicity, crime, elites, environment, radicals) are left out rather than forced into one.
+# Civilians too: the hand table lists the civilian nouns news uses, while PETRARCH2's CVL rows mix
+# people with places and institutions ("village", "hospital"), and the event coder reads CVL as
+# people who may protest ("mourners gathered" is no protest).
 SECTORS = {"GOV": "GOV", "MIL": "MIL", "REB": "REB", "UAF": "REB", "COP": "COP", "JUD": "JUD", "LEG": "LEG",
            "OPP": "OPP", "PTY": "OPP", "BUS": "BUS", "MED": "MED", "NGO": "NGO", "NGM": "NGO", "HRI": "NGO",
-           "IGO": "IGO", "CVL": "CVL", "REF": "CVL", "AGR": "CVL", "EDU": "CVL", "HLH": "CVL", "LAB": "CVL",
-           "SPY": "GOV"}
+           "IGO": "IGO", "SPY": "GOV"}
+# Person roles (in Phoenix's actor files) map as above, plus civilians.
+PERSON_SECTORS = {**SECTORS, "CVL": "CVL"}
 SUBSTITUTIONS = {"!PERSON!": ["MAN", "WOMAN", "PERSON"], "!MINIST!": ["MINISTER", "MINISTRY"]}
 # Head words of institutions: the phrase names one body ("state hospital", "wire service").
 BODY_HEADS = {

@@ -90,5 +90,5 @@ def test_the_committed_tables_are_what_the_converter_makes(tmp_path, monkeypatch
     monkeypatch.setattr(module, "DATA", tmp_path)
     monkeypatch.setattr("sys.argv", ["compile_phoenix_actors.py"])
     module.main()
-    for name in ("phoenix_people.tsv", "phoenix_groups.tsv"):
+    for name in ("phoenix_people.tsv", "phoenix_groups.tsv", "phoenix_places.tsv"):
         assert (tmp_path / name).read_text(encoding="utf-8") == (committed / name).read_text(encoding="utf-8")

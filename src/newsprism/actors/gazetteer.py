@@ -169,6 +169,8 @@ class Gazetteer:
     longest: int = 1
     # Longest key per first word: most words start no name, and are passed over at once.
     longest_from: dict[str, int] = field(default_factory=dict)
+    # Person name forms by the spelling-neutral key of their last word, built on first use.
+    _by_surname: dict[str, list[tuple[tuple[str, ...], Entry]]] | None = None
 
     # -- building -----------------------------------------------------------------------------
     def add(self, phrase: str, entry: Entry) -> None:
@@ -180,6 +182,7 @@ class Gazetteer:
         if not key:
             return
         bucket = self.entries.setdefault(key, [])
+        self._by_surname = None
         if entry not in bucket:
             bucket.append(entry)
             bucket.sort(key=lambda e: PRIORITY.get(e.kind, 9))
@@ -285,6 +288,32 @@ class Gazetteer:
             found = person(key[-1:])
             if found is not None and phrase_key(found.name)[:1] == key[:1]:
                 return found
+        return self._known_by_transliteration(full or forms)
+
+    def _known_by_transliteration(self, forms: list[tuple[str, ...]]) -> Entry | None:
+        """Return the one person whose name is these forms in another transliteration
+        ("Volodymyr Zelenskiy", "Lukashenka"): a full name needs a compatible first name, a
+        surname alone must be one the table lists alone; two candidates are no answer."""
+        from newsprism.actors.transliteration import grouping_key, same_name
+
+        if self._by_surname is None:
+            index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+            for key, entries in self.entries.items():
+                for entry in entries:
+                    if entry.kind == "person":
+                        index.setdefault(grouping_key(key[-1]), []).append((key, entry))
+            self._by_surname = index
+        for form in forms:
+            found = set()
+            for key, entry in self._by_surname.get(grouping_key(form[-1]), ()):
+                if not same_name(key[-1], form[-1]) or (len(form) == 1) != (len(key) == 1):
+                    continue
+                if len(form) > 1 and not (same_name(key[0], form[0]) or key[0][:1] == form[0][:1] and
+                                          (len(key[0]) == 1 or len(form[0]) == 1)):
+                    continue
+                found.add(entry)
+            if len(found) == 1:
+                return found.pop()
         return None
 
     def is_platform(self, text: str) -> bool:
@@ -348,6 +377,19 @@ def base_gazetteer(compiled: bool = True) -> Gazetteer:
         for name in [row[0], *_split(_cell(row, 2))]:
             gaz.add(name, Entry("city", row[0], row[1], None, "place"))
     _add_people(gaz, compiled)
+    for row in _rows("phoenix_places.tsv") if compiled else ():
+        # Other spellings of a country ("Ethopia") and places in it ("Kandahar", "Sind"),
+        # compiled from PETRARCH2; never over a name the hand tables already give.
+        name, code, kind = row[0], row[1], _cell(row, 2)
+        if gaz.entries.get(phrase_key(name)):
+            continue
+        country = gaz.country_names.get(code, code)
+        if kind == "country":
+            gaz.add(name, Entry("country", country, code, "GOV", "country"))
+        elif kind == "demonym":
+            gaz.add(name, Entry("demonym", country, code, None, "country"))
+        else:
+            gaz.add(name, Entry("city", name, code, None, "place"))
     for row in _rows("phoenix_groups.tsv") if compiled else ():
         if not any(gaz.entries.get(phrase_key(n)) for n in [row[0], *_split(_cell(row, 1))]):
             # A group PETRARCH2 gives no country takes the one its name gives ("... of Angola"),
@@ -398,8 +440,10 @@ def _add_people(gaz: Gazetteer, compiled_too: bool = True) -> None:
         latest = max(roles, key=lambda r: (r.last is None, r.last or date.min, r.first or date.min))
         entry = Entry("person", row[0], latest.country, latest.sector, "person", roles=roles, curated=False)
         for name in [row[0], *_split(_cell(row, 1))]:
-            if not gaz.entries.get(phrase_key(name)):
-                gaz.add(name, entry)
+            # PETRARCH2 writes "al Thani"; news mostly "al-Thani", one word to our tokenizer.
+            for form in dict.fromkeys([name, re.sub(r"\b(al|el|ad|as|ash|an|ar|az) (?=\w)", r"\1-", name)]):
+                if not gaz.entries.get(phrase_key(form)):
+                    gaz.add(form, entry)
 
 
 def _add_body(gaz: Gazetteer, name: str, aliases: Sequence[str], country: str, sector: str,

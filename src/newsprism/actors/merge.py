@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from newsprism.actors.names import name_words, normal_form, same_person
+from newsprism.actors.transliteration import grouping_key
 from newsprism.config import Settings
 from newsprism.store import Store
 
@@ -39,7 +40,8 @@ def _person_groups(people: list[StoredActor]) -> list[list[StoredActor]]:
     for actor in people:
         words = name_words(actor.name)
         if words:
-            by_surname[words[-1]].append(actor)
+            # Zelensky and Zelenskyy, Lukashenko and Lukashenka fall together; same_person decides.
+            by_surname[grouping_key(words[-1])].append(actor)
     groups: list[list[StoredActor]] = []
     for same_surname in by_surname.values():
         full = [a for a in same_surname if len(name_words(a.name)) > 1]

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from newsprism.actors.transliteration import name_key, same_name
+
 _LEADING = re.compile(r"^(?:[\s\[\](){}\"'“”‘’«»,:;-]|(?:the|The|THE)\s)+")
 _TRAILING = re.compile(r"(?:['’][sS]?|[\s\[\](){}\"'“”‘’«»,.:;-])+$")
 
@@ -48,11 +50,12 @@ def name_words(name: str) -> list[str]:
 def same_person(a: str, b: str) -> bool:
     """Return whether two person name forms can name one person.
 
-    "Blinken" ~ "Antony Blinken"; "Sergei Lavrov" ~ "Sergey Lavrov" (transliterations);
-    "A. Blinken" ~ "Antony Blinken"; but "Sergei Shoigu" is not "Sergey Lavrov".
+    "Blinken" ~ "Antony Blinken"; "Sergei Lavrov" ~ "Sergey Lavrov" and "Zelenskyy" ~
+    "Volodymyr Zelensky" (transliterations, see transliteration.py); "A. Blinken" ~ "Antony
+    Blinken"; but "Sergei Shoigu" is not "Sergey Lavrov", nor "Obama" "Osama".
     """
     wa, wb = name_words(a), name_words(b)
-    if not wa or not wb or wa[-1] != wb[-1]:
+    if not wa or not wb or not same_name(wa[-1], wb[-1]):
         return False
     if len(wa) == 1 or len(wb) == 1:
         return True
@@ -60,7 +63,8 @@ def same_person(a: str, b: str) -> bool:
     if first_a == first_b or (len(first_a) == 1 and first_b.startswith(first_a)) or (
             len(first_b) == 1 and first_a.startswith(first_b)):
         return True
-    return fuzz.ratio(first_a, first_b) >= 80
+    # First names vary more ("Aleksandr" / "Alexander"): close enough once spelling is folded.
+    return same_name(first_a, first_b) or fuzz.ratio(name_key(first_a), name_key(first_b)) >= 80
 
 
 def fuller(a: str, b: str) -> str:

@@ -26,6 +26,9 @@ from newsprism.actors.words import (
 GROUP_WORDS = {"group", "organisation", "organization", "movement"}
 # Sectors of the state's own bodies, which "the group" never means.
 STATE_SECTORS = {"GOV", "JUD", "LEG", "MIL", "COP"}
+# Classes so general that sharing one says nothing: "the chief" may be any leader. A description
+# that shares only these with a person joins them only where the person holds the same title.
+GENERIC_CLASSES = {"leader", "owner", "founder", "official", "deputy", "aide", "director", "lawyer"}
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsprism.actors.resolution import Cluster
@@ -89,6 +92,11 @@ class ReferenceFinder:
             indefinite = determiner in INDEFINITE
             head = described.head
             if head is None:
+                continue
+            if not head.curated and not described.country_decided:
+                # A noun only PETRARCH2's agents know ("gunmen", "magistrates") is an actor of its
+                # own only when the text says whose ("Kenyan magistrates"); else it lends its
+                # sector to whoever describes the phrase, and no country is guessed for it.
                 continue
             head_hit = next(t for t in reversed(described.titles) if t.title is head)
             base = self.token_index(start)
@@ -215,6 +223,8 @@ class ReferenceFinder:
         for c in self.clusters:
             if c.kind != "person" or not c.mentions or not (c.classes & head.classes):
                 continue
+            if not self._holds_same_role(c, described):
+                continue
             explicit = {k for k in c.countries if c.countries[k] > 0}
             if described.country_decided and explicit and (described.country or "") not in explicit:
                 continue
@@ -228,6 +238,31 @@ class ReferenceFinder:
             return None
         scored.sort(key=lambda x: (x[0], x[1]))
         return scored[0][2]
+
+    def _holds_same_role(self, person: Cluster, described: Description) -> bool:
+        """Return whether the text gives evidence that ``person`` holds the role ``described``.
+
+        A description naming a body ("the chief of the General Staff", "the Wagner chief") fits
+        only a person whose own title names that body (or, naming none, whose sector is the
+        body's); one sharing only a generic class ("the
+        chief" and "founder" are both leaders) fits only a person whose title has the same head.
+        Titles and appositions the person was named with are the evidence.
+        """
+        own = [d for p, d, _ in self.pending_affiliations if p is person]
+        if described.body is not None:
+            named = {d.body.entry.name for d in own if d.body is not None}
+            if not named:
+                # The person's titles name no body ("Presidential Spokesman"): the body must at
+                # least be of the person's sector ("the Kremlin's spokesman").
+                sector = described.body.entry.sector
+                return not person.strong or sector is None or sector in person.strong
+            wanted = self.owner_of(described.body.start, described.body.end)
+            owners = {id(self.owner_of(d.body.start, d.body.end)) for d in own if d.body is not None}
+            return described.body.entry.name in named or (wanted is not None and id(wanted) in owners)
+        head = described.head
+        if head is not None and not (person.classes & head.classes) - GENERIC_CLASSES:
+            return any(t.title.phrase == head.phrase for d in own for t in d.titles)
+        return True
 
     # -- 6. pronouns --------------------------------------------------------------------------
     def add_pronouns(self) -> None:

@@ -48,6 +48,7 @@ from newsprism.actors.words import (
     DOMESTIC,
     LOCATIVE,
     NAME_HOWS,
+    NOT_NAMES,
     ORG_WORDS,
     PLACE_WORDS,
     SPEECH_LEMMAS,
@@ -339,8 +340,8 @@ class Resolver(SpanFinder, ReferenceFinder):
             if trailing and title_at(tokenize(trailing.group()), 0) is not None:
                 end -= len(trailing.group())   # "the Orin Valley Guard militia": the name is "Orin Valley Guard"
             name = clean_name(self.parse_text[start:end])
-            if not name:
-                continue
+            if not name or not any(c.isalpha() for c in name) or normal_form(name) in NOT_NAMES:
+                continue   # a quotation mark, or "Source" of a credit line, is never a name
             words = normal_form(name).split()
             title_span = self.title_before(start)
             titled = inner_title is not None or (title_span is not None and self._ends_in_person_title(title_span))
@@ -404,6 +405,7 @@ class Resolver(SpanFinder, ReferenceFinder):
                 self.claim(start, end, found, "name")
                 self._describe_place(found, start, end)
         self._add_untagged_surnames()
+        self._add_untagged_known_people()
 
     def _speaks(self, start: int, end: int) -> bool:
         """Return whether a name is the subject of a verb of saying ("Kuzin said", "Kuzin told")."""
@@ -483,6 +485,16 @@ class Resolver(SpanFinder, ReferenceFinder):
                         self.named = [(s, e, surnames[token.text] if c is owner else c) for s, e, c in self.named]
                     continue
                 self.claim(start, end, surnames[token.text], "alias")
+
+    def _add_untagged_known_people(self) -> None:
+        """Add well-known people the gazetteer finds where the tagger found no entity
+        ('" Prigozhin said' after a stray quotation mark)."""
+        for hit in self.hits:
+            if hit.entry.kind != "person" or self.overlaps_claim(hit.start, hit.end):
+                continue
+            if any(e.start_char < hit.end and hit.start < e.end_char for e in self.ents):
+                continue   # the tagger saw a name here and the rules above decided what it is
+            self._add_person(hit.start, hit.end, hit.text, self.title_before(hit.start))
 
     def _affiliate(self, person: Cluster, described: Description, span: tuple[int, int]) -> None:
         """Note a title or description whose owner decides what a person belongs to (settled later,
@@ -616,7 +628,10 @@ class Resolver(SpanFinder, ReferenceFinder):
                     # Defence of Democracy ... demands that Burundi's government ...").
                     cluster.country = self.home or (self.sole_country() if cluster.sector in DOMESTIC else None)
                 else:
-                    cluster.country = self.sentence_country(cluster.first) or self.home
+                    # Police, troops or rebels with no country of their own act in the country the
+                    # sentence or the article is about, or the only one a short text names.
+                    cluster.country = self.sentence_country(cluster.first) or self.home or (
+                        self.sole_country() if cluster.sector in DOMESTIC and cluster.kind == "group" else None)
                 cluster.country_from_context = cluster.country is not None
         cluster.finished = True
 

@@ -154,13 +154,23 @@ class SpanFinder:
         spans: list[tuple[int, int]] = []
         if token.dep_ == "appos" and token.head.i < token.i and token.head.pos_ in ("NOUN", "PROPN") \
                 and token.head.idx < start:
-            spans.append(self._phrase(token.head, exclude=token))
+            # "the chief of the General Staff, Valery Gerasimov": the parser hangs the name on
+            # "Staff"; the title is the whole "chief of the General Staff".
+            spans.append(self._phrase(self._of_phrase_root(token.head), exclude=token))
         for child in token.children:
             if child.dep_ == "appos" and child.i > token.i and child.pos_ == "NOUN":
                 spans.append(self._phrase(child, exclude=None))
         if not spans:
             spans += self._comma_appositions(start, end)
         return [s for s in spans if s and s[0] < s[1] and not self._holds_other_person(s, start, end)]
+
+    @staticmethod
+    def _of_phrase_root(token):
+        """Return the noun an "of" phrase hangs on ("Staff" in "chief of the General Staff" → "chief")."""
+        while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN") \
+                and token.head.head.i < token.i:
+            token = token.head.head
+        return token
 
     def _comma_appositions(self, start: int, end: int) -> list[tuple[int, int]]:
         """Return "<title>, <name>," and "<name>, <title>," phrases the parser missed."""
@@ -172,6 +182,13 @@ class SpanFinder:
             chunk = next((c for c in self.chunks if c.end_char == len(comma.rstrip())), None)
             if chunk is not None and re.match(r"\s*[,.;]", after):
                 span = trim_span(self.parse_text, chunk.start_char, chunk.end_char)
+                # "the chief of the General Staff, Valery Gerasimov": the title is the whole
+                # "X of Y" phrase, not the body it ends with.
+                root = self._of_phrase_root(chunk.root)
+                if root is not chunk.root:
+                    wider = self._phrase(root, exclude=None)
+                    if wider[1] == span[1] and wider[0] < span[0]:
+                        span = wider
                 if self._ends_in_person_title(span):
                     found.append(span)
         match = re.match(r"\s*,\s*", after)

@@ -38,3 +38,7 @@ DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", 
 # Verbs whose subject is a speaker: an unknown one-word "place" that says something is a person.
 SPEECH_LEMMAS = {"say", "tell", "warn", "add", "announce", "write", "claim", "deny", "insist", "stress", "accuse",
                  "urge", "promise", "vow", "declare", "argue", "reply", "explain", "note", "confirm"}
+# Words of credit lines and page furniture that the tagger may take for a name ("Source: ...",
+# "Photo: ..."): never an actor's name.
+NOT_NAMES = {"source", "sources", "photo", "photos", "image", "images", "credit", "caption", "file", "video",
+             "update", "updated", "editing", "reporting", "advertisement", "read more", "related"}
