@@ -59,7 +59,7 @@ class ArticleCoding:
             return
         self.seen.add(key)
         modality = _modality(anchor, sentence)
-        if rule.startswith("verb:") and plover not in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
+        if rule.startswith(("verb:", "cameo:")) and plover not in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
             plover, rule, negation, sources, targets = self._recode(
                 anchor, plover, rule, negation, modality, sources, targets)
         confidence = _clause_confidence(anchor, confidence)

@@ -4,6 +4,7 @@ and the verb-trigger lookup against the lexicon."""
 from __future__ import annotations
 
 from newsprism.actors.titles import lookup_title
+from newsprism.events.cameo_patterns import match_pattern, pattern_trigger
 from newsprism.events.lexicon import SPEECH_VERBS, VERBS, Trigger
 from newsprism.events.senses import not_this_sense
 from newsprism.events.vocabulary import (
@@ -282,9 +283,15 @@ def _verb_trigger(token) -> tuple[Trigger, str] | None:
     for particle in particles:
         if (lemma, particle) in VERBS:
             return VERBS[(lemma, particle)], f"verb:{lemma} {particle}"
-    if (lemma, "") in VERBS:
-        return VERBS[(lemma, "")], f"verb:{lemma}"
-    return None
+    # Breadth: a PETRARCH2 pattern that names the object its code depends on decides before our
+    # bare verb rule where their types differ ("halted the violence" is a ceasefire, "froze the
+    # assets" an embargo); one naming only a preposition codes what no rule of ours codes.
+    imported = match_pattern(token, lemma, specific_only=True)
+    ours = VERBS.get((lemma, ""))
+    # An intent (CAMEO 03x) never overrides the deed's rule: intent comes from modality.
+    if imported is not None and (ours is None or (imported.object and imported.plover not in (ours.plover, "AGREE"))):
+        return pattern_trigger(imported), imported.name
+    return (ours, f"verb:{lemma}") if ours is not None else None
 
 
 def _codable(token) -> tuple[Trigger, str] | None:

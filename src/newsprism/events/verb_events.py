@@ -264,4 +264,6 @@ def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: s
     if lemma == "drop" and passive_target is not None:
         targets = [r for r in targets if "charge" not in r.name.lower()]
     confidence = 0.8 if sources and targets else 0.6 if sources or targets else 0.4
+    if rule.startswith("cameo:"):
+        confidence -= 0.1   # a PETRARCH2 pattern is less sure than a rule with its own test sentences
     coding.emit(token, trigger, plover, rule, sources, targets, token, confidence, mode=mode, negated=negated)
