@@ -275,8 +275,9 @@ def _verb_trigger(token) -> tuple[Trigger, str] | None:
     if following is not None and following.dep_ == "mark" and following.head.head.i == token.i:
         particles.append(following.lower_)   # "calling for him to step aside": "for" marks the clause
     # "ended mediation efforts", "declared a state of siege": the object's own words count too.
-    for obj in (c for c in token.children if c.dep_ == "dobj"):
-        particles.append(obj.lemma_.lower())
+    # A passive subject is the object too: "missiles were launched at Kyiv".
+    for obj in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+        particles.extend((obj.lemma_.lower(), obj.lower_))
         particles.extend(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
             particles.extend(c.lemma_.lower() for c in prep.children if c.dep_ == "pobj")

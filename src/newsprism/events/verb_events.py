@@ -86,6 +86,9 @@ def _not_an_event(token, trigger: Trigger, lemma: str, subject) -> bool:
     verb is a modifier, a reporter's question or the content of a threat."""
     if lemma in SUPPORT_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUNS for c in token.children):
         return True   # "imposed sanctions", "held talks": the noun names the event
+    if lemma in SUPPORT_VERBS and any(p.dep_ == "prep" and p.lower_ in ("in", "into") and g.dep_ == "pobj"
+                                      and g.lemma_.lower() in NOUNS for p in token.children for g in p.children):
+        return True   # "engaged in a firefight", "were involved in talks": the noun names it
     if lemma == "deny" and any(c.dep_ in ("xcomp", "ccomp") and any(_codable(t) for t in c.subtree)
                                for c in token.children):
         return True   # "denied ordering his fighters to shoot": the denied deed is coded, negated
@@ -129,12 +132,12 @@ def _target_tokens(token, trigger: Trigger, rule: str, lemma: str, subject) -> l
     named_object = rule.split(" ", 1)[1] if " " in rule else None
     found = []
     for t in _targets(token, trigger, subject):
-        if t.dep_ == "dobj" and named_object in (t.lower_, t.lemma_.lower()):
+        if t.dep_ in ("dobj", "nsubjpass") and named_object in (t.lower_, t.lemma_.lower()):
             continue
         if t.dep_ == "dobj" and lemma in CONTENT_OBJECT_VERBS:
             continue   # "discussed the situation in Russia": a topic, not a partner
-        if t.dep_ == "dobj" and trigger.plover == "ASSAULT" and t.lemma_.lower() in WEAPONS:
-            continue   # "fired rockets at the town": the weapon, not whom it hit
+        if t.dep_ in ("dobj", "nsubjpass") and trigger.plover == "ASSAULT" and t.lemma_.lower() in WEAPONS:
+            continue   # "fired rockets at the town", "a mortar bomb was fired at Israel": the weapon, not whom it hit
         found.extend(_with_conjuncts(t))
     return found
 
