@@ -61,3 +61,35 @@ def test_word_senses(analyze_text, sentence, wrong, right):
     types = {e.plover_type for e in _events(analyze_text, sentence)}
     assert wrong not in types
     assert right is None or right in types, types
+
+
+def test_one_partys_report_of_anothers_attack_is_alleged_and_attributed(analyze_text):
+    (assault,) = [e for e in _events(analyze_text, "Ukraine said Russian troops attacked the village.")
+                  if e.plover_type == "ASSAULT"]
+    assert assault.modality == "alleged" and assault.attribution == "Ukraine"
+    assert [s.name for s in assault.sources] == ["Russian troops"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police said they arrested three men.",
+    "The minister said that investigators had opened criminal cases against the gang.",
+])
+def test_the_doers_own_account_or_an_unsided_source_is_a_report(analyze_text, sentence):
+    assert all(e.modality == "happened" for e in _events(analyze_text, sentence))
+
+
+def test_an_accusation_codes_the_accused_deed_as_alleged_with_the_accuser(analyze_text):
+    events = _events(analyze_text, "Kyiv accused Moscow of shelling the nuclear plant.")
+    accuse = next(e for e in events if e.plover_type == "ACCUSE")
+    assault = next(e for e in events if e.plover_type == "ASSAULT")
+    assert {t.country for t in accuse.targets} == {"RUS"}
+    assert assault.modality == "alleged" and assault.attribution == "Kyiv"
+
+
+def test_a_claim_of_an_attack_accuses_and_its_denial_rejects_the_claimant(analyze_text):
+    events = _events(analyze_text, "Ukraine claimed that Russian troops shelled the plant. "
+                                   "The claim was denied by Moscow.")
+    accuse = next(e for e in events if e.plover_type == "ACCUSE")
+    reject = next(e for e in events if e.plover_type == "REJECT")
+    assert {t.country for t in accuse.targets} == {"RUS"}
+    assert {s.country for s in reject.sources} == {"RUS"} and {t.country for t in reject.targets} == {"UKR"}

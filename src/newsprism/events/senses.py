@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsprism.actors.titles import lookup_title
+from newsprism.events.lexicon import VERBS
 
 # Places an actor holds or lives in, whose leaving is a withdrawal ("the militia will leave the
 # dam", "families left the villages"); not "left office", "left the meeting".
@@ -163,7 +164,19 @@ def _demonstrate(token) -> bool:
     return bool(_objects(token)) or any(c.dep_ == "ccomp" for c in token.children)
 
 
+# Types of deed whose claim accuses the doer: "Kyiv claimed Russian troops shelled the plant".
+CLAIMED_HOSTILITY = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"}
+
+
+def _claim(token) -> bool:
+    # "claimed that Russian troops shelled the plant" accuses; "claimed victory", "claimed
+    # responsibility", "claimed that the talks went well" do not.
+    return not any((t.lemma_.lower(), "") in VERBS and VERBS[(t.lemma_.lower(), "")].plover in CLAIMED_HOSTILITY
+                   for c in token.children if c.dep_ == "ccomp" for t in c.subtree if t.pos_ == "VERB")
+
+
 SENSES: dict[str, Callable] = {
+    "claim": _claim,
     "demonstrate": _demonstrate,
     "term": _term, "leave": _leave, "drop": _drop, "arm": _arm, "move": _onward, "push": _onward, "press": _onward,
     "strike": _strike, "take": _take, "share": _share, "give": _give, "defend": _defend, "release": _release,

@@ -152,9 +152,10 @@ def _clause_targets(analyzed, token, trigger: Trigger, subject, exclude) -> list
             for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     targets.extend(_resolve_phrase(analyzed, pobj, exclude))
-    if not targets and trigger.plover == "REQUEST":
+    if not targets and trigger.plover in ("REQUEST", "ACCUSE"):
         # "asked that Moscow refrain", "demanded that the US cancel plans to sell arms to
-        # Taiwan": the subject of the requested clause is the target, before anything in it.
+        # Taiwan", "claimed that Russian troops shelled the plant": the subject of the requested
+        # or alleged clause is the target, before anything in it.
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
             subject_of_clause = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject_of_clause is not None:
