@@ -115,3 +115,12 @@ def test_imported_pattern_codes(analyze_text, sentence, plover, rule):
     analyzed = analyze_text(sentence, published=PUBLISHED)
     assert any(e.plover_type == plover and e.rule.split(" + ")[0] == rule for e in analyzed.events), \
         [(e.plover_type, e.rule) for e in analyzed.events]
+
+
+def test_every_cameo_code_stored_for_the_example_corpus_agrees(examples_store):
+    from newsprism.store import Store
+
+    with Store(examples_store, read_only=True) as store:
+        rows = store.query("SELECT trigger, plover_type, mode, cameo FROM events")
+    assert rows
+    assert [r for r in rows if not agrees(r["cameo"], r["plover_type"], r["mode"])] == []
