@@ -68,7 +68,9 @@ def score(limit: int | None = None) -> dict:
             if expected & found:
                 country_correct += 1
             else:
-                misses.append((record.get("id"), role, sorted(expected), sorted(found), record["text"]))
+                kind = "no participant" if not refs else "participant without a country" if not found else "wrong country"
+                names = "; ".join(r.name for r in refs)
+                misses.append((record.get("id"), role, sorted(expected), sorted(found), record["text"], kind, names))
     total = sum(gold_types.values())
     return {"records": total, "type_accuracy": sum(correct_types.values()) / total, "gold": gold_types,
             "predicted": predicted_types, "correct": correct_types,
@@ -88,10 +90,13 @@ def main() -> None:
     for plover in sorted(set(result["gold"]) | set(result["predicted"])):
         g, p, c = result["gold"][plover], result["predicted"][plover], result["correct"][plover]
         print(f"{plover:<10} {g:>5} {p:>10} {c:>8} {c / p if p else float('nan'):>10.2f} {c / g if g else float('nan'):>7.2f}")
+    kinds = Counter(m[5] for m in result["country_misses"])
+    print("Country errors by kind: " + ", ".join(f"{kind} {n}" for kind, n in kinds.most_common()))
     if args.misses:
-        print("\nCountry misses (record, role, gold, predicted, sentence):")
-        for record_id, role, expected, found, text in result["country_misses"]:
-            print(f"  {record_id} {role:<6} gold {','.join(expected)} got {','.join(found) or '-'} | {' '.join(text.split())[:160]}")
+        print("\nCountry misses (record, role, gold, predicted [participants], sentence):")
+        for record_id, role, expected, found, text, kind, names in sorted(result["country_misses"], key=lambda m: m[5]):
+            print(f"  {kind:<29} {record_id} {role:<6} gold {','.join(expected)} got {','.join(found) or '-'} "
+                  f"[{names}] | {' '.join(text.split())[:140]}")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ the story tables, runs ``update_stories`` and prints pairwise and B3 precision, 
 
     python benchmarks/score_story_clustering.py [--store-dir DIR] [--threshold T] [--backend tfidf|embedding]
         [--batches N]   # feed the articles in N batches, as successive runs would
+        [--search compare|exact|index|auto]   # compare (default): exact and story-index search, both printed
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ECBPLUS = SHARED / "corpus" / "ecbplus"
 BASIL = SHARED / "corpus" / "basil"
 STORY_TABLES = ("story_articles", "stories", "claims", "claim_events", "claim_outlets", "claim_contradictions",
-                "framing_terms", "voices")
+                "framing_terms", "voices", "story_terms", "story_spans")
 
 
 def ecbplus_gold_label(source: str) -> str:
@@ -140,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", choices=("tfidf", "embedding"), default="tfidf")
     parser.add_argument("--batches", type=int, default=1, help="cluster in this many successive runs")
     parser.add_argument("--corpus", choices=("ecbplus", "basil", "both"), default="both")
+    parser.add_argument("--search", choices=("compare", "exact", "index", "auto"), default="compare",
+                        help="story_search; compare runs exact and index and prints both")
     args = parser.parse_args(argv)
     if not SHARED.is_dir():
         print(f"{SHARED}: shared corpora not found beside the repository", file=sys.stderr)
@@ -152,9 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     console = Console(width=200)
     table = Table(title=f"Story clustering (backend={settings.similarity_backend}, threshold={settings.story_threshold}, "
                         f"window={settings.story_window_days} days, batches={args.batches})")
-    for column in ("corpus", "articles", "gold stories", "stories", "pair P", "pair R", "pair F1",
+    searches = ("exact", "index") if args.search == "compare" else (args.search,)
+    for column in ("corpus", "search", "articles", "gold stories", "stories", "pair P", "pair R", "pair F1",
                    "B3 P", "B3 R", "B3 F1", "seconds"):
-        table.add_column(column, justify="right" if column != "corpus" else "left")
+        table.add_column(column, justify="right" if column not in ("corpus", "search") else "left")
     corpora = []
     if args.corpus in ("ecbplus", "both"):
         corpora.append(("ECB+ topic/sub-event", lambda: build_ecbplus_store(folder / "ecbplus.duckdb", settings),
@@ -162,17 +166,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus in ("basil", "both"):
         corpora.append(("BASIL triplets", lambda: build_basil_store(folder / "basil.duckdb", settings),
                         lambda system: basil_gold()))
+    differences = []
     for name, build, gold_of in corpora:
-        with build() as store:
-            started = time.perf_counter()
-            system = cluster(store, settings, args.batches)
-            seconds = time.perf_counter() - started
-        gold = gold_of(system)
-        pp, pr, pf = pairwise(system, gold)
-        bp, br, bf = b_cubed(system, gold)
-        table.add_row(name, str(len(system)), str(len(set(gold.values()))), str(len(set(system.values()))),
-                      *(f"{v:.3f}" for v in (pp, pr, pf, bp, br, bf)), f"{seconds:.1f}")
+        f1s = {}
+        for search in searches:
+            run_settings = settings.with_(story_search=search)
+            with build() as store:
+                started = time.perf_counter()
+                system = cluster(store, run_settings, args.batches)
+                seconds = time.perf_counter() - started
+            gold = gold_of(system)
+            pp, pr, pf = pairwise(system, gold)
+            bp, br, bf = b_cubed(system, gold)
+            f1s[search] = (pf, bf)
+            table.add_row(name, search, str(len(system)), str(len(set(gold.values()))), str(len(set(system.values()))),
+                          *(f"{v:.3f}" for v in (pp, pr, pf, bp, br, bf)), f"{seconds:.1f}")
+        if len(f1s) == 2:
+            differences.append(f"{name}: index - exact: pair F1 {f1s['index'][0] - f1s['exact'][0]:+.4f}, "
+                               f"B3 F1 {f1s['index'][1] - f1s['exact'][1]:+.4f}")
     console.print(table)
+    for line in differences:
+        console.print(line)
     return 0
 
 

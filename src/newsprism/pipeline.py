@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from newsprism.config import Settings
-from newsprism.errors import NotAnArticleFile, UnreadableArticle
+from newsprism.errors import NotAnArticleFile, UnreadableArticle, one_line
 from newsprism.ingest.dedup import DedupItem, find_copies, signature
 from newsprism.ingest.manifest import ManifestEntry
 from newsprism.ingest.metadata import build_article
@@ -47,14 +47,26 @@ class RunReport:
     files: int = 0
     articles_read: int = 0
     stored: int = 0
+    failed_articles: int = 0   # read, but a stage raised on them (each also in ``failures``)
+    failed_stories: int = 0    # a story stage raised on them (each also in ``failures``)
     already_stored: int = 0
     copies: int = 0
     failures: list[InputFailure] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)     # a line per folder on files of other types left alone
     seconds: dict[str, float] = field(default_factory=dict)
+    slowest: tuple[float, str] = (0.0, "")   # seconds of the per-article stages, and that article's source
 
     def add_time(self, stage: str, seconds: float) -> None:
         self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+
+    def add_article_failure(self, failure: InputFailure) -> None:
+        self.failures.append(failure)
+        self.failed_articles += 1
+
+    @property
+    def failed_inputs(self) -> int:
+        """Inputs that failed before any stage: unreadable files and records."""
+        return len(self.failures) - self.failed_articles - self.failed_stories
 
 
 def text_for_parse(article: Article) -> str:
@@ -102,17 +114,52 @@ def analyze_doc(article: Article, doc, timings: dict[str, float] | None = None) 
     """Return everything the per-article stages find in one parsed article.
 
     With ``timings``, the seconds each step took are added to it by step name, so a run can
-    show which stage is the next bottleneck.
+    show which stage is the next bottleneck. An exception from a stage propagates; the run's
+    article boundary is ``analyze_article``.
     """
+    return _analyze(article, doc, timings, ["analysis"])
+
+
+def analyze_article(article: Article, doc, timings: dict[str, float] | None = None,
+                    strict: bool = False) -> AnalyzedArticle | InputFailure:
+    """The article boundary: return the analysed article, or its failure if a stage raised.
+
+    Every per-article stage runs inside this one ``try``, so a stage added to
+    ``article_stages`` is isolated with no further work; the failure names the stage that
+    raised. ``strict`` re-raises instead (for development).
+    """
+    stage = ["analysis"]
+    try:
+        return _analyze(article, doc, timings, stage)
+    except Exception as exc:
+        if strict:
+            raise
+        return article_failure(article, stage[0], exc)
+
+
+def article_failure(article: Article, stage: str, exc: BaseException) -> InputFailure:
+    """Return the failure record of an article a stage raised on: stage, exception type, one line."""
+    lines = str(exc).strip().splitlines()
+    message = one_line(lines[0])[:200] if lines else ""
+    reason = f"{stage} failed: {type(exc).__name__}" + (f": {message}" if message else "")
+    return InputFailure(article.source, reason, article.id, stage, type(exc).__name__)
+
+
+def _analyze(article: Article, doc, timings: dict[str, float] | None, stage: list[str]) -> AnalyzedArticle:
+    """Run the per-article steps, keeping ``stage[0]`` on the one running (for the failure record)."""
     started = time.perf_counter()
+    stage[0] = "sentences"
     sentences = _sentences(article, doc)
     index_of = _sentence_index_of(sentences)
+    stage[0] = "entities"
     entities = [
         EntityMention(article.id, index_of(ent.start_char), ent.start_char, ent.end_char, article.text[ent.start_char:ent.end_char], ent.label_)
         for ent in doc.ents if ent.label_ in ENTITY_LABELS and ent.text.strip()
     ]
+    stage[0] = "dates"
     dates = find_dates(article, [(s.index, s.start, s.end) for s in sentences])
     lead = index_of(article.dateline_span[1]) if article.dateline_span else 0
+    stage[0] = "cited sources"
     cited = find_cited_sources(article, doc, lead)
     # spaCy's own sentence numbering can differ where we dropped blank sentences: re-index.
     cited = [c.__class__(**{**{f: getattr(c, f) for f in c.__slots__}, "sentence_index": index_of(c.start)}) for c in cited]
@@ -121,11 +168,11 @@ def analyze_doc(article: Article, doc, timings: dict[str, float] | None = None) 
         now = time.perf_counter()
         timings["sentences, entities, dates, cited sources"] = timings.get("sentences, entities, dates, cited sources", 0.0) + now - started
         started = now
-    for stage in article_stages():
-        stage(analyzed, doc)
+    for step in article_stages():
+        stage[0] = name = stage_name(step)
+        step(analyzed, doc)
         if timings is not None:
             now = time.perf_counter()
-            name = stage_name(stage)
             timings[name] = timings.get(name, 0.0) + now - started
             started = now
     return analyzed
@@ -172,7 +219,15 @@ def iter_articles(files: Iterable[Path], settings: Settings, report: RunReport,
                 text = text[: cut if cut > 0 else settings.max_article_chars]
                 item = item.__class__(**{**{f: getattr(item, f) for f in item.__slots__}, "text": text})
             report.articles_read += 1
-            article = build_article(item)
+            try:
+                article = build_article(item)
+            except Exception as exc:
+                if settings.strict:
+                    raise
+                report.add_article_failure(InputFailure(
+                    item.source, f"metadata failed: {type(exc).__name__}: {one_line(str(exc))[:200]}",
+                    None, "metadata", type(exc).__name__))
+                continue
             report.add_time("reading", time.perf_counter() - started)
             yield article
             started = time.perf_counter()
@@ -218,24 +273,65 @@ def parse_stream(articles: Iterable[Article], nlp, settings: Settings, report: R
     One pipe for the run (not one per batch) means that with ``workers > 1`` spaCy starts its
     worker processes, each holding the model, once. Time spent waiting on the pipe counts as
     parsing, less the reading and store look-ups the pipe pulled through meanwhile.
+
+    A stage that raises on one article fails that article only (``report.failures``, with the
+    stage); if the parser itself raises, the articles it held are parsed one at a time, so
+    only the one it fails on is lost, and a fresh pipe takes the rest. ``settings.strict``
+    re-raises instead.
     """
     pending: deque[Article] = deque()
+    articles = iter(articles)
+    upstream_failed = False
 
     def texts() -> Iterator[str]:
-        for article in articles:
+        nonlocal upstream_failed
+        while True:
+            try:
+                article = next(articles)
+            except StopIteration:
+                return
+            except BaseException:
+                upstream_failed = True   # reading or the store, not the parser: not ours to isolate
+                raise
             pending.append(article)
             yield text_for_parse(article)
 
-    docs = iter(nlp.pipe(texts(), batch_size=settings.batch_size, n_process=max(1, settings.workers)))
-    while True:
-        upstream = report.seconds.get("reading", 0.0) + report.seconds.get("store", 0.0)
+    def analysed(article: Article, doc) -> Iterator[AnalyzedArticle]:
         started = time.perf_counter()
-        doc = next(docs, None)
-        waited = time.perf_counter() - started
-        report.add_time("parsing", waited - (report.seconds.get("reading", 0.0) + report.seconds.get("store", 0.0) - upstream))
-        if doc is None:
-            return
-        yield analyze_doc(pending.popleft(), doc, report.seconds)
+        result = analyze_article(article, doc, report.seconds, settings.strict)
+        report.slowest = max(report.slowest, (time.perf_counter() - started, article.source))
+        if isinstance(result, InputFailure):
+            report.add_article_failure(result)
+        else:
+            yield result
+
+    while True:
+        docs = iter(nlp.pipe(texts(), batch_size=settings.batch_size, n_process=max(1, settings.workers)))
+        try:
+            while True:
+                upstream = report.seconds.get("reading", 0.0) + report.seconds.get("store", 0.0)
+                started = time.perf_counter()
+                doc = next(docs, None)
+                waited = time.perf_counter() - started
+                report.add_time("parsing", waited - (report.seconds.get("reading", 0.0) + report.seconds.get("store", 0.0) - upstream))
+                if doc is None:
+                    return
+                yield from analysed(pending.popleft(), doc)
+        except Exception:
+            if settings.strict or upstream_failed:
+                raise
+        # The parser raised on one of the articles it held: parse those one at a time.
+        while pending:
+            article = pending.popleft()
+            started = time.perf_counter()
+            try:
+                doc = nlp(text_for_parse(article))
+            except Exception as exc:
+                report.add_article_failure(article_failure(article, "parse", exc))
+                continue
+            finally:
+                report.add_time("parsing", time.perf_counter() - started)
+            yield from analysed(article, doc)
 
 
 def parse_and_analyze(articles: Sequence[Article], nlp, settings: Settings, report: RunReport) -> list[AnalyzedArticle]:
@@ -342,12 +438,10 @@ def run_analysis(paths: Sequence[str], settings: Settings, store: Store,
     for analyzed in _batches(parse_stream(fresh, nlp, settings, report), settings.batch_size):
         started = time.perf_counter()
         new_failures = report.failures[failures_written:]
-        # Articles, their records and their copy links land together or not at all.
-        with store.transaction():
-            report.stored += store.write_batch(analyzed, new_failures)
-            report.copies += link_copies(store, [item.article for item in analyzed], settings)
+        write_analyzed(store, analyzed, new_failures, settings, report)
         failures_written = len(report.failures)
         in_flight.difference_update(item.article.id for item in analyzed)
+        in_flight.difference_update(f.article_id for f in new_failures if f.article_id)
         report.add_time("store", time.perf_counter() - started)
         if on_progress:
             on_progress(done, len(files), report.stored)
@@ -357,9 +451,55 @@ def run_analysis(paths: Sequence[str], settings: Settings, store: Store,
     return report
 
 
+def write_analyzed(store: Store, analyzed: Sequence[AnalyzedArticle], failures: Sequence[InputFailure],
+                   settings: Settings, report: RunReport) -> None:
+    """Store one batch: articles, their records, copy links and failures, in one transaction.
+
+    If the batch cannot be written, its articles are written one at a time, so the one whose
+    rows the store refuses fails alone (stage "store") and the others are kept.
+    """
+    try:
+        with store.transaction():
+            stored = store.write_batch(analyzed, failures)
+            copies = link_copies(store, [item.article for item in analyzed], settings)
+        report.stored, report.copies = report.stored + stored, report.copies + copies
+        return
+    except Exception:
+        if settings.strict:
+            raise
+    store.write_batch([], failures)
+    for item in analyzed:
+        try:
+            with store.transaction():
+                stored = store.write_batch([item])
+                copies = link_copies(store, [item.article], settings)
+            report.stored, report.copies = report.stored + stored, report.copies + copies
+        except Exception as exc:
+            failure = article_failure(item.article, "store", exc)
+            report.add_article_failure(failure)
+            store.write_batch([], [failure])
+
+
 def run_store_stages(store: Store, settings: Settings, report: RunReport) -> None:
-    """Run the story-level stages over the whole store, timing them as "stories"."""
+    """Run the story-level stages over the whole store, timing them as "stories".
+
+    A stage may return failures (``InputFailure``, one per story it could not finish): they are
+    stored and counted, and the run goes on. A stage that raises as a whole is recorded the
+    same way under its name, and the next stage still runs; ``settings.strict`` re-raises.
+    """
     started = time.perf_counter()
     for stage in store_stages():
-        stage(store, settings)
+        try:
+            result = stage(store, settings)
+        except Exception as exc:
+            if settings.strict:
+                raise
+            lines = str(exc).strip().splitlines()
+            name = stage_name(stage)
+            result = [InputFailure("stories", f"{name} failed: {type(exc).__name__}"
+                                   + (f": {one_line(lines[0])[:200]}" if lines else ""), None, name, type(exc).__name__)]
+        if isinstance(result, list) and result and all(isinstance(f, InputFailure) for f in result):
+            report.failures.extend(result)
+            report.failed_stories += len(result)
+            store.write_batch([], result)
     report.add_time("stories", time.perf_counter() - started)

@@ -205,10 +205,17 @@ class AnalyzedArticle:
 
 @dataclass(frozen=True, slots=True)
 class InputFailure:
-    """An input that could not be analysed, and why (one line for the user)."""
+    """An input that could not be analysed, and why (one line for the user).
+
+    When a stage failed on an article that was read, ``article_id``, ``stage`` (the name the
+    stage's time is reported under) and ``error_type`` (the exception's class) say where.
+    """
 
     source: str
     reason: str
+    article_id: str | None = None
+    stage: str | None = None
+    error_type: str | None = None
 
     def __str__(self) -> str:
         from newsprism.errors import one_line  # a file name may hold a newline

@@ -16,6 +16,7 @@ The rules, in the order they apply:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from newsprism.actors.gazetteer import Gazetteer, Hit, Token, base_gazetteer, tokenize
 from newsprism.actors.titles import Title, TitleHit, find_titles
@@ -43,8 +44,11 @@ class Description:
 
 
 def analyse(text: str, gaz: Gazetteer | None = None, offset: int = 0,
-            tokens: list[Token] | None = None) -> Description:
-    """Return the Description of ``text``: its country, sector, head title and gazetteer hits."""
+            tokens: list[Token] | None = None, on: date | None = None) -> Description:
+    """Return the Description of ``text``: its country, sector, head title and gazetteer hits.
+
+    ``on`` is the day the text was written: a well-known person named in it counts with the
+    office held that day."""
     gaz = gaz or base_gazetteer()
     tokens = tokens if tokens is not None else tokenize(text, offset)
     hits = [h for h in gaz.find(text, offset, tokens) if h.entry.kind != "platform"]
@@ -73,11 +77,11 @@ def analyse(text: str, gaz: Gazetteer | None = None, offset: int = 0,
     # A well-known figure heading the phrase ("President Putin", "Putin") when no cue decided.
     head_person = next((h for h in hits if h.entry.kind == "person" and h.last == cut), None)
     if not out.country_decided and head_person is not None:
-        out.country, out.country_decided = head_person.entry.code, True
+        out.country, out.country_decided = head_person.entry.role_on(on)[0], True
     # "President Suharto's government", "Erdogan's spokesman": the possessor's country.
     owner = next((h for h in hits if h.entry.kind == "person" and h.last < len(tokens) and tokens[h.last].norm == "'s"), None)
-    if not out.country_decided and owner is not None and owner.entry.code:
-        out.country, out.country_decided = owner.entry.code, True
+    if not out.country_decided and owner is not None and owner.entry.role_on(on)[0]:
+        out.country, out.country_decided = owner.entry.role_on(on)[0], True
 
     # Sector.
     bodies = [h for h in hits if h.entry.kind == "body"]
@@ -97,7 +101,7 @@ def analyse(text: str, gaz: Gazetteer | None = None, offset: int = 0,
         weak = [c for c in cues if c[1]]
         out.sector = strong[-1][1] if strong else weak[-1][1] if weak else None
     if out.sector is None and head_person is not None:
-        out.sector, out.head_kind = head_person.entry.sector, "person"
+        out.sector, out.head_kind = head_person.entry.role_on(on)[1], "person"
     igo = [h for h in bodies if h.entry.sector == "IGO"]
     # An office in an international body is IGO, unless a nationality comes first ("Russian UN
     # ambassador" works for Russia).

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,6 +80,32 @@ def phrase_key(text: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True, slots=True)
+class Role:
+    """An office a person held from ``first`` to ``last`` (either open: None)."""
+
+    country: str | None
+    sector: str | None
+    first: date | None = None
+    last: date | None = None
+
+    def holds_on(self, day: date) -> bool:
+        return (self.first is None or self.first <= day) and (self.last is None or day <= self.last)
+
+
+def parse_roles(cell: str) -> tuple[Role, ...]:
+    """Return the roles of a table cell: "USA LEG 2005-01-03 2008-11-16; USA GOV 2009-01-20 -"."""
+    roles = []
+    for part in cell.split(";"):
+        words = part.split()
+        if len(words) != 4:
+            continue
+        country, sector, first, last = (None if w == "-" else w for w in words)
+        roles.append(Role(country, sector, date.fromisoformat(first) if first else None,
+                          date.fromisoformat(last) if last else None))
+    return tuple(roles)
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One gazetteer meaning of a name."""
 
@@ -89,6 +116,31 @@ class Entry:
     actor_kind: str = "country"      # person | organisation | country | group (for the actor)
     members: tuple[str, ...] = ()    # member countries of a group body (G7)
     country_from_text: bool = False  # a body such as "Defense Ministry": country from the text
+    # A person's offices with their dates: "Obama" is a US legislator in 2007, the US government
+    # in 2012. ``code`` and ``sector`` are what an undated text gets.
+    roles: tuple[Role, ...] = ()
+    curated: bool = True             # from our hand-kept tables (False: compiled from PETRARCH2)
+
+    def role_on(self, day: date | None) -> tuple[str | None, str | None]:
+        """Return (country, sector) of the office held on ``day``.
+
+        Undated, or a person with no dated roles: ``code`` and ``sector``. On a day between two
+        offices the country stays where every role agrees on it, and the sector is unknown.
+        """
+        dated = [r for r in self.roles if r.first or r.last]
+        if day is None or not dated:
+            return self.code, self.sector
+        holding = [r for r in dated if r.holds_on(day)]
+        if holding:
+            role = max(holding, key=lambda r: r.first or date.min)
+            return role.country, role.sector
+        # No dated role covers the day: an undated one ("[USAELI]") applies, else only the
+        # country every role shares.
+        undated = [r for r in self.roles if not (r.first or r.last)]
+        if undated:
+            return undated[0].country, undated[0].sector
+        countries = {r.country for r in self.roles}
+        return (countries.pop() if len(countries) == 1 else None), None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +215,13 @@ class Gazetteer:
 
     # -- lookup -------------------------------------------------------------------------------
     def match_at(self, tokens: Sequence[Token], i: int) -> tuple[int, list[Entry]] | None:
-        """Return (length, entries) of the longest name starting at token ``i``."""
+        """Return (length, entries) of the longest name starting at token ``i``.
+
+        Any ``i`` is safe: one past the last token (a spaCy token inside our last word, as
+        "Karachi" in "IBA-Karachi.") or before the first starts no name.
+        """
+        if not 0 <= i < len(tokens):
+            return None
         for length in range(min(self.longest_from.get(tokens[i].norm, 0), len(tokens) - i), 0, -1):
             key = tuple(t.norm for t in tokens[i:i + length])
             found = self.entries.get(key)
@@ -249,9 +307,10 @@ def _cell(row: list[str], i: int) -> str:
     return row[i] if len(row) > i else ""
 
 
-@lru_cache(maxsize=1)
-def base_gazetteer() -> Gazetteer:
-    """Return the built-in gazetteer (loaded once per process)."""
+@lru_cache(maxsize=2)
+def base_gazetteer(compiled: bool = True) -> Gazetteer:
+    """Return the built-in gazetteer (loaded once per process); ``compiled=False`` leaves out
+    the tables compiled from PETRARCH2 (what their converter checks names against)."""
     gaz = Gazetteer()
     display: dict[str, tuple[str, list[str]]] = {}
     for row in _rows("country_names.tsv"):
@@ -288,13 +347,59 @@ def base_gazetteer() -> Gazetteer:
     for row in _rows("cities.tsv"):
         for name in [row[0], *_split(_cell(row, 2))]:
             gaz.add(name, Entry("city", row[0], row[1], None, "place"))
-    for row in _rows("people.tsv"):
-        entry = Entry("person", row[0], _cell(row, 2) or None, _cell(row, 3) or None, "person")
-        for name in [row[0], *_split(_cell(row, 1))]:
-            gaz.add(name, entry)
+    _add_people(gaz, compiled)
+    for row in _rows("phoenix_groups.tsv") if compiled else ():
+        if not any(gaz.entries.get(phrase_key(n)) for n in [row[0], *_split(_cell(row, 1))]):
+            # A group PETRARCH2 gives no country takes the one its name gives ("... of Angola"),
+            # else the one the text gives ("*"), never "none".
+            named = {h.entry.code for h in gaz.find(row[0]) if h.entry.kind in ("country", "demonym") and h.entry.code}
+            country = _cell(row, 2) or (named.pop() if len(named) == 1 else "*")
+            _add_body(gaz, row[0], _split(_cell(row, 1)), country, _cell(row, 3) or "REB", "organisation", ())
     for row in _rows("platforms.tsv"):
         gaz.add(row[0], Entry("platform", row[0], None, None, "organisation"))
     return gaz
+
+
+def _add_people(gaz: Gazetteer, compiled_too: bool = True) -> None:
+    """Add the people of people.tsv (hand-kept, with their dated roles where given) and of
+    phoenix_people.tsv (compiled from PETRARCH2: who held which office when, up to about 2016).
+
+    A person in both tables is one entry: the hand table's name, country and sector (what an
+    undated text gets) and its roles where it gives any, else the compiled ones. A compiled name form never takes a key the hand
+    table or a place already holds.
+    """
+    compiled: dict[tuple[str, ...], list[str]] = {}
+    for row in _rows("phoenix_people.tsv") if compiled_too else ():
+        for name in [row[0], *_split(_cell(row, 1))]:
+            key = phrase_key(name)
+            if len(key) > 1:
+                compiled.setdefault(key, row)
+    used: set[int] = set()
+    for row in _rows("people.tsv"):
+        names = [row[0], *_split(_cell(row, 1))]
+        roles = parse_roles(_cell(row, 4))
+        match = next((compiled[k] for n in names if len(k := phrase_key(n)) > 1 and k in compiled), None)
+        if match is not None:
+            used.add(id(match))
+            # Roles the hand table gives replace the compiled ones (which may run on open-ended).
+            roles = roles or parse_roles(_cell(match, 2))
+        entry = Entry("person", row[0], _cell(row, 2) or None, _cell(row, 3) or None, "person", roles=roles)
+        for name in names:
+            gaz.add(name, entry)
+    seen: set[int] = set()
+    for row in compiled.values():
+        if id(row) in used or id(row) in seen:
+            continue
+        seen.add(id(row))
+        roles = parse_roles(_cell(row, 2))
+        if not roles:
+            continue
+        # Undated, the latest office: news is mostly about the present.
+        latest = max(roles, key=lambda r: (r.last is None, r.last or date.min, r.first or date.min))
+        entry = Entry("person", row[0], latest.country, latest.sector, "person", roles=roles, curated=False)
+        for name in [row[0], *_split(_cell(row, 1))]:
+            if not gaz.entries.get(phrase_key(name)):
+                gaz.add(name, entry)
 
 
 def _add_body(gaz: Gazetteer, name: str, aliases: Sequence[str], country: str, sector: str,

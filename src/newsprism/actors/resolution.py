@@ -115,6 +115,8 @@ class Resolver(SpanFinder, ReferenceFinder):
         self.doc = doc
         self.text = analyzed.article.text
         self.parse_text = doc.text
+        # The day the article was published: a well-known person counts with the office held then.
+        self.day = analyzed.article.published
         self.gaz = learn_capitals(self.parse_text, gaz or gazetteer_for(analyzed.article.source))
         self.tokens: list[Token] = tokenize(self.parse_text)
         self.token_starts = [t.start for t in self.tokens]
@@ -176,7 +178,7 @@ class Resolver(SpanFinder, ReferenceFinder):
 
     def analyse_span(self, start: int, end: int) -> Description:
         i, j = self.token_index(start), self.token_index(end)
-        return analyse(self.parse_text[start:end], self.gaz, start, self.tokens[i:j])
+        return analyse(self.parse_text[start:end], self.gaz, start, self.tokens[i:j], self.day)
 
     # -- 1. gazetteer names -------------------------------------------------------------------
     def gazetteer_hits(self) -> list[Hit]:
@@ -369,7 +371,10 @@ class Resolver(SpanFinder, ReferenceFinder):
             if self.owner_of(start, end) is not None:
                 continue
             key = normal_form(name)
-            if self._known_person(name):
+            # A person named in this article, or one the gazetteer knows ("Lavrov", "Moody Awori"),
+            # whatever label the tagger gave the name: an ORG that "said" is not always an outlet.
+            own_outlet = self.analyzed.article.outlet and normal_form(self.analyzed.article.outlet) == key
+            if self._known_person(name) or (not own_outlet and self.gaz.known_person([name]) is not None):
                 self._add_person(start, end, name, None)
                 continue
             if label == "OUTLET" or (label in ("ORG", "PRODUCT") or key.split()[-1] in ORG_WORDS):
@@ -584,11 +589,12 @@ class Resolver(SpanFinder, ReferenceFinder):
         # A well-known figure named bare ("Putin said") takes the gazetteer's country and sector
         # where the text gives none.
         known = self.gaz.known_person(cluster.names) if cluster.kind == "person" else None
+        known_country, known_sector = known.role_on(self.day) if known is not None else (None, None)
         if cluster.strong:
             cluster.sector = cluster.strong.most_common(1)[0][0]
         else:
             inherited = next((o.sector for o in cluster.affiliations if o.sector and o.kind != "person"), None)
-            cluster.sector = inherited or (known.sector if known else None) or (
+            cluster.sector = inherited or known_sector or (
                 cluster.weak.most_common(1)[0][0] if cluster.weak else None)
         if cluster.country_decided:
             cluster.country = cluster.fixed_country
@@ -596,7 +602,7 @@ class Resolver(SpanFinder, ReferenceFinder):
             code = cluster.countries.most_common(1)[0][0]
             cluster.country = code or None
         elif known is not None:
-            cluster.country = known.code
+            cluster.country = known_country
         else:
             owner = next((o for o in cluster.affiliations if o.country), None)
             if owner is not None:
@@ -623,8 +629,10 @@ class Resolver(SpanFinder, ReferenceFinder):
                 f"{cluster.body} ({self.gaz.country_name(cluster.country)})" if cluster.country else cluster.body)
         if cluster.fixed_name:
             return cluster.fixed_name
-        if cluster.kind == "person" and (known := self.gaz.known_person(cluster.names)) is not None:
-            return known.name   # "Putin" in one article, "Vladimir Putin" in another: one actor
+        if cluster.kind == "person" and (known := self.gaz.known_person(cluster.names)) is not None and known.curated:
+            # "Putin" in one article, "Vladimir Putin" in another: one actor. Compiled names are
+            # machine-cased ("Abdel Fattah el Sisi"): the text's own fullest form reads better.
+            return known.name
         name = cluster.names[0]
         for other in cluster.names[1:]:
             name = fuller(name, other)

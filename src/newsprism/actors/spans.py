@@ -34,12 +34,23 @@ class SpanFinder:
             text = token.text
             if not text[:1].isupper() or not re.search(r"[a-z](?:ian|an|ese|ish|i)s?$", text) or text in self.person_words:
                 continue
-            if self.gaz.match_at(self.tokens, self.token_index(token.idx)) is not None:
+            if self.gaz.match_at(self.tokens, self.token_covering(token.idx)) is not None:
                 continue
             adjective = token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i
             if token.ent_type_ == "NORP" or (adjective and token.i > token.sent.start and token.ent_type_ in ("ORG", "GPE", "")):
                 found.add(token.i)
         return found
+
+    def token_covering(self, char: int) -> int:
+        """Return the index of our token holding ``char``, else of the next one (maybe one past the end).
+
+        spaCy splits "IBA-Karachi" where our tokenizer keeps one word: its "Karachi" lies inside
+        our token, and the name to look up starts where that token starts.
+        """
+        i = bisect.bisect_right(self.token_starts, char) - 1
+        if i >= 0 and self.tokens[i].start <= char < self.tokens[i].end:
+            return i
+        return self.token_index(char)
 
     def places_by_preposition(self) -> set[str]:
         """Return one-word names the text puts after "in", "across"...: places, whatever the tagger says."""

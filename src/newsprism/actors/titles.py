@@ -2,6 +2,12 @@
 
 The table is ``data/titles.tsv``. Plurals are found through their singular ("ministers" →
 "minister"), so each role is listed once.
+
+Beside it, ``data/phoenix_agents.tsv`` (compiled from PETRARCH2's agents dictionary by
+``scripts/compile_phoenix_agents.py``) gives the sector of some 2,300 more role nouns
+("gendarmes" → COP, "coup makers" → REB). Those rows are weak sector cues for descriptions
+only (``find_titles``): ``title_at`` and ``lookup_title``, which decide whether a capitalised
+word is a title before a name or whether a noun names people at all, read the hand table alone.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from pathlib import Path
 from newsprism.actors.gazetteer import Token
 
 DATA = Path(__file__).resolve().parent / "data" / "titles.tsv"
+AGENTS = Path(__file__).resolve().parent / "data" / "phoenix_agents.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +31,7 @@ class Title:
     kind: str                        # person | people | body | state
     classes: frozenset[str]          # which descriptions may refer back to a holder
     country: str | None = None       # a title only one country uses ("Secretary of State")
+    curated: bool = True             # from the hand table (False: compiled from PETRARCH2's agents)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +57,23 @@ def titles() -> dict[tuple[str, ...], Title]:
 
 
 @lru_cache(maxsize=1)
+def agent_titles() -> dict[tuple[str, ...], Title]:
+    """Return the compiled PETRARCH2 agent nouns the hand table lacks, keyed like ``titles``."""
+    table: dict[tuple[str, ...], Title] = {}
+    curated = titles()
+    for line in AGENTS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        phrase, sector, _code, kind = (line.split("\t") + [""] * 4)[:4]
+        key = tuple(phrase.split())
+        if key and key not in curated:
+            table[key] = Title(phrase, sector or None, False, kind or "people", frozenset(), None, False)
+    return table
+
+
+@lru_cache(maxsize=1)
 def longest_title() -> int:
-    return max(len(k) for k in titles())
+    return max(len(k) for k in [*titles(), *agent_titles()])
 
 
 def singular(word: str) -> str | None:
@@ -66,9 +89,14 @@ def singular(word: str) -> str | None:
     return None
 
 
-def title_at(tokens: Sequence[Token], i: int) -> TitleHit | None:
-    """Return the longest title starting at token ``i``."""
-    table = titles()
+def title_at(tokens: Sequence[Token], i: int, table: dict[tuple[str, ...], Title] | None = None) -> TitleHit | None:
+    """Return the longest title of the hand table (or of ``table``) starting at token ``i``.
+
+    None where ``i`` is outside the tokens.
+    """
+    if not 0 <= i < len(tokens):
+        return None
+    table = titles() if table is None else table
     for length in range(min(longest_title(), len(tokens) - i), 0, -1):
         words = [t.norm for t in tokens[i:i + length]]
         found = table.get(tuple(words))
@@ -91,6 +119,11 @@ def find_titles(tokens: Sequence[Token], skip: set[int] = frozenset()) -> list[T
             i += 1
             continue
         hit = title_at(tokens, i)
+        if hit is None:
+            # A role noun only PETRARCH2's agents know: a weak cue ("gendarmes" → COP).
+            hit = title_at(tokens, i, agent_titles())
+            if hit is not None and any(title_at(tokens, j) is not None for j in range(i + 1, hit.last)):
+                hit = None   # "state media": the hand table's "media" decides, not PETRARCH's GOVMED
         if hit is None or any(j in skip for j in range(hit.first, hit.last)):
             i += 1
             continue

@@ -8,7 +8,7 @@ import re
 
 from newsprism.actors import actor_at, describe, expand_group
 from newsprism.actors.titles import lookup_title
-from newsprism.events.lexicon import ARMED_SECTORS, PROTESTERS, PROTESTING_PEOPLE
+from newsprism.events.lexicon import ARMED_SECTORS, PROTESTERS
 from newsprism.events.senses import HELD_PLACES
 from newsprism.events.syntax import (
     _heads,
@@ -108,11 +108,13 @@ def _object_it(analyzed: AnalyzedArticle, token) -> ActorRef | None:
 
 
 def _protesting(subject, sources: list[ActorRef]) -> bool:
-    """Return whether a crowd verb's subject is protesters, activists or civilians, not armed men."""
+    """Return whether a crowd verb's subject is protesters, activists or an opposition, not armed men."""
     if any(s.sector in ARMED_SECTORS for s in sources):
         return False
     heads = _heads(subject)
-    return any(h.lemma_.lower() in PROTESTERS for h in heads) or any(s.sector in PROTESTING_PEOPLE for s in sources)
+    # Civilians as such gather for many reasons (mourners, shoppers): only protest words or an
+    # opposition make the gathering a demonstration.
+    return any(h.lemma_.lower() in PROTESTERS for h in heads) or any(s.sector == "OPP" for s in sources)
 
 
 def _is_someone(subject, sources: list[ActorRef]) -> bool:

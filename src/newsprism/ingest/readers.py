@@ -208,9 +208,10 @@ def _linked_local_html(link: str | None, feed_path: Path) -> Path | None:
         candidate = candidate.resolve()
         # Entries may only point at files beside the feed, never elsewhere on the disk.
         candidate.relative_to(feed_path.parent.resolve())
+        # A link that is prose, not a path, can be too long a file name for stat().
+        return candidate if candidate.is_file() else None
     except (OSError, ValueError):
         return None
-    return candidate if candidate.is_file() else None
 
 
 def read_feed(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle | UnreadableArticle]:
@@ -327,6 +328,10 @@ def sniff_format(path: Path, data: bytes) -> str:
     if suffix in XML_EXTENSIONS:
         if b"<document" in head and b"<token" in data[:5000].lower():
             return "ecbplus"
+        from newsprism.ingest.geo_xml import looks_like_geo_xml
+
+        if looks_like_geo_xml(head):
+            return "geo-xml"
         return "feed"
     if head.startswith(b"{"):
         return "jsonl"
@@ -339,8 +344,15 @@ def sniff_format(path: Path, data: bytes) -> str:
     return "text"
 
 
+def read_geo_xml(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle | UnreadableArticle]:
+    """Read an LGL / TR-News / GeoVirus XML file: one article per ``<article>``."""
+    from newsprism.ingest.geo_xml import read_geo_xml as read
+
+    yield from read(path, data, manifest)
+
+
 READERS = {"text": read_text, "html": read_html, "feed": read_feed, "jsonl": read_jsonl, "json": read_json,
-           "ecbplus": read_ecbplus}
+           "ecbplus": read_ecbplus, "geo-xml": read_geo_xml}
 
 
 def _sanitised(raw: RawArticle) -> RawArticle | UnreadableArticle:

@@ -6,7 +6,7 @@ The run has three steps:
    the rest go, one batch per Arrow shard, to Ray's object store.
 2. Analyse (on Ray): Ray Data maps the input shards through a pool of
    ``ArticleAnalyzer`` actors, each loading the spaCy model once and running
-   ``pipeline.analyze_doc`` (so exactly the stages of a local run). Each result batch comes
+   ``pipeline.analyze_article`` (so exactly the stages of a local run). Each result batch comes
    back to the driver, is written as an output Parquet shard, then loaded into DuckDB in one
    transaction with its copy links, and its shard file removed. Output shards left by an
    interrupted run are loaded first on the next run, so finished work is not parsed again.
@@ -32,11 +32,12 @@ import pyarrow.parquet as pq
 
 from newsprism.config import Settings
 from newsprism.errors import NewsprismError
+from newsprism.ingest.copy_index import backfill_band_keys
 from newsprism.ingest.readers import expand_inputs
 from newsprism.nlp.model import load_model
 from newsprism.pipeline import (
     RunReport,
-    analyze_doc,
+    analyze_article,
     iter_articles,
     link_copies,
     run_store_stages,
@@ -44,12 +45,12 @@ from newsprism.pipeline import (
     unstored_articles,
 )
 from newsprism.records import InputFailure
-from newsprism.scale.copy_index import backfill_band_keys
 from newsprism.scale.shards import (
     analyzed_shard,
     article_rows,
     articles_from_rows,
     load_shard,
+    shard_failures,
     write_shard,
 )
 from newsprism.store import Store
@@ -66,7 +67,9 @@ class ArticleAnalyzer:
     def __call__(self, batch: pa.Table) -> pa.Table:
         articles = articles_from_rows(batch)
         docs = self.nlp.pipe((text_for_parse(a) for a in articles), batch_size=max(1, len(articles)))
-        return analyzed_shard([analyze_doc(article, doc) for article, doc in zip(articles, docs)])
+        # The same article boundary as a local run: a stage that raises fails its article only.
+        return analyzed_shard([analyze_article(article, doc, strict=self.settings.strict)
+                               for article, doc in zip(articles, docs)])
 
 
 def analyzer_for(settings: Settings) -> type[ArticleAnalyzer]:
@@ -120,14 +123,18 @@ def start_ray(address: str | None, workers: int):
 def _load(store: Store, shard: pa.Table, settings: Settings, report: RunReport, failures: list[InputFailure]) -> None:
     started = time.perf_counter()
     # Articles, their records, the failures met so far and copy links land together or not at all.
+    failed = shard_failures(shard)
     with store.transaction():
         loaded = load_shard(store, shard)
-        if failures:
-            store.write_batch([], failures)
-        report.copies += link_copies(store, loaded, settings)
+        if failures or failed:
+            store.write_batch([], [*failures, *failed])
+        copies = link_copies(store, loaded, settings)
     failures.clear()
+    for failure in failed:
+        report.add_article_failure(failure)
+    report.copies += copies
     report.stored += len(loaded)
-    report.already_stored += shard.num_rows - len(loaded)
+    report.already_stored += shard.num_rows - len(loaded) - len(failed)
     report.add_time("store", time.perf_counter() - started)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsprism.records import AnalyzedArticle, Article
+from newsprism.records import AnalyzedArticle, Article, InputFailure
 from newsprism.store import Store
 from newsprism.store.duckdb_store import article_from_row, rows_for
 from newsprism.store.schema import TABLES
@@ -54,9 +54,10 @@ def table_schema(table: str) -> pa.Schema:
 
 
 def shard_schema() -> pa.Schema:
-    """Return the schema of an output shard: article id, then one list-of-rows column per table."""
+    """Return the schema of an output shard: article id, one list-of-rows column per table, then
+    the article's failure (a stage raised on it: it has no other rows)."""
     return pa.schema([pa.field("article_id", pa.string())] + [
-        pa.field(table, pa.list_(pa.struct(list(table_schema(table))))) for table in ARTICLE_ROW_TABLES])
+        pa.field(table, pa.list_(pa.struct(list(table_schema(table))))) for table in (*ARTICLE_ROW_TABLES, "failures")])
 
 
 def article_rows(articles: Sequence[Article]) -> pa.Table:
@@ -70,10 +71,18 @@ def articles_from_rows(table: pa.Table) -> list[Article]:
     return [article_from_row(row) for row in table.to_pylist()]
 
 
-def analyzed_shard(analyzed: Sequence[AnalyzedArticle]) -> pa.Table:
-    """Return the output shard of analysed articles, one row per article, in their order."""
-    columns: dict[str, list[Any]] = {"article_id": [], **{table: [] for table in ARTICLE_ROW_TABLES}}
+def analyzed_shard(analyzed: Sequence[AnalyzedArticle | InputFailure]) -> pa.Table:
+    """Return the output shard of analysed (or failed) articles, one row per article, in their order."""
+    columns: dict[str, list[Any]] = {"article_id": [], **{table: [] for table in (*ARTICLE_ROW_TABLES, "failures")}}
     for item in analyzed:
+        if isinstance(item, InputFailure):
+            columns["article_id"].append(item.article_id)
+            for table in ARTICLE_ROW_TABLES:
+                columns[table].append([])
+            columns["failures"].append([{"source": item.source, "reason": item.reason, "article_id": item.article_id,
+                                         "stage": item.stage, "error_type": item.error_type}])
+            continue
+        columns["failures"].append([])
         # Rows per article, so an actor named by several articles travels with each of them.
         rows = rows_for([item])
         columns["article_id"].append(item.article.id)
@@ -104,6 +113,14 @@ def shard_rows(shard: pa.Table, skip: set[str]) -> dict[str, list[dict[str, Any]
             keep.append(position)
     kept = shard.take(pa.array(keep, type=pa.int64()))
     return {table: [row for rows in kept.column(table).to_pylist() for row in rows] for table in ARTICLE_ROW_TABLES}
+
+
+def shard_failures(shard: pa.Table) -> list[InputFailure]:
+    """Return the failures of a shard's articles (none in a shard from before failures travelled)."""
+    if "failures" not in shard.column_names:
+        return []
+    return [InputFailure(row["source"], row["reason"], row["article_id"], row["stage"], row["error_type"])
+            for rows in shard.column("failures").to_pylist() for row in rows or []]
 
 
 def load_shard(store: Store, shard: pa.Table) -> list[Article]:

@@ -7,6 +7,7 @@ whole batch or none of it; articles already stored are never rewritten.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from newsprism.config import DEFAULT_MEMORY_LIMIT
 from newsprism.errors import NewsprismError, StoreLocked
 from newsprism.nlp.furniture import find_furniture, furniture_at
 from newsprism.records import AnalyzedArticle, Article, InputFailure
@@ -40,7 +42,7 @@ COLUMNS = {table: _columns(ddl) for table, ddl in TABLES.items()}
 class Store:
     """A newsprism store in a DuckDB file (or ``:memory:``)."""
 
-    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+    def __init__(self, path: Path | str, read_only: bool = False, memory_limit: str | None = None) -> None:
         self.path = Path(path) if str(path) != ":memory:" else path
         self.read_only = read_only
         try:
@@ -54,10 +56,19 @@ class Store:
         except duckdb.Error as exc:
             raise NewsprismError(f"{path}: not a newsprism store ({str(exc).splitlines()[0]})") from None
         self._depth = 0
+        self.set_memory_limit(memory_limit or os.environ.get("NEWSPRISM_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT)
         if not read_only:
             self._migrate()
         else:
             self._check_version()
+
+    def set_memory_limit(self, limit: str) -> None:
+        """Cap the memory DuckDB holds for this connection ("2GB", "512MB"); beyond it, it spills to disk."""
+        try:
+            self.con.execute(f"SET memory_limit = '{limit}'" if re.fullmatch(r"[0-9.]+\s*[KMGT]i?B", limit, re.I)
+                             else "SELECT error('bad size')")
+        except duckdb.Error:
+            raise NewsprismError(f"memory_limit={limit!r}: not a size DuckDB understands (e.g. '2GB', '512MB')") from None
 
     # -- schema -------------------------------------------------------------------------------
     def _existing_tables(self) -> set[str]:
@@ -144,7 +155,8 @@ class Store:
             if item.article.id not in known:
                 unique.setdefault(item.article.id, item)
         rows = rows_for(list(unique.values()))
-        rows["failures"] = [{"source": f.source, "reason": f.reason} for f in failures]
+        rows["failures"] = [{"source": f.source, "reason": f.reason, "article_id": f.article_id,
+                             "stage": f.stage, "error_type": f.error_type} for f in failures]
         for table, extra in (extra_rows or {}).items():
             rows.setdefault(table, []).extend(extra)
         with self.transaction():

@@ -138,7 +138,10 @@ TABLES: dict[str, str] = {
     "failures": """
         source VARCHAR NOT NULL,
         reason VARCHAR NOT NULL,
-        failed_at TIMESTAMP NOT NULL DEFAULT current_timestamp""",
+        failed_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        article_id VARCHAR,
+        stage VARCHAR,
+        error_type VARCHAR""",
     # Stories (docs/schema.md, "Stories"): written by newsprism.stories.update_stories.
     "stories": """
         id VARCHAR PRIMARY KEY,
@@ -157,6 +160,19 @@ TABLES: dict[str, str] = {
         copy_of VARCHAR,
         relays VARCHAR,
         joined_at TIMESTAMP NOT NULL DEFAULT current_timestamp""",
+    # The story search index (newsprism.stories.candidates): derived from story_articles, rebuilt
+    # for any story missing from it. Per story, the summed index vectors of its articles cut to
+    # their heaviest terms, and the span of its members' dates.
+    "story_terms": """
+        story_id VARCHAR NOT NULL,
+        term VARCHAR NOT NULL,
+        weight FLOAT NOT NULL""",
+    "story_spans": """
+        story_id VARCHAR PRIMARY KEY,
+        members INTEGER NOT NULL,
+        undated INTEGER NOT NULL,
+        first_published DATE,
+        last_published DATE""",
     "claims": """
         id VARCHAR PRIMARY KEY,
         story_id VARCHAR NOT NULL,

@@ -11,7 +11,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from newsprism.records import stable_id
+from newsprism.errors import one_line
+from newsprism.records import InputFailure, stable_id
 from newsprism.store import Store
 from newsprism.stories.claims import (
     Claim,
@@ -236,8 +237,13 @@ class GroupQueries:
         return [row for _, row in sorted(found, key=lambda item: item[0])]
 
 
-def analyze_stories(store: Store, story_ids: Sequence[str]) -> None:
-    """Rebuild claims, framing terms and voices of the given stories."""
+def analyze_stories(store: Store, story_ids: Sequence[str], strict: bool = True) -> list[InputFailure]:
+    """Rebuild claims, framing terms and voices of the given stories.
+
+    Without ``strict``, a story whose comparison raises is left without these rows and
+    returned as a failure; the other stories are rebuilt.
+    """
+    failures: list[InputFailure] = []
     ids = list(story_ids)
     for start in range(0, len(ids), WRITE_GROUP):
         group = ids[start:start + WRITE_GROUP]
@@ -246,11 +252,26 @@ def analyze_stories(store: Store, story_ids: Sequence[str]) -> None:
                               [group])
         queries = GroupQueries(store, [r["article_id"] for r in members])
         for story_id in group:
-            for table, table_rows in story_rows(queries, story_id).items():
+            try:
+                rows = story_rows(queries, story_id)
+            except Exception as exc:
+                if strict:
+                    raise
+                failures.append(story_failure(story_id, exc))
+                continue
+            for table, table_rows in rows.items():
                 pending[table].extend(table_rows)
         with store.transaction():
             for table in STORY_DERIVED_TABLES:
                 store.replace_rows(table, pending[table], "story_id IN (SELECT unnest(?::VARCHAR[]))", [group])
+    return failures
+
+
+def story_failure(story_id: str, exc: BaseException) -> InputFailure:
+    """Return the failure record of a story whose comparison raised (stage "story analysis")."""
+    lines = str(exc).strip().splitlines()
+    reason = f"story analysis failed: {type(exc).__name__}" + (f": {one_line(lines[0])[:200]}" if lines else "")
+    return InputFailure(f"story {story_id}", reason, None, "story analysis", type(exc).__name__)
 
 
 def story_rows(store: Store | GroupQueries, story_id: str) -> dict[str, list[dict]]:

