@@ -114,7 +114,7 @@ STATEMENT_VERBS = ("allege", "accuse", "accusation", "claim", "allegation", "bla
 PROTESTING_PEOPLE = {"CVL", "OPP"}
 
 # Verbs that carry a nominal event: "held talks", "launched a rebellion", "opened a criminal case".
-SUPPORT_VERBS = {"involve", "deliver", "order", "remain", "put", "place", "raise", "lodge", "undertake", "continue", "resume", "reiterate", "renew", "speed", "hold", "have", "launch", "stage", "open", "start", "begin", "conduct", "carry", "make", "mount",
+SUPPORT_VERBS = {"involve", "step", "intensify", "escalate", "deliver", "order", "remain", "put", "place", "raise", "lodge", "undertake", "continue", "resume", "reiterate", "renew", "speed", "hold", "have", "launch", "stage", "open", "start", "begin", "conduct", "carry", "make", "mount",
                  "express", "offer", "give", "lend", "announce", "impose", "file", "bring", "issue", "join", "engage",
                  "receive", "sign", "reach", "strike", "broker", "lead", "declare", "initiate", "organize", "organise"}
 # "called Wagner's actions a betrayal": call + object predicate is an accusation.

@@ -37,13 +37,19 @@ from newsprism.events.syntax import (
 from newsprism.events.targets import _threatened, _with_deeper_targets
 from newsprism.events.vocabulary import (
     CONTENT_OBJECT_VERBS,
+    FORCE_SECTORS,
+    GIVING_VERBS,
     LEGAL_ACTIONS,
     MOTION_VERBS,
     NAMING_ACCUSATION,
     OBJECT_MAKES_A_DEED,
+    POLITICAL_SECTORS,
     PRESS_WORDS,
     RECIPIENT_PREPS,
     REFLEXIVES,
+    TALKING_VERBS,
+    VERBAL_ATTACK,
+    VERBAL_ATTACK_VERBS,
     WEAPONS,
 )
 from newsprism.records import ActorRef
@@ -233,6 +239,18 @@ def _recoded(analyzed, token, trigger: Trigger, rule: str, sources):
     return trigger, plover, rule, mode, negated, sources
 
 
+def _verbal_attack(token, sources, targets) -> bool:
+    """Return whether an attack is made in words: political actors on each other, no force on
+    either side, and no weapon in the clause ("a super-PAC that only attacks Clinton")."""
+    if any(s.sector in FORCE_SECTORS for s in sources) or any(t.sector in FORCE_SECTORS for t in targets):
+        return False
+    if any(t.lemma_.lower() in WEAPONS for t in token.subtree):
+        return False
+    political = [r for r in (*sources, *targets) if r.sector in POLITICAL_SECTORS]
+    named_people = any(t.ent_type_ == "PERSON" for t in token.children if t.dep_ in ("dobj", "nsubjpass"))
+    return bool(political) and (named_people or all(t.sector in POLITICAL_SECTORS for t in targets if _actor_like(t)))
+
+
 def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: str) -> None:
     """Emit the event a lexicon verb names, if this use of it names one."""
     analyzed = coding.analyzed
@@ -263,6 +281,13 @@ def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: s
         return   # "spoke to reporters" is a statement to the press, not a consultation
     if lemma == "meet" and subject is not None and not _is_someone(subject, sources):
         return   # "the plan met fierce resistance": a thing meets no one
+    if lemma in GIVING_VERBS and trigger.plover == "AID" and not (
+            (not sources or any(_actor_like(x) for x in sources)) and any(_actor_like(x) for x in targets)):
+        return   # "gave users a glimpse", "help one candidate": aid passes between actors
+    if lemma in TALKING_VERBS and trigger.plover == "CONSULT" and not targets:
+        return   # "not going to talk about this", "speaking at a conference": no one consulted
+    if trigger.plover == "ASSAULT" and lemma in VERBAL_ATTACK_VERBS and _verbal_attack(token, sources, targets):
+        trigger, rule = VERBAL_ATTACK, f"{rule} + in words"
     passive_target = _passive_target(token)
     trigger, plover, rule, mode, negated, sources = _recoded(analyzed, token, trigger, rule, sources)
     if lemma == "drop" and passive_target is not None:
