@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.events.cameo import agrees, settle
+from newsprism.events.cameo_patterns import excluded_patterns
 from newsprism.events.lexicon import RULES, Rule
 
 PUBLISHED = "2024-03-04"
@@ -96,3 +97,30 @@ def test_every_coded_event_stores_an_agreeing_cameo_code(analyze_text, sentence)
 def test_settle_picks_the_code_of_the_new_type(cameo, plover, mode, expected):
     assert settle(cameo, plover, mode) == expected
     assert agrees(*expected[:1], plover, expected[1])
+
+
+@pytest.mark.parametrize(("name", "sentence"), [(n, s) for n, (_, s) in excluded_patterns().items()])
+def test_excluded_petrarch_pattern_does_not_code(analyze_text, name, sentence):
+    analyzed = analyze_text(sentence, published=PUBLISHED)
+    assert all(e.rule.split(" + ")[0] != name for e in analyzed.events), [(e.plover_type, e.rule) for e in analyzed.events]
+
+
+# Imported PETRARCH2 patterns that code what our rules did not (sentences of our own).
+@pytest.mark.parametrize(("sentence", "plover", "rule"), [
+    ("The rebels halted the violence in the north.", "RETREAT", "cameo:halt violence"),
+    ("The government froze the assets of the dissidents.", "COERCE", "cameo:freeze asset"),
+    ("Turkey expelled the Dutch diplomat.", "SANCTION", "verb:expel"),
+])
+def test_imported_pattern_codes(analyze_text, sentence, plover, rule):
+    analyzed = analyze_text(sentence, published=PUBLISHED)
+    assert any(e.plover_type == plover and e.rule.split(" + ")[0] == rule for e in analyzed.events), \
+        [(e.plover_type, e.rule) for e in analyzed.events]
+
+
+def test_every_cameo_code_stored_for_the_example_corpus_agrees(examples_store):
+    from newsprism.store import Store
+
+    with Store(examples_store, read_only=True) as store:
+        rows = store.query("SELECT trigger, plover_type, mode, cameo FROM events")
+    assert rows
+    assert [r for r in rows if not agrees(r["cameo"], r["plover_type"], r["mode"])] == []

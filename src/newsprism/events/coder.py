@@ -21,6 +21,7 @@ from newsprism.events.senses import not_this_sense
 from newsprism.events.syntax import _in_condition, _lemma, _subject, _verb_trigger
 from newsprism.events.verb_events import code_verb
 from newsprism.events.vocabulary import OBLIGING_AUX
+from newsprism.nlp.furniture import find_furniture, furniture_at
 from newsprism.records import AnalyzedArticle
 
 # "China must drop barriers": what a modal verb obliges someone to do is a demand (CAMEO 100).
@@ -41,9 +42,12 @@ def _code_obligation(coding: ArticleCoding, token) -> None:
 def extract_events(analyzed: AnalyzedArticle, doc) -> None:
     """Fill ``analyzed.events`` with the PLOVER events of one article (pipeline stage)."""
     coding = ArticleCoding(analyzed, doc)
+    furniture = find_furniture(analyzed.article.text)
     for token in doc:
         if token.pos_ not in ("VERB", "NOUN"):
             continue   # only verbs and nouns name events (spaces, names, function words never do)
+        if furniture and furniture_at(furniture, token.idx, token.idx + len(token)):
+            continue   # a caption, byline or "Read more" headline is not the story
         if _in_condition(token):
             continue   # the condition of a threat or offer is not reported as done
         lemma = _lemma(token)

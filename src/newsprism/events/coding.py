@@ -21,6 +21,7 @@ from newsprism.events.modality import (
     _modality,
     _negated,
     _refused_offer,
+    _reporter,
 )
 from newsprism.events.phrases import _resolve_phrase
 from newsprism.events.syntax import _lemma
@@ -59,9 +60,13 @@ class ArticleCoding:
             return
         self.seen.add(key)
         modality = _modality(anchor, sentence)
-        if rule.startswith("verb:") and plover not in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
+        if rule.startswith(("verb:", "cameo:")) and plover not in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
             plover, rule, negation, sources, targets = self._recode(
                 anchor, plover, rule, negation, modality, sources, targets)
+        if modality == "happened" and plover in HOSTILE and self._told_by_another(anchor, sources):
+            # "Kyiv said Russian troops attacked the village": Kyiv's claim. A friendly deed told by
+            # another party ("the Kremlin said Erdogan expressed support") is a report.
+            modality = "alleged"
         confidence = _clause_confidence(anchor, confidence)
         targets = _deed_doers(analyzed, self.doc, targets, self.deeds, rejection=plover == "REJECT")
         # Targets that are the source again (reflexive parse noise) are dropped.
@@ -82,6 +87,21 @@ class ArticleCoding:
             negated=negation, modality=modality, attribution=_attribution(anchor, sentence),
             rule=rule, confidence=confidence,
         ))
+
+    def _told_by_another(self, anchor, sources: list[ActorRef]) -> bool:
+        """Return whether the event is one party's claim about another: the speech verb above it
+        has a subject of one country and the doer is of another ("Kyiv said Russian troops
+        attacked the village"). The doer's own side ("the ministry said its troops repelled an
+        attack") and a source of no stated side ("the minister said investigators opened
+        cases", "a Karstian official said Marsh met the delegations") report, not allege."""
+        reporter = _reporter(anchor)
+        if reporter is None or not sources:
+            return False
+        speakers = _resolve_phrase(self.analyzed, reporter)
+        speaker_countries = {s.country for s in speakers if s.country}
+        doer_countries = {s.country for s in sources if s.country}
+        shared = {(s.actor_id or s.name) for s in speakers} & {(s.actor_id or s.name) for s in sources}
+        return bool(speaker_countries and doer_countries) and not (speaker_countries & doer_countries) and not shared
 
     def _recode(self, anchor, plover: str, rule: str, negation: bool, modality: str,
                 sources: list[ActorRef], targets: list[ActorRef]):

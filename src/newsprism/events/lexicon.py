@@ -78,6 +78,9 @@ HOSTILE = {"COERCE", "ASSAULT", "SANCTION", "PROTEST", "MOBILIZE"}
 # show force (MOBILIZE).
 CROWD_VERBS = {"gather", "assemble", "march", "mass"}
 CROWD_PROTEST = Trigger("PROTEST", "demo", "141", _AT)
+# Nouns of crowds on the move: an armed group's "march on Moscow" is a show of force.
+CROWD_NOUNS = {"march"}
+ARMED_MARCH = Trigger("MOBILIZE", "troops", "154", ("on", "toward", "towards", "to", "into", "at"))
 # People whose marching or gathering is a demonstration.
 PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "activist", "crowd", "supporter", "student",
               "worker", "opponent", "youth"}
@@ -111,7 +114,7 @@ STATEMENT_VERBS = ("allege", "accuse", "accusation", "claim", "allegation", "bla
 PROTESTING_PEOPLE = {"CVL", "OPP"}
 
 # Verbs that carry a nominal event: "held talks", "launched a rebellion", "opened a criminal case".
-SUPPORT_VERBS = {"deliver", "order", "remain", "put", "place", "raise", "lodge", "undertake", "continue", "resume", "reiterate", "renew", "speed", "hold", "have", "launch", "stage", "open", "start", "begin", "conduct", "carry", "make", "mount",
+SUPPORT_VERBS = {"involve", "step", "intensify", "escalate", "deliver", "order", "remain", "put", "place", "raise", "lodge", "undertake", "continue", "resume", "reiterate", "renew", "speed", "hold", "have", "launch", "stage", "open", "start", "begin", "conduct", "carry", "make", "mount",
                  "express", "offer", "give", "lend", "announce", "impose", "file", "bring", "issue", "join", "engage",
                  "receive", "sign", "reach", "strike", "broker", "lead", "declare", "initiate", "organize", "organise"}
 # "called Wagner's actions a betrayal": call + object predicate is an accusation.

@@ -7,6 +7,7 @@ from newsprism.events.lexicon import SPEECH_VERBS
 from newsprism.events.syntax import _condition_clause, _span_of
 from newsprism.events.vocabulary import (
     ALLEGING_HEADS,
+    ALLEGING_OBJECT_HEADS,
     DEMANDING_HEADS,
     FUTURE_AUX,
     NEGATING_HEADS,
@@ -78,12 +79,27 @@ def _modality(verb, sentence_tokens) -> str:
     return "happened"
 
 
-def _attribution_token(verb, sentence):
-    """Return the head token of who reports the event: a speech verb's subject, or 'according to X'."""
+def _reporter(verb):
+    """Return the subject of the speech verb whose reported clause holds ``verb`` ("Kyiv said
+    Russian troops attacked"), if any."""
     for ancestor in verb.ancestors:
         if ancestor.lemma_ in SPEECH_VERBS or ancestor.lemma_ in ("clarify",):
             subject = next((c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")
                             and any(ch.isalnum() for ch in c.text)), None)
+            if subject is not None:
+                return subject
+    return None
+
+
+def _attribution_token(verb, sentence):
+    """Return the head token of who reports the event: a speech verb's subject, or 'according to X'."""
+    reporter = _reporter(verb)
+    if reporter is not None:
+        return reporter
+    for ancestor in verb.ancestors:
+        if ancestor.lemma_ in ALLEGING_HEADS | ALLEGING_OBJECT_HEADS and ancestor.pos_ == "VERB":
+            # "Kyiv accused Moscow of shelling the plant": the accuser tells it.
+            subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 return subject
     for token in sentence:

@@ -8,7 +8,16 @@ targets they give (``_noun_participants``), and emits the event.
 from __future__ import annotations
 
 from newsprism.events.coding import ArticleCoding
-from newsprism.events.lexicon import CARRIER_RECODES, NOUN_MODIFIERS, NOUNS, SUPPORT_VERBS, Trigger
+from newsprism.events.lexicon import (
+    ARMED_MARCH,
+    ARMED_SECTORS,
+    CARRIER_RECODES,
+    CROWD_NOUNS,
+    NOUN_MODIFIERS,
+    NOUNS,
+    SUPPORT_VERBS,
+    Trigger,
+)
 from newsprism.events.phrases import _resolve_phrase
 from newsprism.events.syntax import (
     _lemma,
@@ -132,7 +141,12 @@ def code_noun(coding: ArticleCoding, token) -> None:
             owner = None   # "held their first meeting": the carrier's subject holds it
         elif noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and _subject(noun.head) is not None:
             owner = _subject(noun.head)   # "their forces completed their withdrawal"
+    rule = f"noun:{token.lemma_.lower()}"
     sources, targets = _noun_participants(coding.analyzed, token, noun, carrier, owner, trigger)
+    if token.lemma_.lower() in CROWD_NOUNS and any(s.sector in ARMED_SECTORS for s in sources):
+        # "Wagner fighters began a march on Moscow": armed men marching show force, no protest.
+        trigger, rule = ARMED_MARCH, f"{rule} + armed"
+        sources, targets = _noun_participants(coding.analyzed, token, noun, carrier, owner, trigger)
     anchor = carrier if carrier is not None else token
     confidence = 0.7 if sources and targets else 0.5
-    coding.emit(token, trigger, trigger.plover, f"noun:{token.lemma_.lower()}", sources, targets, anchor, confidence)
+    coding.emit(token, trigger, trigger.plover, rule, sources, targets, anchor, confidence)

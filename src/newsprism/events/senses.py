@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsprism.actors.titles import lookup_title
+from newsprism.events.lexicon import VERBS
 
 # Places an actor holds or lives in, whose leaving is a withdrawal ("the militia will leave the
 # dam", "families left the villages"); not "left office", "left the meeting".
@@ -48,10 +49,19 @@ def _objects(token) -> list:
     return [c for c in token.children if c.dep_ == "dobj"]
 
 
+def _undergoers(token) -> list:
+    """Return what a verb is done to: its direct objects, its passive subject ("the report was
+    released"), or the noun a participle describes ("a report released in Kigali")."""
+    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+        found.append(token.head)
+    return found
+
+
 def _object_words(token) -> set[str]:
-    """Return the lemmas of the verb's direct objects and of the nouns after their "of"."""
+    """Return the lemmas of what the verb is done to (see _undergoers) and of the nouns after their "of"."""
     words = set()
-    for obj in _objects(token):
+    for obj in _undergoers(token):
         words.add(obj.lemma_.lower())
         words.update(g.lemma_.lower() for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
                      for g in p.children if g.dep_ == "pobj")
@@ -149,7 +159,25 @@ def _ease(token) -> bool:
     return not _objects(token) and not eased_on and not any(c.dep_ == "nsubjpass" for c in token.children)
 
 
+def _demonstrate(token) -> bool:
+    # "protesters demonstrated against the law"; not "the rebellion demonstrated the chaos" (showed it).
+    return bool(_objects(token)) or any(c.dep_ == "ccomp" for c in token.children)
+
+
+# Types of deed whose claim accuses the doer: "Kyiv claimed Russian troops shelled the plant".
+CLAIMED_HOSTILITY = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"}
+
+
+def _claim(token) -> bool:
+    # "claimed that Russian troops shelled the plant" accuses; "claimed victory", "claimed
+    # responsibility", "claimed that the talks went well" do not.
+    return not any((t.lemma_.lower(), "") in VERBS and VERBS[(t.lemma_.lower(), "")].plover in CLAIMED_HOSTILITY
+                   for c in token.children if c.dep_ == "ccomp" for t in c.subtree if t.pos_ == "VERB")
+
+
 SENSES: dict[str, Callable] = {
+    "claim": _claim,
+    "demonstrate": _demonstrate,
     "term": _term, "leave": _leave, "drop": _drop, "arm": _arm, "move": _onward, "push": _onward, "press": _onward,
     "strike": _strike, "take": _take, "share": _share, "give": _give, "defend": _defend, "release": _release,
     "capture": _capture, "recall": _recall, "ease": _ease, "lift": _ease, "fire": _fire,

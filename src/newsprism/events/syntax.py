@@ -4,6 +4,7 @@ and the verb-trigger lookup against the lexicon."""
 from __future__ import annotations
 
 from newsprism.actors.titles import lookup_title
+from newsprism.events.cameo_patterns import match_pattern, pattern_trigger
 from newsprism.events.lexicon import SPEECH_VERBS, VERBS, Trigger
 from newsprism.events.senses import not_this_sense
 from newsprism.events.vocabulary import (
@@ -274,17 +275,24 @@ def _verb_trigger(token) -> tuple[Trigger, str] | None:
     if following is not None and following.dep_ == "mark" and following.head.head.i == token.i:
         particles.append(following.lower_)   # "calling for him to step aside": "for" marks the clause
     # "ended mediation efforts", "declared a state of siege": the object's own words count too.
-    for obj in (c for c in token.children if c.dep_ == "dobj"):
-        particles.append(obj.lemma_.lower())
+    # A passive subject is the object too: "missiles were launched at Kyiv".
+    for obj in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+        particles.extend((obj.lemma_.lower(), obj.lower_))
         particles.extend(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
             particles.extend(c.lemma_.lower() for c in prep.children if c.dep_ == "pobj")
     for particle in particles:
         if (lemma, particle) in VERBS:
             return VERBS[(lemma, particle)], f"verb:{lemma} {particle}"
-    if (lemma, "") in VERBS:
-        return VERBS[(lemma, "")], f"verb:{lemma}"
-    return None
+    # Breadth: a PETRARCH2 pattern that names the object its code depends on decides before our
+    # bare verb rule where their types differ ("halted the violence" is a ceasefire, "froze the
+    # assets" an embargo); one naming only a preposition codes what no rule of ours codes.
+    imported = match_pattern(token, lemma, specific_only=True)
+    ours = VERBS.get((lemma, ""))
+    # An intent (CAMEO 03x) never overrides the deed's rule: intent comes from modality.
+    if imported is not None and (ours is None or (imported.object and imported.plover not in (ours.plover, "AGREE"))):
+        return pattern_trigger(imported), imported.name
+    return (ours, f"verb:{lemma}") if ours is not None else None
 
 
 def _codable(token) -> tuple[Trigger, str] | None:

@@ -11,7 +11,7 @@ from newsprism.records import ActorRef, AnalyzedArticle
 
 
 def _actor_in_clause(analyzed: AnalyzedArticle, roots: list, skip: set[int], sources: list[ActorRef],
-                     max_depth: int = 6, settings: bool = True) -> list[ActorRef]:
+                     max_depth: int = 6, settings: bool = True, origins: bool = True) -> list[ActorRef]:
     """Return the nearest actors with a country inside the clause of ``roots`` (breadth first).
 
     "promised to continue military aid to war-torn Mozambique", "protest against Sweden's
@@ -36,7 +36,8 @@ def _actor_in_clause(analyzed: AnalyzedArticle, roots: list, skip: set[int], sou
                 complement = child.dep_ == "ccomp" and token.pos_ == "VERB" and token.lemma_ not in SPEECH_VERBS
                 if child.i in seen or not (child.dep_ in CLAUSE_LINKS or purpose or complement):
                     continue   # "to help defend Saudi Arabia" is the purpose of the same deed
-                if child.lower_ in LANDMARK_PREPS or (not settings and child.dep_ == "prep" and child.lower_ in SETTING_PREPS):
+                if child.lower_ in LANDMARK_PREPS or (not settings and child.dep_ == "prep" and child.lower_ in SETTING_PREPS) \
+                        or (not origins and child.dep_ == "prep" and child.lower_ == "from"):
                     continue   # "met the delegations at a guesthouse in Drovna": where, not with whom
                 if child.dep_ == "nsubj" and token.pos_ in ("VERB", "AUX") and token in roots:
                     continue   # the event's own subject is its source
@@ -73,8 +74,10 @@ def _with_deeper_targets(analyzed: AnalyzedArticle, targets: list[ActorRef], sou
     skip |= {r.i for r in roots}
     # A meeting's setting is where it happens; a deed's setting may be whom it hits.
     settings = plover != "CONSULT"
-    deeper = _actor_in_clause(analyzed, list(content), skip, sources, settings=settings) if content else []
-    deeper = deeper or _actor_in_clause(analyzed, roots, skip, sources, settings=settings)
+    # Where an attack comes from is not whom it hits: "rockets fired from Gaza".
+    origins = plover != "ASSAULT"
+    deeper = _actor_in_clause(analyzed, list(content), skip, sources, settings=settings, origins=origins) if content else []
+    deeper = deeper or _actor_in_clause(analyzed, roots, skip, sources, settings=settings, origins=origins)
     if not deeper and not targets and plover in PLACE_TARGETED:
         deeper = _place_target(analyzed, *(places or roots))
     return deeper + targets

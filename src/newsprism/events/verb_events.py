@@ -37,13 +37,19 @@ from newsprism.events.syntax import (
 from newsprism.events.targets import _threatened, _with_deeper_targets
 from newsprism.events.vocabulary import (
     CONTENT_OBJECT_VERBS,
+    FORCE_SECTORS,
+    GIVING_VERBS,
     LEGAL_ACTIONS,
     MOTION_VERBS,
     NAMING_ACCUSATION,
     OBJECT_MAKES_A_DEED,
+    POLITICAL_SECTORS,
     PRESS_WORDS,
     RECIPIENT_PREPS,
     REFLEXIVES,
+    TALKING_VERBS,
+    VERBAL_ATTACK,
+    VERBAL_ATTACK_VERBS,
     WEAPONS,
 )
 from newsprism.records import ActorRef
@@ -86,6 +92,9 @@ def _not_an_event(token, trigger: Trigger, lemma: str, subject) -> bool:
     verb is a modifier, a reporter's question or the content of a threat."""
     if lemma in SUPPORT_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in NOUNS for c in token.children):
         return True   # "imposed sanctions", "held talks": the noun names the event
+    if lemma in SUPPORT_VERBS and any(p.dep_ == "prep" and p.lower_ in ("in", "into") and g.dep_ == "pobj"
+                                      and g.lemma_.lower() in NOUNS for p in token.children for g in p.children):
+        return True   # "engaged in a firefight", "were involved in talks": the noun names it
     if lemma == "deny" and any(c.dep_ in ("xcomp", "ccomp") and any(_codable(t) for t in c.subtree)
                                for c in token.children):
         return True   # "denied ordering his fighters to shoot": the denied deed is coded, negated
@@ -129,12 +138,12 @@ def _target_tokens(token, trigger: Trigger, rule: str, lemma: str, subject) -> l
     named_object = rule.split(" ", 1)[1] if " " in rule else None
     found = []
     for t in _targets(token, trigger, subject):
-        if t.dep_ == "dobj" and named_object in (t.lower_, t.lemma_.lower()):
+        if t.dep_ in ("dobj", "nsubjpass") and named_object in (t.lower_, t.lemma_.lower()):
             continue
         if t.dep_ == "dobj" and lemma in CONTENT_OBJECT_VERBS:
             continue   # "discussed the situation in Russia": a topic, not a partner
-        if t.dep_ == "dobj" and trigger.plover == "ASSAULT" and t.lemma_.lower() in WEAPONS:
-            continue   # "fired rockets at the town": the weapon, not whom it hit
+        if t.dep_ in ("dobj", "nsubjpass") and trigger.plover == "ASSAULT" and t.lemma_.lower() in WEAPONS:
+            continue   # "fired rockets at the town", "a mortar bomb was fired at Israel": the weapon, not whom it hit
         found.extend(_with_conjuncts(t))
     return found
 
@@ -149,9 +158,10 @@ def _clause_targets(analyzed, token, trigger: Trigger, subject, exclude) -> list
             for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     targets.extend(_resolve_phrase(analyzed, pobj, exclude))
-    if not targets and trigger.plover == "REQUEST":
+    if not targets and trigger.plover in ("REQUEST", "ACCUSE"):
         # "asked that Moscow refrain", "demanded that the US cancel plans to sell arms to
-        # Taiwan": the subject of the requested clause is the target, before anything in it.
+        # Taiwan", "claimed that Russian troops shelled the plant": the subject of the requested
+        # or alleged clause is the target, before anything in it.
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
             subject_of_clause = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject_of_clause is not None:
@@ -229,6 +239,18 @@ def _recoded(analyzed, token, trigger: Trigger, rule: str, sources):
     return trigger, plover, rule, mode, negated, sources
 
 
+def _verbal_attack(token, sources, targets) -> bool:
+    """Return whether an attack is made in words: political actors on each other, no force on
+    either side, and no weapon in the clause ("a super-PAC that only attacks Clinton")."""
+    if any(s.sector in FORCE_SECTORS for s in sources) or any(t.sector in FORCE_SECTORS for t in targets):
+        return False
+    if any(t.lemma_.lower() in WEAPONS for t in token.subtree):
+        return False
+    political = [r for r in (*sources, *targets) if r.sector in POLITICAL_SECTORS]
+    named_people = any(t.ent_type_ == "PERSON" for t in token.children if t.dep_ in ("dobj", "nsubjpass"))
+    return bool(political) and (named_people or all(t.sector in POLITICAL_SECTORS for t in targets if _actor_like(t)))
+
+
 def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: str) -> None:
     """Emit the event a lexicon verb names, if this use of it names one."""
     analyzed = coding.analyzed
@@ -259,9 +281,18 @@ def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: s
         return   # "spoke to reporters" is a statement to the press, not a consultation
     if lemma == "meet" and subject is not None and not _is_someone(subject, sources):
         return   # "the plan met fierce resistance": a thing meets no one
+    if lemma in GIVING_VERBS and trigger.plover == "AID" and not (
+            (not sources or any(_actor_like(x) for x in sources)) and any(_actor_like(x) for x in targets)):
+        return   # "gave users a glimpse", "help one candidate": aid passes between actors
+    if lemma in TALKING_VERBS and trigger.plover == "CONSULT" and not targets:
+        return   # "not going to talk about this", "speaking at a conference": no one consulted
+    if trigger.plover == "ASSAULT" and lemma in VERBAL_ATTACK_VERBS and _verbal_attack(token, sources, targets):
+        trigger, rule = VERBAL_ATTACK, f"{rule} + in words"
     passive_target = _passive_target(token)
     trigger, plover, rule, mode, negated, sources = _recoded(analyzed, token, trigger, rule, sources)
     if lemma == "drop" and passive_target is not None:
         targets = [r for r in targets if "charge" not in r.name.lower()]
     confidence = 0.8 if sources and targets else 0.6 if sources or targets else 0.4
+    if rule.startswith("cameo:"):
+        confidence -= 0.1   # a PETRARCH2 pattern is less sure than a rule with its own test sentences
     coding.emit(token, trigger, plover, rule, sources, targets, token, confidence, mode=mode, negated=negated)

@@ -160,3 +160,17 @@ OFFERER_NOUNS = {"offer", "proposal", "plan", "bid", "pledge", "promise"}
 # ("an invitation to meet", "calls to resign"). Not an offer: "a US offer to host a summit" is
 # the offerer's deed.
 OFFER_NOUNS = {"invitation", "request", "call", "demand", "appeal", "opportunity", "chance"}
+
+# Verbs of violence that politicians use of words: "a super-PAC that only attacks Clinton",
+# "Future45 has been hitting Clinton with ads" (a verbal attack, ACCUSE 111).
+VERBAL_ATTACK_VERBS = {"attack", "hit", "bash", "target", "slam", "blast"}
+# Sectors whose attacks are deeds, not words.
+FORCE_SECTORS = {"MIL", "REB", "COP", "CRM"}
+# Sectors of the political arena, whose attacks on each other are words.
+POLITICAL_SECTORS = {"PTY", "GOV", "LEG", "OPP", "MED"}
+# Verbs of giving that are aid only between actors: "gave users a glimpse", "gave the job to a
+# comedian" give nothing from one party to another.
+GIVING_VERBS = {"give"}
+# Verbs of talking that are a consultation only with a partner: "not going to talk about this".
+TALKING_VERBS = {"talk", "speak"}
+VERBAL_ATTACK = Trigger("ACCUSE", "disapprove", "111", ("for", "over"))

@@ -20,6 +20,7 @@ import pyarrow as pa
 
 from newsprism.config import DEFAULT_MEMORY_LIMIT
 from newsprism.errors import NewsprismError, StoreLocked
+from newsprism.nlp.furniture import find_furniture, furniture_at
 from newsprism.records import AnalyzedArticle, Article, InputFailure
 from newsprism.store.schema import SCHEMA_VERSION, TABLES
 
@@ -266,8 +267,10 @@ def rows_for(analyzed: Sequence[AnalyzedArticle]) -> dict[str, list[dict[str, An
             "language": a.language, "url": a.url, "content_hash": a.content_hash, "word_count": a.word_count,
             "ingested_at": datetime.now(),
         })
+        furniture = find_furniture(a.text)   # captions, bylines, "Read more" lines: kept, marked
         for s in item.sentences:
-            rows["sentences"].append({"article_id": s.article_id, "sentence_index": s.index, "start": s.start, "end": s.end, "text": s.text})
+            rows["sentences"].append({"article_id": s.article_id, "sentence_index": s.index, "start": s.start, "end": s.end,
+                                      "text": s.text, "furniture": furniture_at(furniture, s.start, s.end)})
         rows["entities"].extend(_record_row(e) for e in item.entities)
         rows["dates"].extend(_record_row(d) for d in item.dates)
         rows["cited_sources"].extend(_record_row(c) for c in item.cited_sources)

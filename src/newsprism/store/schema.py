@@ -48,6 +48,7 @@ TABLES: dict[str, str] = {
         start INTEGER NOT NULL,
         "end" INTEGER NOT NULL,
         text VARCHAR NOT NULL,
+        furniture VARCHAR,
         PRIMARY KEY (article_id, sentence_index)""",
     "entities": """
         article_id VARCHAR NOT NULL,
