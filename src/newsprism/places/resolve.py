@@ -27,9 +27,9 @@ from newsprism.places.toponyms import demonym_country
 class Weights:
     """How much each piece of evidence counts (tuned on the dev halves of LGL and TR-News)."""
 
-    population: float = 1.0          # per power of ten
-    country: float = 4.0             # a country's own name beats a town of that name
-    region: float = 2.5
+    population: float = 1.5          # per power of ten
+    country: float = 2.0             # a country's own name beats a town of that name
+    region: float = 1.25
     continent: float = 4.0
     capital: float = 1.5
     own_name: float = 2.0            # the place's main name, not only an alternate

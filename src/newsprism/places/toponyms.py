@@ -68,6 +68,19 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+# What may continue a name the parser cut short: "Rostov" + "-on-Don", "Voronezh" + " region".
+_CONTINUATION = re.compile(r"-(?:on|na|am|an|upon|sur|en|le|la|de|del|di|sous)-[A-Z][\w']*(?:-[A-Z][\w']*)?|"
+                           r"\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Gg]overnorate|[Pp]refecture|County|Parish)\b")
+
+
+def _extended(text: str, start: int, end: int, known) -> int:
+    """Return the end of the name with its continuation when the gazetteer knows the longer name."""
+    match = _CONTINUATION.match(text, end)
+    if match and known(text[start:match.end()]):
+        return match.end()
+    return end
+
+
 def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int] | None = None,
                   dateline: str | None = None, sentence_of=None, known=None) -> list[Toponym]:
     """Return the article's place names and demonyms, ordered by offset, without overlaps.
@@ -79,6 +92,8 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
     found: dict[tuple[int, int], Toponym] = {}
 
     def add(start: int, end: int, kind: str) -> None:
+        if known is not None:
+            end = _extended(text, start, end, known)
         trimmed = _trimmed(text, start, end)
         if not trimmed:
             return

@@ -1,0 +1,114 @@
+"""Return where each event happened: the place its sentence attaches to it, else the dateline, else
+the place the article is about, each marked with how it was chosen.
+
+Attachment follows the dependency parse. A place governed by a locative preposition ("in",
+"at", "near") that hangs off the event's trigger, or off the trigger's object ("took the
+headquarters in Rostov-on-Don"), is the event's location. A movement's destination
+("marched on Moscow", "sent troops to Belarus") is recorded as the destination, never as the
+location. A country named as subject or object is an actor, not a location; a town or region
+named as the object of an attack ("shelled Kharkiv") is where the attack happened.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from newsprism.places.records import EventPlace, PlaceMention
+
+LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "off", "on", "over", "along"}
+DIRECTIONAL = {"to", "toward", "towards", "into", "on", "onto"}
+# Verbs whose "on/to/toward X" is where the mover is going ("marched on Moscow").
+MOVEMENT_LEMMAS = {"march", "advance", "head", "move", "drive", "push", "fly", "travel", "go", "come", "return",
+                   "send", "deploy", "dispatch", "redeploy", "transfer", "relocate", "evacuate", "flee", "retreat",
+                   "withdraw", "proceed", "approach", "arrive", "walk", "sail", "ride", "rush", "race", "leave"}
+# Object-of-trigger places count as the location for these events ("shelled Kharkiv", "took Rostov").
+SITE_OBJECT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SEIZE", "ATTACK"}
+# Verbs whose object is the place itself ("visited Pineville", "captured Bakhmut").
+SITE_LEMMAS = {"visit", "hit", "strike", "shell", "bomb", "attack", "take", "seize", "capture", "enter", "occupy",
+               "storm", "raid", "liberate", "besiege", "surround", "encircle", "tour", "target"}
+_HOPS = 3
+
+
+def _token_at(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _up_to_noun_phrase_head(token):
+    # "Rostov-on-Don" may parse as several tokens; climb compounds and appositions to the phrase head.
+    while token.dep_ in ("compound", "appos", "conj", "flat", "nmod", "amod") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _attachment(place_token, trigger, plover_type: str) -> str | None:
+    """Return "location", "destination" or None for how the place hangs off the trigger."""
+    head = _up_to_noun_phrase_head(place_token)
+    if head.dep_ == "pobj" and head.head.dep_ in ("prep", "dative", "agent"):
+        prep = head.head
+        word = prep.lower_
+        node, hops = prep.head, 0
+        while node.i != trigger.i and hops < _HOPS and node.head.i != node.i:
+            if node.dep_ not in ("dobj", "pobj", "prep", "attr", "acl", "xcomp", "advcl", "conj", "npadvmod", "nsubjpass", "oprd"):
+                break
+            node, hops = node.head, hops + 1
+        if node.i != trigger.i:
+            return None
+        if word in DIRECTIONAL and prep.head.i == trigger.i and (trigger.lemma_ in MOVEMENT_LEMMAS or word in ("into", "toward", "towards")):
+            return "destination"
+        if word in LOCATIVE:
+            return "location"
+        return None
+    if head.dep_ == "poss" and head.head.head.i == trigger.i and head.head.dep_ in ("dobj", "pobj"):
+        return "location"            # "seized Rostov's military headquarters"
+    if head.dep_ == "dobj" and head.head.i == trigger.i and (plover_type in SITE_OBJECT_TYPES or trigger.lemma_ in SITE_LEMMAS):
+        return "site"
+    return None
+
+
+def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateline_mention: PlaceMention | None) -> list[EventPlace]:
+    """Return one EventPlace per event that can be placed (and one per destination found)."""
+    resolved = [m for m in mentions if m.place is not None and m.reason == "resolved"]
+    by_sentence: dict[int, list[PlaceMention]] = {}
+    for m in resolved:
+        by_sentence.setdefault(m.toponym.sentence_index, []).append(m)
+    main = main_place(resolved)
+    out: list[EventPlace] = []
+    for event in events:
+        trigger = _token_at(doc, event.start, event.end)
+        location = destination = None
+        for m in by_sentence.get(event.sentence_index, []) if trigger is not None else []:
+            token = _token_at(doc, m.toponym.start, m.toponym.end)
+            if token is None:
+                continue
+            how = _attachment(token, trigger, event.plover_type)
+            if how == "site" and m.place.feature_code in ("PCLI", "CONT"):
+                continue             # a country as object is an actor ("Russia attacked Ukraine")
+            if how in ("location", "site") and location is None:
+                location = m
+            elif how == "destination" and destination is None:
+                destination = m
+        if location is None and getattr(event, "location", None):
+            # The event coder's own location words, when they name a resolved place of the sentence.
+            location = next((m for m in by_sentence.get(event.sentence_index, [])
+                             if m.toponym.text in event.location or event.location in m.toponym.text), None)
+        if location is not None:
+            out.append(EventPlace(event.id, location.place, location.toponym.text, location.toponym.start, location.toponym.end, "sentence"))
+        elif dateline_mention is not None and dateline_mention.place is not None:
+            t = dateline_mention.toponym
+            out.append(EventPlace(event.id, dateline_mention.place, t.text, t.start, t.end, "dateline"))
+        elif main is not None:
+            out.append(EventPlace(event.id, main.place, main.toponym.text, None, None, "article"))
+        if destination is not None:
+            t = destination.toponym
+            out.append(EventPlace(event.id, destination.place, t.text, t.start, t.end, "sentence", role="destination"))
+    return out
+
+
+def main_place(resolved: Sequence[PlaceMention]) -> PlaceMention | None:
+    """Return the mention of the place the article names most (the earliest on a tie)."""
+    if not resolved:
+        return None
+    counts = Counter(m.place.geonameid or (m.place.name, m.place.country) for m in resolved)
+    return max(resolved, key=lambda m: (counts[m.place.geonameid or (m.place.name, m.place.country)], -m.toponym.start))
