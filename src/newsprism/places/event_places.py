@@ -73,7 +73,7 @@ def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateli
     by_sentence: dict[int, list[PlaceMention]] = {}
     for m in resolved:
         by_sentence.setdefault(m.toponym.sentence_index, []).append(m)
-    main = main_place(resolved)
+    main = main_place(resolved, doc)
     out: list[EventPlace] = []
     for event in events:
         trigger = _token_at(doc, event.start, event.end)
@@ -106,9 +106,43 @@ def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateli
     return out
 
 
-def main_place(resolved: Sequence[PlaceMention]) -> PlaceMention | None:
-    """Return the mention of the place the article names most (the earliest on a tie)."""
+def main_place(resolved: Sequence[PlaceMention], doc=None) -> PlaceMention | None:
+    """Return the mention of the place the article is about.
+
+    Each place scores its own mentions plus half those of the regions and countries it lies
+    in, so the town in "Qeshm ... southern Iran ... Iran" wins over the country that contains
+    it; a place named as where someone comes from ("a man from Hampton East") counts a quarter.
+    Ties go to the more specific place, then to the earlier one.
+    """
     if not resolved:
         return None
-    counts = Counter(m.place.geonameid or (m.place.name, m.place.country) for m in resolved)
-    return max(resolved, key=lambda m: (counts[m.place.geonameid or (m.place.name, m.place.country)], -m.toponym.start))
+    weight: Counter = Counter()
+    for m in resolved:
+        weight[_key(m.place)] += 0.25 if doc is not None and _is_origin(doc, m) else 1.0
+    containers: Counter = Counter()
+    for m in resolved:
+        p = m.place
+        for other in resolved:
+            q = other.place
+            if q is p or _key(q) == _key(p):
+                continue
+            if (q.feature_code == "PCLI" and q.country == p.country and p.feature_code != "PCLI") or (
+                    q.feature_code == "ADM1" and q.country == p.country and q.admin1_code == p.admin1_code
+                    and p.feature_code not in ("ADM1", "PCLI")):
+                containers[_key(p)] += 0.5 * (0.25 if doc is not None and _is_origin(doc, other) else 1.0)
+    specificity = {"PCLI": 0, "CONT": 0, "ADM1": 1, "ADM2": 2}
+    best = max(resolved, key=lambda m: (weight[_key(m.place)] + containers[_key(m.place)] / max(1, weight[_key(m.place)]) * weight[_key(m.place)],
+                                        specificity.get(m.place.feature_code, 3), -m.toponym.start))
+    return best
+
+
+def _key(place) -> object:
+    return place.geonameid or (place.name, place.country, place.feature_code)
+
+
+def _is_origin(doc, mention: PlaceMention) -> bool:
+    token = _token_at(doc, mention.toponym.start, mention.toponym.end)
+    if token is None:
+        return False
+    head = _up_to_noun_phrase_head(token)
+    return head.dep_ == "pobj" and head.head.lower_ == "from"

@@ -72,14 +72,16 @@ def _context_score(place: Place, context: _Context, own: Counter, w: Weights) ->
     total = sum(countries.values())
     if place.country and total:
         score += w.same_country * countries[place.country] / total
-    if place.feature_code not in ("PCLI", "CONT") and (place.country, place.admin1_code) in context.regions:
+    # Lying in a region the article names, or beside other places of one region, counts once.
+    in_region = place.feature_code not in ("PCLI", "CONT", "ADM1") and (
+        (place.country, place.admin1_code) in context.regions
+        or (place.admin1 and (place.country, name_key(place.admin1)) in context.region_names))
+    if in_region:
         score += w.same_region
     if place.feature_code == "PCLI" and place.country in countries:
         score += w.contains_other
     if place.feature_code == "ADM1" and (place.country, place.admin1_code) in context.regions:
         score += w.contains_other
-    if place.feature_code.startswith("PPL") and place.admin1 and (place.country, name_key(place.admin1)) in context.region_names:
-        score += w.same_region
     if place.feature_code.startswith("PPL") and place.country in context.country_names:
         score += w.same_region / 2
     if context.dateline_country and place.country == context.dateline_country:

@@ -136,4 +136,6 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
                 start, end = nxt.idx, end_token.idx + len(end_token.text)
                 if known(text[start:end]):
                     add(start, end, "entity")
-    return sorted(found.values(), key=lambda t: t.start)
+    # A surname the article gives a person ("Jim O'Brien" ... "O'Brien said") is not a place.
+    surnames = {ent.text.split()[-1] for ent in doc.ents if ent.label_ == "PERSON" and len(ent.text.split()) >= 2}
+    return sorted((t for t in found.values() if t.kind == "dateline" or t.text not in surnames), key=lambda t: t.start)
