@@ -108,7 +108,9 @@ def resolve_toponyms(toponyms: Sequence[Toponym], dateline_country: str | None =
     places = [t for t in toponyms if t.kind != "demonym"]
     resolved_demonyms = {}
     for t in toponyms:
-        if t.kind == "demonym" or demonym_country(t.text) or not candidates(t.text):
+        found = candidates(t.text)
+        # "US" is an adjective too, but first the country's name: only a word no country is called is a demonym.
+        if t.kind == "demonym" or not found or (demonym_country(t.text) and not any(p.feature_code == "PCLI" for p in found)):
             code = demonym_country(t.text)
             place = country_place(code) if code else None
             if place:

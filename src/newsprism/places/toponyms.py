@@ -73,6 +73,9 @@ _CONTINUATION = re.compile(r"-(?:on|na|am|an|upon|sur|en|le|la|de|del|di|sous)-[
                            r"\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Gg]overnorate|[Pp]refecture|County|Parish)\b")
 
 
+_COMPOUND = re.compile(r"[A-Z][\w']+-(?:on|na|am|an|upon|sur|en|le|la|sous)-[A-Z][\w']+")
+
+
 def _extended(text: str, start: int, end: int, known) -> int:
     """Return the end of the name with its continuation when the gazetteer knows the longer name."""
     match = _CONTINUATION.match(text, end)
@@ -98,8 +101,14 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
         if not trimmed:
             return
         s, e = trimmed
-        if any(s < oe and os_ < e for os_, oe in found):
-            return
+        overlapping = [(os_, oe) for os_, oe in found if s < oe and os_ < e]
+        if overlapping:
+            # A longer name replaces the shorter ones it covers ("Rostov" inside "Rostov-on-Don").
+            if all(os_ >= s and oe <= e and (oe - os_) < (e - s) for os_, oe in overlapping) and kind != "dateline":
+                for span in overlapping:
+                    del found[span]
+            else:
+                return
         found[(s, e)] = Toponym(article_id, sentence_of(s), s, e, text[s:e], kind)
 
     if dateline_span and dateline:
@@ -121,6 +130,11 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
             # "in Fargo" where the small model took the town for a person or a firm.
             add(ent.start_char, ent.end_char, "entity")
     for token in doc:
+        # "Rostov-on-Don", "Stratford-upon-Avon": such compounds are place names wherever they stand.
+        compound = _COMPOUND.match(text, token.idx) if token.text[:1].isupper() else None
+        if compound and known is not None and known(compound.group(0)):
+            add(token.idx, compound.end(), "entity")
+            continue
         # "Moscow-based": the word before "-based", when the parser did not tag it.
         if token.text == "based" and token.i >= 2 and doc[token.i - 1].text == "-":
             head = doc[token.i - 2]

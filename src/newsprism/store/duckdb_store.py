@@ -284,7 +284,7 @@ def place_row(mention: Any) -> dict[str, Any]:
             "text": t.text, "kind": t.kind, "status": mention.reason,
             "name": p.name if p else None, "geonameid": p.geonameid if p else None,
             "lat": p.lat if p else None, "lon": p.lon if p else None, "country": p.country if p else None,
-            "admin1": p.admin1 if p else None, "feature_class": p.feature_class if p else None,
+            "admin1": p.admin1 if p else None, "admin1_code": p.admin1_code if p else None, "feature_class": p.feature_class if p else None,
             "feature_code": p.feature_code if p else None, "population": p.population if p else None}
 
 

@@ -163,6 +163,7 @@ TABLES: dict[str, str] = {
         lon DOUBLE,
         country VARCHAR,
         admin1 VARCHAR,
+        admin1_code VARCHAR,
         feature_class VARCHAR,
         feature_code VARCHAR,
         population BIGINT""",
