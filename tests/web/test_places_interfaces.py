@@ -63,3 +63,28 @@ def test_exports_carry_places(seeds_store, tmp_path):
     assert any(c["Latitude"] and c["GeoNames ID"] for c in cells)
     features = json.loads(geojson.read_text())["features"]
     assert features and features[0]["geometry"]["type"] == "Point" and features[0]["properties"]["how"]
+
+
+def test_map_page_and_story_map_draw_placed_events_offline(seeds_client):
+    page = seeds_client.get("/map")
+    assert page.status_code == 200
+    html = page.text
+    assert '<svg class="event-map"' in html and html.count('class="dot"') > 0
+    assert "http" not in html.split('<svg class="event-map"', 1)[1].split("</svg>", 1)[0].replace(
+        "http://www.w3.org/2000/svg", "")  # nothing fetched: no tile or CDN URL inside the map
+    assert 'href="/events/' in html            # a dot clicks through to its event
+    stories = seeds_client.get("/api/stories").json()
+    story_id = (stories["items"] if isinstance(stories, dict) else stories)[0]["id"]
+    story = seeds_client.get(f"/stories/{story_id}").text
+    assert 'id="map"' in story and 'class="dot"' in story
+    assert seeds_client.get("/map", params={"near": "bad"}).status_code == 422
+    at_moscow = seeds_client.get("/map", params={"place": "Moscow"}).text
+    assert at_moscow.count('class="dot"') > 0
+
+
+def test_static_report_has_the_map(seeds_store, tmp_path):
+    from newsprism.web.report import write_report
+
+    write_report(seeds_store, tmp_path)
+    html = (tmp_path / "map.html").read_text()
+    assert '<svg class="event-map"' in html and 'class="dot"' in html and "article-" in html
