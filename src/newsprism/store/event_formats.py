@@ -111,10 +111,16 @@ def read_coded_events(
     where, params = "", []
     if article_ids is not None:
         where, params = "WHERE e.article_id IN (SELECT unnest(?))", [list(article_ids)]
-    rows = store.query(
-        "SELECT e.*, s.text AS sentence, a.outlet, a.published, a.url, a.language, "
+    # A store written before places has no place columns: its events read back unplaced.
+    placed = {"place_start", "how"} <= _table_columns(store, "events")
+    with_code = "admin1_code" in _table_columns(store, "places")
+    place_columns = (
         "substr(a.text, e.place_start + 1, e.place_end - e.place_start) AS place_text, "
-        "(SELECT p.admin1_code FROM places p WHERE p.article_id = e.article_id AND p.start = e.place_start LIMIT 1) AS place_admin1_code "
+        + ("(SELECT p.admin1_code FROM places p WHERE p.article_id = e.article_id AND p.start = e.place_start LIMIT 1)"
+           if with_code else "NULL") + " AS place_admin1_code, "
+    ) if placed else ""
+    rows = store.query(
+        f"SELECT e.*, {place_columns}s.text AS sentence, a.outlet, a.published, a.url, a.language "
         "FROM events e "
         "JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.sentence_index = e.sentence_index "
@@ -167,6 +173,11 @@ def read_coded_events(
         )
         for r in rows
     ]
+
+
+def _table_columns(store: QueryStore, table: str) -> set[str]:
+    return {r["column_name"] for r in store.query(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table])}
 
 
 # Provenance columns appended to both layouts.
