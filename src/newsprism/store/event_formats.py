@@ -2,7 +2,8 @@
 
 Both layouts exist so analysts can load newsprism's events into the tools they already use
 for POLECAT and GDELT. Columns newsprism cannot fill (coordinates, COW codes, Goldstein
-scores) stay empty rather than guessed. Every row ends with newsprism's own provenance
+scores) stay empty rather than guessed. Where an event was placed (``newsprism.places``), the
+POLECAT geo columns and GDELT's ActionGeo columns carry that place. Every row ends with newsprism's own provenance
 columns (article id, sentence index, character offsets, the sentence), so a row can always
 be traced back to the words it came from.
 """
@@ -90,6 +91,17 @@ class CodedEvent:
     published: date | None
     url: str | None
     language: str | None
+    # Where it happened (newsprism.places): None where the event could not be placed.
+    place_name: str | None = None
+    place_text: str | None = None      # the words naming it, as written
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    place_country: str | None = None   # ISO alpha-3
+    place_admin1: str | None = None
+    place_admin1_code: str | None = None
+    place_feature_code: str | None = None
+    place_how: str | None = None       # sentence | dateline | article
 
 
 def read_coded_events(
@@ -99,8 +111,17 @@ def read_coded_events(
     where, params = "", []
     if article_ids is not None:
         where, params = "WHERE e.article_id IN (SELECT unnest(?))", [list(article_ids)]
+    # A store written before places has no place columns: its events read back unplaced.
+    placed = {"place_start", "how"} <= _table_columns(store, "events")
+    with_code = "admin1_code" in _table_columns(store, "places")
+    place_columns = (
+        "substr(a.text, e.place_start + 1, e.place_end - e.place_start) AS place_text, "
+        + ("(SELECT p.admin1_code FROM places p WHERE p.article_id = e.article_id AND p.start = e.place_start LIMIT 1)"
+           if with_code else "NULL") + " AS place_admin1_code, "
+    ) if placed else ""
     rows = store.query(
-        "SELECT e.*, s.text AS sentence, a.outlet, a.published, a.url, a.language FROM events e "
+        f"SELECT e.*, {place_columns}s.text AS sentence, a.outlet, a.published, a.url, a.language "
+        "FROM events e "
         "JOIN articles a ON a.id = e.article_id "
         "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.sentence_index = e.sentence_index "
         f"{where} ORDER BY a.published NULLS LAST, e.article_id, e.start, e.id",
@@ -139,9 +160,24 @@ def read_coded_events(
             published=r["published"],
             url=r["url"],
             language=r["language"],
+            place_name=r.get("place_name"),
+            place_text=r.get("place_text") or r.get("place_name"),
+            geonameid=r.get("geonameid"),
+            lat=r.get("lat"),
+            lon=r.get("lon"),
+            place_country=r.get("country"),
+            place_admin1=r.get("admin1"),
+            place_admin1_code=r.get("place_admin1_code"),
+            place_feature_code=r.get("feature_code"),
+            place_how=r.get("how"),
         )
         for r in rows
     ]
+
+
+def _table_columns(store: QueryStore, table: str) -> set[str]:
+    return {r["column_name"] for r in store.query(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table])}
 
 
 # Provenance columns appended to both layouts.
@@ -198,34 +234,23 @@ POLECAT_COLUMNS = (
     "Version",
 ) + PROVENANCE_COLUMNS
 
+# The GDELT 2.0 event table's 61 columns, in their order (GDELT 2.0 Event Codebook).
+_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+          "Type1Code", "Type2Code", "Type3Code")
 GDELT_COLUMNS = (
-    "GLOBALEVENTID",
-    "SQLDATE",
-    "MonthYear",
-    "Year",
-    "FractionDate",
-    "Actor1Code",
-    "Actor1Name",
-    "Actor1CountryCode",
-    "Actor1Type1Code",
-    "Actor2Code",
-    "Actor2Name",
-    "Actor2CountryCode",
-    "Actor2Type1Code",
-    "IsRootEvent",
-    "EventCode",
-    "EventBaseCode",
-    "EventRootCode",
-    "QuadClass",
-    "GoldsteinScale",
-    "NumMentions",
-    "NumSources",
-    "NumArticles",
-    "AvgTone",
-    "ActionGeo_Fullname",
-    "DATEADDED",
-    "SOURCEURL",
-) + PROVENANCE_COLUMNS
+    ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate")
+    + tuple(f"Actor1{c}" for c in _ACTOR)
+    + tuple(f"Actor2{c}" for c in _ACTOR)
+    + ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+       "NumMentions", "NumSources", "NumArticles", "AvgTone")
+    + tuple(f"Actor1Geo_{c}" for c in _GEO)
+    + tuple(f"Actor2Geo_{c}" for c in _GEO)
+    + tuple(f"ActionGeo_{c}" for c in _GEO)
+    + ("DATEADDED", "SOURCEURL")
+)
+# newsprism's own columns for each GDELT row, written to a separate file keyed by GLOBALEVENTID.
+GDELT_EXTRA_COLUMNS = ("GLOBALEVENTID",) + PROVENANCE_COLUMNS + ("place_how", "place_text")
 
 
 def _pairs(event: CodedEvent) -> list[tuple[ActorRef | None, ActorRef | None]]:
@@ -297,15 +322,7 @@ def polecat_rows(store: QueryStore, events: Sequence[CodedEvent]) -> list[list[o
                     "",
                     target.name if target else "",
                     "",
-                    event.location or "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    event.location or "",
-                    "",
+                    *_polecat_geo(event),
                     event.outlet or "",
                     event.published or "",
                     names.get("person", ""),
@@ -326,9 +343,60 @@ def _cameo_actor_code(ref: ActorRef | None) -> str:
     return f"{ref.country or ''}{ref.sector or ''}"
 
 
+def _polecat_geo(event: CodedEvent) -> list[object]:
+    """Return Placename, City, State, Country, Latitude, Longitude, GeoNames ID, Raw Placename, Feature Type."""
+    if event.lat is None:
+        return [event.location or "", "", "", "", "", "", "", event.location or "", ""]
+    city = event.place_name if (event.place_feature_code or "").startswith("PPL") else ""
+    return [event.place_name or "", city, event.place_admin1 or "", event.place_country or "", event.lat, event.lon,
+            event.geonameid or "", event.place_text or event.place_name or "", event.place_feature_code or ""]
+
+
+def _gdelt_geo(name: str | None, iso3: str | None, admin1_code: str | None, feature_code: str | None,
+               lat: float | None, lon: float | None, feature_id: object) -> list[object]:
+    """Return GDELT's eight geo columns: Type, FullName, CountryCode (FIPS), ADM1Code, ADM2Code, Lat, Long, FeatureID."""
+    if lat is None:
+        return [0, "", "", "", "", "", "", ""]
+    from newsprism.places.gazetteer import country_codes
+
+    codes = country_codes().get(iso3 or "", {})
+    fips = codes.get("fips", "")
+    us = iso3 == "USA"
+    code = feature_code or ""
+    # GDELT's geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+    geo_type = 1 if code == "PCLI" else (2 if us else 5) if code.startswith("ADM") else (3 if us else 4)
+    adm1 = f"{fips}{admin1_code}" if fips and admin1_code and geo_type != 1 else fips
+    full = name if geo_type == 1 or not codes.get("name") else f"{name}, {codes['name']}"
+    return [geo_type, full or "", fips, adm1, "", lat, lon, feature_id if feature_id is not None else fips]
+
+
+def _actor_geo(ref: ActorRef | None) -> list[object]:
+    """Return an actor's geo columns: its country, where newsprism knows it (GDELT's type 1)."""
+    if ref is None or not ref.country:
+        return _gdelt_geo(None, None, None, None, None, None, None)
+    from newsprism.places.gazetteer import country_place
+
+    place = country_place(ref.country)
+    if place is None:
+        return _gdelt_geo(None, None, None, None, None, None, None)
+    return _gdelt_geo(place.name, place.country, None, "PCLI", place.lat, place.lon, None)
+
+
 def gdelt_rows(events: Sequence[CodedEvent]) -> list[list[object]]:
-    """Return the rows of the GDELT-style table, one per (source, target) dyad with a CAMEO code."""
-    rows = []
+    """Return the rows of the GDELT 2.0 event table (61 columns), one per (source, target) dyad with a CAMEO code.
+
+    Each row's newsprism columns (provenance, how the place was chosen) are in ``gdelt_extra_rows``.
+    """
+    return [row for row, _ in _gdelt_rows_with_extra(events)]
+
+
+def gdelt_extra_rows(events: Sequence[CodedEvent]) -> list[list[object]]:
+    """Return newsprism's own columns for each GDELT row, keyed by GLOBALEVENTID (GDELT_EXTRA_COLUMNS)."""
+    return [extra for _, extra in _gdelt_rows_with_extra(events)]
+
+
+def _gdelt_rows_with_extra(events: Sequence[CodedEvent]) -> list[tuple[list[object], list[object]]]:
+    rows: list[tuple[list[object], list[object]]] = []
     mentions: dict[tuple[str, str], set[str]] = defaultdict(set)
     outlets: dict[tuple[str, str], set[str]] = defaultdict(set)
     for event in events:
@@ -340,39 +408,43 @@ def gdelt_rows(events: Sequence[CodedEvent]) -> list[list[object]]:
             continue  # GDELT has no negated events, and EventCode is its key column.
         when = event.date or event.published
         key = (event.cameo, event.date.isoformat() if event.date else "")
+        action_geo = _gdelt_geo(event.place_name, event.place_country, event.place_admin1_code, event.place_feature_code,
+                                event.lat, event.lon, event.geonameid)
         for source, target in _pairs(event):
-            rows.append(
-                [
-                    f"{event.id}-{len(rows)}",
-                    when.strftime("%Y%m%d") if when else "",
-                    when.strftime("%Y%m") if when else "",
-                    when.year if when else "",
-                    f"{when.year + (when.timetuple().tm_yday - 1) / 365:.4f}" if when else "",
-                    _cameo_actor_code(source),
-                    source.name if source else "",
-                    source.country or "" if source else "",
-                    source.sector or "" if source else "",
-                    _cameo_actor_code(target),
-                    target.name if target else "",
-                    target.country or "" if target else "",
-                    target.sector or "" if target else "",
-                    1 if event.sentence_index == 0 else 0,
-                    event.cameo,
-                    event.cameo[:3],
-                    event.cameo[:2],
-                    cameo_quad_class(event.cameo) or "",
-                    "",
-                    1,
-                    len(outlets[key]),
-                    len(mentions[key]),
-                    "",
-                    event.location or "",
-                    event.published.strftime("%Y%m%d") if event.published else "",
-                    event.url or "",
-                    *_provenance(event),
-                ]
-            )
+            event_id = f"{event.id}-{len(rows)}"
+            row = [
+                event_id,
+                when.strftime("%Y%m%d") if when else "",
+                when.strftime("%Y%m") if when else "",
+                when.year if when else "",
+                f"{when.year + (when.timetuple().tm_yday - 1) / 365:.4f}" if when else "",
+                *_gdelt_actor(source),
+                *_gdelt_actor(target),
+                1 if event.sentence_index == 0 else 0,
+                event.cameo,
+                event.cameo[:3],
+                event.cameo[:2],
+                cameo_quad_class(event.cameo) or "",
+                "",
+                1,
+                len(outlets[key]),
+                len(mentions[key]),
+                "",
+                *_actor_geo(source),
+                *_actor_geo(target),
+                *action_geo,
+                event.published.strftime("%Y%m%d") if event.published else "",
+                event.url or "",
+            ]
+            rows.append((row, [event_id, *_provenance(event), event.place_how or "", event.place_text or ""]))
     return rows
+
+
+def _gdelt_actor(ref: ActorRef | None) -> list[object]:
+    """Return Code, Name, CountryCode, KnownGroupCode, EthnicCode, Religion1/2Code, Type1/2/3Code."""
+    if ref is None:
+        return [""] * 10
+    return [_cameo_actor_code(ref), ref.name, ref.country or "", "", "", "", "", ref.sector or "", "", ""]
 
 
 def _clean(value: object) -> str:
@@ -388,8 +460,35 @@ def write_polecat(store: QueryStore, path: Path) -> Path:
 
 
 def write_gdelt(store: QueryStore, path: Path) -> Path:
-    """Write the GDELT-style events TSV with CAMEO codes and a header row; return the path."""
-    return _write_tsv(path, GDELT_COLUMNS, gdelt_rows(read_coded_events(store)))
+    """Write the GDELT 2.0 event table (61 columns and a header row) and, beside it as
+    ``<name>.extra.tsv``, newsprism's own columns keyed by GLOBALEVENTID; return the table's path."""
+    pairs = _gdelt_rows_with_extra(read_coded_events(store))
+    _write_tsv(path.with_name(path.stem + ".extra.tsv"), GDELT_EXTRA_COLUMNS, [extra for _, extra in pairs])
+    return _write_tsv(path, GDELT_COLUMNS, [row for row, _ in pairs])
+
+
+def write_geojson(store: QueryStore, path: Path) -> Path:
+    """Write the placed events as a GeoJSON FeatureCollection of points; return the path."""
+    import json
+
+    features = []
+    for event in read_coded_events(store):
+        if event.lat is None or event.lon is None:
+            continue
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [event.lon, event.lat]},
+            "properties": {
+                "event_id": event.id, "article_id": event.article_id, "sentence_index": event.sentence_index,
+                "start": event.start, "end": event.end, "trigger": event.trigger, "plover_type": event.plover_type,
+                "date": event.date.isoformat() if event.date else None, "place_name": event.place_name,
+                "geonameid": event.geonameid, "country": event.place_country, "how": event.place_how,
+                "sentence": event.sentence, "outlet": event.outlet,
+            },
+        })
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False), encoding="utf-8")
+    return path
 
 
 def _write_tsv(path: Path, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> Path:

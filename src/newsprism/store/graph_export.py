@@ -153,12 +153,13 @@ STANDARD_FORMATS = {
     "gexf": "actor_network.gexf",
     "polecat": "events_polecat.tsv",
     "gdelt": "events_gdelt.tsv",
+    "geojson": "events.geojson",
 }
 
 
 def export_standard(store: QueryStore, out_dir: Path, fmt: str) -> Path:
     """Write the actor network (graphml, gexf) or an events table (polecat, gdelt); return the file."""
-    from newsprism.store.event_formats import write_gdelt, write_polecat
+    from newsprism.store.event_formats import write_gdelt, write_geojson, write_polecat
 
     if fmt not in STANDARD_FORMATS:
         raise ValueError(
@@ -171,4 +172,6 @@ def export_standard(store: QueryStore, out_dir: Path, fmt: str) -> Path:
         return write_gexf(store_actor_graph(store), path)
     if fmt == "polecat":
         return write_polecat(store, path)
+    if fmt == "geojson":
+        return write_geojson(store, path)
     return write_gdelt(store, path)

@@ -6,7 +6,7 @@ migrates older ones by creating what is missing.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES: dict[str, str] = {
     "schema_version": """
@@ -108,7 +108,21 @@ TABLES: dict[str, str] = {
         modality VARCHAR NOT NULL,
         attribution VARCHAR,
         rule VARCHAR NOT NULL,
-        confidence DOUBLE NOT NULL""",
+        confidence DOUBLE NOT NULL,
+        place_name VARCHAR,
+        geonameid BIGINT,
+        lat DOUBLE,
+        lon DOUBLE,
+        country VARCHAR,
+        admin1 VARCHAR,
+        feature_code VARCHAR,
+        how VARCHAR,
+        place_start INTEGER,
+        place_end INTEGER,
+        destination_name VARCHAR,
+        destination_geonameid BIGINT,
+        destination_lat DOUBLE,
+        destination_lon DOUBLE""",
     "event_actors": """
         event_id VARCHAR NOT NULL,
         role VARCHAR NOT NULL,
@@ -135,6 +149,25 @@ TABLES: dict[str, str] = {
         channel VARCHAR,
         channel_detail VARCHAR,
         date DATE""",
+    # Places (docs/places.md): one row per place name in an article, resolved or with the reason.
+    "places": """
+        article_id VARCHAR NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        status VARCHAR NOT NULL,
+        name VARCHAR,
+        geonameid BIGINT,
+        lat DOUBLE,
+        lon DOUBLE,
+        country VARCHAR,
+        admin1 VARCHAR,
+        admin1_code VARCHAR,
+        feature_class VARCHAR,
+        feature_code VARCHAR,
+        population BIGINT""",
     "failures": """
         source VARCHAR NOT NULL,
         reason VARCHAR NOT NULL,
@@ -247,10 +280,10 @@ TABLES: dict[str, str] = {
 }
 
 # Tables holding per-article rows, keyed by article_id, in the order a delete must visit them.
-ARTICLE_TABLES = ("sentences", "entities", "dates", "cited_sources", "actor_mentions", "quotes", "minhashes", "copies")
+ARTICLE_TABLES = ("sentences", "entities", "dates", "cited_sources", "actor_mentions", "quotes", "places", "minhashes", "copies")
 
 # Tables a user exports (everything but bookkeeping).
 EXPORT_TABLES = ("articles", "copies", "sentences", "entities", "dates", "cited_sources", "actors",
-                 "actor_mentions", "events", "event_actors", "quotes", "failures",
+                 "actor_mentions", "events", "event_actors", "quotes", "places", "failures",
                  "stories", "story_articles", "claims", "claim_events", "claim_outlets",
                  "claim_contradictions", "framing_terms", "voices")

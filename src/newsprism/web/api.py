@@ -53,6 +53,12 @@ class CommonFilters:
             date | None, Query(description="on or after (event/quote date, else publication date)")
         ] = None,
         date_to: Annotated[date | None, Query(description="on or before")] = None,
+        place: Annotated[
+            str | None, Query(max_length=200, description="events placed at this place (any spelling: Rostov-Na-Don)")
+        ] = None,
+        near: Annotated[
+            str | None, Query(max_length=60, description="lat,lon,km: placed within km of the point")
+        ] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> None:
@@ -65,7 +71,13 @@ class CommonFilters:
             plover_type=plover_type,
             date_from=date_from,
             date_to=date_to,
+            place=place,
         )
+        if near is not None:
+            try:
+                self.filters.near = q.parse_near(near)
+            except ValueError as exc:
+                raise HTTPException(422, str(exc)) from None
         self.limit = limit
         self.offset = offset
 
@@ -106,6 +118,16 @@ def event(r: ReaderDep, event_id: str) -> m.EventOut:
     if found is None:
         raise HTTPException(404, f"no event {event_id!r}")
     return found
+
+
+@router.get("/places", response_model=m.Page[m.PlaceOut])
+def places(
+    r: ReaderDep,
+    common: Annotated[CommonFilters, Depends()],
+    q_: Annotated[str | None, Query(alias="q", max_length=200, description="name as resolved or as written")] = None,
+) -> m.Page[m.PlaceOut]:
+    """Resolved places with coordinates, most named first; filter by story, article, place or near=lat,lon,km."""
+    return q.list_places(r, common.resolve(r), common.limit, common.offset, q_)
 
 
 @router.get("/quotes", response_model=m.Page[m.QuoteOut])

@@ -111,6 +111,28 @@ class EventOut(BaseModel):
     sentence_start: int = Field(description="offset of the sentence in Article.text")
     outlet: str | None
     published: dt.date | None
+    place_name: str | None = Field(None, description="where it happened (GeoNames name), if placed")
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    place_country: str | None = Field(None, description="ISO 3166 alpha-3 of the place")
+    place_how: str | None = Field(None, description="sentence | dateline | article: how the place was chosen")
+
+
+class PlaceOut(BaseModel):
+    """One resolved place and how often the selected articles name it."""
+
+    name: str
+    geonameid: int | None
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    feature_code: str | None
+    mentions: int
+    articles: int
+    events: int
+    written: list[str] = Field(description="the spellings the articles use")
 
 
 class QuoteOut(BaseModel):

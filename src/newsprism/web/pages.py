@@ -137,6 +137,29 @@ def quote(r: ReaderDep, quote_id: str, request: Request) -> HTMLResponse:
     return render(request, "evidence.html", **views.evidence_context(title, items, found, "quote"))
 
 
+@router.get("/map", response_class=HTMLResponse)
+def event_map(
+    r: ReaderDep,
+    request: Request,
+    story: Annotated[str | None, Query(max_length=200)] = None,
+    place: Annotated[str | None, Query(max_length=200)] = None,
+    near: Annotated[str | None, Query(max_length=60)] = None,
+    plover_type: Annotated[str | None, Query(max_length=40)] = None,
+) -> HTMLResponse:
+    f = q.Filters(place=place or None, plover_type=plover_type or None)
+    if story:
+        ids = stories_view.story_article_ids(r, story)
+        if ids is None:
+            raise HTTPException(404, "no such story")
+        f.article_ids = ids
+    if near:
+        try:
+            f.near = q.parse_near(near)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+    return render(request, "map.html", **views.map_context(r, f, place))
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search(
     r: ReaderDep, request: Request, q_: Annotated[str, Query(alias="q", max_length=200)] = ""

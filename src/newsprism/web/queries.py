@@ -69,6 +69,8 @@ class Filters:
     plover_type: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+    place: str | None = None                          # a place name, any spelling the gazetteer knows
+    near: tuple[float, float, float] | None = None    # (lat, lon, km)
     clauses: list[str] = field(default_factory=list)
     params: list[Any] = field(default_factory=list)
 
@@ -92,6 +94,35 @@ def _article_filters(f: Filters, alias: str, date_column: str) -> None:
         f.add(f"coalesce({date_column}, a.published) >= ?", f.date_from)
     if f.date_to:
         f.add(f"coalesce({date_column}, a.published) <= ?", f.date_to)
+
+
+_KM = ("2 * 6371 * asin(sqrt(pow(sin(radians({lat} - ?) / 2), 2) + cos(radians(?)) * cos(radians({lat}))"
+       " * pow(sin(radians({lon} - ?) / 2), 2)))")
+
+
+def parse_near(text: str) -> tuple[float, float, float]:
+    """Return (lat, lon, km) from "lat,lon,km"; ValueError with the reason otherwise."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) != 3:
+        raise ValueError(f"near={text!r}: give lat,lon,km (e.g. 47.2,39.7,100)")
+    lat, lon, km = (float(p) for p in parts)
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise ValueError(f"near={text!r}: latitude -90..90, longitude -180..180, km above 0")
+    return lat, lon, km
+
+
+def _place_filters(f: Filters, alias: str, name_column: str) -> None:
+    """Add the place and near filters for rows with ``lat``, ``lon``, ``geonameid`` columns."""
+    if f.place:
+        from newsprism.places.gazetteer import candidates
+
+        ids = [p.geonameid for p in candidates(f.place) if p.geonameid]
+        f.add(f"(lower({alias}.{name_column}) LIKE lower(?) OR lower({alias}.admin1) = lower(?)"
+              f" OR {alias}.geonameid IN (SELECT unnest(?::BIGINT[])))", f"%{f.place}%", f.place, ids)
+    if f.near:
+        lat, lon, km = f.near
+        f.add(f"{alias}.lat IS NOT NULL AND " + _KM.format(lat=f"{alias}.lat", lon=f"{alias}.lon") + " <= ?",
+              lat, lat, lon, km)
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:
@@ -253,6 +284,11 @@ def list_events(r: Reader, f: Filters, limit: int = 50, offset: int = 0) -> m.Pa
         f.add(
             "e.id IN (SELECT event_id FROM event_actors WHERE upper(country) = upper(?))", f.country
         )
+    placed = _has_event_places(r)
+    if placed:
+        _place_filters(f, "e", "place_name")
+    elif f.place or f.near:
+        f.add("false")  # a store from before places has no placed events
     base = (
         "FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN sentences s "
         f"ON s.article_id = e.article_id AND s.sentence_index = e.sentence_index{f.where()}"
@@ -261,8 +297,9 @@ def list_events(r: Reader, f: Filters, limit: int = 50, offset: int = 0) -> m.Pa
     rows = r.rows(
         f'SELECT e.id, e.article_id, e.sentence_index, e.start, e."end", e.trigger, e.plover_type, e.mode, '
         "e.cameo, e.location, e.date, e.negated, e.modality, e.attribution, e.confidence, "
-        f"coalesce(s.text, '') AS sentence, coalesce(s.start, 0) AS sentence_start, a.outlet, a.published {base} "
-        "ORDER BY a.published NULLS LAST, e.article_id, e.start, e.id LIMIT ? OFFSET ?",
+        f"coalesce(s.text, '') AS sentence, coalesce(s.start, 0) AS sentence_start, a.outlet, a.published"
+        + (", e.place_name, e.geonameid, e.lat, e.lon, e.country AS place_country, e.how AS place_how" if placed else "")
+        + f" {base} ORDER BY a.published NULLS LAST, e.article_id, e.start, e.id LIMIT ? OFFSET ?",
         [*f.params, limit, offset],
     )
     refs = _actor_refs(r, [row["id"] for row in rows])
@@ -271,6 +308,42 @@ def list_events(r: Reader, f: Filters, limit: int = 50, offset: int = 0) -> m.Pa
         for row in rows
     ]
     return m.Page[m.EventOut](items=items, total=total, limit=limit, offset=offset)
+
+
+def _has_event_places(r: Reader) -> bool:
+    """Return whether the store has place columns on events (stores written before places do not)."""
+    return bool(r.value("SELECT count(*) FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'how'"))
+
+
+def list_places(r: Reader, f: Filters, limit: int = 50, offset: int = 0, q: str | None = None) -> m.Page[m.PlaceOut]:
+    """Return one page of resolved places, most named first, with how many articles and events they hold."""
+    limit, offset = _page(limit, offset)
+    if not r.has_table("places"):
+        return m.Page[m.PlaceOut](items=[], total=0, limit=limit, offset=offset)
+    _article_filters(f, "p", "a.published")
+    f.add("p.status = 'resolved'")
+    _place_filters(f, "p", "name")
+    if q:
+        f.add("(lower(p.name) LIKE lower(?) OR lower(p.text) LIKE lower(?))", f"%{q}%", f"%{q}%")
+    grouped = (
+        "SELECT p.name, p.geonameid, p.lat, p.lon, p.country, p.admin1, p.feature_code, count(*) AS mentions, "
+        "count(DISTINCT p.article_id) AS articles, list(DISTINCT p.text) AS written, list(DISTINCT p.article_id) AS ids "
+        f"FROM places p JOIN articles a ON a.id = p.article_id{f.where()} "
+        "GROUP BY p.name, p.geonameid, p.lat, p.lon, p.country, p.admin1, p.feature_code"
+    )
+    total = r.value(f"SELECT count(*) FROM ({grouped})", f.params)
+    rows = r.rows(f"SELECT * FROM ({grouped}) ORDER BY mentions DESC, name LIMIT ? OFFSET ?", [*f.params, limit, offset])
+    events: dict[tuple, int] = {}
+    if rows and _has_event_places(r):
+        for row in r.rows("SELECT place_name, lat, lon, article_id, count(*) AS n FROM events WHERE lat IS NOT NULL "
+                          "GROUP BY place_name, lat, lon, article_id"):
+            events[(row["place_name"], row["lat"], row["lon"], row["article_id"])] = row["n"]
+    items = []
+    for row in rows:
+        ids = row.pop("ids")
+        count = sum(events.get((row["name"], row["lat"], row["lon"], aid), 0) for aid in ids)
+        items.append(m.PlaceOut(**row, events=count))
+    return m.Page[m.PlaceOut](items=items, total=total, limit=limit, offset=offset)
 
 
 def get_event(r: Reader, event_id: str) -> m.EventOut | None:

@@ -62,6 +62,9 @@ def environment() -> Environment:
     )
     env.filters["plover_colour"] = plover_colour
     env.filters["web_url"] = web_url
+    from newsprism.web.event_map import event_map
+
+    env.globals["event_map"] = event_map
     return env
 
 
@@ -82,6 +85,9 @@ class ServerLinks:
 
     def actors(self) -> str:
         return "/actors"
+
+    def map(self) -> str:
+        return "/map"
 
     def search(self, query: str | None = None) -> str | None:
         return "/search" + (f"?{urlencode({'q': query})}" if query else "")
@@ -131,6 +137,9 @@ class ReportLinks:
 
     def actors(self) -> str:
         return "actors.html"
+
+    def map(self) -> str:
+        return "map.html"
 
     def search(self, query: str | None = None) -> str | None:
         return None

@@ -70,6 +70,7 @@ def write_report(db_path: Path, out_dir: Path) -> ReportSummary:
         write("articles.html", "articles.html", page=full_page, outlet=None)
         actors_page = q.list_actors(r, q.Filters(), limit=500)
         write("actors.html", "actors.html", page=actors_page)
+        write("map.html", "map.html", **views.map_context(r, q.Filters()))
         for summary in stories:
             story = stories_view.get_story(r, summary.id)
             if story is None:

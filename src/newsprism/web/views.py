@@ -213,6 +213,7 @@ def story_context(story: m.StoryDetail, events: list[m.EventOut], paging: ClaimP
         "claim_evidence": claim_evidence,
         "network": network,
         "legend": [(t, PLOVER_COLOURS.get(t, "#777777")) for t in used_types],
+        "map_events": [e for e in events if e.lat is not None],
     }
 
 
@@ -259,3 +260,17 @@ def evidence_context(
         "kind": kind,
         "event_summary": event_summary,
     }
+
+
+def map_context(r: q.Reader, f: q.Filters, place: str | None = None, limit: int = 500) -> dict[str, Any]:
+    """Return the /map page: the placed events (of the filters) and the places named."""
+    from dataclasses import replace
+
+    # Only placed events; a store from before places has none.
+    f.add("e.lat IS NOT NULL" if q._has_event_places(r) else "false")
+    page = q.list_events(r, f, limit=limit)
+    places = q.list_places(r, replace(f, clauses=[], params=[]), limit=200).items
+    used = sorted({e.plover_type for e in page.items})
+    return {"events": page.items, "total": page.total, "place": place, "places": places,
+            "legend": [(t, PLOVER_COLOURS.get(t, "#777777")) for t in used]}
+

@@ -1,0 +1,148 @@
+"""Return where each event happened: the place its sentence attaches to it, else the dateline, else
+the place the article is about, each marked with how it was chosen.
+
+Attachment follows the dependency parse. A place governed by a locative preposition ("in",
+"at", "near") that hangs off the event's trigger, or off the trigger's object ("took the
+headquarters in Rostov-on-Don"), is the event's location. A movement's destination
+("marched on Moscow", "sent troops to Belarus") is recorded as the destination, never as the
+location. A country named as subject or object is an actor, not a location; a town or region
+named as the object of an attack ("shelled Kharkiv") is where the attack happened.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from newsprism.places.records import EventPlace, PlaceMention
+
+LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "off", "on", "over", "along"}
+DIRECTIONAL = {"to", "toward", "towards", "into", "on", "onto"}
+# Verbs whose "on/to/toward X" is where the mover is going ("marched on Moscow").
+MOVEMENT_LEMMAS = {"march", "advance", "head", "move", "drive", "push", "fly", "travel", "go", "come", "return",
+                   "send", "deploy", "dispatch", "redeploy", "transfer", "relocate", "evacuate", "flee", "retreat",
+                   "withdraw", "proceed", "approach", "arrive", "walk", "sail", "ride", "rush", "race", "leave"}
+# Object-of-trigger places count as the location for these events ("shelled Kharkiv", "took Rostov").
+SITE_OBJECT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SEIZE", "ATTACK"}
+# Verbs whose object is the place itself ("visited Pineville", "captured Bakhmut").
+SITE_LEMMAS = {"visit", "hit", "strike", "shell", "bomb", "attack", "take", "seize", "capture", "enter", "occupy",
+               "storm", "raid", "liberate", "besiege", "surround", "encircle", "tour", "target"}
+_HOPS = 3
+
+
+def _token_at(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _up_to_noun_phrase_head(token):
+    # "Rostov-on-Don" may parse as several tokens; climb compounds and appositions to the phrase head.
+    while token.dep_ in ("compound", "appos", "conj", "flat", "nmod", "amod") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _attachment(place_token, trigger, plover_type: str) -> str | None:
+    """Return "location", "destination" or None for how the place hangs off the trigger."""
+    head = _up_to_noun_phrase_head(place_token)
+    if head.dep_ == "pobj" and head.head.dep_ in ("prep", "dative", "agent"):
+        prep = head.head
+        word = prep.lower_
+        node, hops = prep.head, 0
+        while node.i != trigger.i and hops < _HOPS and node.head.i != node.i:
+            if node.dep_ not in ("dobj", "pobj", "prep", "attr", "acl", "xcomp", "advcl", "conj", "npadvmod", "nsubjpass", "oprd"):
+                break
+            node, hops = node.head, hops + 1
+        if node.i != trigger.i:
+            return None
+        if word in DIRECTIONAL and prep.head.i == trigger.i and (trigger.lemma_ in MOVEMENT_LEMMAS or word in ("into", "toward", "towards")):
+            return "destination"
+        if word in LOCATIVE:
+            return "location"
+        return None
+    if head.dep_ == "poss" and head.head.head.i == trigger.i and head.head.dep_ in ("dobj", "pobj"):
+        return "location"            # "seized Rostov's military headquarters"
+    if head.dep_ == "dobj" and head.head.i == trigger.i and (plover_type in SITE_OBJECT_TYPES or trigger.lemma_ in SITE_LEMMAS):
+        return "site"
+    return None
+
+
+def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateline_mention: PlaceMention | None) -> list[EventPlace]:
+    """Return one EventPlace per event that can be placed (and one per destination found)."""
+    resolved = [m for m in mentions if m.place is not None and m.reason == "resolved"]
+    by_sentence: dict[int, list[PlaceMention]] = {}
+    for m in resolved:
+        by_sentence.setdefault(m.toponym.sentence_index, []).append(m)
+    main = main_place(resolved, doc)
+    out: list[EventPlace] = []
+    for event in events:
+        trigger = _token_at(doc, event.start, event.end)
+        location = destination = None
+        for m in by_sentence.get(event.sentence_index, []) if trigger is not None else []:
+            token = _token_at(doc, m.toponym.start, m.toponym.end)
+            if token is None:
+                continue
+            how = _attachment(token, trigger, event.plover_type)
+            if how == "site" and m.place.feature_code in ("PCLI", "CONT"):
+                continue             # a country as object is an actor ("Russia attacked Ukraine")
+            if how in ("location", "site") and location is None:
+                location = m
+            elif how == "destination" and destination is None:
+                destination = m
+        if location is None and getattr(event, "location", None):
+            # The event coder's own location words, when they name a resolved place of the sentence.
+            location = next((m for m in by_sentence.get(event.sentence_index, [])
+                             if m.toponym.text in event.location or event.location in m.toponym.text), None)
+        if location is not None:
+            out.append(EventPlace(event.id, location.place, location.toponym.text, location.toponym.start, location.toponym.end, "sentence"))
+        elif dateline_mention is not None and dateline_mention.place is not None:
+            t = dateline_mention.toponym
+            out.append(EventPlace(event.id, dateline_mention.place, t.text, t.start, t.end, "dateline"))
+        elif main is not None:
+            out.append(EventPlace(event.id, main.place, main.toponym.text, None, None, "article"))
+        if destination is not None:
+            t = destination.toponym
+            out.append(EventPlace(event.id, destination.place, t.text, t.start, t.end, "sentence", role="destination"))
+    return out
+
+
+def main_place(resolved: Sequence[PlaceMention], doc=None) -> PlaceMention | None:
+    """Return the mention of the place the article is about.
+
+    Each place scores its own mentions plus half those of the regions and countries it lies
+    in, so the town in "Qeshm ... southern Iran ... Iran" wins over the country that contains
+    it; a place named as where someone comes from ("a man from Hampton East") counts a quarter.
+    Ties go to the more specific place, then to the earlier one.
+    """
+    if not resolved:
+        return None
+    weight: Counter = Counter()
+    for m in resolved:
+        weight[_key(m.place)] += 0.25 if doc is not None and _is_origin(doc, m) else 1.0
+    containers: Counter = Counter()
+    for m in resolved:
+        p = m.place
+        for other in resolved:
+            q = other.place
+            if q is p or _key(q) == _key(p):
+                continue
+            if (q.feature_code == "PCLI" and q.country == p.country and p.feature_code != "PCLI") or (
+                    q.feature_code == "ADM1" and q.country == p.country and q.admin1_code == p.admin1_code
+                    and p.feature_code not in ("ADM1", "PCLI")):
+                containers[_key(p)] += 0.5 * (0.25 if doc is not None and _is_origin(doc, other) else 1.0)
+    specificity = {"PCLI": 0, "CONT": 0, "ADM1": 1, "ADM2": 2}
+    best = max(resolved, key=lambda m: (weight[_key(m.place)] + containers[_key(m.place)] / max(1, weight[_key(m.place)]) * weight[_key(m.place)],
+                                        specificity.get(m.place.feature_code, 3), -m.toponym.start))
+    return best
+
+
+def _key(place) -> object:
+    return place.geonameid or (place.name, place.country, place.feature_code)
+
+
+def _is_origin(doc, mention: PlaceMention) -> bool:
+    token = _token_at(doc, mention.toponym.start, mention.toponym.end)
+    if token is None:
+        return False
+    head = _up_to_noun_phrase_head(token)
+    return head.dep_ == "pobj" and head.head.lower_ == "from"

@@ -1,0 +1,62 @@
+"""Place names found, resolved and attached to events, on sentences written for these tests."""
+
+import pytest
+
+from newsprism.config import Settings
+from newsprism.ingest.metadata import build_article
+from newsprism.nlp.model import load_model
+from newsprism.pipeline import analyze_doc, text_for_parse
+from newsprism.records import RawArticle
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    settings = Settings()
+    nlp = load_model(settings.model, settings.spacy_components)
+
+    def run(text):
+        article = build_article(RawArticle(source="t", text=text, format="text"))
+        return analyze_doc(article, nlp(text_for_parse(article)))
+
+    return run
+
+
+def _place_of(analyzed, trigger, role="location"):
+    event = next(e for e in analyzed.events if e.trigger == trigger)
+    return next((p for p in analyzed.event_places if p.event_id == event.id and p.role == role), None)
+
+
+def test_hyphenated_city_and_region_names_are_whole(analyse):
+    analyzed = analyse("Mercenaries took the army headquarters in Rostov-on-Don. Troops were deployed in the Voronezh region.")
+    names = {m.toponym.text: m.place for m in analyzed.places}
+    assert names["Rostov-on-Don"].country == "RUS" and names["Rostov-on-Don"].feature_code.startswith("PPL")
+    assert names["Voronezh region"].feature_code == "ADM1"
+
+
+def test_sentence_place_dateline_and_destination(analyse):
+    analyzed = analyse("MOSCOW, June 24 - The column marched on Moscow. Later the troops were deployed in the Voronezh region.")
+    marched = _place_of(analyzed, "marched")
+    assert marched.how == "dateline"
+    assert _place_of(analyzed, "marched", "destination").place.name == "Moscow"
+    deployed = _place_of(analyzed, "deployed")
+    assert deployed.how == "sentence" and deployed.place.feature_code == "ADM1"
+
+
+def test_containment_picks_the_country_or_the_state(analyse):
+    abroad = analyse("Ministers met in Tbilisi on Monday. Georgia asked for help.")
+    home = analyse("The mayor of Atlanta spoke on Monday. Georgia asked for help.")
+    georgia = lambda a: next(m.place for m in a.places if m.toponym.text == "Georgia")  # noqa: E731
+    assert georgia(abroad).country == "GEO" and georgia(abroad).feature_code == "PCLI"
+    assert georgia(home).country == "USA" and georgia(home).feature_code == "ADM1"
+
+
+def test_demonyms_are_kept_apart(analyse):
+    analyzed = analyse("A Russian envoy flew to Minsk on Tuesday.")
+    kinds = {m.toponym.text: m.toponym.kind for m in analyzed.places}
+    assert kinds["Russian"] == "demonym" and kinds["Minsk"] == "entity"
+
+
+def test_an_event_without_a_place_in_its_sentence_takes_the_articles_place(analyse):
+    analyzed = analyse("Floods hit Dnipro this week. Officials said they arrested two men on Friday.")
+    arrested = _place_of(analyzed, "arrested")
+    assert arrested is None or arrested.how == "article"
