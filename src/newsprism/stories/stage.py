@@ -8,7 +8,7 @@ article, or has never been analysed, gets its claims, framing terms and voices r
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
@@ -117,17 +117,47 @@ CLUSTER_GROUP = 1_000
 STORED_LIMIT = 1_500
 
 
+# Clustering views of stored articles kept between the groups of one run (candidate stories
+# recur from group to group); oldest dropped first, so memory stays bounded.
+TEXT_CACHE = 20_000
+
+
+class _TextCache:
+    """``story_texts`` with the last TEXT_CACHE articles remembered."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.texts: OrderedDict[str, StoryText] = OrderedDict()
+
+    def add(self, items: Sequence[StoryText]) -> None:
+        for item in items:
+            self.texts[item.article_id] = item
+            self.texts.move_to_end(item.article_id)
+        while len(self.texts) > TEXT_CACHE:
+            self.texts.popitem(last=False)
+
+    def __call__(self, article_ids: Sequence[str]) -> list[StoryText]:
+        missing = [a for a in article_ids if a not in self.texts]
+        found = {a: self.texts[a] for a in article_ids if a in self.texts}
+        fetched = story_texts(self.store, missing)
+        self.add(fetched)
+        found.update((item.article_id, item) for item in fetched)
+        return [found[a] for a in article_ids if a in found]
+
+
 def cluster_new_articles(store: Store, settings: Settings) -> set[str]:
     """Assign every article without a story to one; return the ids of the stories that changed."""
     if settings.story_search not in STORY_SEARCHES:
         raise NewsprismError(f"story_search={settings.story_search!r}: choose one of {', '.join(STORY_SEARCHES)}")
-    backfill_index(store, lambda ids: story_texts(store, ids))
+    texts = _TextCache(store)
+    backfill_index(store, texts)
     new_ids = [r["id"] for r in store.query(
         "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) "
         "ORDER BY published NULLS LAST, id")]
     changed: set[str] = set()
     for start in range(0, len(new_ids), CLUSTER_GROUP):
-        changed |= _cluster_group(store, settings, new_ids[start:start + CLUSTER_GROUP])
+        new_items = story_texts(store, new_ids[start:start + CLUSTER_GROUP])
+        changed |= _cluster_group(store, settings, new_items, index_vectors(new_items), texts)
     return changed
 
 
@@ -136,12 +166,13 @@ def _publication_order(item: StoryText) -> tuple:
     return (item.published is None, item.published or date.min, item.article_id)
 
 
-def _cluster_group(store: Store, settings: Settings, new_ids: list[str]) -> set[str]:
-    """Assign one group of new articles to stored or new stories; return the stories that changed."""
-    if not new_ids:
+def _cluster_group(store: Store, settings: Settings, new_items: Sequence[StoryText], vectors: Sequence,
+                   texts: _TextCache) -> set[str]:
+    """Assign one group of new articles (in publication order, with their index vectors) to
+    stored or new stories; return the stories that changed."""
+    if not new_items:
         return set()
-    new_items = story_texts(store, new_ids)
-    vectors = index_vectors(new_items)
+    new_ids = [item.article_id for item in new_items]
     copy_of = {r["article_id"]: r["original_id"] for r in store.query(
         f"SELECT article_id, original_id FROM copies WHERE article_id IN {IN_IDS}", [new_ids])}
     exact_limit = {"exact": None, "auto": settings.story_exact_limit}.get(settings.story_search, -1)
@@ -152,15 +183,16 @@ def _cluster_group(store: Store, settings: Settings, new_ids: list[str]) -> set[
         } if reach else {}
     else:
         stored = _indexed_reach(store, settings, new_items, vectors)
-        if len(stored) > STORED_LIMIT and len(new_ids) > 1:
-            half = len(new_ids) // 2
-            return _cluster_group(store, settings, new_ids[:half]) | _cluster_group(store, settings, new_ids[half:])
+        if len(stored) > STORED_LIMIT and len(new_items) > 1:
+            half = len(new_items) // 2
+            return (_cluster_group(store, settings, new_items[:half], vectors[:half], texts)
+                    | _cluster_group(store, settings, new_items[half:], vectors[half:], texts))
     # A copy goes with its original, wherever that is stored.
     originals = sorted(set(copy_of.values()) - set(stored) - set(new_ids))
     if originals:
         stored.update({r["article_id"]: r["story_id"] for r in store.query(
             f"SELECT article_id, story_id FROM story_articles WHERE article_id IN {IN_IDS}", [originals])})
-    items = sorted([*new_items, *story_texts(store, list(stored))], key=_publication_order)
+    items = sorted([*new_items, *texts(sorted(stored))], key=_publication_order)
     assignments = assign_stories(items, stored, settings.story_threshold, settings.story_window_days,
                                  settings.similarity_backend, settings.embedding_model, copy_of)
     origins = _origins(store, new_ids)
@@ -170,6 +202,7 @@ def _cluster_group(store: Store, settings: Settings, new_ids: list[str]) -> set[
          "origin": origins[a.article_id].origin, "copy_of": origins[a.article_id].copy_of,
          "relays": origins[a.article_id].relays, "joined_at": now}
         for a in assignments])
+    texts.add(new_items)   # stored from now on: later groups may be compared with them
     vector_of = {item.article_id: (vector, item.published) for item, vector in zip(new_items, vectors)}
     joined: dict[str, list] = defaultdict(list)
     for a in assignments:
