@@ -6,9 +6,12 @@ BASIL articles are analysed once (the stores score_story_clustering.py builds, r
 mentions, events, quotes, copies, and their stories with the story index) are written straight
 into a new store, over and over, each repetition under new titles and ids and shifted in time
 (REPLICA_SPACING days apart, so two repetitions of one story never share a window), with every
-UNDATED_EVERY-th repetition undated. The ECB+ articles, undated in the corpus, get a synthetic
-date per story. The 1,000 new articles are a further repetition dated two days after the last
-dated one (so most join its stories), a tenth of them undated.
+UNDATED_EVERY-th repetition undated. The articles are first clustered with their own dates (the
+ECB+ ones, undated in the corpus, get a synthetic date per topic); then each story is given one
+day of a REPLICA_SPACING-day block, so one repetition covers one block and the store's density
+per day stays that of the corpus (about 100 articles a day) while its history grows. The 1,000
+new articles are a further repetition dated two days after the last dated one (so most join its
+stories), a tenth of them undated.
 
 Each point runs in its own subprocess (peak RSS from ru_maxrss covers only that run): it opens
 the prepared store and runs the story stage (clustering, then the story analysis), timing both.
@@ -92,6 +95,11 @@ def build_base(folder: Path, store_dir: Path) -> Path:
                 + CAST(hash(regexp_extract(source, '([0-9]+)/[^/]+$', 1)) % 2500 AS INTEGER)
             WHERE published IS NULL""")
         cluster(store, settings, 1)   # clusters exactly and fills the story index
+        # Then each story gets one day of a REPLICA_SPACING-day block, so that a repetition of the
+        # corpus covers one block and a store's density per day stays the same as it grows.
+        store.con.execute(f"""
+            UPDATE articles SET published = DATE '{FIRST_DAY}' + CAST(hash(s.story_id) % {REPLICA_SPACING} AS INTEGER)
+            FROM story_articles s WHERE s.article_id = articles.id""")
         store.con.execute("CREATE TABLE bench_order AS SELECT id AS article_id, "
                           "row_number() OVER (ORDER BY hash(id)) - 1 AS rank FROM articles")
     return base

@@ -33,37 +33,48 @@ def _normal_name(text: str) -> str:
 IN_IDS = "(SELECT unnest(?::VARCHAR[]))"
 
 
+# The ids passed as a list parameter, as a table to join with: the join reads the big table's
+# key column once and fetches other columns only for the rows asked for.
+ASKED = "(SELECT unnest(?::VARCHAR[]) AS id) asked"
+
+
 def story_texts(store: Store, article_ids: Sequence[str]) -> list[StoryText]:
     """Return the clustering view of the given articles, in publication order."""
     if not article_ids:
         return []
     ids = list(article_ids)
     rows = store.query(
-        f"SELECT id, title, text, published FROM articles WHERE id IN {IN_IDS} "
-        "ORDER BY published NULLS LAST, id", [ids])
+        f"SELECT a.id, a.title, a.text, a.published FROM {ASKED} JOIN articles a ON a.id = asked.id "
+        "ORDER BY a.published NULLS LAST, a.id", [ids])
     names: dict[str, list[str]] = defaultdict(list)
     persons: dict[str, list[str]] = defaultdict(list)
     for row in store.query(
-            f"SELECT article_id, text, label FROM entities WHERE article_id IN {IN_IDS} "
-            f"AND label IN ({', '.join('?' for _ in NAME_LABELS)}) ORDER BY article_id, start", [ids, *NAME_LABELS]):
+            f"SELECT e.article_id, e.text, e.label FROM {ASKED} JOIN entities e ON e.article_id = asked.id "
+            f"WHERE e.label IN ({', '.join('?' for _ in NAME_LABELS)}) ORDER BY e.article_id, e.start",
+            [ids, *NAME_LABELS]):
         name = _normal_name(row["text"])
         names[row["article_id"]].append(name)
         if row["label"] == "PERSON" and name:
             persons[row["article_id"]].append(name.split()[-1])
     text_year = {r["article_id"]: r["resolved"].year for r in store.query(
-        "SELECT article_id, arg_min(resolved, start) AS resolved FROM dates "
-        f"WHERE resolved IS NOT NULL AND article_id IN {IN_IDS} GROUP BY article_id", [ids])}
+        f"SELECT d.article_id, arg_min(d.resolved, d.start) AS resolved FROM {ASKED} JOIN dates d "
+        "ON d.article_id = asked.id WHERE d.resolved IS NOT NULL GROUP BY d.article_id", [ids])}
     for row in store.query(
-            f"SELECT article_id, actor_id FROM actor_mentions WHERE article_id IN {IN_IDS} "
-            f"AND how IN ({', '.join('?' for _ in NAMING_MENTIONS)})", [ids, *NAMING_MENTIONS]):
+            f"SELECT m.article_id, m.actor_id FROM {ASKED} JOIN actor_mentions m ON m.article_id = asked.id "
+            f"WHERE m.how IN ({', '.join('?' for _ in NAMING_MENTIONS)}) ORDER BY m.article_id, m.actor_id",
+            [ids, *NAMING_MENTIONS]):
         names[row["article_id"]].append("actor:" + row["actor_id"])
-    # The opening sentence says who did what where: count it twice.
-    lead = {r["article_id"]: r["text"] for r in store.query(
-        f"SELECT article_id, text FROM sentences WHERE sentence_index = 0 AND article_id IN {IN_IDS}", [ids])}
+    # The opening sentence says who did what where: count it twice (cut from the text by its offsets).
+    lead = {r["article_id"]: (r["start"], r["end"]) for r in store.query(
+        f'SELECT s.article_id, s.start, s."end" FROM {ASKED} JOIN sentences s ON s.article_id = asked.id '
+        "WHERE s.sentence_index = 0", [ids])}
     # The headline says what the story is about: count it twice.
-    return [StoryText(r["id"], f"{r['title'] or ''}\n{r['title'] or ''}\n{r['text']}\n{lead.get(r['id'], '')}",
-                      tuple(names[r["id"]]), r["published"], tuple(persons[r["id"]]), text_year.get(r["id"]))
-            for r in rows]
+    texts = []
+    for r in rows:
+        start, end = lead.get(r["id"], (0, 0))
+        texts.append(StoryText(r["id"], f"{r['title'] or ''}\n{r['title'] or ''}\n{r['text']}\n{r['text'][start:end]}",
+                               tuple(names[r["id"]]), r["published"], tuple(persons[r["id"]]), text_year.get(r["id"])))
+    return texts
 
 
 def _within_reach(store: Store, new_ids: Sequence[str], window_days: int, limit: int | None = None) -> list[str] | None:
@@ -112,8 +123,8 @@ def _origins(store: Store, article_ids: Sequence[str]):
 # articles it is compared with) squared instead of growing with the whole corpus.
 CLUSTER_GROUP = 1_000
 # With the story index, a group is compared with at most this many stored articles (members of
-# its candidate stories); a group needing more is split in two, down to single articles, whose
-# needs are bounded by story_candidate_limit x MEMBER_LIMIT.
+# its candidate stories); a group needing more is clustered in parts, each as many new articles
+# as fit, down to one, whose needs are bounded by story_candidate_limit x MEMBER_LIMIT.
 STORED_LIMIT = 1_500
 
 
@@ -170,23 +181,29 @@ def _cluster_group(store: Store, settings: Settings, new_items: Sequence[StoryTe
                    texts: _TextCache) -> set[str]:
     """Assign one group of new articles (in publication order, with their index vectors) to
     stored or new stories; return the stories that changed."""
-    if not new_items:
-        return set()
+    changed: set[str] = set()
+    exact_limit = {"exact": None, "auto": settings.story_exact_limit}.get(settings.story_search, -1)
+    while new_items:
+        new_ids = [item.article_id for item in new_items]
+        reach = _within_reach(store, new_ids, settings.story_window_days, exact_limit) if exact_limit != -1 else None
+        if reach is not None:
+            stored = {r["article_id"]: r["story_id"] for r in store.query(
+                f"SELECT article_id, story_id FROM story_articles WHERE article_id IN {IN_IDS}", [reach])
+            } if reach else {}
+            taken = len(new_items)
+        else:
+            stored, taken = _indexed_reach(store, settings, new_items, vectors)
+        changed |= _assign(store, settings, new_items[:taken], vectors[:taken], stored, texts)
+        new_items, vectors = new_items[taken:], vectors[taken:]
+    return changed
+
+
+def _assign(store: Store, settings: Settings, new_items: Sequence[StoryText], vectors: Sequence,
+            stored: dict[str, str], texts: _TextCache) -> set[str]:
+    """Cluster new articles with the given stored ones (article -> story); store and index the result."""
     new_ids = [item.article_id for item in new_items]
     copy_of = {r["article_id"]: r["original_id"] for r in store.query(
         f"SELECT article_id, original_id FROM copies WHERE article_id IN {IN_IDS}", [new_ids])}
-    exact_limit = {"exact": None, "auto": settings.story_exact_limit}.get(settings.story_search, -1)
-    reach = _within_reach(store, new_ids, settings.story_window_days, exact_limit) if exact_limit != -1 else None
-    if reach is not None:
-        stored = {r["article_id"]: r["story_id"] for r in store.query(
-            f"SELECT article_id, story_id FROM story_articles WHERE article_id IN {IN_IDS}", [reach])
-        } if reach else {}
-    else:
-        stored = _indexed_reach(store, settings, new_items, vectors)
-        if len(stored) > STORED_LIMIT and len(new_items) > 1:
-            half = len(new_items) // 2
-            return (_cluster_group(store, settings, new_items[:half], vectors[:half], texts)
-                    | _cluster_group(store, settings, new_items[half:], vectors[half:], texts))
     # A copy goes with its original, wherever that is stored.
     originals = sorted(set(copy_of.values()) - set(stored) - set(new_ids))
     if originals:
@@ -211,21 +228,28 @@ def _cluster_group(store: Store, settings: Settings, new_items: Sequence[StoryTe
     return {a.story_id for a in assignments}
 
 
-def _indexed_reach(store: Store, settings: Settings, new_items: Sequence[StoryText], vectors) -> dict[str, str]:
-    """Return {stored article: story} for the members of the new articles' candidate stories.
-
-    Stories are taken rank by rank (every article's best candidate, then every article's
-    second, ...), so each article's closest stories come first.
-    """
+def _indexed_reach(store: Store, settings: Settings, new_items: Sequence[StoryText], vectors) -> tuple[dict[str, str], int]:
+    """Return the stored articles (article -> story) of the candidate stories of the first new
+    articles, and how many new articles that is: as many, in order, as keep the stored ones
+    within STORED_LIMIT (at least one). The rest ask the index again once these are stored."""
     found = candidate_stories(store, new_items, settings.story_window_days, settings.story_candidate_limit, vectors)
-    ranked: list[str] = []
-    seen: set[str] = set()
-    for rank in range(settings.story_candidate_limit):
-        for candidates in found.values():
-            if rank < len(candidates) and candidates[rank][0] not in seen:
-                seen.add(candidates[rank][0])
-                ranked.append(candidates[rank][0])
-    return candidate_members(store, ranked, [item.published for item in new_items], settings.story_window_days)
+    wanted = sorted({story for candidates in found.values() for story, _ in candidates})
+    members = candidate_members(store, wanted, [item.published for item in new_items], settings.story_window_days)
+    size: dict[str, int] = defaultdict(int)
+    for story in members.values():
+        size[story] += 1
+    chosen: set[str] = set()
+    total = 0
+    for taken, item in enumerate(new_items):
+        extra = {story for story, _ in found[item.article_id]} - chosen
+        more = sum(size[story] for story in extra)
+        if taken and total + more > STORED_LIMIT:
+            break
+        chosen |= extra
+        total += more
+    else:
+        taken = len(new_items)
+    return {article: story for article, story in members.items() if story in chosen}, taken
 
 
 def refresh_story_rows(store: Store, story_ids: Sequence[str]) -> None:
