@@ -87,8 +87,23 @@ def candidate_stories(store: Store, items: Sequence[StoryText], window_days: int
                       vectors: Sequence[IndexVector] | None = None) -> dict[str, list[tuple[str, float]]]:
     """Return, per new article, at most ``limit`` (story id, score) of stored stories, best first."""
     vectors = index_vectors(items) if vectors is None else vectors
+    found: dict[str, list[tuple[str, float]]] = {item.article_id: [] for item in items}
+    if limit <= 0:
+        return found
+    # Dated and undated articles apart: the dated ones only look at the stories whose dates come
+    # within the window of the group's dates (or that have undated members), so that part of the
+    # index is all the join reads however long the store's history.
+    for dated in (True, False):
+        part = [(item, vector) for item, vector in zip(items, vectors) if (item.published is not None) == dated]
+        if part:
+            for article_id, story_id, score in _query(store, part, window_days, limit):
+                found[article_id].append((story_id, float(score)))
+    return found
+
+
+def _query(store: Store, part: Sequence[tuple[StoryText, IndexVector]], window_days: int, limit: int) -> list[tuple]:
     ids, terms, weights, lows, highs = [], [], [], [], []
-    for item, vector in zip(items, vectors):
+    for item, vector in part:
         low = item.published - timedelta(days=window_days) if item.published else None
         high = item.published + timedelta(days=window_days) if item.published else None
         for term, weight in heaviest(vector, QUERY_TERMS):
@@ -97,29 +112,30 @@ def candidate_stories(store: Store, items: Sequence[StoryText], window_days: int
             weights.append(weight)
             lows.append(low)
             highs.append(high)
-    found: dict[str, list[tuple[str, float]]] = {item.article_id: [] for item in items}
-    if not ids or limit <= 0:
-        return found
+    if not ids:
+        return []
     query = pa.table({"article_id": pa.array(ids, pa.string()), "term": pa.array(terms, pa.string()),
                       "weight": pa.array(weights, pa.float32()), "low": pa.array(lows, pa.date32()),
                       "high": pa.array(highs, pa.date32())})
+    known = [d for d in lows if d is not None]
+    low, high = (min(known), max(highs)) if known else (None, None)
     name = "newsprism_story_query"
     store.con.register(name, query)
     try:
-        rows = store.con.execute(f"""
+        return store.con.execute(f"""
+            WITH eligible AS (
+                SELECT story_id, members, undated, first_published, last_published FROM story_spans
+                WHERE ?::DATE IS NULL OR undated > 0 OR (last_published >= ? AND first_published <= ?))
             SELECT article_id, story_id, score FROM (
                 SELECT q.article_id, t.story_id, sum(q.weight * t.weight) / any_value(s.members) AS score
-                FROM {name} q JOIN story_terms t ON t.term = q.term JOIN story_spans s ON s.story_id = t.story_id
+                FROM {name} q JOIN story_terms t ON t.term = q.term JOIN eligible s ON s.story_id = t.story_id
                 WHERE q.low IS NULL OR s.undated > 0
                    OR (s.last_published >= q.low AND s.first_published <= q.high)
                 GROUP BY q.article_id, t.story_id)
             QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY score DESC, story_id) <= ?
-            ORDER BY article_id, score DESC, story_id""", [limit]).fetchall()
+            ORDER BY article_id, score DESC, story_id""", [low, low, high, limit]).fetchall()
     finally:
         store.con.unregister(name)
-    for article_id, story_id, score in rows:
-        found[article_id].append((story_id, float(score)))
-    return found
 
 
 def candidate_members(store: Store, stories: Sequence[str], dates: Sequence[date | None], window_days: int,

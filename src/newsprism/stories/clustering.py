@@ -93,14 +93,14 @@ def assign_stories(items: Sequence[StoryText], stored: Mapping[str, str], thresh
     groups = {position[c]: list(members[c]) for c in clusters}
 
     sizes = np.array([len(groups[k]) for k in range(m)])
+    # Mean similarity inside each cluster (NaN: no pair inside the window); only a merge changes it.
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cohesion = np.where(np.diagonal(pairs) > 0, np.diagonal(sums) / np.maximum(np.diagonal(pairs), 1e-9), np.nan)
 
     def apart(a: int, row: np.ndarray) -> np.ndarray:
         """Return which clusters stay apart from ``a``: both grown, and far looser together than inside."""
         if sizes[a] < COHESION_GROUP:
             return np.zeros(m, dtype=bool)
-        inner_pairs, inner_sums = np.diagonal(pairs), np.diagonal(sums)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            cohesion = np.where(inner_pairs > 0, inner_sums / np.maximum(inner_pairs, 1e-9), np.nan)
         limit = COHESION_RATIO * np.fmin(cohesion[a], cohesion)   # NaN (no pair inside the window): no limit
         return (sizes >= COHESION_GROUP) & (row < limit)
 
@@ -137,19 +137,25 @@ def assign_stories(items: Sequence[StoryText], stored: Mapping[str, str], thresh
         active[b] = False
         best[b] = -1.0
         groups[a].extend(groups.pop(b))
-        # Rows that pointed at a or b, and a itself, need a fresh best; others may now prefer a.
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cohesion[a] = sums[a, a] / pairs[a, a] if pairs[a, a] > 0 else np.nan
+        # Rows that pointed at a or b need a fresh best; others may now prefer a, except stored
+        # stories when a is one (two stored stories never merge). Only a's column changed, so
+        # every other row's best stands.
         with np.errstate(invalid="ignore", divide="ignore"):
             to_a = np.where(pairs[:, a] > 0, sums[:, a] / np.maximum(pairs[:, a], 1e-9), -1.0)
         to_a[apart(a, to_a)] = -1.0
-        for c in np.nonzero(active)[0]:
-            if c == a:
-                continue
-            if best_to[c] in (a, b) or (is_fixed[c] and is_fixed[a]):
-                row = linkage_row(c)
-                best_to[c] = int(np.argmax(row))
-                best[c] = row[best_to[c]]
-            elif to_a[c] > best[c]:
-                best[c], best_to[c] = to_a[c], a
+        others = active.copy()
+        others[a] = False
+        stale = others & ((best_to == a) | (best_to == b))
+        closer = others & ~stale & (to_a > best)
+        if is_fixed[a]:
+            closer &= ~is_fixed
+        best[closer], best_to[closer] = to_a[closer], a
+        for c in np.nonzero(stale)[0]:
+            row = linkage_row(c)
+            best_to[c] = int(np.argmax(row))
+            best[c] = row[best_to[c]]
         row = linkage_row(a)
         best_to[a] = int(np.argmax(row))
         best[a] = row[best_to[a]]

@@ -8,7 +8,7 @@ article, or has never been analysed, gets its claims, framing terms and voices r
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
@@ -37,37 +37,48 @@ def _normal_name(text: str) -> str:
 IN_IDS = "(SELECT unnest(?::VARCHAR[]))"
 
 
+# The ids passed as a list parameter, as a table to join with: the join reads the big table's
+# key column once and fetches other columns only for the rows asked for.
+ASKED = "(SELECT unnest(?::VARCHAR[]) AS id) asked"
+
+
 def story_texts(store: Store, article_ids: Sequence[str]) -> list[StoryText]:
     """Return the clustering view of the given articles, in publication order."""
     if not article_ids:
         return []
     ids = list(article_ids)
     rows = store.query(
-        f"SELECT id, title, text, published FROM articles WHERE id IN {IN_IDS} "
-        "ORDER BY published NULLS LAST, id", [ids])
+        f"SELECT a.id, a.title, a.text, a.published FROM {ASKED} JOIN articles a ON a.id = asked.id "
+        "ORDER BY a.published NULLS LAST, a.id", [ids])
     names: dict[str, list[str]] = defaultdict(list)
     persons: dict[str, list[str]] = defaultdict(list)
     for row in store.query(
-            f"SELECT article_id, text, label FROM entities WHERE article_id IN {IN_IDS} "
-            f"AND label IN ({', '.join('?' for _ in NAME_LABELS)}) ORDER BY article_id, start", [ids, *NAME_LABELS]):
+            f"SELECT e.article_id, e.text, e.label FROM {ASKED} JOIN entities e ON e.article_id = asked.id "
+            f"WHERE e.label IN ({', '.join('?' for _ in NAME_LABELS)}) ORDER BY e.article_id, e.start",
+            [ids, *NAME_LABELS]):
         name = _normal_name(row["text"])
         names[row["article_id"]].append(name)
         if row["label"] == "PERSON" and name:
             persons[row["article_id"]].append(name.split()[-1])
     text_year = {r["article_id"]: r["resolved"].year for r in store.query(
-        "SELECT article_id, arg_min(resolved, start) AS resolved FROM dates "
-        f"WHERE resolved IS NOT NULL AND article_id IN {IN_IDS} GROUP BY article_id", [ids])}
+        f"SELECT d.article_id, arg_min(d.resolved, d.start) AS resolved FROM {ASKED} JOIN dates d "
+        "ON d.article_id = asked.id WHERE d.resolved IS NOT NULL GROUP BY d.article_id", [ids])}
     for row in store.query(
-            f"SELECT article_id, actor_id FROM actor_mentions WHERE article_id IN {IN_IDS} "
-            f"AND how IN ({', '.join('?' for _ in NAMING_MENTIONS)})", [ids, *NAMING_MENTIONS]):
+            f"SELECT m.article_id, m.actor_id FROM {ASKED} JOIN actor_mentions m ON m.article_id = asked.id "
+            f"WHERE m.how IN ({', '.join('?' for _ in NAMING_MENTIONS)}) ORDER BY m.article_id, m.actor_id",
+            [ids, *NAMING_MENTIONS]):
         names[row["article_id"]].append("actor:" + row["actor_id"])
-    # The opening sentence says who did what where: count it twice.
-    lead = {r["article_id"]: r["text"] for r in store.query(
-        f"SELECT article_id, text FROM sentences WHERE sentence_index = 0 AND article_id IN {IN_IDS}", [ids])}
+    # The opening sentence says who did what where: count it twice (cut from the text by its offsets).
+    lead = {r["article_id"]: (r["start"], r["end"]) for r in store.query(
+        f'SELECT s.article_id, s.start, s."end" FROM {ASKED} JOIN sentences s ON s.article_id = asked.id '
+        "WHERE s.sentence_index = 0", [ids])}
     # The headline says what the story is about: count it twice.
-    return [StoryText(r["id"], f"{r['title'] or ''}\n{r['title'] or ''}\n{r['text']}\n{lead.get(r['id'], '')}",
-                      tuple(names[r["id"]]), r["published"], tuple(persons[r["id"]]), text_year.get(r["id"]))
-            for r in rows]
+    texts = []
+    for r in rows:
+        start, end = lead.get(r["id"], (0, 0))
+        texts.append(StoryText(r["id"], f"{r['title'] or ''}\n{r['title'] or ''}\n{r['text']}\n{r['text'][start:end]}",
+                               tuple(names[r["id"]]), r["published"], tuple(persons[r["id"]]), text_year.get(r["id"])))
+    return texts
 
 
 def _within_reach(store: Store, new_ids: Sequence[str], window_days: int, limit: int | None = None) -> list[str] | None:
@@ -129,22 +140,52 @@ def _origins(store: Store, article_ids: Sequence[str], story_copies: dict[str, s
 # articles it is compared with) squared instead of growing with the whole corpus.
 CLUSTER_GROUP = 1_000
 # With the story index, a group is compared with at most this many stored articles (members of
-# its candidate stories); a group needing more is split in two, down to single articles, whose
-# needs are bounded by story_candidate_limit x MEMBER_LIMIT.
+# its candidate stories); a group needing more is clustered in parts, each as many new articles
+# as fit, down to one, whose needs are bounded by story_candidate_limit x MEMBER_LIMIT.
 STORED_LIMIT = 1_500
+
+
+# Clustering views of stored articles kept between the groups of one run (candidate stories
+# recur from group to group); oldest dropped first, so memory stays bounded.
+TEXT_CACHE = 20_000
+
+
+class _TextCache:
+    """``story_texts`` with the last TEXT_CACHE articles remembered."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.texts: OrderedDict[str, StoryText] = OrderedDict()
+
+    def add(self, items: Sequence[StoryText]) -> None:
+        for item in items:
+            self.texts[item.article_id] = item
+            self.texts.move_to_end(item.article_id)
+        while len(self.texts) > TEXT_CACHE:
+            self.texts.popitem(last=False)
+
+    def __call__(self, article_ids: Sequence[str]) -> list[StoryText]:
+        missing = [a for a in article_ids if a not in self.texts]
+        found = {a: self.texts[a] for a in article_ids if a in self.texts}
+        fetched = story_texts(self.store, missing)
+        self.add(fetched)
+        found.update((item.article_id, item) for item in fetched)
+        return [found[a] for a in article_ids if a in found]
 
 
 def cluster_new_articles(store: Store, settings: Settings) -> set[str]:
     """Assign every article without a story to one; return the ids of the stories that changed."""
     if settings.story_search not in STORY_SEARCHES:
         raise NewsprismError(f"story_search={settings.story_search!r}: choose one of {', '.join(STORY_SEARCHES)}")
-    backfill_index(store, lambda ids: story_texts(store, ids))
+    texts = _TextCache(store)
+    backfill_index(store, texts)
     new_ids = [r["id"] for r in store.query(
         "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) "
         "ORDER BY published NULLS LAST, id")]
     changed: set[str] = set()
     for start in range(0, len(new_ids), CLUSTER_GROUP):
-        changed |= _cluster_group(store, settings, new_ids[start:start + CLUSTER_GROUP])
+        new_items = story_texts(store, new_ids[start:start + CLUSTER_GROUP])
+        changed |= _cluster_group(store, settings, new_items, index_vectors(new_items), texts)
     return changed
 
 
@@ -153,31 +194,39 @@ def _publication_order(item: StoryText) -> tuple:
     return (item.published is None, item.published or date.min, item.article_id)
 
 
-def _cluster_group(store: Store, settings: Settings, new_ids: list[str]) -> set[str]:
-    """Assign one group of new articles to stored or new stories; return the stories that changed."""
-    if not new_ids:
-        return set()
-    new_items = story_texts(store, new_ids)
-    vectors = index_vectors(new_items)
+def _cluster_group(store: Store, settings: Settings, new_items: Sequence[StoryText], vectors: Sequence,
+                   texts: _TextCache) -> set[str]:
+    """Assign one group of new articles (in publication order, with their index vectors) to
+    stored or new stories; return the stories that changed."""
+    changed: set[str] = set()
+    exact_limit = {"exact": None, "auto": settings.story_exact_limit}.get(settings.story_search, -1)
+    while new_items:
+        new_ids = [item.article_id for item in new_items]
+        reach = _within_reach(store, new_ids, settings.story_window_days, exact_limit) if exact_limit != -1 else None
+        if reach is not None:
+            stored = {r["article_id"]: r["story_id"] for r in store.query(
+                f"SELECT article_id, story_id FROM story_articles WHERE article_id IN {IN_IDS}", [reach])
+            } if reach else {}
+            taken = len(new_items)
+        else:
+            stored, taken = _indexed_reach(store, settings, new_items, vectors)
+        changed |= _assign(store, settings, new_items[:taken], vectors[:taken], stored, texts)
+        new_items, vectors = new_items[taken:], vectors[taken:]
+    return changed
+
+
+def _assign(store: Store, settings: Settings, new_items: Sequence[StoryText], vectors: Sequence,
+            stored: dict[str, str], texts: _TextCache) -> set[str]:
+    """Cluster new articles with the given stored ones (article -> story); store and index the result."""
+    new_ids = [item.article_id for item in new_items]
     copy_of = {r["article_id"]: r["original_id"] for r in store.query(
         f"SELECT article_id, original_id FROM copies WHERE article_id IN {IN_IDS}", [new_ids])}
-    exact_limit = {"exact": None, "auto": settings.story_exact_limit}.get(settings.story_search, -1)
-    reach = _within_reach(store, new_ids, settings.story_window_days, exact_limit) if exact_limit != -1 else None
-    if reach is not None:
-        stored = {r["article_id"]: r["story_id"] for r in store.query(
-            f"SELECT article_id, story_id FROM story_articles WHERE article_id IN {IN_IDS}", [reach])
-        } if reach else {}
-    else:
-        stored = _indexed_reach(store, settings, new_items, vectors)
-        if len(stored) > STORED_LIMIT and len(new_ids) > 1:
-            half = len(new_ids) // 2
-            return _cluster_group(store, settings, new_ids[:half]) | _cluster_group(store, settings, new_ids[half:])
     # A copy goes with its original, wherever that is stored.
     originals = sorted(set(copy_of.values()) - set(stored) - set(new_ids))
     if originals:
         stored.update({r["article_id"]: r["story_id"] for r in store.query(
             f"SELECT article_id, story_id FROM story_articles WHERE article_id IN {IN_IDS}", [originals])})
-    items = sorted([*new_items, *story_texts(store, list(stored))], key=_publication_order)
+    items = sorted([*new_items, *texts(sorted(stored))], key=_publication_order)
     assignments = assign_stories(items, stored, settings.story_threshold, settings.story_window_days,
                                  settings.similarity_backend, settings.embedding_model, copy_of)
     origins = _origins(store, new_ids)
@@ -187,6 +236,7 @@ def _cluster_group(store: Store, settings: Settings, new_ids: list[str]) -> set[
          "origin": origins[a.article_id].origin, "copy_of": origins[a.article_id].copy_of,
          "relays": origins[a.article_id].relays, "joined_at": now}
         for a in assignments])
+    texts.add(new_items)   # stored from now on: later groups may be compared with them
     vector_of = {item.article_id: (vector, item.published) for item, vector in zip(new_items, vectors)}
     joined: dict[str, list] = defaultdict(list)
     for a in assignments:
@@ -233,21 +283,28 @@ def refresh_origins(store: Store, story_ids: Sequence[str]) -> None:
         store.con.unregister("newsprism_origins")
 
 
-def _indexed_reach(store: Store, settings: Settings, new_items: Sequence[StoryText], vectors) -> dict[str, str]:
-    """Return {stored article: story} for the members of the new articles' candidate stories.
-
-    Stories are taken rank by rank (every article's best candidate, then every article's
-    second, ...), so each article's closest stories come first.
-    """
+def _indexed_reach(store: Store, settings: Settings, new_items: Sequence[StoryText], vectors) -> tuple[dict[str, str], int]:
+    """Return the stored articles (article -> story) of the candidate stories of the first new
+    articles, and how many new articles that is: as many, in order, as keep the stored ones
+    within STORED_LIMIT (at least one). The rest ask the index again once these are stored."""
     found = candidate_stories(store, new_items, settings.story_window_days, settings.story_candidate_limit, vectors)
-    ranked: list[str] = []
-    seen: set[str] = set()
-    for rank in range(settings.story_candidate_limit):
-        for candidates in found.values():
-            if rank < len(candidates) and candidates[rank][0] not in seen:
-                seen.add(candidates[rank][0])
-                ranked.append(candidates[rank][0])
-    return candidate_members(store, ranked, [item.published for item in new_items], settings.story_window_days)
+    wanted = sorted({story for candidates in found.values() for story, _ in candidates})
+    members = candidate_members(store, wanted, [item.published for item in new_items], settings.story_window_days)
+    size: dict[str, int] = defaultdict(int)
+    for story in members.values():
+        size[story] += 1
+    chosen: set[str] = set()
+    total = 0
+    for taken, item in enumerate(new_items):
+        extra = {story for story, _ in found[item.article_id]} - chosen
+        more = sum(size[story] for story in extra)
+        if taken and total + more > STORED_LIMIT:
+            break
+        chosen |= extra
+        total += more
+    else:
+        taken = len(new_items)
+    return {article: story for article, story in members.items() if story in chosen}, taken
 
 
 def refresh_story_rows(store: Store, story_ids: Sequence[str]) -> None:
