@@ -361,7 +361,9 @@ def stories(db: Path = DbOption) -> None:
         table.add_column(column, overflow="fold")
     for row in rows:
         dates = f"{row['first_published'] or '?'} .. {row['last_published'] or '?'}"
-        table.add_row(row["id"][:10], dates, str(row["article_count"]), escape(", ".join(row["outlets"])),
+        # The outlet count and the first few: a 30-outlet story stays one row.
+        outlets = f"{len(row['outlets'])}: " + ", ".join(row["outlets"][:3]) + (", …" if len(row["outlets"]) > 3 else "")
+        table.add_row(row["id"][:10], dates, str(row["article_count"]), escape(outlets),
                       *(str(row["claims"][s]) for s in STATUSES), escape(row["title"] or ""))
     console.print(table)
 
@@ -373,91 +375,47 @@ def story(
     status: Optional[str] = typer.Option(None, "--status", help="Only claims of this status: corroborated, single-source, contradicted or attributed-only."),
     kind: Optional[str] = typer.Option(None, "--kind", help="Only 'events' (coded happenings) or 'facts' (sentences aligned by their words)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Show at most this many claims (and claims only one outlet reports, per outlet)."),
+    by: str = typer.Option("outlet", "--by", help="Compare by 'outlet' or by 'side' (groups of outlets, see --sides)."),
+    sides: str = typer.Option("control", "--sides", help="With --by side: group outlets by 'control' (state-controlled or independent), 'country', 'kind', or 'file' (the sides file)."),
+    sides_file: Optional[Path] = typer.Option(None, "--sides-file", help="A sides file (side<TAB>outlet; outlet per line); implies --sides file."),
+    outlets_file: Optional[Path] = typer.Option(None, "--outlets", help="A user outlet table extending the packaged profiles (same columns as outlets.tsv)."),
+    section: Optional[list[str]] = typer.Option(None, "--section", help="Only these sections (repeatable): claims, contradictions, omissions, timeline, voices, wording."),
 ) -> None:
-    """Compare the outlets of one story: claims x outlets, contradictions, omissions, wording, voices, timeline."""
+    """Compare the outlets (or sides) of one story: claims, contradictions, omissions, timeline, wording, voices."""
+    from newsprism.config import settings_from_env
+    from newsprism.outlets import load_outlet_table
+    from newsprism.outlets.sides import GROUPINGS, assign_sides
     from newsprism.store import Store
     from newsprism.stories.facts import FACT
     from newsprism.stories.queries import CLAIM_KINDS, STATUSES, story_view
+    from newsprism.stories.story_text import SECTIONS, story_lines
 
     if status is not None and status not in STATUSES:
         _fail(f"--status {status!r}: expected one of {', '.join(STATUSES)}")
     if kind is not None and kind not in CLAIM_KINDS:
         _fail(f"--kind {kind!r}: expected {' or '.join(CLAIM_KINDS)}")
+    if by not in ("outlet", "side"):
+        _fail(f"--by {by!r}: expected outlet or side")
+    if sides_file is not None:
+        sides = "file"
+    if sides not in GROUPINGS:
+        _fail(f"--sides {sides!r}: expected one of {', '.join(GROUPINGS)}")
+    for name in section or ():
+        if name not in SECTIONS:
+            _fail(f"--section {name!r}: expected one of {', '.join(SECTIONS)}")
+    settings = settings_from_env()
     try:
         store = Store(db, read_only=True)
         with store:
             view = story_view(store, story_id)
+        grouping = None
+        if by == "side":
+            table = load_outlet_table(outlets_file or settings.outlet_profiles)
+            grouping = assign_sides(view.outlets, sides, table, sides_file or settings.sides_file)
     except NewsprismError as exc:
         _fail(str(exc))
-    console.print(f"[bold]{escape(view.story['title'] or view.story['id'])}[/bold]  ({view.story['id']}, "
-                  f"{len(view.articles)} articles, {len(view.outlets)} outlets)", highlight=False)
-    for article in view.articles:
-        extra = (f", copy of {article['copy_of'][:10]}" if article["copy_of"] else "") + \
-                (f", relays {article['relays']}" if article["relays"] else "")
-        console.print(f"  {article['id'][:10]}  {article['published'] or '?'}  {escape(article['outlet'] or '?')}{escape(extra)}"
-                      f"  {escape(article['title'] or '')}", highlight=False)
-    marks = {"asserts": "✓", "negates": "✗", "mixed": "±", "alleges": "alleged", "via outlet": "via outlet"}
-    table = Table(title="claims x outlets (✓ reports, ✗ denies, c = syndicated copy, r = relayed)")
-    for column in ("date", "claim", "status", *view.outlets):
-        table.add_column(column, overflow="fold")
-    shown = [c for c in view.claims if (status is None or c["status"] == status)
-             and (kind is None or (c["plover_type"] == FACT) == (kind == "facts"))]
-    matching = {c["id"] for c in shown}
-    if limit is not None and len(shown) > limit:
-        table.caption = f"{limit} of {len(shown)} claims shown (--limit)"
-        shown = shown[:limit]
-    for claim in shown:
-        cells = []
-        for outlet in view.outlets:
-            entry = claim["outlets"].get(outlet)
-            if not entry:
-                cells.append("")
-                continue
-            mark = marks.get(entry["stance"], entry["stance"])
-            cells.append(mark + (" c" if entry["role"] == "copy" else " r" if entry["role"] == "relays" else ""))
-        status = claim["status"] + (f" ({claim['single_outlet']})" if claim["single_outlet"] else "")
-        if claim.get("happening") and claim["happening"] != claim["status"]:
-            status += f"; happening {claim['happening']}"   # "contradicted; happening corroborated"
-        table.add_row(str(claim["date"] or ""), escape(claim["label"]), escape(status), *cells)
-    console.print(table)
-    for c in view.contradictions:
-        console.print(f"[red]contradiction[/red] ({c['kind']}): {escape(c['outlet_a'])} says {escape(c['value_a'])}; "
-                      f"{escape(c['outlet_b'])} says {escape(c['value_b'])}", highlight=False)
-    labels = {c["id"]: c["label"] for c in view.claims}
-    for outlet, omitted in view.omissions.items():
-        console.print(f"[bold]{escape(outlet)}[/bold]: {len(omitted['only_here'])} claim(s) only here, "
-                      f"omits {len(omitted['missing_here'])} that others report", highlight=False)
-        only_here = [c for c in omitted["only_here"] if c in matching]
-        for claim_id in only_here[:limit]:
-            console.print(f"    only here: {escape(labels.get(claim_id, claim_id))}", highlight=False)
-        if limit is not None and len(only_here) > limit:
-            console.print(f"    … and {len(only_here) - limit} more", highlight=False)
-    wording = Table(title="wording and voices per outlet")
-    for column in ("outlet", "distinctive", "names for the happening", "names for actors", "voices"):
-        wording.add_column(column, overflow="fold")
-    for outlet in view.outlets:
-        kinds = view.framing.get(outlet, {})
-        distinctive = ", ".join(t["term"] for t in kinds.get("distinctive", [])[:12])
-        events = ", ".join(dict.fromkeys(t["term"] for t in kinds.get("event_name", [])))   # a name once, in order
-        actors = ", ".join(f"{t['term']} ({t['refers_to']})" for t in kinds.get("actor_name", [])
-                           if t["term"].lower() != (t["refers_to"] or "").lower())
-        voices = ", ".join(f"{v['speaker']} ×{v['quote_count']}" + _whose(v) + (f" [{'; '.join(v['channels'])}]" if v["channels"] else "")
-                           for v in view.voices.get(outlet, []))
-        wording.add_row(escape(outlet), escape(distinctive), escape(events), escape(actors), escape(voices))
-    console.print(wording)
-    timeline = Table(title="timeline")
-    for column in ("date", "claim", "status", "outlets"):
-        timeline.add_column(column, overflow="fold")
-    for entry in view.timeline:
-        if entry["date"]:
-            timeline.add_row(str(entry["date"]), escape(entry["label"]), entry["status"], escape(", ".join(entry["outlets"])))
-    console.print(timeline)
-
-
-def _whose(voice: dict) -> str:
-    """Return a voice's country and sector as " (RUS GOV)", or nothing when neither is known."""
-    known = " ".join(v for v in (voice.get("country"), voice.get("sector")) if v)
-    return f" ({known})" if known else ""
+    for line in story_lines(view, grouping, tuple(section or SECTIONS), status, kind, limit, fact_type=FACT):
+        console.print(escape(line), highlight=False, soft_wrap=True)
 
 
 def main() -> None:

@@ -68,6 +68,11 @@ class Settings:
     # DuckDB's memory_limit for the store's connection (DuckDB's own default is 80% of RAM);
     # past it DuckDB spills joins and sorts to disk beside the store file.
     duckdb_memory_limit: str = DEFAULT_MEMORY_LIMIT
+    # Outlet profiles (newsprism.outlets): a user's table that extends or, by name, overrides the
+    # packaged one (same columns as outlets/data/outlets.tsv), and a user's sides file
+    # ("side<TAB>outlet; outlet" per line) for comparing a story side against side.
+    outlet_profiles: Path | None = None
+    sides_file: Path | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
     def with_(self, **changes: object) -> "Settings":
@@ -90,6 +95,9 @@ def settings_from_env(**overrides: object) -> Settings:
         values["strict"] = True
     if memory := os.environ.get("NEWSPRISM_MEMORY_LIMIT"):
         values["duckdb_memory_limit"] = memory
+    for name, variable in (("outlet_profiles", "NEWSPRISM_OUTLETS"), ("sides_file", "NEWSPRISM_SIDES")):
+        if path := os.environ.get(variable):
+            values[name] = Path(path)
     values.update({k: v for k, v in overrides.items() if v is not None})
     if "db_path" in values:
         values["db_path"] = Path(values["db_path"])  # type: ignore[arg-type]

@@ -185,3 +185,19 @@ def test_claims_do_not_depend_on_pythons_string_hashing(tmp_path):
         assert done.returncode == 0, done.stderr[-2000:]
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
+
+
+def test_cli_story_by_side_groups_the_seed_outlets(seeds_store, view):
+    runner = CliRunner()
+    story_id = view.story["id"][:8]
+    shown = runner.invoke(app, ["story", story_id, "--db", str(seeds_store), "--by", "side"], env={"COLUMNS": "100"})
+    assert shown.exit_code == 0, shown.output
+    # TASS is state-controlled; the Gulf Observer's control is not known, so it is unprofiled.
+    assert "sides by control: state-controlled (1); unprofiled (1)" in shown.output
+    assert "claims x sides" in shown.output and "state-controlled ✓1/1" in shown.output
+    assert all(len(line) <= 100 for line in shown.output.splitlines())
+    only = runner.invoke(app, ["story", story_id, "--db", str(seeds_store), "--section", "voices", "--by", "side",
+                               "--sides", "country"])
+    assert only.exit_code == 0 and "RUS: " in only.output and "claims x" not in only.output
+    wrong = runner.invoke(app, ["story", story_id, "--db", str(seeds_store), "--by", "planet"])
+    assert wrong.exit_code == 2 and "--by 'planet'" in wrong.output
