@@ -25,15 +25,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from score_geo import km  # noqa: E402
+from score_geo import km
 
-from newsprism.config import Settings  # noqa: E402
-from newsprism.ingest.metadata import build_article  # noqa: E402
-from newsprism.ingest.readers import read_file  # noqa: E402
-from newsprism.nlp.model import load_model  # noqa: E402
-from newsprism.pipeline import analyze_doc, text_for_parse  # noqa: E402
-from newsprism.places.event_places import place_events  # noqa: E402
-from newsprism.places.normalize import name_key  # noqa: E402
+from newsprism.config import Settings
+from newsprism.ingest.metadata import build_article
+from newsprism.ingest.readers import read_file
+from newsprism.nlp.model import load_model
+from newsprism.pipeline import analyze_doc, text_for_parse
+from newsprism.places.event_places import place_events
+from newsprism.places.normalize import name_key
 
 GOLD = Path(__file__).resolve().parent / "gold" / "event_places.ecbplus.jsonl"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"

@@ -21,13 +21,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _geo_corpus import SETS, GoldArticle, read  # noqa: E402
+from _geo_corpus import SETS, GoldArticle, read
 
-from newsprism.config import Settings  # noqa: E402
-from newsprism.places.gazetteer import candidates  # noqa: E402
-from newsprism.places.records import Toponym  # noqa: E402
-from newsprism.places.resolve import resolve_toponyms  # noqa: E402
-from newsprism.places.toponyms import find_toponyms  # noqa: E402
+from newsprism.config import Settings
+from newsprism.places.gazetteer import candidates
+from newsprism.places.records import Toponym
+from newsprism.places.resolve import resolve_toponyms
+from newsprism.places.toponyms import find_toponyms
 
 CACHE = Path("/tmp/newsprism-geo-docs")
 

