@@ -372,7 +372,7 @@ def stories(db: Path = DbOption) -> None:
 def story(
     story_id: str = typer.Argument(..., help="Story id or a unique prefix (see `newsprism stories`)."),
     db: Path = DbOption,
-    status: Optional[str] = typer.Option(None, "--status", help="Only claims of this status: corroborated, single-source, contradicted or attributed-only."),
+    status: Optional[str] = typer.Option(None, "--status", help="Only claims of this status: corroborated, single-source, contradicted, disputed or attributed-only."),
     kind: Optional[str] = typer.Option(None, "--kind", help="Only 'events' (coded happenings) or 'facts' (sentences aligned by their words)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Show at most this many claims (and claims only one outlet reports, per outlet)."),
     by: str = typer.Option("outlet", "--by", help="Compare by 'outlet' or by 'side' (groups of outlets, see --sides)."),

@@ -25,8 +25,9 @@ def _cited(nlp, text: str):
     ("Talks ended. The diplomats discussed the crisis according to a State Department release.", [("State Department", "government", "attributes", "according to")]),
     # media as a group
     ("Talks ended. Police tightened security, Russian state media reported.", [("Russian state media", "media", "attributes", "report")]),
-    # an apposed outlet name
-    ("Talks ended. According to the Veldoran broadcaster Veldora One, the visit was postponed.", [("Veldora One", "outlet", "attributes", "according to")]),
+    # an apposed outlet name, credited below the lead (the first three sentences): a statement, not a relay
+    ("Talks ended. Roads closed. Shops shut. According to the Veldoran broadcaster Veldora One, the visit was postponed. Talks resume next week.",
+     [("Veldora One", "outlet", "attributes", "according to")]),
     # a named outlet with an apposition describing it keeps its own name
     ("Rebels seized the dam, according to Talvera Free Voice, an independent Veldoran news site.", [("Talvera Free Voice", "outlet", "relays", "according to")]),
     # a security service is a government body
@@ -45,3 +46,33 @@ def test_cited_source_rules(nlp, text, expected):
 ])
 def test_people_and_references_are_not_cited_sources(nlp, text):
     assert _cited(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an agency credited for the lead's report, after the sentence or before it
+    ("Rebels took the airport on Friday, the Kestrel news agency reported.", ("Kestrel", "report")),
+    ("Three villages lost power overnight, reports Harbour Radio.", ("Harbour Radio", "report")),
+    ("Floods cut the coast road, the Xinhua news agency said.", ("Xinhua news agency", "say")),
+    ("Ten villages were flattened, officials were quoted by AFP as saying.", ("AFP", "quote")),
+    # credit lines
+    ("Denver (AP) – The state will defend its law in court, the attorney general said.", ("AP", "credit line")),
+    ("The talks ended without a deal on Friday. — Reuters", ("Reuters", "credit line")),
+])
+def test_relays_in_the_lead_or_closing_line(nlp, text, expected):
+    relays = [(name, cue) for name, _, relation, cue in _cited(nlp, text) if relation == "relays"]
+    assert relays == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # speaking to an outlet is an interview, not the article's origin
+    "The mayor died in hospital on Sunday, officials told The Associated Press. Roads closed.",
+    # a company reporting something is a party, not an outlet passing on its reporting
+    "Talks ended. The cable was cut near Alexandria, the company said.",
+    # media as a group name no outlet to count as the origin
+    "Talks ended. Police tightened security, Russian state media reported.",
+    # an agency credited deep in the article, for a side detail, is not relayed
+    "Talks ended. Nothing else happened. The roads were quiet. Shops opened late. "
+    "A bridge was closed, the Kestrel news agency reported. The weather turned in the evening.",
+])
+def test_not_relays(nlp, text):
+    assert [c for c in _cited(nlp, text) if c[2] == "relays"] == []

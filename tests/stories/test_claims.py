@@ -10,6 +10,7 @@ from newsprism.stories.claims import (
     StoryEvent,
     build_claims,
     find_contradictions,
+    counts_in,
     numbers_in,
     pair_score,
     participant,
@@ -24,12 +25,15 @@ KARST = participant("krs", "Karst Republic", "KRS", kind="country")
 
 def event(id: str, article: str, origin: str, plover: str, sources=(), targets=(), trigger="seized", *,
           day: int | None = 11, location=None, negated=False, modality="happened", via_media=False,
-          numbers=(), mode=None, is_copy=False, outlet=None, sentence="", attribution=None) -> StoryEvent:
+          numbers=(), mode=None, is_copy=False, outlet=None, sentence="", attribution=None,
+          quoted_by=None, credited=None, date_text=None) -> StoryEvent:
     return StoryEvent(id=id, article_id=article, outlet=outlet or origin, origin=origin, is_copy=is_copy,
                       sentence_index=0, start=0, end=len(trigger), trigger=trigger, lemma=trigger.rstrip("ed"),
                       plover_type=plover, mode=mode, sources=tuple(sources), targets=tuple(targets),
                       date=date(2025, 3, day) if day else None, location=location, negated=negated, modality=modality,
-                      attribution=attribution, via_media=via_media, sentence=sentence or trigger, numbers=tuple(numbers))
+                      attribution=attribution, via_media=via_media, sentence=sentence or trigger, numbers=tuple(numbers),
+                      quoted_by=quoted_by, credited=credited, date_text=date_text,
+                      counts=tuple(c for p in (*sources, *targets) for c in counts_in(p.name, p.head)))
 
 
 def test_same_deed_by_same_actor_on_same_day_is_one_claim():
@@ -121,7 +125,7 @@ def test_different_death_tolls_are_a_number_contradiction():
     three = event("2", "w", "Wire", "ASSAULT", [MILITIA], [participant(None, "three dam guards", None)], "killed", numbers=(3,))
     claims = build_claims([twelve, three])
     assert len(claims) == 1 and claims[0].status == "contradicted"
-    assert [(c.kind, c.first_value, c.second_value) for c in claims[0].contradictions] == [("number", "12", "3")]
+    assert [(c.kind, c.first_value, c.second_value) for c in claims[0].contradictions] == [("number", "12 people", "3 guard")]
 
 
 def test_different_places_are_a_place_contradiction_but_a_district_of_the_town_is_not():
@@ -143,7 +147,10 @@ def test_claim_told_only_as_allegation_or_on_another_outlets_word_is_attributed_
     alleged = event("1", "v", "Vesta", "AID", [KARST], [MILITIA], "supplying", day=None, modality="alleged")
     relayed = event("2", "d", "Courier", "AID", [KARST], [MILITIA], "supplied", day=None, via_media=True)
     assert Claim([alleged, relayed]).status == "attributed-only"
-    assert Claim([alleged, event("3", "w", "Wire", "AID", [KARST], [MILITIA], "supplied", day=None)]).status == "corroborated"
+    # One outlet asserting it beside another's report of an allegation: one origin asserts it.
+    wire = event("3", "w", "Wire", "AID", [KARST], [MILITIA], "supplied", day=None)
+    assert Claim([alleged, wire]).status == "single-source"
+    assert Claim([alleged, wire, event("4", "l", "Ledger", "AID", [KARST], [MILITIA], "supplied", day=None)]).status == "corroborated"
 
 
 def test_a_partys_denial_the_outlet_relays_is_not_its_own_voice():
@@ -151,7 +158,8 @@ def test_a_partys_denial_the_outlet_relays_is_not_its_own_voice():
     alleged = event("1", "v", "Vesta", "AID", [KARST], [MILITIA], "supplying", day=None, modality="alleged")
     denial = event("2", "d", "Courier", "AID", [KARST], [MILITIA], "arm", day=None, negated=True,
                    attribution="the ministry")
-    assert not denial.own_voice and Claim([alleged, denial]).status == "attributed-only"
+    # One party alleges, another denies, no outlet settles it: disputed.
+    assert not denial.own_voice and Claim([alleged, denial]).status == "disputed"
     # The outlet's own "did not withdraw" is its own voice, and contradicts another's "withdrew".
     stayed = event("3", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True)
     assert stayed.own_voice

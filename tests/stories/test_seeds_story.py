@@ -66,7 +66,8 @@ def test_the_move_toward_moscow_is_the_corroborated_one(view):
 
 @pytest.mark.parametrize("outlet, plover_types, actor", [
     (GULF, ("CONSULT",), "Antony Blinken"),          # Blinken's call with G7 and EU counterparts
-    (GULF, ("SUPPORT",), "Recep Tayyip Erdogan"),    # Erdogan's full support
+    pytest.param(GULF, ("SUPPORT",), "Recep Tayyip Erdogan", marks=pytest.mark.xfail(
+        reason="Erdogan's support is told on the Kremlin's word: a party's statement under the own-voice rule (issue 16)")),
     (TASS, ("CONSULT",), "Alexander Lukashenko"),    # Lukashenko's talks with Prigozhin
     (TASS, ("RETREAT",), "Wagner Group"),            # the retreat to base camp
     (TASS, ("CONCEDE",), "Yevgeny Prigozhin"),       # charges against Prigozhin dropped

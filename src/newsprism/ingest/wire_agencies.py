@@ -69,11 +69,17 @@ def wire_agency(name: str) -> WireAgency | None:
 
 
 @lru_cache(maxsize=1)
-def agency_pattern() -> re.Pattern[str]:
-    """Return a regex matching any agency name as a whole word (abbreviations case-sensitive)."""
+def agency_alternatives() -> str:
+    """Return a regex alternation of every agency name, longest first (abbreviations case-sensitive)."""
     names = sorted({n for a in wire_agencies() for n in (a.canonical, *a.names)}, key=len, reverse=True)
-    parts = [re.escape(n) if _is_abbreviation(n) else "(?i:" + re.escape(n).replace(r"\ ", r"\s+") + ")" for n in names]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    return "|".join(re.escape(n) if _is_abbreviation(n) else "(?i:" + re.escape(n).replace(r"\ ", r"\s+") + ")"
+                    for n in names)
+
+
+@lru_cache(maxsize=1)
+def agency_pattern() -> re.Pattern[str]:
+    """Return a regex matching any agency name as a whole word."""
+    return re.compile(r"(?<![\w-])(?:" + agency_alternatives() + r")(?![\w-])")
 
 
 def canonical_outlet(name: str) -> str:

@@ -1,9 +1,13 @@
 """Cited sources: the outlets and bodies an article relays or attributes information to.
 
-"according to Dailymail" in the lead means the article relays Dailymail; "the State
-Department said", "Russian state media reported" and "according to a State Department
-release" attribute a statement to a body. People who speak are voices (see events.quotes),
-not cited sources, unless they are named as an outlet.
+An article *relays* a news organisation when it credits it in its lead (the first sentences
+after the dateline) or its closing line: "according to Dailymail", "ITAR-TASS reported",
+"reports FoxSports.com", "the Ansa news agency said", "officials told The Associated Press",
+"quoted by AP", "citing Reuters", or a credit line ("Denver (AP) –", "(Reuters) -", "— AFP",
+"/TASS/"). The relayed outlet is then the origin of what the article tells in its own voice.
+"the State Department said", "Russian state media reported" below the lead and "according to
+a State Department release" attribute a statement to a body. People who speak are voices
+(see events.quotes), not cited sources, unless they are named as an outlet.
 """
 
 from __future__ import annotations
@@ -12,7 +16,17 @@ import re
 
 from spacy.tokens import Span
 
+from newsprism.ingest.wire_agencies import agency_alternatives, canonical_outlet, wire_agency
 from newsprism.records import Article, CitedSource
+
+# The lead: this many sentences from the one holding the dateline (or the first).
+LEAD_SENTENCES = 3
+# Heads of media named as a group, not as one outlet.
+GROUP_MEDIA = {"media", "reports", "outlets", "press", "newspapers", "channels", "broadcasters", "sources"}
+# Cues by which an outlet passes on its own reporting: the relay of an organisation named as
+# "outlet" (an ORG the model knows nothing more of) needs one of these; "said" and "told" are
+# also how companies and bodies speak, so with them only media and news agencies are relayed.
+REPORTING_CUES = {"according to", "report", "publish", "broadcast", "air", "credit line", "quote", "cite"}
 
 SPEECH_LEMMAS = {"say", "report", "announce", "confirm", "state", "tell", "write", "claim", "add", "quote",
                  "publish", "cite", "note", "post", "broadcast", "air"}
@@ -125,6 +139,24 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
     def index_of(token) -> int:
         return sentence_index[token.sent.start]
 
+    last_sentence = len(sentence_index) - 1
+    own_outlet = canonical_outlet(article.outlet) if article.outlet else None
+
+    def relation_of(name: str, kind: str, cue: str, sent_i: int) -> str:
+        in_lead = sent_i <= lead_sentence_index + LEAD_SENTENCES - 1
+        if not (in_lead or sent_i == last_sentence):
+            return "attributes"
+        # "told Fox News in an interview" in a Fox News article: the outlet's own reporting.
+        if own_outlet and (canonical_outlet(name) == own_outlet or canonical_outlet(name) in own_outlet.split()):
+            return "attributes"
+        if wire_agency(name) is not None:
+            return "relays"
+        # "Russian state media", "local reports": media as a group name no outlet to count as the origin.
+        if name.split()[-1].lower() in GROUP_MEDIA:
+            return "attributes"
+        news = kind == "media" or (kind == "outlet" and cue in REPORTING_CUES)
+        return "relays" if news else "attributes"
+
     def add(start: int, end: int, cue: str, token) -> None:
         phrase = doc[start:end]
         # "said Ilka Varn, director of the hospital": a person with a title is a voice, not a source.
@@ -141,7 +173,7 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
             return
         seen.add((start, end))
         sent_i = index_of(token)
-        relation = "relays" if sent_i <= lead_sentence_index and kind in ("media", "outlet") and cue == "according to" else "attributes"
+        relation = relation_of(name, kind, cue, sent_i)
         span = doc[start:end]
         found.append(CitedSource(
             article_id=article.id, sentence_index=sent_i, start=span.start_char, end=span.end_char,
@@ -168,7 +200,57 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
                         continue
                     name, label = _body_name(doc, start, end)
                     # A bare proper noun saying something is usually a person the tagger missed.
-                    if classify_source(name, label) not in ("government", "media") and label != "ORG":
+                    if classify_source(name, label) not in ("government", "media") and label != "ORG" \
+                            and wire_agency(name) is None:
                         continue
                     add(start, end, token.lemma_, token)
+            # "officials told The Associated Press", "quoted by AP", "citing Reuters": a news
+            # organisation that is the object of the verb passes the statement on.
+            for child in token.children:
+                # ("told CNN" is mostly an interview quote, not a relay: left out, as measured on the dev gold)
+                if token.lemma_ == "cite" and child.dep_ in ("dobj", "dative"):
+                    heads = [child]
+                elif child.dep_ == "agent" and token.lemma_ in ("quote", "report", "cite"):
+                    heads = [c for c in child.children if c.dep_ == "pobj"]
+                else:
+                    continue
+                for head in heads:
+                    start, end = _noun_phrase(head)
+                    name, label = _body_name(doc, start, end)
+                    if classify_source(name, label) == "media" or wire_agency(name) is not None:
+                        add(start, end, "quote" if token.lemma_ == "quote" else token.lemma_, token)
+    found.extend(_credit_lines(article, doc, sentence_index, lead_sentence_index, last_sentence, seen))
     return found
+
+
+# A credit line: the agency in brackets or slashes, or after a dash, at the start of the lead
+# ("Denver (AP) –", "(Reuters) -", "/TASS/", "Reuters Sep 18, 2013") or ending the last line ("— AFP").
+_BRACKETED = r"[(/]\s*({agency})\s*[)/]"
+_OPENING = r"^\W*({agency})\b\s*(?:[-–—:|]|\w{{3}}\.?\s+\d{{1,2}},)"
+_CLOSING = r"[-–—]\s*({agency})\W*$"
+
+
+def _credit_lines(article: Article, doc, sentence_index: dict[int, int], lead_sentence_index: int,
+                  last_sentence: int, seen: set[tuple[int, int]]) -> list[CitedSource]:
+    """Return the agencies credited by a credit line in the lead or the closing line."""
+    agency = "(?:" + agency_alternatives() + ")"
+    patterns = [re.compile(p.format(agency=agency)) for p in (_BRACKETED, _OPENING, _CLOSING)]
+    out = []
+    for i, sent in enumerate(doc.sents):
+        in_lead = i <= lead_sentence_index + LEAD_SENTENCES - 1
+        if not (in_lead or i == last_sentence):
+            continue
+        for pattern in patterns if in_lead else patterns[::2]:
+            match = pattern.search(sent.text)
+            if not match:
+                continue
+            start = sent.start_char + match.start(1)
+            end = sent.start_char + match.end(1)
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or (span.start, span.end) in seen:
+                continue
+            seen.add((span.start, span.end))
+            out.append(CitedSource(article_id=article.id, sentence_index=i, start=start, end=end,
+                                   name=match.group(1), kind="media", relation="relays", cue="credit line"))
+            break
+    return out

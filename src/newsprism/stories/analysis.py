@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from newsprism.errors import one_line
+from newsprism.ingest.wire_agencies import canonical_outlet
 from newsprism.records import InputFailure, stable_id
 from newsprism.store import Store
 from newsprism.stories.claims import (
@@ -19,6 +20,7 @@ from newsprism.stories.claims import (
     StoryEvent,
     build_claims,
     most_common,
+    counts_in,
     numbers_in,
     participant,
 )
@@ -46,6 +48,24 @@ def story_articles(store: Store, story_id: str) -> list[dict]:
         "ORDER BY a.published NULLS LAST, a.id", [story_id])
 
 
+def quote_spans(store: Store, ids: Sequence[str]) -> dict[str, list[tuple[int, int, str]]]:
+    """Return {article: [(start, end, speaker)]} of the direct quotes: what is inside is the speaker's word."""
+    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for r in store.query(
+            'SELECT article_id, start, "end", speaker FROM quotes WHERE direct '
+            "AND article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, start", [list(ids)]):
+        out[r["article_id"]].append((r["start"], r["end"], " ".join((r["speaker"] or "").split())))
+    return out
+
+
+def credited_outlets(store: Store, ids: Sequence[str]) -> dict[tuple[str, int], str]:
+    """Return {(article, sentence): outlet} for sentences crediting a named outlet below the lead,
+    the outlet's name folded so that "AFP" and "Agence France-Presse" are one origin."""
+    return {(r["article_id"], r["sentence_index"]): canonical_outlet(r["name"]) for r in store.query(
+        "SELECT article_id, sentence_index, name FROM cited_sources WHERE kind IN ('outlet', 'media') "
+        "AND relation = 'attributes' AND article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY start DESC", [list(ids)])}
+
+
 def story_events(store: Store, articles: Sequence[dict], via_outlet: set[tuple[str, int]] | None = None) -> list[StoryEvent]:
     """Return the events of the given story articles, ready for alignment.
 
@@ -67,12 +87,16 @@ def story_events(store: Store, articles: Sequence[dict], via_outlet: set[tuple[s
     # A sentence crediting a named outlet ("according to Veldora One") makes its events that outlet's word.
     if via_outlet is None:
         via_outlet = credited_sentences(store, ids)
+    credits = credited_outlets(store, ids)
+    quotes = quote_spans(store, ids)
     out = []
     for e in events:
         article = by_id[e["article_id"]]
         sources = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"], r["sector"]) for r in roles[e["id"]]["source"])
         targets = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"], r["sector"]) for r in roles[e["id"]]["target"])
         numbers = tuple(n for p in (*sources, *targets) for n in numbers_in(p.name))
+        counts = tuple(c for p in (*sources, *targets) for c in counts_in(p.name, p.head))
+        speaker = next((who for start, end, who in quotes.get(e["article_id"], ()) if start <= e["start"] and e["end"] <= end), None)
         out.append(StoryEvent(
             id=e["id"], article_id=e["article_id"], outlet=article["outlet"], origin=article["origin"],
             is_copy=article["copy_of"] is not None, sentence_index=e["sentence_index"], start=e["start"], end=e["end"],
@@ -80,7 +104,8 @@ def story_events(store: Store, articles: Sequence[dict], via_outlet: set[tuple[s
             sources=sources, targets=targets, date=e["date"], location=e["location"], negated=e["negated"],
             modality=e["modality"], attribution=e["attribution"],
             via_media=(e["article_id"], e["sentence_index"]) in via_outlet, sentence=e["sentence"] or "",
-            numbers=numbers, published=article["published"]))
+            numbers=numbers, published=article["published"], quoted_by=speaker,
+            credited=credits.get((e["article_id"], e["sentence_index"])), counts=counts, date_text=e["date_text"]))
     return out
 
 

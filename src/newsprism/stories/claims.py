@@ -8,10 +8,17 @@ name no different doer. Groups form by average linkage over each report's best m
 other side; a pair that cannot be one happening (incompatible types, different modes, dates
 days apart, different agents or victims) keeps their groups apart.
 
-A claim's status compares the independent origins of its reports (see origins.py):
-corroborated, single-source, contradicted (one origin asserts what another negates, or gives
-another number, place, date or agent for it) or attributed-only (every report is an
-allegation or comes on another outlet's word).
+A claim's status weighs who tells it, in whose voice (see origins.py for origins):
+- an event is the outlet's own assertion only when the outlet tells it as fact: not inside a
+  quote, not hung on someone ("police said", "according to the charges", "X claimed"); a
+  sentence crediting another outlet makes it that outlet's assertion;
+- corroborated: two or more independent origins assert it in their own voice, or two named
+  parties, reported by independent origins, confirm it;
+- single-source: one independent origin asserts it;
+- disputed: a party alleges it, another denies it, and no outlet settles it in its own voice;
+- attributed-only: only parties tell it, and nobody denies it;
+- contradicted: two own-voice reports of the happening negate each other, or give different
+  values for the same count, the same place or the same date.
 """
 
 from __future__ import annotations
@@ -53,12 +60,20 @@ SAME_DEED_OVERLAP = 0.05
 SAME_DEED_BONUS = 0.5
 # Contradictions over whether the happening took place or who did it; the others (number,
 # place, date) dispute a detail of a happening the outlets agree on.
-HAPPENING_CONTRADICTIONS = {"negation", "agent"}
+HAPPENING_CONTRADICTIONS = {"negation"}
 # Days after which a dated statement is not the one an article reports without a date.
 STALE_STATEMENT_DAYS = 5
 STATEMENT_TYPES = {"ACCUSE", "THREATEN", "REJECT", "REQUEST"}
 # Modalities of what is yet to happen: an intent is never the deed of another kind.
 INTENDED = {"planned", "conditional", "demanded"}
+# Bodies that announce their principal's own statements ("the presidential press service said").
+OFFICIAL_READOUT = re.compile(r"\b(press service|press office|presidency|kremlin|white house|spokes\w*|ministry|office)\b")
+# Attributions that do not tell one party from another: pronouns, and sources left unnamed.
+UNNAMED_PARTIES = {"", "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "one",
+                   "someone", "source", "sources", "official", "officials", "report", "reports", "statement",
+                   # documents carry a party's word, they are not a party of their own
+                   "charges", "charge", "documents", "document", "records", "record", "release", "court records",
+                   "complaint", "affidavit", "filing", "letter", "people familiar", "people"}
 # A pair of events this close counts as one happening (see pair_score for the scale).
 LINK_THRESHOLD = 1.2
 
@@ -105,6 +120,10 @@ class StoryEvent:
     sentence: str
     numbers: tuple[int, ...] = ()
     published: date | None = None    # the article's publication date
+    quoted_by: str | None = None     # the event is inside a direct quote: its speaker ("" when unknown)
+    credited: str | None = None      # the outlet the sentence credits ("according to Veldora One")
+    counts: tuple[tuple[str, int], ...] = ()   # (counted noun, count) of exact counts: ("guards", 3)
+    date_text: str | None = None     # the words that dated it in the sentence, if any
 
     @property
     def stance(self) -> str:
@@ -118,9 +137,54 @@ class StoryEvent:
     @property
     def own_voice(self) -> bool:
         """Return whether the outlet tells it as fact: not an allegation, not another outlet's report,
-        and not a party's denial it relays ("«We did not arm anyone,» the ministry said")."""
-        denial = self.negated and self.attribution is not None
-        return self.modality != "alleged" and not self.via_media and not denial
+        not a party's statement ("police said", "according to the charges") and not in a quote.
+
+        A statement is the deed of its speaker: "Halvik accused the militia", "«We will not
+        negotiate,» Halvik said" tell in the outlet's voice that the accusation or the refusal
+        was made. A denial stays the speaker's word ("«We did not arm anyone,» the ministry said")."""
+        if self.modality == "alleged" or self.via_media:
+            return False
+        if self.attribution is None and self.quoted_by is None:
+            return True
+        return self.is_speech_act
+
+    @property
+    def is_speech_act(self) -> bool:
+        """Return whether the event is a statement its own speaker makes (a verbal event, not
+        negated, attributed to one of its sources or to an unnamed speaker)."""
+        if self.negated or not QUAD_CLASS.get(self.plover_type, "").startswith("verbal"):
+            return False
+        for who in (self.attribution, self.quoted_by):
+            if who is None:
+                continue
+            key = normal_name(who)
+            if key in UNNAMED_PARTIES or OFFICIAL_READOUT.search(key):
+                continue       # an official readout of its principal's call or order
+            words = set(key.split())
+            if not any(key in p.names or words & _name_words(p.name) for p in self.sources):
+                return False
+        return True
+
+    @property
+    def party(self) -> str | None:
+        """Return who the event is told on behalf of: the quote's speaker or the attribution, normalised;
+        "" for a party that cannot be told apart ("he", an unknown speaker); None in own voice."""
+        if self.own_voice or (self.via_media and self.attribution is None and self.quoted_by is None):
+            return None
+        who = self.quoted_by if self.quoted_by is not None else (self.attribution or "")
+        key = normal_name(who)
+        return "" if key in UNNAMED_PARTIES else key
+
+    @property
+    def asserting_origin(self) -> str | None:
+        """Return the origin under which the event is an own-voice report: the article's origin, or
+        the outlet its sentence credits; None for a party's statement."""
+        if self.own_voice:
+            return self.origin.lower()
+        if self.via_media and self.credited and self.attribution is None and self.quoted_by is None \
+                and self.modality != "alleged":
+            return self.credited.lower()
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,21 +211,55 @@ class Claim:
 
     @property
     def status(self) -> str:
-        """Return contradicted, attributed-only, corroborated or single-source."""
+        """Return contradicted, corroborated, single-source, disputed or attributed-only."""
         if self.contradictions:
             return "contradicted"
         return self.happening
 
     @property
+    def asserting_origins(self) -> set[str]:
+        """Return the independent origins that tell the happening in their own voice."""
+        return {o for e in self.events if (o := e.asserting_origin)}
+
+    @property
+    def party_statements(self) -> dict[str, set[str]]:
+        """Return {"asserts": parties, "denies": parties}: who, other than the outlets, says it
+        happened and who says it did not (unnamed parties left out)."""
+        out: dict[str, set[str]] = {"asserts": set(), "denies": set()}
+        for e in self.events:
+            party = e.party
+            if party is None:
+                continue
+            # An allegation names its accuser elsewhere ("accuses X of arming"); a denial is
+            # anyone's, even a speaker we cannot name.
+            label = party or ("(an accuser)" if e.modality == "alleged" else "(unnamed)" if e.negated else "")
+            if label:
+                out["denies" if e.negated else "asserts"].add(label)
+        return out
+
+    @property
     def happening(self) -> str:
         """Return the status of the happening itself, whatever its details: outlets that put the
         arrests in different towns still corroborate that the arrests happened. Only a denial
-        or a different doer contradicts the happening."""
+        in an outlet's own voice contradicts the happening."""
         if any(c.kind in HAPPENING_CONTRADICTIONS for c in self.contradictions):
             return "contradicted"
-        if all(not e.own_voice for e in self.events):
-            return "attributed-only"
-        return "corroborated" if len(self.origins) >= 2 else "single-source"
+        asserting = self.asserting_origins
+        # Origins that report a named party confirming it ("according to the State Border Service").
+        confirmations = {e.origin.lower(): e.party for e in self.events
+                         if e.party and not e.negated and e.modality != "alleged"}
+        if len(asserting) >= 2:
+            return "corroborated"
+        if asserting and set(confirmations) - asserting:
+            return "corroborated"      # one outlet saw it; another origin has a named party confirm it
+        if len(asserting) == 1:
+            return "single-source"
+        parties = self.party_statements
+        if parties["asserts"] and parties["denies"] - parties["asserts"]:
+            return "disputed"          # one party alleges, another denies, no outlet settles it
+        if len(set(confirmations.values())) >= 2 and len(confirmations) >= 2:
+            return "corroborated"      # two named parties, reported by independent origins
+        return "attributed-only"
 
 
 # -- preparing events --------------------------------------------------------------------------
@@ -218,6 +316,29 @@ def numbers_in(text: str) -> tuple[int, ...]:
         elif word.lower() in NUMBER_WORDS and word.lower() not in ("hundred", "dozen"):
             found.append(NUMBER_WORDS[word.lower()])
     return tuple(found)
+
+
+# Words before a number that make it an estimate or a bound, not a count to set against another.
+HEDGES = {"about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "under", "least",
+          "than", "up", "estimated", "perhaps", "possibly", "dozens", "hundreds", "thousands", "several", "few"}
+_COUNT = re.compile(r"(?<![\w.-])(\d[\d,]*|" + "|".join(w for w in NUMBER_WORDS if w not in ("hundred", "dozen"))
+                    + r")\b(?!\s*-?\s*(?:year|month|week|day|hour|minute|percent|per\s*cent|%|st\b|nd\b|rd\b|th\b))", re.I)
+
+
+def counts_in(phrase: str, head: str) -> tuple[tuple[str, int], ...]:
+    """Return the exact counts a participant's phrase gives for its head noun: "three dam guards"
+    -> (("guard", 3),). Ages ("a 61-year-old man"), estimates ("about 200") and years are not counts."""
+    out = []
+    for match in _COUNT.finditer(phrase):
+        before = re.findall(r"[a-z]+", phrase[:match.start()].lower())[-2:]
+        if set(before) & HEDGES:
+            continue
+        word = match.group(1).lower()
+        value = NUMBER_WORDS.get(word) if word in NUMBER_WORDS else int(word.replace(",", ""))
+        if value is None or 1900 <= value <= 2100 or value >= MAX_COUNT:
+            continue
+        out.append((head, value))
+    return tuple(out)
 
 
 # -- comparing two events ------------------------------------------------------------------------
@@ -323,7 +444,7 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
                 return None
             actors -= 0.4
         if type_score < 1.0 and source < 0.8:
-            return 0.0             # coded differently: only the same speaker makes it one statement
+            return None            # coded differently: only the same speaker makes it one statement
         if unnamed_agent and not same_deed and not (target >= 0.8 and not any(p.is_country for p in a.targets + b.targets)):
             return 0.0             # an agentless report joins only on a specific, shared target or the same deed
         unnamed_agent = unnamed_agent or source > 0
@@ -447,8 +568,56 @@ def _agglomerate(members: list[int], scores: dict[tuple[int, int], float], thres
 
 # -- contradictions --------------------------------------------------------------------------------
 
+def _same_role(first: Sequence[Participant], second: Sequence[Participant], threshold: float) -> bool:
+    if any(p.actor_id and p.actor_id == q.actor_id for p in first for q in second):
+        return True
+    return role_match(first, second)[0] >= threshold
+
+
+def _same_participants(a: StoryEvent, b: StoryEvent) -> bool:
+    """Return whether two reports name the same doer and the same target, where they name them.
+
+    Targets that are counted ("12 people" / "three guards") are what a count contradiction
+    compares, so they are not asked to match; a target described two ways ("three commanders of
+    the Orin Valley Guard" / "three of the militia's commanders") matches by its head noun."""
+    if a.sources and b.sources and not _same_role(a.sources, b.sources, 0.8):
+        return False
+    counted = bool(a.counts and b.counts)
+    if a.targets and b.targets and not counted and not _same_role(a.targets, b.targets, 0.5):
+        return False
+    return bool((a.sources and b.sources) or (a.targets and b.targets)) or a.lemma == b.lemma
+
+
+# Counted nouns that can stand for any other: "12 people killed" counts the "three guards" too.
+GENERIC_COUNTED = {"people", "person", "persons", "other", "others", "civilian", "civilians", "victim", "victims"}
+
+
+def _count_clash(a: StoryEvent, b: StoryEvent) -> tuple[str, str] | None:
+    """Return the counts of one counted thing that differ ("five people" / "two people"), or None.
+
+    The same noun is the same quantity; a generic noun ("people") counts anyone, so "12 people
+    killed" and "three guards killed" clash; "31 fire engines" and "three aerials" do not."""
+    if not a.counts or not b.counts:
+        return None
+    nouns_a = {noun for noun, _ in a.counts}
+    nouns_b = {noun for noun, _ in b.counts}
+    if not (nouns_a & nouns_b or (nouns_a | nouns_b) & GENERIC_COUNTED):
+        return None
+    values_a = {v for _, v in a.counts}
+    values_b = {v for _, v in b.counts}
+    if values_a & values_b:
+        return None
+    return (", ".join(f"{v} {n}" for n, v in a.counts), ", ".join(f"{v} {n}" for n, v in b.counts))
+
+
 def find_contradictions(events: Sequence[StoryEvent]) -> list[Contradiction]:
-    """Return the contradictions between reports of different origins within one claim."""
+    """Return the contradictions between own-voice reports of different origins within one claim.
+
+    Evidence only: both reports tell the happening in their own voice (a party's denial makes a
+    dispute, not a contradiction; a quote is a party's word), name the same participants, and
+    either one negates what the other asserts or they give different values for the same
+    counted thing, place or explicitly stated date.
+    """
     found: list[Contradiction] = []
     seen: set[tuple[str, str, str]] = set()
 
@@ -458,28 +627,37 @@ def find_contradictions(events: Sequence[StoryEvent]) -> list[Contradiction]:
             seen.add(key)
             found.append(Contradiction(kind, a, va, b, vb))
 
-    for i, a in enumerate(events):
-        for b in events[i + 1:]:
-            if a.origin.lower() == b.origin.lower():
+    # Asserting voices: an outlet's own, or a named party's assertion ("12 people were killed,
+    # the ministry said"); never an allegation, an unnamed speaker, or a denial by a party.
+    voiced = [e for e in events if e.modality == "happened" and (e.asserting_origin or (e.party and not e.negated))]
+
+    def voice(e: StoryEvent) -> str:
+        return e.asserting_origin or f"{e.origin.lower()}/{e.party}"
+
+    for i, a in enumerate(voiced):
+        for b in voiced[i + 1:]:
+            if a.origin.lower() == b.origin.lower() or voice(a) == voice(b) or a.plover_type != b.plover_type:
                 continue
-            stances = {a.stance, b.stance}
-            # One asserts what the other negates; at least one says so in its own voice; and both
-            # tell the same kind of deed ("conferred with the White House" is not denied by "has
-            # not committed to sending a representative").
-            if stances == {"asserts", "negates"} and (a.own_voice or b.own_voice) and a.plover_type == b.plover_type:
-                first, second = (a, b) if a.stance == "asserts" else (b, a)
-                add("negation", first, first.trigger, second, f"not {second.trigger}")
+            if not _same_participants(a, b):
                 continue
-            if a.stance != "asserts" or b.stance != "asserts" or not (a.own_voice and b.own_voice):
+            if a.negated != b.negated:
+                if not (a.asserting_origin and b.asserting_origin):
+                    continue               # a party's word against an outlet's: a dispute, not a contradiction
+                # "was offered" / "was never offered": the same deed by the same doer, one asserts, one negates.
+                named_doer = bool(a.sources and b.sources)
+                if a.lemma == b.lemma or named_doer:
+                    first, second = (a, b) if not a.negated else (b, a)
+                    add("negation", first, first.trigger, second, f"not {second.trigger}")
                 continue
-            if a.numbers and b.numbers and not set(a.numbers) & set(b.numbers):
-                add("number", a, ", ".join(map(str, a.numbers)), b, ", ".join(map(str, b.numbers)))
+            if a.negated:
+                continue
+            clash = _count_clash(a, b)
+            if clash:
+                add("number", a, clash[0], b, clash[1])
             if a.location and b.location and not same_place(a.location, b.location):
                 add("place", a, a.location, b, b.location)
-            if a.date and b.date and abs((a.date - b.date).days) > 1:
+            if a.date and b.date and a.date_text and b.date_text and abs((a.date - b.date).days) > 1:
                 add("date", a, a.date.isoformat(), b, b.date.isoformat())
-            if a.plover_type not in SYMMETRIC_TYPES and role_match(a.sources, b.sources)[1]:
-                add("agent", a, ", ".join(p.name for p in a.sources), b, ", ".join(p.name for p in b.sources))
     return found
 
 

@@ -184,7 +184,7 @@ def story(
     claims_offset: Annotated[int, Query(ge=0)] = 0,
     status: Annotated[
         str | None,
-        Query(max_length=40, description="corroborated | single-source | contradicted | attributed-only"),
+        Query(max_length=40, description="corroborated | single-source | contradicted | disputed | attributed-only"),
     ] = None,
     kind: Annotated[
         str | None, Query(pattern="^(events|facts)?$", description="events (coded happenings) | facts")
@@ -208,7 +208,7 @@ def claims(
         str | None,
         Query(
             max_length=40,
-            description="corroborated | single-source | contradicted | attributed-only",
+            description="corroborated | single-source | contradicted | disputed | attributed-only",
         ),
     ] = None,
 ) -> m.Page[m.ClaimOut]:

@@ -212,10 +212,10 @@ class ClaimOut(BaseModel):
     id: str
     story_id: str
     label: str
-    status: str = Field(description="corroborated | single-source | contradicted | attributed-only")
+    status: str = Field(description="corroborated | single-source | contradicted | disputed | attributed-only")
     happening: str | None = Field(default=None, description="the status of the happening itself, whatever its "
                                   "disputed details (place, number, date): corroborated | single-source | "
-                                  "contradicted | attributed-only")
+                                  "contradicted | disputed | attributed-only")
     plover_type: str | None = None
     date: dt.date | None = None
     outlets: list[ClaimReportOut]
@@ -251,6 +251,7 @@ class StorySummary(BaseModel):
     single_source: int
     contradicted: int
     attributed_only: int = 0
+    disputed: int = 0
 
 
 class TimelineEntry(BaseModel):

@@ -30,7 +30,7 @@ def _has_claims(r: Reader) -> bool:
 
 
 def normal_status(status: str | None) -> str:
-    """Return a claim status in the API's spelling: corroborated, single-source, contradicted, attributed-only."""
+    """Return a claim status in the API's spelling: corroborated, single-source, contradicted, disputed, attributed-only."""
     return (status or "").strip().lower().replace("_", "-").replace(" ", "-")
 
 
@@ -93,6 +93,7 @@ def _summaries(r: Reader, where: str = "", params: list[Any] | None = None) -> l
                 single_source=c.get("single-source", 0),
                 contradicted=c.get("contradicted", 0),
                 attributed_only=c.get("attributed-only", 0),
+                disputed=c.get("disputed", 0),
             )
         )
     return out
