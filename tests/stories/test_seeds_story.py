@@ -194,8 +194,8 @@ def test_cli_story_by_side_groups_the_seed_outlets(seeds_store, view):
     shown = runner.invoke(app, ["story", story_id, "--db", str(seeds_store), "--by", "side"], env={"COLUMNS": "100"})
     assert shown.exit_code == 0, shown.output
     # TASS is state-controlled; the Gulf Observer's control is not known, so it is unprofiled.
-    assert "sides by control: state-controlled (1); unprofiled (1)" in shown.output
-    assert "claims x sides" in shown.output and "state-controlled ✓1/1" in shown.output
+    assert "sides by control: SC = state-controlled (1); U = unprofiled (1)" in shown.output
+    assert "claims x sides" in shown.output and "SC ✓1" in shown.output
     assert all(len(line) <= 100 for line in shown.output.splitlines())
     only = runner.invoke(app, ["story", story_id, "--db", str(seeds_store), "--section", "voices", "--by", "side",
                                "--sides", "country"])

@@ -8,6 +8,7 @@ timeline keep the claims that match; wording and voices keep the outlets that ca
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsprism.outlets.compare import omissions_by_side, side_strip, stance_class, voices_by_side, wording_by_side
@@ -19,8 +20,8 @@ MARK = {"reports": "✓", "disputes": "✗", "mixed": "±"}
 
 
 def short(text: str, width: int) -> str:
-    """Return text cut to ``width`` characters with an ellipsis."""
-    text = " ".join(str(text).split())
+    """Return text cut to ``width`` characters with an ellipsis (its indentation kept)."""
+    text = re.sub(r"\s*[\r\n\t]+\s*", " ", str(text).rstrip())   # one line; padding kept
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -34,14 +35,26 @@ def _outlet_strip(stances: dict[str, str], total: int, first: int = 3) -> str:
     return f"{text}: {names}"
 
 
-def _side_strip(stances: dict[str, str], sides: Sides) -> str:
+def side_codes(sides: Sides) -> dict[str, str]:
+    """Return a short code per side (its words' initials, or its name when short) for one-line strips."""
+    codes: dict[str, str] = {}
+    for side in sides.order:
+        words = re.findall(r"[\w]+", side)
+        code = side if len(side) <= 4 else "".join(w[0] for w in words)[:3].upper() or side[:3]
+        while code in codes.values():
+            code += "'"
+        codes[side] = code
+    return codes
+
+
+def _side_strip(stances: dict[str, str], sides: Sides, codes: dict[str, str]) -> str:
     parts = []
     for cell in side_strip(stances, sides):
         if cell.status == "absent":
-            parts.append(f"{cell.side} –/{cell.members}")
+            parts.append(f"{codes[cell.side]} –")
         else:
-            parts.append(f"{cell.side} ✓{len(cell.reporting)}" + (f"✗{len(cell.disputing)}" if cell.disputing else "") + f"/{cell.members}")
-    return " · ".join(parts)
+            parts.append(f"{codes[cell.side]} ✓{len(cell.reporting)}" + (f"✗{len(cell.disputing)}" if cell.disputing else ""))
+    return " ".join(parts)
 
 
 def story_lines(view: Any, sides: Sides | None = None, sections: tuple[str, ...] = SECTIONS, status: str | None = None,
@@ -49,14 +62,15 @@ def story_lines(view: Any, sides: Sides | None = None, sections: tuple[str, ...]
     """Return the story as lines of at most ``width`` columns (``sides`` None: by outlet)."""
     per_side = sides is not None
     sides = sides or by_outlet(view.outlets)
-    label_width = 44
+    label_width = 40
     out = [short(f"{view.story['title'] or view.story['id']}  ({view.story['id'][:10]}, {len(view.articles)} articles, "
                  f"{len(view.outlets)} outlets)", width)]
     dates = sorted(str(a["published"]) for a in view.articles if a["published"])
     out.append(short(f"  published {dates[0] if dates else '?'} .. {dates[-1] if dates else '?'}; outlets: "
                      + ", ".join(view.outlets), width))
+    codes = side_codes(sides)
     if per_side:
-        out.append(short(f"  sides by {sides.grouping}: " + "; ".join(f"{s} ({len(sides.members(s))})" for s in sides.order), width))
+        out.append(short(f"  sides by {sides.grouping}: " + "; ".join(f"{codes[s]} = {s} ({len(sides.members(s))})" for s in sides.order), width))
     shown = [c for c in view.claims if (status is None or c["status"] == status)
              and (kind is None or (c["plover_type"] == fact_type) == (kind == "facts"))]
     matching = {c["id"] for c in shown}
@@ -64,18 +78,15 @@ def story_lines(view: Any, sides: Sides | None = None, sections: tuple[str, ...]
     carrying = {o for c in shown for o in c["outlets"]}
     labels = {c["id"]: c["label"] for c in view.claims}
     if "claims" in sections:
-        title = f"claims x {'sides' if per_side else 'outlets'} (✓ reports, ✗ denies; orig = independent origins)"
+        title = f"claims x {'sides' if per_side else 'outlets'} (✓ outlets reporting, ✗ denying, – none; then origins)"
         out += ["", title]
         for claim in listed:
             stances = {o: e["stance"] for o, e in claim["outlets"].items()}
             state = claim["status"] + (f"; happening {claim['happening']}" if claim.get("happening") and claim["happening"] != claim["status"] else "")
             head = f"  {short(state, 14):<14} {short(claim['label'], label_width):<{label_width}} {claim.get('origin_count', ''):>4}  "
-            strip = _side_strip(stances, sides) if per_side else _outlet_strip(stances, len(view.outlets))
-            if len(head) + len(strip) <= width:
-                out.append(head + strip)
-            else:
-                out.append(head.rstrip())
-                out.append(short("      " + strip, width))
+            strip = _side_strip(stances, sides, codes) if per_side else _outlet_strip(stances, len(view.outlets))
+            # One line per claim: the strip is cut to the width (--section claims --by side for more).
+            out.append(short(head + strip, width))
         if limit is not None and len(shown) > limit:
             out.append(f"  {limit} of {len(shown)} claims shown (--limit)")
         if not shown:

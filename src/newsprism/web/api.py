@@ -200,6 +200,27 @@ def story(
     return found
 
 
+@router.get("/stories/{story_id}/sides")
+def story_sides(
+    r: ReaderDep,
+    request: Request,
+    story_id: str,
+    sides: Annotated[str, Query(pattern="^(control|country|kind|file)$",
+                                description="group outlets by control, country, kind, or the server's sides file")] = "control",
+) -> dict:
+    """One story side against side: each claim's status per side, and what each side alone reports or omits."""
+    from newsprism.errors import NewsprismError
+    from newsprism.web.sides_view import story_sides as compare_sides
+
+    found = stories_view.get_story(r, story_id)
+    if found is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    try:
+        return compare_sides(found, sides, request.app.state.config.settings)
+    except NewsprismError as exc:
+        raise HTTPException(400, str(exc)) from exc
+
+
 @router.get("/claims", response_model=m.Page[m.ClaimOut])
 def claims(
     r: ReaderDep,
