@@ -327,6 +327,7 @@ def test_members_of_a_group_act_as_the_group(analyze_text):
 @pytest.mark.parametrize("sentence, coded", [
     ("Hundreds of rebel fighters gathered in the hills above the town.", True),   # armed men: a show of force
     ("Hundreds of mourners gathered in the square.", False),
+    ("Thousands of villagers assembled outside the church for the funeral.", False),   # civilians, no protest
     ("Hundreds of protesters marched on city hall on Friday.", True),           # a demonstration
     ("The attorney general headed to a restaurant in the town.", False),        # one person travelling
     ("The plan met fierce resistance in parliament.", False),                  # no one met anyone
@@ -604,3 +605,8 @@ def test_calling_a_thing_something_is_no_phone_call(analyze_text, sentence, code
 def test_what_is_fired_is_not_whom_it_is_fired_at(analyze_text, sentence, target):
     attack = next(e for e in analyze_text(sentence).events if e.plover_type == "ASSAULT")
     assert [t.name for t in attack.targets] == [target], attack.targets
+
+
+def test_an_opposition_crowd_gathering_demonstrates(analyze_text):
+    analyzed = analyze_text("Opposition supporters gathered outside parliament on Friday.")
+    assert [e.plover_type for e in analyzed.events] == ["PROTEST"], analyzed.events
