@@ -50,7 +50,7 @@ def _refusal(verb) -> bool:
         c.dep_ == "prt" and c.lower_ == "down" for c in verb.children))
 
 
-def _modality(verb, sentence_tokens) -> str:
+def _modality(verb) -> str:
     # "his men would leave the dam if the government abandoned its plan": the deed hangs on a condition.
     if any(_condition_clause(c) for c in verb.children):
         return "conditional"
