@@ -13,7 +13,7 @@ Prints, for dev and test, precision/recall/F1 at both levels and per type, then 
 errors by kind (missed, extra, wrong source, wrong target) with an example each. Tune on dev only;
 the README reports test.
 
-Usage: python benchmarks/score_realnews_events.py [--split dev|test|all] [--errors 20] [--show N]
+Usage: python benchmarks/score_realnews_events.py [--split dev|test|all] [--errors 20]
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def _prf(correct: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _error_kind(gold: dict | None, event, others: list, pairs_of_type: list) -> str:
+def _error_kind(gold: dict | None, event, others: list) -> str:
     if gold is not None:   # a missed gold event
         coded = sorted({e.plover_type for e in others})
         return f"missed {gold['type']}" + (f" (coded {'/'.join(coded)})" if coded else " (nothing coded)")
@@ -147,11 +147,11 @@ def score_split(ids: list[str], gold: dict[str, list], predicted: dict[str, list
                 examples.setdefault(kind, f"{texts.get(sid, '')[:110]} | gold {g['source']} -> {g['target']} "
                                           f"| coded {[s.name for s in e.sources]} -> {[t.name for t in e.targets]}")
         for g in missed:
-            kind = _error_kind(g, None, p_events, pairs)
+            kind = _error_kind(g, None, p_events)
             errors[kind] += 1
             examples.setdefault(kind, texts.get(sid, "")[:160])
         for e in extra:
-            kind = _error_kind(None, e, g_events, pairs)
+            kind = _error_kind(None, e, g_events)
             errors[kind] += 1
             examples.setdefault(kind, f"[{e.trigger}] {texts.get(sid, '')[:150]}")
     type_prf, full_prf = _prf(typed, n_gold, n_pred), _prf(full, n_gold, n_pred)

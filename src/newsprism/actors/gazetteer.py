@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pycountry
 
+from newsprism.actors.transliteration import grouping_key, same_name
 from newsprism.errors import NewsprismError
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -294,8 +295,6 @@ class Gazetteer:
         """Return the one person whose name is these forms in another transliteration
         ("Volodymyr Zelenskiy", "Lukashenka"): a full name needs a compatible first name, a
         surname alone must be one the table lists alone; two candidates are no answer."""
-        from newsprism.actors.transliteration import grouping_key, same_name
-
         if self._by_surname is None:
             index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
             for key, entries in self.entries.items():

@@ -77,6 +77,14 @@ def excluded_patterns() -> dict[str, tuple[str, str]]:
     return {name: (reason, sentence) for name, reason, sentence in rows}
 
 
+@cache
+def _usable_patterns() -> dict[str, tuple[VerbPattern, ...]]:
+    """Return ``verb_patterns`` less the excluded ones, filtered once rather than per verb token
+    (a verb such as "launch" has some 1,500 patterns)."""
+    excluded = excluded_patterns()
+    return {verb: tuple(p for p in found if p.name not in excluded) for verb, found in verb_patterns().items()}
+
+
 def _phrase_matches(words: tuple[str, ...], token) -> bool:
     """Return whether a phrase's head is the token and its other words stand before it."""
     if not words:
@@ -115,11 +123,10 @@ def match_pattern(token, lemma: str, specific_only: bool = False) -> VerbPattern
     if any(o.lemma_.lower() in NOUNS or any((c.lower_, o.lemma_.lower()) in NOUN_MODIFIERS for c in o.children)
            for o in objects):
         return None   # "launched a security operation": the event noun's own rule codes it
-    excluded = excluded_patterns()
-    for pattern in verb_patterns().get(lemma, ()):
+    for pattern in _usable_patterns().get(lemma, ()):
         if specific_only and not (pattern.object or pattern.prep or pattern.particle):
             return None
-        if pattern.name not in excluded and _satisfies(pattern, token, objects):
+        if _satisfies(pattern, token, objects):
             return pattern
     return None
 

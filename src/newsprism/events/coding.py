@@ -59,7 +59,7 @@ class ArticleCoding:
         if key in self.seen:
             return
         self.seen.add(key)
-        modality = _modality(anchor, sentence)
+        modality = _modality(anchor)
         if rule.startswith(("verb:", "cameo:")) and plover not in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
             plover, rule, negation, sources, targets = self._recode(
                 anchor, plover, rule, negation, modality, sources, targets)

@@ -4,6 +4,7 @@ attribution, date and location."""
 from __future__ import annotations
 
 from newsprism.events.lexicon import SPEECH_VERBS
+from newsprism.events.quote_speakers import entity_around
 from newsprism.events.syntax import _condition_clause, _span_of
 from newsprism.events.vocabulary import (
     ALLEGING_HEADS,
@@ -50,7 +51,7 @@ def _refusal(verb) -> bool:
         c.dep_ == "prt" and c.lower_ == "down" for c in verb.children))
 
 
-def _modality(verb, sentence_tokens) -> str:
+def _modality(verb) -> str:
     # "his men would leave the dam if the government abandoned its plan": the deed hangs on a condition.
     if any(_condition_clause(c) for c in verb.children):
         return "conditional"
@@ -149,13 +150,7 @@ def _place_entity(token) -> str | None:
     """Return the text of the place entity (GPE, LOC, FAC) a token is part of, if any."""
     if token.ent_type_ not in ("GPE", "LOC", "FAC"):
         return None
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end].text
+    return entity_around(token).text
 
 
 def _location(verb) -> str | None:

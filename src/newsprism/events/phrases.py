@@ -151,7 +151,7 @@ def _placed(analyzed: AnalyzedArticle, token, ref: ActorRef) -> ActorRef:
         if speaker is not None and speaker.lower_ not in PRONOUNS:
             country = next((r.country for r in _resolve_phrase(analyzed, speaker) if r.country), None)
     if country is None and (ref.sector in LOCAL_SECTORS or (ref.sector is None and _people_noun(token))):
-        country = _sentence_country(analyzed, token, ref)
+        country = _sentence_country(analyzed, token)
     return dataclasses.replace(ref, country=country) if country else ref
 
 
@@ -159,7 +159,7 @@ def _placed(analyzed: AnalyzedArticle, token, ref: ActorRef) -> ActorRef:
 _SETTING_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SETTING_WORDS)) + r")\s+(?:the\s+)?(?:[a-z-]+\s+)?$")
 
 
-def _sentence_country(analyzed: AnalyzedArticle, token, ref: ActorRef) -> str | None:
+def _sentence_country(analyzed: AnalyzedArticle, token) -> str | None:
     """Return the only country the token's sentence sets its action in ("... in Serbia"), if one.
 
     Only places named as a setting count: "protest against Sweden's decision" names Sweden as

@@ -13,6 +13,7 @@ a State Department release" attribute a statement to a body. People who speak ar
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Span
 
@@ -219,7 +220,7 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
                     name, label = _body_name(doc, start, end)
                     if classify_source(name, label) == "media" or wire_agency(name) is not None:
                         add(start, end, "quote" if token.lemma_ == "quote" else token.lemma_, token)
-    found.extend(_credit_lines(article, doc, sentence_index, lead_sentence_index, last_sentence, seen))
+    found.extend(_credit_lines(article, doc, lead_sentence_index, last_sentence, seen))
     return found
 
 
@@ -230,11 +231,18 @@ _OPENING = r"^\W*({agency})\b\s*(?:[-–—:|]|\w{{3}}\.?\s+\d{{1,2}},)"
 _CLOSING = r"[-–—]\s*({agency})\W*$"
 
 
-def _credit_lines(article: Article, doc, sentence_index: dict[int, int], lead_sentence_index: int,
-                  last_sentence: int, seen: set[tuple[int, int]]) -> list[CitedSource]:
-    """Return the agencies credited by a credit line in the lead or the closing line."""
+@cache
+def _credit_line_patterns() -> tuple[re.Pattern[str], ...]:
+    """Return the bracketed, opening and closing credit-line patterns (built once: the agency
+    alternation is long)."""
     agency = "(?:" + agency_alternatives() + ")"
-    patterns = [re.compile(p.format(agency=agency)) for p in (_BRACKETED, _OPENING, _CLOSING)]
+    return tuple(re.compile(p.format(agency=agency)) for p in (_BRACKETED, _OPENING, _CLOSING))
+
+
+def _credit_lines(article: Article, doc, lead_sentence_index: int, last_sentence: int,
+                  seen: set[tuple[int, int]]) -> list[CitedSource]:
+    """Return the agencies credited by a credit line in the lead or the closing line."""
+    patterns = _credit_line_patterns()
     out = []
     for i, sent in enumerate(doc.sents):
         in_lead = i <= lead_sentence_index + LEAD_SENTENCES - 1
