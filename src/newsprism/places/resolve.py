@@ -15,9 +15,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from newsprism.places.gazetteer import candidates, country_place
+from newsprism.places.gazetteer import candidates, country_place, found_by_skeleton
 from newsprism.places.normalize import name_key
 from newsprism.places.records import Place, PlaceMention, Toponym
 from newsprism.places.toponyms import demonym_country
@@ -92,20 +92,13 @@ def _context_score(place: Place, context: _Context, own: Counter, w: Weights) ->
 def _ranked(name: str, w: Weights) -> list[tuple[float, Place]]:
     key = name_key(name)
     found = candidates(name)
-    by_skeleton = bool(found) and all(name_key(p.name) != key for p in found) and not _exact_hit(name)
+    by_skeleton = bool(found) and all(name_key(p.name) != key for p in found) and found_by_skeleton(name)
     return sorted(((_prior(p, key, by_skeleton, w), p) for p in found), key=lambda sp: -sp[0])
-
-
-def _exact_hit(name: str) -> bool:
-    from newsprism.places.gazetteer import _connection
-
-    return _connection().execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", [name_key(name)]).fetchone() is not None
 
 
 def resolve_toponyms(toponyms: Sequence[Toponym], dateline_country: str | None = None,
                      weights: Weights = WEIGHTS) -> list[PlaceMention]:
     """Return one PlaceMention per toponym, in the same order; a demonym resolves to its country."""
-    places = [t for t in toponyms if t.kind != "demonym"]
     resolved_demonyms = {}
     for t in toponyms:
         found = candidates(t.text)
@@ -139,16 +132,16 @@ def resolve_toponyms(toponyms: Sequence[Toponym], dateline_country: str | None =
             if place.feature_code == "ADM1" and name_key(place.name) == key:
                 region_names.add((place.country, key))
     context = _Context(countries, regions, region_names, country_names, dateline_country)
+    region_votes = Counter((p.country, p.admin1_code) for p in first.values())
     chosen: dict[str, tuple[float, Place] | None] = {}
     for key, options in ranked.items():
         if not options:
             chosen[key] = None
             continue
         own = contributions.get(key, Counter())
-        # The name's own first guess must not vote for itself.
-        ctx = _Context(context.countries, context.regions - ({(first[key].country, first[key].admin1_code)} if key in first and sum(
-            1 for k, p in first.items() if (p.country, p.admin1_code) == (first[key].country, first[key].admin1_code)) == 1 else set()),
-            context.region_names, context.country_names, context.dateline_country)
+        # The name's own first guess must not vote for itself: its region drops out when no other name lies there.
+        own_region = (first[key].country, first[key].admin1_code) if key in first else None
+        ctx = replace(context, regions=context.regions - {own_region}) if region_votes[own_region] == 1 else context
         rescored = sorted(((s + _context_score(p, ctx, own, weights), p) for s, p in options), key=lambda sp: -sp[0])
         chosen[key] = rescored[0] if rescored[0][0] >= weights.min_score else None
     out = []

@@ -21,6 +21,7 @@ import pyarrow as pa
 from newsprism.config import DEFAULT_MEMORY_LIMIT
 from newsprism.errors import NewsprismError, StoreLocked
 from newsprism.nlp.furniture import find_furniture, furniture_at
+from newsprism.places.records import Place
 from newsprism.records import AnalyzedArticle, Article, InputFailure
 from newsprism.store.schema import SCHEMA_VERSION, TABLES
 
@@ -295,12 +296,10 @@ def rows_for(analyzed: Sequence[AnalyzedArticle]) -> dict[str, list[dict[str, An
 def place_row(mention: Any) -> dict[str, Any]:
     """Return the ``places`` row of a PlaceMention."""
     t, p = mention.toponym, mention.place
+    # The table's place columns are the Place record's fields, empty for an unresolved name.
+    place = _record_row(p) if p else dict.fromkeys(f.name for f in dataclasses.fields(Place))
     return {"article_id": t.article_id, "sentence_index": t.sentence_index, "start": t.start, "end": t.end,
-            "text": t.text, "kind": t.kind, "status": mention.reason,
-            "name": p.name if p else None, "geonameid": p.geonameid if p else None,
-            "lat": p.lat if p else None, "lon": p.lon if p else None, "country": p.country if p else None,
-            "admin1": p.admin1 if p else None, "admin1_code": p.admin1_code if p else None, "feature_class": p.feature_class if p else None,
-            "feature_code": p.feature_code if p else None, "population": p.population if p else None}
+            "text": t.text, "kind": t.kind, "status": mention.reason, **place}
 
 
 EVENT_PLACE_NONE: dict[str, Any] = dict.fromkeys((

@@ -372,30 +372,21 @@ def _gdelt_geo(name: str | None, iso3: str | None, admin1_code: str | None, feat
 
 def _actor_geo(ref: ActorRef | None) -> list[object]:
     """Return an actor's geo columns: its country, where newsprism knows it (GDELT's type 1)."""
-    if ref is None or not ref.country:
-        return _gdelt_geo(None, None, None, None, None, None, None)
     from newsprism.places.gazetteer import country_place
 
-    place = country_place(ref.country)
+    place = country_place(ref.country) if ref is not None and ref.country else None
     if place is None:
         return _gdelt_geo(None, None, None, None, None, None, None)
     return _gdelt_geo(place.name, place.country, None, "PCLI", place.lat, place.lon, None)
 
 
 def gdelt_rows(events: Sequence[CodedEvent]) -> list[list[object]]:
-    """Return the rows of the GDELT 2.0 event table (61 columns), one per (source, target) dyad with a CAMEO code.
-
-    Each row's newsprism columns (provenance, how the place was chosen) are in ``gdelt_extra_rows``.
-    """
+    """Return the rows of the GDELT 2.0 event table (61 columns), one per (source, target) dyad with a CAMEO code."""
     return [row for row, _ in _gdelt_rows_with_extra(events)]
 
 
-def gdelt_extra_rows(events: Sequence[CodedEvent]) -> list[list[object]]:
-    """Return newsprism's own columns for each GDELT row, keyed by GLOBALEVENTID (GDELT_EXTRA_COLUMNS)."""
-    return [extra for _, extra in _gdelt_rows_with_extra(events)]
-
-
 def _gdelt_rows_with_extra(events: Sequence[CodedEvent]) -> list[tuple[list[object], list[object]]]:
+    """Return each GDELT row with newsprism's own columns for it (GDELT_EXTRA_COLUMNS: provenance, how it was placed)."""
     rows: list[tuple[list[object], list[object]]] = []
     mentions: dict[tuple[str, str], set[str]] = defaultdict(set)
     outlets: dict[tuple[str, str], set[str]] = defaultdict(set)

@@ -28,6 +28,12 @@ def world_outline() -> dict[str, str]:
     return json.loads((STATIC_DIR / "world_outline.json").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _land_paths() -> str:
+    """Return the countries' SVG paths, the same on every map: built once per process."""
+    return "".join(f'<path d="{d}"><title>{escape(code)}</title></path>' for code, d in sorted(world_outline().items()))
+
+
 def _frame(points: Sequence[tuple[float, float]]) -> tuple[float, float, float, float]:
     """Return the view box (x, y, w, h) around the points, at least 30° wide, 2:1, inside the world."""
     if not points:
@@ -56,7 +62,7 @@ def event_map(events: Sequence, links, title: str = "Where the events happened")
              f"<title>{escape(title)}</title>",
              f'<rect class="sea" x="0" y="0" width="{WIDTH:g}" height="{HEIGHT:g}"/>',
              f'<g class="land" stroke-width="{w / 900:.3f}">']
-    parts += [f'<path d="{d}"><title>{escape(code)}</title></path>' for code, d in sorted(world_outline().items())]
+    parts.append(_land_paths())
     parts.append("</g><g class=\"dots\">")
     for (x, y), group in at.items():
         for i, e in enumerate(group):

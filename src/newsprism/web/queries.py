@@ -335,8 +335,10 @@ def list_places(r: Reader, f: Filters, limit: int = 50, offset: int = 0, q: str 
     rows = r.rows(f"SELECT * FROM ({grouped}) ORDER BY mentions DESC, name LIMIT ? OFFSET ?", [*f.params, limit, offset])
     events: dict[tuple, int] = {}
     if rows and _has_event_places(r):
+        # Only the articles of this page's places: not every placed event of the store.
+        page_articles = sorted({aid for row in rows for aid in row["ids"]})
         for row in r.rows("SELECT place_name, lat, lon, article_id, count(*) AS n FROM events WHERE lat IS NOT NULL "
-                          "GROUP BY place_name, lat, lon, article_id"):
+                          "AND article_id IN (SELECT unnest(?)) GROUP BY place_name, lat, lon, article_id", [page_articles]):
             events[(row["place_name"], row["lat"], row["lon"], row["article_id"])] = row["n"]
     items = []
     for row in rows:
