@@ -57,7 +57,7 @@ def analyze(
     # The local engine counts files read; the Ray engine reads first, then counts articles analysed.
     unit = "files" if engine == "local" else "articles"
     try:
-        with Store(settings.db_path) as store:
+        with Store(settings.db_path, memory_limit=settings.duckdb_memory_limit) as store:
             with Progress(TextColumn("[bold]analyzing"), BarColumn(), MofNCompleteColumn(), TextColumn(unit),
                           TextColumn("{task.fields[stored]} stored, {task.fields[rate]} articles/s"),
                           TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[step]}"),

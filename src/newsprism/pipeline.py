@@ -19,6 +19,13 @@ from typing import TypeVar
 from newsprism.article_parts import join_parts, part_article, split_points
 from newsprism.config import Settings
 from newsprism.errors import NotAnArticleFile, UnreadableArticle, one_line
+from newsprism.ingest.copy_index import (
+    backfill_band_keys,
+    band_keys,
+    band_layout,
+    stored_candidates,
+    stored_originals,
+)
 from newsprism.ingest.dedup import DedupItem, find_copies, signature
 from newsprism.ingest.manifest import ManifestEntry
 from newsprism.ingest.metadata import build_article
@@ -27,13 +34,6 @@ from newsprism.nlp.cited_sources import find_cited_sources
 from newsprism.nlp.dates import find_dates
 from newsprism.nlp.model import load_model
 from newsprism.records import AnalyzedArticle, Article, EntityMention, InputFailure, Sentence
-from newsprism.scale.copy_index import (
-    backfill_band_keys,
-    band_keys,
-    band_layout,
-    stored_candidates,
-    stored_originals,
-)
 from newsprism.store import Store
 
 T = TypeVar("T")
@@ -388,7 +388,7 @@ def link_copies(store: Store, new_articles: Sequence[Article], settings: Setting
     """Find exact and near copies among new and stored articles; store links and signatures.
 
     Only stored articles sharing an LSH band key or a content hash with a new one are read
-    back (see scale/copy_index.py), so the cost per batch does not grow with what is stored
+    back (see ingest/copy_index.py), so the cost per batch does not grow with what is stored
     beyond one scan of the band keys inside DuckDB.
     """
     if not new_articles:

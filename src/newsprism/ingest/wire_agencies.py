@@ -1,8 +1,8 @@
 """Known news agencies and wire services, and the names they are credited by.
 
-The table (``data/wire_agencies.tsv``) lets relay detection see "(Reuters) -", "— AFP" or
-"ITAR-TASS reported" as an agency's credit, and lets origins count "AFP" and "Agence
-France-Presse" as one origin.
+The agencies are the outlet profiles of kind "wire agency" (``newsprism/outlets/data/outlets.tsv``):
+their names and variants let relay detection see "(Reuters) -", "— AFP" or "ITAR-TASS reported"
+as an agency's credit, and let origins count "AFP" and "Agence France-Presse" as one origin.
 """
 
 from __future__ import annotations
@@ -10,27 +10,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+import pycountry
+
+from newsprism.outlets.profiles import load_outlet_table
 
 
 @dataclass(frozen=True, slots=True)
 class WireAgency:
     canonical: str
-    country: str
+    country: str | None          # ISO 3166 alpha-2
     names: tuple[str, ...]
+
+
+def _alpha2(alpha3: str | None) -> str | None:
+    country = pycountry.countries.get(alpha_3=alpha3) if alpha3 else None
+    return country.alpha_2 if country else None
 
 
 @lru_cache(maxsize=1)
 def wire_agencies() -> tuple[WireAgency, ...]:
-    """Return the agencies of the packaged table."""
-    text = resources.files("newsprism.ingest").joinpath("data/wire_agencies.tsv").read_text(encoding="utf-8")
-    out = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith(("#", "canonical\t")):
-            continue
-        canonical, country, names = line.split("\t")
-        out.append(WireAgency(canonical, country, tuple(n.strip() for n in names.split("|") if n.strip())))
-    return tuple(out)
+    """Return the agencies of the packaged outlet table."""
+    return tuple(WireAgency(profile.name, _alpha2(profile.country), (profile.name, *profile.variants))
+                 for profile in load_outlet_table().profiles if profile.kind == "wire agency")
 
 
 def _is_abbreviation(name: str) -> bool:
@@ -47,12 +49,19 @@ def _fold(name: str) -> str:
 def _lookup() -> tuple[dict[str, WireAgency], dict[str, WireAgency]]:
     exact: dict[str, WireAgency] = {}
     folded: dict[str, WireAgency] = {}
+
+    def index(name: str, agency: WireAgency) -> None:
+        if _is_abbreviation(name):
+            exact[name] = agency
+        else:
+            folded[_fold(name)] = agency
+
     for agency in wire_agencies():
-        for name in (agency.canonical, *agency.names):
-            if _is_abbreviation(name):
-                exact[name] = agency
-            else:
-                folded[_fold(name)] = agency
+        for variant in agency.names[1:]:
+            index(variant, agency)
+    # Names last: an agency's own name ("Interfax-Ukraine") wins over another agency's variant.
+    for agency in wire_agencies():
+        index(agency.canonical, agency)
     return exact, folded
 
 

@@ -95,10 +95,11 @@ def _within_reach(store: Store, new_ids: Sequence[str], window_days: int, limit:
     else:
         low, high = min(dates) - timedelta(days=window_days), max(dates) + timedelta(days=window_days)
         where, params = "WHERE a.published IS NULL OR a.published BETWEEN ? AND ?", [low, high]
-    source = f"FROM story_articles s JOIN articles a ON a.id = s.article_id {where}"
-    if limit is not None and store.query(f"SELECT count(*) AS n {source}", params)[0]["n"] > limit:
-        return None
-    return [r["article_id"] for r in store.query(f"SELECT s.article_id {source}", params)]
+    # One more row than the limit tells that there are too many, without counting them all.
+    cap = "" if limit is None else f"LIMIT {int(limit) + 1}"
+    reach = [r["article_id"] for r in store.query(
+        f"SELECT s.article_id FROM story_articles s JOIN articles a ON a.id = s.article_id {where} {cap}", params)]
+    return None if limit is not None and len(reach) > limit else reach
 
 
 def _origins(store: Store, article_ids: Sequence[str], story_copies: dict[str, str] | None = None):

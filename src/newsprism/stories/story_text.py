@@ -16,7 +16,6 @@ from newsprism.outlets.sides import Sides, by_outlet
 
 SECTIONS = ("claims", "contradictions", "omissions", "timeline", "voices", "wording")
 WIDTH = 100
-MARK = {"reports": "✓", "disputes": "✗", "mixed": "±"}
 
 
 def short(text: str, width: int) -> str:
