@@ -12,13 +12,20 @@ run ``python -m newsprism.places.build_index`` to build it ahead of time.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; the atomic rename in build() still keeps the file whole
+    fcntl = None
 
 from newsprism.places.normalize import is_latin, name_key, skeleton_key
 
@@ -128,6 +135,36 @@ class _Builder:
         for key in skeletons - {""}:
             self.skeleton[key].append(row)
         return row
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path):
+    """Hold an exclusive lock on ``lock_path`` across processes (released when the process dies too)."""
+    with open(lock_path, "a+") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build_once(path: Path, builder: Callable[[Path], None] | None = None) -> bool:
+    """Build the index at ``path`` unless it exists; return whether this process built it.
+
+    Two processes that both find no index at first use (two workers, two CLI runs) would
+    each spend half a minute and a few hundred MB building it. A file lock beside the index
+    makes the second wait for the first and then open its file instead of building again.
+    """
+    if path.exists():
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _exclusive(path.with_name(path.name + ".lock")):
+        if path.exists():
+            return False
+        (builder or build)(path)
+        return True
 
 
 def build(path: Path) -> None:
@@ -259,6 +296,5 @@ def _region_aliases(name: str, largest_place: str) -> list[str]:
 if __name__ == "__main__":
     from newsprism.places.gazetteer import cache_path
 
-    cache_path().parent.mkdir(parents=True, exist_ok=True)
-    build(cache_path())
-    print(f"built {cache_path()} ({cache_path().stat().st_size / 1e6:.1f} MB)")
+    built = build_once(cache_path())
+    print(f"{'built' if built else 'already built:'} {cache_path()} ({cache_path().stat().st_size / 1e6:.1f} MB)")

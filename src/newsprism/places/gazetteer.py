@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from newsprism.places.build_index import INDEX_VERSION, PLACE_COLUMNS
+from newsprism.places.build_index import INDEX_VERSION, PLACE_COLUMNS, build_once
 from newsprism.places.normalize import name_key, skeleton_key
 from newsprism.places.records import Place
 
@@ -34,12 +34,9 @@ def ensure_index() -> Path:
     """Return the index file, building it first if this machine has none yet."""
     path = cache_path()
     if not path.exists():
+        # The thread lock keeps one process's threads from racing; build_once's file lock, other processes.
         with _BUILD_LOCK:
-            if not path.exists():
-                from newsprism.places.build_index import build
-
-                path.parent.mkdir(parents=True, exist_ok=True)
-                build(path)
+            build_once(path)
     return path
 
 
