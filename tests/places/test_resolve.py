@@ -1,0 +1,48 @@
+"""The ranker weighs the article's other names: places that can share a region, alternate names, region points."""
+
+from newsprism.places.build_index import _middle
+from newsprism.places.records import Toponym
+from newsprism.places.resolve import resolve_toponyms
+
+
+def _resolve(*names):
+    toponyms, at = [], 0
+    for name in names:
+        toponyms.append(Toponym("a", 0, at, at + len(name), name, "entity"))
+        at += len(name) + 2
+    return [m.place for m in resolve_toponyms(toponyms)]
+
+
+def test_a_town_and_a_county_that_can_share_a_state_are_read_together():
+    # A local story naming a town and its county: both in Tennessee, not the French capital.
+    town, county = _resolve("Paris", "Henry County")
+    assert (town.country, town.admin1) == ("USA", "Tennessee")
+    assert (county.country, county.admin1) == ("USA", "Tennessee")
+
+
+def test_two_capitals_do_not_move_together_to_a_small_shared_region():
+    # Ontario has a Paris and a London, but neither is nearly as likely as the capital.
+    paris, london = _resolve("Paris", "London")
+    assert paris.country == "FRA" and london.country == "GBR"
+
+
+def test_a_towns_own_name_beats_a_place_that_only_lists_it_as_an_alternate():
+    # "Rock Hill" lists "Rocky Hill" among its names; the town called Rocky Hill is meant.
+    (place,) = _resolve("Rocky Hill")
+    assert place.name == "Rocky Hill"
+
+
+def test_context_still_separates_georgia_the_country_from_the_state():
+    assert _resolve("Georgia", "Tbilisi")[0].country == "GEO"
+    assert _resolve("Georgia", "Atlanta")[0].feature_code == "ADM1"
+
+
+def test_a_regions_point_is_the_middle_of_all_its_places():
+    # The sparse far north counts: a lone northern town pulls the middle up.
+    lat, lon = _middle([(42.0, -80.0), (43.0, -79.0), (44.0, -81.0), (56.0, -88.0)])
+    assert lat == 49.0 and lon == -83.5
+
+
+def test_a_region_across_the_date_line_keeps_its_middle_there():
+    lat, lon = _middle([(65.0, 178.0), (66.0, -174.0)])
+    assert lat == 65.5 and (lon >= 178.0 or lon <= -174.0)
