@@ -27,3 +27,23 @@ def test_regions_and_countries_resolve():
     assert region.feature_code == "ADM1" and region.country == "RUS"
     assert _best("U.S.").country == "USA" and _best("Britain").country == "GBR"
     assert {p.feature_code for p in candidates("Georgia")} >= {"PCLI", "ADM1"}
+
+
+def test_region_names_without_their_romanised_designators():
+    # "Zhejiang Sheng", "Tibet Autonomous Region", "Tverskaya": news writes the bare name.
+    assert _best("Zhejiang").feature_code == "ADM1" and _best("Zhejiang").country == "CHN"
+    assert _best("Tibet").country == "CHN"
+    assert any(p.feature_code == "ADM1" and p.country == "RUS" for p in candidates("Tver region"))
+
+
+def test_places_the_packaged_data_lacks_come_from_the_hand_kept_table():
+    # "Shelling went on across the Donbass" / "ships in the Black Sea" / "talks on the Middle East".
+    assert _best("Donbass").country == "UKR" and _best("Donbas").name == "Donbas"
+    assert _best("South Ossetia").country == "GEO"
+    assert _best("Middle East").feature_code == "RGN"
+    assert any(p.feature_code == "SEA" for p in candidates("Black Sea"))
+
+
+def test_a_two_letter_abbreviation_meets_no_place_by_spelling_skeleton():
+    # "L.A." is not a romanisation of "Łódź".
+    assert all(p.country != "POL" for p in candidates("L.A."))

@@ -46,3 +46,10 @@ def test_a_regions_point_is_the_middle_of_all_its_places():
 def test_a_region_across_the_date_line_keeps_its_middle_there():
     lat, lon = _middle([(65.0, 178.0), (66.0, -174.0)])
     assert lat == 65.5 and (lon >= 178.0 or lon <= -174.0)
+
+
+def test_a_named_sea_is_the_sea_and_a_region_beats_a_hamlet_of_its_name():
+    (sea,) = _resolve("Black Sea")
+    assert sea.feature_code == "SEA"
+    (region,) = _resolve("Middle East")
+    assert region.feature_code == "RGN"

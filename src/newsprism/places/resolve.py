@@ -33,7 +33,9 @@ class Weights:
 
     population: float = 1.5          # per power of ten
     country: float = 2.0             # a country's own name beats a town of that name
-    region: float = 2.5
+    region: float = 2.5              # a first-level region (state, province, oblast)
+    water: float = 10.0              # a sea or gulf news names (they have no people to weigh)
+    county: float = 0.0              # a second-level one ("Henry County"; a bare "Camden" is seldom the district)
     continent: float = 4.0
     capital: float = 3.0
     own_name: float = 2.0            # the place's main name, not only an alternate
@@ -50,7 +52,7 @@ class Weights:
 
 
 WEIGHTS = Weights()
-FEATURE_PRIOR = {"PCLI": "country", "ADM1": "region", "ADM2": "region", "CONT": "continent", "PPLC": "capital"}
+FEATURE_PRIOR = {"PCLI": "country", "ADM1": "region", "ADM2": "county", "CONT": "continent", "SEA": "water", "GULF": "water", "PPLC": "capital"}
 
 
 @dataclass(frozen=True, slots=True)
