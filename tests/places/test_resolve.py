@@ -53,3 +53,15 @@ def test_a_named_sea_is_the_sea_and_a_region_beats_a_hamlet_of_its_name():
     assert sea.feature_code == "SEA"
     (region,) = _resolve("Middle East")
     assert region.feature_code == "RGN"
+
+
+def test_peoples_of_regions_resolve_to_their_region_but_other_groups_do_not():
+    from newsprism.places.resolve import region_of_demonym
+
+    # "Ohioans voted early" / "South Ossetian militias" / "European ministers met".
+    assert region_of_demonym("Ohioans").name == "Ohio"
+    assert region_of_demonym("South Ossetian").country == "GEO"
+    assert region_of_demonym("European").feature_code == "CONT"
+    # Faiths, parties and "Roman" are no region's people.
+    assert region_of_demonym("Roman") is None and region_of_demonym("Democrats") is None
+    assert region_of_demonym("Christian") is None

@@ -102,6 +102,34 @@ def _context_score(place: Place, context: _Context, own: Counter, w: Weights) ->
     return score
 
 
+# How a people's name is made from its region's: Ohio+an, Iowa+n, Ontario → Ontarian,
+# South Ossetia → South Ossetian, Abkhazia → Abkhaz, Texas → Texan, Europe → European.
+_DEMONYM_STEMS = (("ians", "ia"), ("ian", "ia"), ("ians", "io"), ("ian", "io"), ("ans", "a"), ("an", "a"),
+                  ("ans", ""), ("an", ""), ("ns", ""), ("n", ""), ("ans", "as"), ("an", "as"), ("z", "zia"), ("s", ""))
+REGION_CODES = {"ADM1", "PCLI", "RGN", "CONT"}
+
+
+def region_of_demonym(word: str) -> Place | None:
+    """Return the region or country a people's name the demonym table lacks is made from, else None.
+
+    "Ohioans", "Ontarians", "South Ossetian": only a stem that is a region's or country's own
+    name counts, so "Roman" does not become a town called "Roma".
+    """
+    if not word[:1].isupper() or len(word) < 5:
+        return None
+    for ending, restored in _DEMONYM_STEMS:
+        if ending and not word.endswith(ending):
+            continue
+        stem = (word[: -len(ending)] if ending else word) + restored
+        if len(stem) < 4:
+            continue
+        key = name_key(stem)
+        regions = [p for p in candidates(stem) if p.feature_code in REGION_CODES and name_key(p.name) == key]
+        if regions:
+            return max(regions, key=lambda p: p.population)
+    return None
+
+
 def _ranked(name: str, w: Weights) -> list[tuple[float, Place]]:
     key = name_key(name)
     found = candidates(name)
@@ -119,7 +147,7 @@ def resolve_toponyms(toponyms: Sequence[Toponym], dateline_country: str | None =
         # "US" is an adjective too, but first the country's name: only a word no country is called is a demonym.
         if t.kind == "demonym" or not found or (demonym_country(t.text) and not any(p.feature_code == "PCLI" for p in found)):
             code = demonym_country(t.text)
-            place = country_place(code) if code else None
+            place = country_place(code) if code else region_of_demonym(t.text)
             if place:
                 resolved_demonyms[(t.start, t.end)] = PlaceMention(t, place, "demonym", 0.0)
     places = [t for t in toponyms if (t.start, t.end) not in resolved_demonyms and t.kind != "demonym"]

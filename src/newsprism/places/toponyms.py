@@ -50,6 +50,14 @@ def demonym_country(text: str) -> str | None:
     return table.get(word) or (table.get(word[:-1]) if word.endswith("s") else None)
 
 
+def _region_people(text: str) -> bool:
+    """Return whether the word names the people of a region or continent ("Ohioans", "Europeans")."""
+    # Imported here: resolve imports this module, and this one only needs the stem rules at run time.
+    from newsprism.places.resolve import region_of_demonym
+
+    return region_of_demonym(text.strip()) is not None
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Return the span without a leading "the", a possessive or "-based"; None when nothing is left."""
     span = text[start:end]
@@ -123,7 +131,7 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
                 continue
             kind = "based" if re.search(r"-based$", ent.text) else "entity"
             add(ent.start_char, ent.end_char, kind)
-        elif ent.label_ == "NORP" and demonym_country(ent.text):
+        elif ent.label_ == "NORP" and (demonym_country(ent.text) or (known is not None and _region_people(ent.text))):
             add(ent.start_char, ent.end_char, "demonym")
         elif ent.label_ in ("PERSON", "ORG") and known is not None and ent.start > 0 and \
                 doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS and known(ent.text):
