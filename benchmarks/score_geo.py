@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _geo_corpus import SETS, GoldArticle, read
 
 from newsprism.config import Settings
-from newsprism.places.gazetteer import candidates
+from newsprism.places.gazetteer import candidates, notable
 from newsprism.places.records import Toponym
 from newsprism.places.resolve import resolve_toponyms
 from newsprism.places.toponyms import find_toponyms
@@ -76,7 +76,7 @@ def score(corpus: str, halves: tuple[str, ...], show_errors: int) -> None:
             if article.half != half:
                 continue
             gold = {(g.start, g.end): g for g in article.toponyms}
-            found = find_toponyms(article.id, article.text, doc, known=lambda n: bool(candidates(n)))
+            found = find_toponyms(article.id, article.text, doc, known=lambda n: bool(candidates(n)), notable=notable)
             places = [t for t in found if t.kind != "demonym"]
             predicted = {(t.start, t.end) for t in places}
             span["tp"] += len(predicted & gold.keys())

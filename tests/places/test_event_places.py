@@ -60,3 +60,14 @@ def test_an_event_without_a_place_in_its_sentence_takes_the_articles_place(analy
     analyzed = analyse("Floods hit Dnipro this week. Officials said they arrested two men on Friday.")
     arrested = _place_of(analyzed, "arrested")
     assert arrested is None or arrested.how == "article"
+
+
+def test_places_inside_body_names_are_found_but_place_no_event(analyse):
+    analyzed = analyse("The Ohio Department of Transportation closed a bridge in Dayton on Monday. "
+                       "Officials at the University of Cincinnati were consulted.")
+    kinds = {m.toponym.text: m.toponym.kind for m in analyzed.places}
+    assert kinds.get("Ohio") == "in_name" and kinds.get("Cincinnati") == "in_name"
+    # Words that open many bodies' names are not towns here, though towns somewhere bear them.
+    assert "University" not in kinds and "Department" not in kinds
+    placed = {p.text for p in analyzed.event_places}
+    assert "Ohio" not in placed and "Cincinnati" not in placed

@@ -14,10 +14,9 @@ def _resolve(*names):
 
 
 def test_a_town_and_a_county_that_can_share_a_state_are_read_together():
-    # A local story naming a town and its county: both in Tennessee, not the French capital.
-    town, county = _resolve("Paris", "Henry County")
-    assert (town.country, town.admin1) == ("USA", "Tennessee")
-    assert (county.country, county.admin1) == ("USA", "Tennessee")
+    # "Springfield council met; Sangamon County deputies ..."
+    town, county = _resolve("Springfield", "Sangamon County")
+    assert town.admin1 == county.admin1 == "Illinois"
 
 
 def test_two_capitals_do_not_move_together_to_a_small_shared_region():
@@ -65,3 +64,15 @@ def test_peoples_of_regions_resolve_to_their_region_but_other_groups_do_not():
     # Faiths, parties and "Roman" are no region's people.
     assert region_of_demonym("Roman") is None and region_of_demonym("Democrats") is None
     assert region_of_demonym("Christian") is None
+
+
+def test_one_country_named_beside_a_big_city_does_not_move_it_to_a_village_there():
+    # "Police in Los Angeles said the suspect had fled to Mexico."
+    city, country = _resolve("Los Angeles", "Mexico")
+    assert (city.country, city.admin1) == ("USA", "California") and country.country == "MEX"
+
+
+def test_sports_towns_of_different_states_stay_the_big_towns():
+    # "Atlanta beat Detroit": Michigan has a tiny Atlanta, but the Georgia city is meant.
+    atlanta, detroit = _resolve("Atlanta", "Detroit")
+    assert atlanta.admin1 == "Georgia" and detroit.admin1 == "Michigan"

@@ -69,7 +69,11 @@ def _attachment(place_token, trigger, plover_type: str) -> str | None:
 
 def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateline_mention: PlaceMention | None) -> list[EventPlace]:
     """Return one EventPlace per event that can be placed (and one per destination found)."""
-    resolved = [m for m in mentions if m.place is not None and m.reason == "resolved"]
+    # A place inside a body's name ("the Atlanta Hawks", "the Ohio Department of Development") says
+    # where the body is from, not where anything happened, nor what the article is about.
+    # The same goes for a place name repeated where the parser saw a team or a firm ("repeat").
+    resolved = [m for m in mentions if m.place is not None and m.reason == "resolved"
+                and m.toponym.kind not in ("in_name", "repeat")]
     by_sentence: dict[int, list[PlaceMention]] = {}
     for m in resolved:
         by_sentence.setdefault(m.toponym.sentence_index, []).append(m)

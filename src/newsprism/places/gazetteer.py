@@ -71,6 +71,18 @@ def candidates(name: str) -> tuple[Place, ...]:
     return _lookup(name)[0]
 
 
+def notable(name: str) -> bool:
+    """Return whether the name is, by its own name, a country, region or town of 1,000+ people.
+
+    For names found inside other names ("the Ohio Department of Development", "Gainesville
+    Police"), where a hamlet that happens to share a word ("United", "Olive") must not count.
+    """
+    key = name_key(name)
+    found, by_skeleton = _lookup(name)
+    return not by_skeleton and any(name_key(p.name) == key and (p.feature_code in ("PCLI", "ADM1", "ADM2", "RGN")
+                                                                or p.population >= 1000) for p in found)
+
+
 def found_by_skeleton(name: str) -> bool:
     """Return whether the name has no exact key, so its candidates (if any) came by skeleton."""
     return _lookup(name)[1]

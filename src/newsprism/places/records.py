@@ -31,6 +31,7 @@ class Toponym:
     end: int
     text: str
     kind: str                        # entity (GPE/LOC/FAC) | dateline | based (X-based) | demonym
+                                     # | in_name (inside a body's name) | repeat (tagged a place elsewhere)
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,9 +41,12 @@ class Weights:
     own_name: float = 2.0            # the place's main name, not only an alternate
     alternate_only: float = -2.0     # only an alternate name, while another candidate bears the name as its own
     skeleton_only: float = -2.0      # reached only through the transliteration skeleton
-    same_country: float = 5.0        # the article's other places lie in its country (share-weighted)
+    same_country: float = 8.0        # the article's other places lie in its country (share-weighted)
+    in_named_country: float = 0.0    # a town of a country the article names
+    country_smoothing: float = 2.0   # names added to the article's count before the share is taken
     same_region: float = 2.8        # ... or in its region
     contains_other: float = 3.0      # it is the country or region another place of the article lies in
+    supported_within: float = 4.0    # ... counted only for candidates this close to their name's best prior
     region_of_candidates: float = 5.0  # other names could (not only do) mean places in its region (share of names)
     dateline_country: float = 2.0
     plausible: float = 3.0           # a candidate this close to its name's best counts as a region the name could mean
@@ -84,7 +87,8 @@ def _context_score(place: Place, context: _Context, own: Counter, w: Weights) ->
     countries = context.countries - own
     total = sum(countries.values())
     if place.country and total:
-        score += w.same_country * countries[place.country] / total
+        # Smoothed: one other name in the country ("Los Angeles" beside "Mexico") is weaker evidence than five.
+        score += w.same_country * countries[place.country] / (total + w.country_smoothing)
     # Lying in a region the article names, or beside other places of one region, counts once.
     in_region = place.feature_code not in ("PCLI", "CONT", "ADM1") and (
         (place.country, place.admin1_code) in context.regions
@@ -96,7 +100,7 @@ def _context_score(place: Place, context: _Context, own: Counter, w: Weights) ->
     if place.feature_code == "ADM1" and (place.country, place.admin1_code) in context.regions:
         score += w.contains_other
     if place.feature_code.startswith("PPL") and place.country in context.country_names:
-        score += w.same_region / 2
+        score += w.in_named_country
     if context.dateline_country and place.country == context.dateline_country:
         score += w.dateline_country
     return score
@@ -220,14 +224,16 @@ def _rescored(ranked: dict[str, list[tuple[float, Place]]], first: dict[str, Pla
         own_region = (first[key].country, first[key].admin1_code) if key in first else None
         ctx = replace(context, regions=context.regions - {own_region}) if region_votes[own_region] == 1 else context
 
-        def shared(place: Place) -> float:
-            if not weights.region_of_candidates or not place.admin1_code:
+        best_prior = options[0][0]
+
+        def shared(place: Place, prior: float) -> float:
+            if not weights.region_of_candidates or not place.admin1_code or prior < best_prior - weights.supported_within:
                 return 0.0
             region = (place.country, place.admin1_code)
             return weights.region_of_candidates * sum(
                 region in possible for other, possible in possible_regions.items() if other != key) / others
 
-        rescored = sorted(((s + _context_score(p, ctx, own, weights) + shared(p), p) for s, p in options),
+        rescored = sorted(((s + _context_score(p, ctx, own, weights) + shared(p, s), p) for s, p in options),
                           key=lambda sp: -sp[0])
         chosen[key] = rescored[0] if rescored[0][0] >= weights.min_score else None
     return chosen

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 
 from newsprism.places.event_places import place_events
-from newsprism.places.gazetteer import candidates
+from newsprism.places.gazetteer import candidates, notable
 from newsprism.places.resolve import resolve_toponyms
 from newsprism.places.toponyms import find_toponyms
 
@@ -23,7 +23,7 @@ def locate_places(analyzed, doc) -> None:
         return max(0, bisect.bisect_right(starts, char) - 1)
 
     toponyms = find_toponyms(article.id, article.text, doc, article.dateline_span, article.dateline,
-                             sentence_of, known=lambda name: bool(candidates(name)))
+                             sentence_of, known=lambda name: bool(candidates(name)), notable=notable)
     dateline = next((t for t in toponyms if t.kind == "dateline"), None)
     dateline_country = None
     if dateline is not None:

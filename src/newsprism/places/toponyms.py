@@ -93,11 +93,12 @@ def _extended(text: str, start: int, end: int, known) -> int:
 
 
 def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int] | None = None,
-                  dateline: str | None = None, sentence_of=None, known=None) -> list[Toponym]:
+                  dateline: str | None = None, sentence_of=None, known=None, notable=None) -> list[Toponym]:
     """Return the article's place names and demonyms, ordered by offset, without overlaps.
 
     ``sentence_of(char)`` gives a sentence index (0 without it); ``known(name)`` says whether
-    the gazetteer has the name, for names the parser did not tag.
+    the gazetteer has the name, for names the parser did not tag; ``notable(name)`` whether it
+    is a country, region or real town by its own name, for places inside other names.
     """
     sentence_of = sentence_of or (lambda char: 0)
     found: dict[tuple[int, int], Toponym] = {}
@@ -158,6 +159,90 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
                 start, end = nxt.idx, end_token.idx + len(end_token.text)
                 if known(text[start:end]):
                     add(start, end, "entity")
+    if notable is not None:
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "FAC"):
+                for start, end, kind in _places_inside(ent, notable):
+                    add(start, end, kind)
+        _same_name_elsewhere(text, doc, found, add, notable)
     # A surname the article gives a person ("Jim O'Brien" ... "O'Brien said") is not a place.
     surnames = {ent.text.split()[-1] for ent in doc.ents if ent.label_ == "PERSON" and len(ent.text.split()) >= 2}
     return sorted((t for t in found.values() if t.kind == "dateline" or t.text not in surnames), key=lambda t: t.start)
+
+
+# Words that open organisations' names and are also the names of small towns somewhere
+# ("Commerce", Georgia; "Police", Poland; "University", Florida): inside a name they are the
+# body's kind, not its place.
+_NAME_WORDS = {"university", "college", "federal", "national", "central", "supreme", "justice", "police", "commerce",
+               "landmark", "liberty", "union", "independence", "victory", "unity", "progress", "enterprise", "security",
+               "energy", "story", "mission", "providence", "harmony", "concord", "eureka", "general", "royal", "state",
+               "capital", "community", "united", "citizens", "republic", "democratic", "christian", "catholic", "baptist",
+               "trinity", "grace", "faith", "hope", "charity", "salem", "zion", "bethel", "bethany", "paradise",
+               "eagle", "phoenix", "delta", "summit", "pioneer", "heritage", "metro", "metropolitan", "regional", "county",
+               "city", "district", "city council", "international", "global", "american", "first", "new"}
+_COMPASS = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|southwest|northern|southern|eastern|western|"
+                      r"upper|lower|middle|mid|greater|inner|outer)$")
+
+
+# Words after which the rest of an organisation's name is often where it is ("University of
+# Cincinnati", "Bank of Canada", "Association of Western Pennsylvania").
+_OF = {"of", "for"}
+
+
+def _places_inside(ent, notable) -> list[tuple[int, int, str]]:
+    """Return the place names inside an organisation's or facility's name, with their kind.
+
+    "the Ohio Department of Development", "Gainesville Police", "Lebanese Army": the leading
+    words when they are a place (or a people: a demonym), and the words after "of" when they
+    are. They are kind ``in_name``: they say where the body is, not where an event happened.
+    """
+    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    out = []
+    # Longest leading run of capitalised words that is a place, short of the whole name.
+    for size in range(min(4, len(tokens) - 1), 0, -1):
+        run = tokens[:size]
+        if not all(t.text[:1].isupper() or t.text in (".", "-") for t in run):
+            continue
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        name = ent.doc.text[start:end]
+        if size == 1 and demonym_country(name):
+            out.append((start, end, "demonym"))
+            break
+        if _is_name_word(name):
+            continue
+        if notable(name):
+            out.append((start, end, "in_name"))
+            break
+    for i, token in enumerate(tokens[:-1]):
+        if token.lower_ in _OF:
+            rest = tokens[i + 1:]
+            if all(t.text[:1].isupper() for t in rest):
+                start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+                if not _is_name_word(ent.doc.text[start:end]) and notable(ent.doc.text[start:end]):
+                    out.append((start, end, "in_name"))
+            break
+    return out
+
+
+def _is_name_word(name: str) -> bool:
+    key = name_key(name)
+    return key in _NAME_WORDS or bool(_COMPASS.match(key))
+
+
+def _same_name_elsewhere(text: str, doc, found: dict, add, notable) -> None:
+    """Add the other mentions of a place name the parser tagged as a place once ("Gainesville" as a firm later).
+
+    They are kind ``repeat``: the parser saw something else there, often a team or a firm named
+    after the town ("Philadelphia beat Atlanta"), so they name the place but do not place events.
+    """""
+    tagged = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    names = {t.text for span, t in found.items() if t.kind in ("entity", "dateline") and span in tagged
+             and len(t.text) > 3 and t.text[:1].isupper() and not _is_name_word(t.text) and notable(t.text)}
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+    for name in names:
+        for match in re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text):
+            s, e = match.span()
+            if any(ps <= s and e <= pe for ps, pe in people):
+                continue              # "Jackson" inside "Andrew Jackson"
+            if not any(s < oe and os_ < e for os_, oe in found):
+                add(s, e, "repeat")
