@@ -1,11 +1,11 @@
-"""Score where events are placed against hand-annotated ECB+ events (benchmarks/gold/event_places.ecbplus.jsonl).
+"""Score where events are placed against hand-annotated events of ECB+ and BASIL (benchmarks/gold/event_places.*.jsonl).
 
-The gold gives, for ECB+ gold event mentions (by file and offsets), the place the text says the
-event happened, or none. The placer runs on each gold trigger as newsprism would on its own
+The gold gives, for ECB+ gold event mentions and for events picked by reading BASIL articles (by
+file and offsets), the place the text says the event happened, or none. The placer runs on each gold trigger as newsprism would on its own
 events: the article is read and parsed by newsprism, its place names found and resolved, and
 the trigger placed by its sentence, else the dateline, else the article's main place.
 
-Prints per half (dev/test by a hash of the file name): coverage (events with a gold place that
+Prints per corpus and half (dev/test by a hash of the file name): coverage (events with a gold place that
 get one), accuracy (within 161 km of the gold point, and in the gold country), accuracy by how
 the place was chosen, how often an event whose article names no place for it is placed anyway,
 and lists the errors.
@@ -35,7 +35,8 @@ from newsprism.pipeline import analyze_doc, text_for_parse
 from newsprism.places.event_places import place_events
 from newsprism.places.normalize import name_key
 
-GOLD = Path(__file__).resolve().parent / "gold" / "event_places.ecbplus.jsonl"
+GOLD = {"ECB+": Path(__file__).resolve().parent / "gold" / "event_places.ecbplus.jsonl",
+        "BASIL": Path(__file__).resolve().parent / "gold" / "event_places.basil.jsonl"}
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
@@ -66,14 +67,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", choices=["dev", "test", "all"], help="list the errors of this half")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in GOLD.read_text().splitlines() if line and not line.startswith("#")]
+    rows = [dict(json.loads(line), corpus=corpus) for corpus, path in GOLD.items()
+            for line in path.read_text().splitlines() if line and not line.startswith("#")]
     rows = [r for r in rows if r["place"] != "skip"]
     by_file = defaultdict(list)
     for row in rows:
         by_file[row["file"]].append(row)
     settings = Settings()
     nlp = load_model(settings.model, settings.spacy_components)
-    stats = {h: Counter() for h in ("dev", "test", "all")}
+    stats = {(c, h): Counter() for c in GOLD for h in ("dev", "test", "all")}
     errors = defaultdict(list)
     for file, gold in sorted(by_file.items()):
         raw = next(iter(read_file(CORPUS / file, settings.max_file_bytes, {})))
@@ -87,7 +89,7 @@ def main() -> None:
         for r in gold:
             p = placed.get(r["mention_id"])
             for h in (half(file), "all"):
-                s = stats[h]
+                s = stats[(r["corpus"], h)]
                 if r["place"] is None:
                     s["no_place"] += 1
                     s["no_place_but_placed"] += p is not None
@@ -110,10 +112,10 @@ def main() -> None:
                 errors["not placed"].append(f"{label} (gold {r['place']})")
             elif r["place"] is not None and not _correct(r, p.place):
                 errors[f"wrong place ({p.how})"].append(f"{label} → {p.place.name} {p.place.country} (gold {r['place']})")
-    print(f"{'half':5} {'events':>6} {'coverage':>9} {'acc@161km':>10} {'of gold':>8} {'country':>8}  by how (within/placed)   none but placed")
-    for h, s in stats.items():
+    print(f"{'corpus':6} {'half':5} {'events':>6} {'coverage':>9} {'acc@161km':>10} {'of gold':>8} {'country':>8}  by how (within/placed)   none but placed")
+    for (corpus, h), s in stats.items():
         hows = "  ".join(f"{how} {s[f'within:{how}']}/{s[f'placed:{how}']}" for how in ("sentence", "dateline", "article"))
-        print(f"{h:5} {s['gold']:6d} {s['placed'] / max(1, s['gold']):9.3f} {s['within'] / max(1, s['placed']):10.3f}"
+        print(f"{corpus:6} {h:5} {s['gold']:6d} {s['placed'] / max(1, s['gold']):9.3f} {s['within'] / max(1, s['placed']):10.3f}"
               f" {s['within'] / max(1, s['gold']):8.3f} {s['country'] / max(1, s['placed']):8.3f}  {hows}   "
               f"{s['no_place_but_placed']}/{s['no_place']}")
     if args.errors:
