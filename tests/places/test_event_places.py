@@ -71,3 +71,15 @@ def test_places_inside_body_names_are_found_but_place_no_event(analyse):
     assert "University" not in kinds and "Department" not in kinds
     placed = {p.text for p in analyzed.event_places}
     assert "Ohio" not in placed and "Cincinnati" not in placed
+
+
+def test_a_legislature_is_not_a_hamlet_of_its_name(analyse):
+    analyzed = analyse("Congress voted on the bill on Tuesday after a long debate.")
+    assert all(m.toponym.text != "Congress" for m in analyzed.places)
+
+
+def test_a_team_town_places_the_article_only_when_nothing_else_does(analyse):
+    analyzed = analyse("Officials of the Philadelphia Police Department arrested two men on Monday.")
+    assert analyzed.events
+    assert all(p.how == "article" and p.place.name == "Philadelphia" for p in analyzed.event_places)
+    assert len(analyzed.event_places) == len(analyzed.events)

@@ -76,3 +76,18 @@ def test_sports_towns_of_different_states_stay_the_big_towns():
     # "Atlanta beat Detroit": Michigan has a tiny Atlanta, but the Georgia city is meant.
     atlanta, detroit = _resolve("Atlanta", "Detroit")
     assert atlanta.admin1 == "Georgia" and detroit.admin1 == "Michigan"
+
+
+def test_a_dateline_names_a_town_not_the_region_of_that_name():
+    # "WASHINGTON — Officials said ..." is the capital; "Washington" in the text may be the state.
+    from newsprism.places.records import Toponym as T
+
+    dateline, = resolve_toponyms([T("a", 0, 0, 10, "WASHINGTON", "dateline")])
+    assert dateline.place.feature_code == "PPLC" and dateline.place.country == "USA"
+
+
+def test_seats_of_power_are_places_in_their_cities():
+    # "talks at the Kremlin", "on a balcony in the Capitol"
+    kremlin, capitol = _resolve("Kremlin", "Capitol")
+    assert kremlin.country == "RUS" and abs(kremlin.lat - 55.75) < 0.1
+    assert capitol.country == "USA" and abs(capitol.lon + 77.0) < 0.1

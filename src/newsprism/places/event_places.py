@@ -77,7 +77,10 @@ def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateli
     by_sentence: dict[int, list[PlaceMention]] = {}
     for m in resolved:
         by_sentence.setdefault(m.toponym.sentence_index, []).append(m)
-    main = main_place(resolved, doc)
+    # Only when the article names no place otherwise, the towns of the bodies it names say where it
+    # is ("the 76ers fired their coach": Philadelphia).
+    main = main_place(resolved, doc) or main_place(
+        [m for m in mentions if m.place is not None and m.reason == "resolved" and m.toponym.kind in ("in_name", "repeat")], doc)
     out: list[EventPlace] = []
     for event in events:
         trigger = _token_at(doc, event.start, event.end)

@@ -78,6 +78,8 @@ def notable(name: str) -> bool:
     Police"), where a hamlet that happens to share a word ("United", "Olive") must not count.
     """
     key = name_key(name)
+    if len(key) < 3:
+        return False                 # "Al" of "Al Qaeda" is no town
     found, by_skeleton = _lookup(name)
     return not by_skeleton and any(name_key(p.name) == key and (p.feature_code in ("PCLI", "ADM1", "ADM2", "RGN")
                                                                 or p.population >= 1000) for p in found)

@@ -34,6 +34,7 @@ class Weights:
     population: float = 1.5          # per power of ten
     country: float = 2.0             # a country's own name beats a town of that name
     region: float = 2.5              # a first-level region (state, province, oblast)
+    landmark: float = 10.0           # a seat of power news names ("the Kremlin", "the White House")
     water: float = 10.0              # a sea or gulf news names (they have no people to weigh)
     county: float = 0.0              # a second-level one ("Henry County"; a bare "Camden" is seldom the district)
     continent: float = 4.0
@@ -55,7 +56,7 @@ class Weights:
 
 
 WEIGHTS = Weights()
-FEATURE_PRIOR = {"PCLI": "country", "ADM1": "region", "ADM2": "county", "CONT": "continent", "SEA": "water", "GULF": "water", "PPLC": "capital"}
+FEATURE_PRIOR = {"PCLI": "country", "ADM1": "region", "ADM2": "county", "CONT": "continent", "SEA": "water", "GULF": "water", "BLDG": "landmark", "PPLC": "capital"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,9 +135,17 @@ def region_of_demonym(word: str) -> Place | None:
     return None
 
 
-def _ranked(name: str, w: Weights) -> list[tuple[float, Place]]:
+def _key(toponym: Toponym) -> str:
+    # A dateline is resolved on its own terms (a town), apart from the same name in the text.
+    return ("dateline:" if toponym.kind == "dateline" else "") + name_key(toponym.text)
+
+
+def _ranked(name: str, w: Weights, dateline: bool = False) -> list[tuple[float, Place]]:
     key = name_key(name)
     found = candidates(name)
+    if dateline and any(p.feature_class == "P" for p in found):
+        # Datelines name towns: "WASHINGTON —" is the capital, not the state.
+        found = tuple(p for p in found if p.feature_class == "P")
     owned = any(name_key(p.name) == key for p in found)
     by_skeleton = bool(found) and not owned and found_by_skeleton(name)
     return sorted(((_prior(p, key, by_skeleton, owned, w), p) for p in found), key=lambda sp: -sp[0])
@@ -155,8 +164,8 @@ def resolve_toponyms(toponyms: Sequence[Toponym], dateline_country: str | None =
             if place:
                 resolved_demonyms[(t.start, t.end)] = PlaceMention(t, place, "demonym", 0.0)
     places = [t for t in toponyms if (t.start, t.end) not in resolved_demonyms and t.kind != "demonym"]
-    ranked = {name_key(t.text): _ranked(t.text, weights) for t in places}
-    mentions_of = Counter(name_key(t.text) for t in places)
+    ranked = {_key(t): _ranked(t.text, weights, t.kind == "dateline") for t in places}
+    mentions_of = Counter(_key(t) for t in places)
     # Regions each name could mean, from its candidates nearly as likely as its best (not "London"
     # in Ontario beside the capital: "Paris and London" must not move to Canada together): names that can all mean
     # places of one region ("Paris" and "Henry County" both in Tennessee) make that region likelier.
@@ -171,7 +180,7 @@ def resolve_toponyms(toponyms: Sequence[Toponym], dateline_country: str | None =
         choice = {k: c[1] for k, c in chosen.items() if c}
     out = []
     for t in toponyms:
-        key = name_key(t.text)
+        key = _key(t)
         if (t.start, t.end) in resolved_demonyms:
             out.append(resolved_demonyms[(t.start, t.end)])
             continue

@@ -24,7 +24,9 @@ _TRAILING = re.compile(r"(?:['’]s?|-(?:based|born|led|backed|bound|area|region
 # Prepositions after which a capitalised word is very likely a place: "in Voronezh", "near Bakhmut".
 PLACE_PREPOSITIONS = {"in", "near", "outside", "from", "to", "towards", "toward", "into", "at", "across", "around"}
 # Facilities the parser tags FAC but that are not where anything is ("the Kremlin" is; "Twitter" is not).
-_NOT_PLACES = {"twitter", "telegram", "facebook", "youtube", "instagram", "whatsapp"}
+_NOT_PLACES = {"twitter", "telegram", "facebook", "youtube", "instagram", "whatsapp",
+               # Bodies that hamlets somewhere are named after ("Congress", Arizona).
+               "congress", "parliament", "senate", "house", "assembly", "cabinet", "duma", "knesset"}
 
 
 @lru_cache(maxsize=1)
