@@ -71,6 +71,7 @@ def candidates(name: str) -> tuple[Place, ...]:
     return _lookup(name)[0]
 
 
+@lru_cache(maxsize=20_000)
 def notable(name: str) -> bool:
     """Return whether the name is, by its own name, a country, region or town of 1,000+ people.
 

@@ -223,6 +223,8 @@ def _rescored(ranked: dict[str, list[tuple[float, Place]]], first: dict[str, Pla
     context = _Context(countries, regions, region_names, country_names, dateline_country)
     region_votes = Counter((p.country, p.admin1_code) for p in first.values())
     others = max(1, len(ranked) - 1)
+    # How many names could mean a place of each region (counted once, not per candidate).
+    names_per_region = Counter(region for possible in possible_regions.values() for region in possible)
     chosen: dict[str, tuple[float, Place] | None] = {}
     for key, options in ranked.items():
         if not options:
@@ -239,8 +241,8 @@ def _rescored(ranked: dict[str, list[tuple[float, Place]]], first: dict[str, Pla
             if not weights.region_of_candidates or not place.admin1_code or prior < best_prior - weights.supported_within:
                 return 0.0
             region = (place.country, place.admin1_code)
-            return weights.region_of_candidates * sum(
-                region in possible for other, possible in possible_regions.items() if other != key) / others
+            other_names = names_per_region[region] - (region in possible_regions.get(key, ()))
+            return weights.region_of_candidates * other_names / others
 
         rescored = sorted(((s + _context_score(p, ctx, own, weights) + shared(p, s), p) for s, p in options),
                           key=lambda sp: -sp[0])

@@ -128,7 +128,8 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
             at = text.lower().find(dateline.lower(), dateline_span[0], dateline_span[1])
         if at >= 0:
             add(at, at + len(dateline), "dateline")
-    for ent in doc.ents:
+    ents = list(doc.ents)            # Doc.ents walks every token on each access: read it once
+    for ent in ents:
         if ent.label_ in PLACE_LABELS:
             if name_key(ent.text) in _NOT_PLACES:
                 continue
@@ -162,13 +163,13 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
                 if known(text[start:end]):
                     add(start, end, "entity")
     if notable is not None:
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in ("ORG", "FAC"):
-                for start, end, kind in _places_inside(ent, notable):
+                for start, end, kind in _places_inside(text, ent, notable):
                     add(start, end, kind)
-        _same_name_elsewhere(text, doc, found, add, notable)
+        _same_name_elsewhere(text, ents, found, add, notable)
     # A surname the article gives a person ("Jim O'Brien" ... "O'Brien said") is not a place.
-    surnames = {ent.text.split()[-1] for ent in doc.ents if ent.label_ == "PERSON" and len(ent.text.split()) >= 2}
+    surnames = {ent.text.split()[-1] for ent in ents if ent.label_ == "PERSON" and len(ent.text.split()) >= 2}
     return sorted((t for t in found.values() if t.kind == "dateline" or t.text not in surnames), key=lambda t: t.start)
 
 
@@ -191,7 +192,7 @@ _COMPASS = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|
 _OF = {"of", "for"}
 
 
-def _places_inside(ent, notable) -> list[tuple[int, int, str]]:
+def _places_inside(text: str, ent, notable) -> list[tuple[int, int, str]]:
     """Return the place names inside an organisation's or facility's name, with their kind.
 
     "the Ohio Department of Development", "Gainesville Police", "Lebanese Army": the leading
@@ -206,7 +207,7 @@ def _places_inside(ent, notable) -> list[tuple[int, int, str]]:
         if not all(t.text[:1].isupper() or t.text in (".", "-") for t in run):
             continue
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-        name = ent.doc.text[start:end]
+        name = text[start:end]
         if size == 1 and demonym_country(name):
             out.append((start, end, "demonym"))
             break
@@ -220,7 +221,7 @@ def _places_inside(ent, notable) -> list[tuple[int, int, str]]:
             rest = tokens[i + 1:]
             if all(t.text[:1].isupper() for t in rest):
                 start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-                if not _is_name_word(ent.doc.text[start:end]) and notable(ent.doc.text[start:end]):
+                if not _is_name_word(text[start:end]) and notable(text[start:end]):
                     out.append((start, end, "in_name"))
             break
     return out
@@ -231,16 +232,16 @@ def _is_name_word(name: str) -> bool:
     return key in _NAME_WORDS or bool(_COMPASS.match(key))
 
 
-def _same_name_elsewhere(text: str, doc, found: dict, add, notable) -> None:
+def _same_name_elsewhere(text: str, ents, found: dict, add, notable) -> None:
     """Add the other mentions of a place name the parser tagged as a place once ("Gainesville" as a firm later).
 
     They are kind ``repeat``: the parser saw something else there, often a team or a firm named
     after the town ("Philadelphia beat Atlanta"), so they name the place but do not place events.
     """""
-    tagged = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    tagged = {(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC")}
     names = {t.text for span, t in found.items() if t.kind in ("entity", "dateline") and span in tagged
              and len(t.text) > 3 and t.text[:1].isupper() and not _is_name_word(t.text) and notable(t.text)}
-    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+    people = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON" and len(e) >= 2]
     for name in names:
         for match in re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text):
             s, e = match.span()
