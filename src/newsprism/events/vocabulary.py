@@ -168,6 +168,8 @@ VERBAL_ATTACK_VERBS = {"attack", "hit", "bash", "target", "slam", "blast"}
 FORCE_SECTORS = {"MIL", "REB", "COP", "CRM"}
 # Sectors of the political arena, whose attacks on each other are words.
 POLITICAL_SECTORS = {"PTY", "GOV", "LEG", "OPP", "MED"}
+# Sectors whose "attack" named as a noun is words: a government's attack may be its army's.
+CAMPAIGN_SECTORS = POLITICAL_SECTORS - {"GOV"}
 # Verbs of giving that are aid only between actors: "gave users a glimpse", "gave the job to a
 # comedian" give nothing from one party to another.
 GIVING_VERBS = {"give"}
