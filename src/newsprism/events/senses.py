@@ -148,7 +148,7 @@ def _attempt(token) -> bool:
 def _unasked(token) -> bool:
     # "Sanders questioned Clinton's refusal" criticises; "the aides were questioned on Monday"
     # names no one who questioned them.
-    return not any(c.dep_ in ("nsubj", "agent") for c in token.children)
+    return any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
 
 
 def _help_along(token) -> bool:
