@@ -55,3 +55,13 @@ def test_a_candidates_attack_named_as_a_noun_is_words(analyze_text):
 def test_an_armed_attack_named_as_a_noun_stays_an_assault(analyze_text):
     found = _types(analyze_text, "The rebels' attack on the army base killed four soldiers.")
     assert ("ASSAULT", "attack") in found
+
+
+@pytest.mark.parametrize(("sentence", "plover", "coded"), [
+    ("The senator mocked the governor's tough talk on crime.", "CONSULT", False),
+    ("The two ministers held talks in Vienna.", "CONSULT", True),
+    ("The opponents of the bill are entitled to make their case.", "COERCE", False),
+    ("Prosecutors opened a criminal case against the mayor.", "COERCE", True),
+])
+def test_nouns_that_name_an_event_only_in_some_uses(analyze_text, sentence, plover, coded):
+    assert (plover in [t for t, _ in _types(analyze_text, sentence)]) == coded, sentence

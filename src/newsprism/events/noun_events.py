@@ -33,6 +33,8 @@ from newsprism.events.vocabulary import (
     CAMPAIGN_SECTORS,
     EVENT_FRAMES,
     FORCE_SECTORS,
+    NOT_CARRIED,
+    PLURAL_ONLY_NOUNS,
     VERBAL_ATTACK,
     VERBAL_ATTACK_VERBS,
     WEAPONS,
@@ -153,6 +155,10 @@ def code_noun(coding: ArticleCoding, token) -> None:
         trigger = CARRIER_RECODES[(token.lemma_.lower(), _lemma(carrier))]
     if carrier is None and owner is None:
         return
+    if token.lemma_.lower() in PLURAL_ONLY_NOUNS and token.tag_ == "NN":
+        return   # "his tough talk" is speech; "held talks" negotiates
+    if carrier is not None and (token.lemma_.lower(), _lemma(carrier)) in NOT_CARRIED:
+        return   # "make their case" argues; nobody is charged
     if carrier is not None and _verb_trigger(carrier) and _lemma(carrier) not in SUPPORT_VERBS:
         return   # "called for an uprising": the verb carries the event
     if owner is not None and owner.lower_ in ("their", "his", "her", "its", "our"):

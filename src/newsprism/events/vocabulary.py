@@ -176,3 +176,11 @@ GIVING_VERBS = {"give"}
 # Verbs of talking that are a consultation only with a partner: "not going to talk about this".
 TALKING_VERBS = {"talk", "speak"}
 VERBAL_ATTACK = Trigger("ACCUSE", "disapprove", "111", ("for", "over"))
+
+
+# Event nouns that name the event only in the plural: "held talks" negotiates, "his tough talk" is speech.
+PLURAL_ONLY_NOUNS = {"talk"}
+
+
+# (noun, support verb) pairs that name no event: "made their case" argues, it opens no criminal case.
+NOT_CARRIED = {("case", "make")}
