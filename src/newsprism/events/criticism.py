@@ -12,16 +12,14 @@ a mistake") or one the speaker passes on himself ("I was wrong") is no criticism
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.matcher import DependencyMatcher
 
 from newsprism.events.coding import ArticleCoding
-from newsprism.events.lexicon import Trigger
+from newsprism.events.lexicon import CRITICISM_CUES, Trigger
 from newsprism.events.phrases import _actor_like, _resolve_phrase
 from newsprism.events.syntax import _subject
 
-CUES_FILE = Path(__file__).parent / "data" / "criticism_cues.tsv"
 CRITICISM = Trigger("ACCUSE", "disapprove", "111")
 RULE = "speech:criticism"
 
@@ -43,14 +41,7 @@ TEXTS = {"report", "study", "survey", "poll", "document", "analysis", "data", "r
 SELF = {"i", "we", "me", "us", "myself", "ourselves"}
 
 
-def read_cues(path: Path = CUES_FILE) -> list[dict[str, str]]:
-    """Return the cue rows of the criticism lexicon (cue, kind, must, must_not)."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    columns = lines[0].split("\t")
-    return [dict(zip(columns, line.split("\t"), strict=True)) for line in lines[1:]]
-
-
-CUES = read_cues()
+CUES = CRITICISM_CUES
 PREDICATE_CUES = sorted({row["cue"] for row in CUES if row["kind"] == "predicate"})
 DEED_CUES = sorted({row["cue"] for row in CUES if row["kind"] == "deed"})
 
