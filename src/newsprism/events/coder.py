@@ -13,6 +13,7 @@ emitter and modality recoding), ``syntax``/``phrases``/``targets``/``modality`` 
 from __future__ import annotations
 
 from newsprism.events.coding import ArticleCoding
+from newsprism.events.criticism import code_criticism
 from newsprism.events.lexicon import Trigger
 from newsprism.events.modality import _attribution_token
 from newsprism.events.noun_events import code_noun
@@ -58,4 +59,6 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             _code_obligation(coding, token)
         elif token.pos_ == "NOUN":
             code_noun(coding, token)
+    code_criticism(coding, doc, lambda token: bool(
+        (furniture and furniture_at(furniture, token.idx, token.idx + len(token))) or _in_condition(token)))
     analyzed.events[:] = coding.events

@@ -121,5 +121,18 @@ SUPPORT_VERBS = {"involve", "step", "intensify", "escalate", "deliver", "order",
 ACCUSING_PREDICATES = {"betrayal", "treason", "crime", "terrorism", "terrorist", "provocation", "lie", "fake", "illegal", "aggression", "stab",
                        "stunt", "breach", "violation", "mistake", "disgrace", "insult", "affront", "outrage", "disaster",
                        "destructive", "reckless", "irresponsible", "unacceptable", "shameful", "interference", "hoax"}
+CRITICISM_CUES_FILE = Path(__file__).parent / "data" / "criticism_cues.tsv"
+
+
+def read_criticism_cues(path: Path = CRITICISM_CUES_FILE) -> list[dict[str, str]]:
+    """Return the rows of the criticism lexicon (cue, kind, must, must_not; see the file's header)."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    columns = lines[0].split("\t")
+    return [dict(zip(columns, line.split("\t"), strict=True)) for line in lines[1:]]
+
+
+CRITICISM_CUES = read_criticism_cues()
+# The criticism lexicon's predicates name accusations too: "called the plan a disaster".
+ACCUSING_PREDICATES = ACCUSING_PREDICATES | {row["cue"] for row in CRITICISM_CUES if row["kind"] == "predicate"}
 SPEECH_VERBS = {"say", "tell", "report", "announce", "state", "add", "write", "claim", "confirm", "note", "post",
                 "stress", "insist", "explain", "continue", "declare", "reiterate", "inform", "quote", "tweet", "allege"}

@@ -28,7 +28,17 @@ from newsprism.events.syntax import (
     _with_conjuncts,
 )
 from newsprism.events.targets import _threatened, _with_deeper_targets
-from newsprism.events.vocabulary import AGENT_OF_NOUNS, EVENT_FRAMES
+from newsprism.events.vocabulary import (
+    AGENT_OF_NOUNS,
+    CAMPAIGN_SECTORS,
+    EVENT_FRAMES,
+    FORCE_SECTORS,
+    NOT_CARRIED,
+    PLURAL_ONLY_NOUNS,
+    VERBAL_ATTACK,
+    VERBAL_ATTACK_VERBS,
+    WEAPONS,
+)
 from newsprism.records import ActorRef
 
 
@@ -121,6 +131,17 @@ def _noun_participants(analyzed, token, noun, carrier, owner, trigger: Trigger):
     return sources, targets
 
 
+def _in_words(noun, sources, targets) -> bool:
+    """Return whether an attack noun is made in words: its doers are all of the campaign arena
+    (candidates, legislators, parties, the press), no force is on either side and no weapon is
+    named ("Sanders pressed his attack", "a month of Trump's attacks on the press")."""
+    if noun.lemma_.lower() not in VERBAL_ATTACK_VERBS or not sources:
+        return False
+    if not all(s.sector in CAMPAIGN_SECTORS for s in sources) or any(t.sector in FORCE_SECTORS for t in targets):
+        return False
+    return not any(t.lemma_.lower() in WEAPONS for t in noun.sent)
+
+
 def code_noun(coding: ArticleCoding, token) -> None:
     """Emit the nominal event a lexicon noun names, when a carrier or an owner gives it a participant."""
     trigger = noun_trigger(token)
@@ -134,6 +155,10 @@ def code_noun(coding: ArticleCoding, token) -> None:
         trigger = CARRIER_RECODES[(token.lemma_.lower(), _lemma(carrier))]
     if carrier is None and owner is None:
         return
+    if token.lemma_.lower() in PLURAL_ONLY_NOUNS and token.tag_ == "NN":
+        return   # "his tough talk" is speech; "held talks" negotiates
+    if carrier is not None and (token.lemma_.lower(), _lemma(carrier)) in NOT_CARRIED:
+        return   # "make their case" argues; nobody is charged
     if carrier is not None and _verb_trigger(carrier) and _lemma(carrier) not in SUPPORT_VERBS:
         return   # "called for an uprising": the verb carries the event
     if owner is not None and owner.lower_ in ("their", "his", "her", "its", "our"):
@@ -147,6 +172,8 @@ def code_noun(coding: ArticleCoding, token) -> None:
         # "Wagner fighters began a march on Moscow": armed men marching show force, no protest.
         trigger, rule = ARMED_MARCH, f"{rule} + armed"
         sources, targets = _noun_participants(coding.analyzed, token, noun, carrier, owner, trigger)
+    if trigger.plover == "ASSAULT" and _in_words(token, sources, targets):
+        trigger, rule = VERBAL_ATTACK, f"{rule} + in words"   # "Sanders pressed his attack on Clinton"
     anchor = carrier if carrier is not None else token
     confidence = 0.7 if sources and targets else 0.5
     coding.emit(token, trigger, trigger.plover, rule, sources, targets, anchor, confidence)

@@ -168,9 +168,19 @@ VERBAL_ATTACK_VERBS = {"attack", "hit", "bash", "target", "slam", "blast"}
 FORCE_SECTORS = {"MIL", "REB", "COP", "CRM"}
 # Sectors of the political arena, whose attacks on each other are words.
 POLITICAL_SECTORS = {"PTY", "GOV", "LEG", "OPP", "MED"}
+# Sectors whose "attack" named as a noun is words: a government's attack may be its army's.
+CAMPAIGN_SECTORS = POLITICAL_SECTORS - {"GOV"}
 # Verbs of giving that are aid only between actors: "gave users a glimpse", "gave the job to a
 # comedian" give nothing from one party to another.
 GIVING_VERBS = {"give"}
 # Verbs of talking that are a consultation only with a partner: "not going to talk about this".
 TALKING_VERBS = {"talk", "speak"}
 VERBAL_ATTACK = Trigger("ACCUSE", "disapprove", "111", ("for", "over"))
+
+
+# Event nouns that name the event only in the plural: "held talks" negotiates, "his tough talk" is speech.
+PLURAL_ONLY_NOUNS = {"talk"}
+
+
+# (noun, support verb) pairs that name no event: "made their case" argues, it opens no criminal case.
+NOT_CARRIED = {("case", "make")}
