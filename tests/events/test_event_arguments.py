@@ -76,3 +76,20 @@ def test_where_a_denial_is_made_is_not_whom_it_rejects(analyze_text):
     analyzed = analyze_text("A man has denied arson following a fire at a supermarket in Kenya on Sunday.")
     event = _event(analyzed, "denied")
     assert not any(t.country for t in event.targets)
+
+
+def test_an_appeal_on_someone_is_not_a_name(analyze_text):
+    analyzed = analyze_text("A state newspaper called Monday on farmers to mobilize against the Valdren government.")
+    assert not any("Monday" in s.name for e in analyzed.events for s in e.sources)
+
+
+def test_an_order_is_the_orderers_deed(analyze_text):
+    analyzed = analyze_text("The Ostrovan government ordered the opposition newspaper Daily Lantern to suspend publication.")
+    event = _event(analyzed, "suspend")
+    assert "Daily Lantern" not in _names(event.sources)
+
+
+def test_an_arrest_happens_where_the_sentence_sets_it(analyze_text):
+    analyzed = analyze_text("A teacher from Toronto was arrested in Lebanon on Tuesday.")
+    event = _event(analyzed, "arrested")
+    assert [(s.country, s.sector) for s in event.sources] == [("LBN", "COP")]

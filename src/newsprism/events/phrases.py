@@ -122,7 +122,10 @@ def _named_by(token):
     subject a predicate noun describes ("Romney was the latest voice to urge ..."), else the
     token itself."""
     for acl in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in NAMING_PARTICIPLES):
-        named = next((c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj") and c.pos_ == "PROPN"), None)
+        if any(c.dep_ in ("prep", "prt") and c.lower_ == "on" for c in acl.children):
+            continue   # "a newspaper called on Arabs to unite": an appeal, not a name
+        named = next((c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj") and c.pos_ == "PROPN"
+                      and c.ent_type_ not in ("DATE", "TIME")), None)
         named = named or next((g for p in acl.children if p.dep_ == "prep" and p.lower_ == "as"
                                for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
         if named is not None:

@@ -21,8 +21,11 @@ from newsprism.events.vocabulary import (
 
 # Verbs that engage someone to act for them: "hired a security firm to investigate", "sent
 # envoys to negotiate". The one engaged does the act in the complement, not the one who hired.
+# An order is not among them: "ordered the newspaper to suspend publication" is the orderer's coercion.
 ENGAGING_VERBS = {"hire", "commission", "appoint", "assign", "task", "enlist", "recruit", "employ", "retain",
-                  "send", "dispatch", "deploy", "instruct", "direct", "tell", "ask", "order", "mandate"}
+                  "send", "dispatch", "deploy"}
+# Marks of a clause that tells when, not what for.
+TIME_MARKS = {"after", "before", "when", "since", "until", "while", "as", "once", "because"}
 # Prepositions of a gerund adjunct that shares the clause's subject: "hit back by accusing him",
 # "resigned after criticising the board". "prevented X from attacking" is not among them.
 SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "since", "through", "when", "in"}
@@ -165,9 +168,11 @@ def _subject(verb):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    if verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "nsubjpass" for c in verb.children):
+    if verb.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in verb.children) \
+            and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in verb.children):
         # "hanged himself hours after he was arrested": the passive subject is the one arrested,
         # and the clause's own agent is unnamed; the main clause's subject did not arrest him.
+        # A purpose is the main subject's ("amend the constitution so that marriages are banned").
         return None
     if verb.dep_ == "relcl" and not any(c.dep_ == "mark" for c in verb.children):
         # "the gang that seized the dam"; not "confidence that we would not allow": a clause

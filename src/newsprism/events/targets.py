@@ -195,8 +195,14 @@ PATIENT_NOUNS = {"arrest", "detention", "capture", "abduction", "kidnapping", "a
 
 
 def _implied_country(analyzed: AnalyzedArticle, token) -> str | None:
-    """Return the country an unnamed authority acts for: the one country the sentence's places
-    lie in, else the country the article's places and states name most."""
+    """Return the country an unnamed authority acts for: where the deed itself happens ("was
+    arrested in Lebanon"), else the one country the sentence's places lie in, else (when the
+    sentence names no place) the country the article's places and states name most."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside")):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            ref = actor_at(analyzed, place.idx, place.idx + len(place.text))
+            if ref is not None and ref.country:
+                return ref.country
     kinds = {a.id: a for a in analyzed.actors}
     sentence = token.sent
     counts: Counter = Counter()
@@ -217,7 +223,7 @@ def _implied_country(analyzed: AnalyzedArticle, token) -> str | None:
                     here.add(country)
     if len(here) == 1:
         return here.pop()
-    return counts.most_common(1)[0][0] if counts else None
+    return counts.most_common(1)[0][0] if counts and not here else None
 
 
 def with_implied_agent(analyzed: AnalyzedArticle, token, lemma: str, sources: list[ActorRef]) -> list[ActorRef]:
