@@ -93,3 +93,15 @@ def test_an_arrest_happens_where_the_sentence_sets_it(analyze_text):
     analyzed = analyze_text("A teacher from Toronto was arrested in Lebanon on Tuesday.")
     event = _event(analyzed, "arrested")
     assert [(s.country, s.sector) for s in event.sources] == [("LBN", "COP")]
+
+
+def test_a_place_before_an_authority_says_whose_it_is(analyze_text):
+    analyzed = analyze_text("Staunton Police Chief Ray Dolan announced that Erin Voss was arrested on Friday.")
+    event = _event(analyzed, "arrested")
+    assert [(s.country, s.sector) for s in event.sources] == [("USA", "COP")]
+
+
+def test_an_unnamed_possessor_of_an_arrest_is_the_clauses_subject(analyze_text):
+    analyzed = analyze_text("A suspected smuggler hanged himself in a jail cell hours after his arrest.")
+    event = _event(analyzed, "arrest")
+    assert any("smuggler" in t.name for t in event.targets)

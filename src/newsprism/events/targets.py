@@ -187,6 +187,7 @@ IMPLIED_AGENTS = {
     "conviction": ("court", "JUD"), "sentence": ("court", "JUD"), "jail": ("court", "JUD"),
     "imprison": ("court", "JUD"), "imprisonment": ("court", "JUD"),
 }
+AUTHORITY_SECTORS = {"COP", "JUD", "GOV", "MIL"}
 # Nominal events whose possessor is the one the deed is done to: "his arrest", "Kennedy's
 # assassination", "the hostages' release" (not "Russia's invasion": an invader possesses that).
 PATIENT_NOUNS = {"arrest", "detention", "capture", "abduction", "kidnapping", "assassination", "murder", "killing",
@@ -215,15 +216,36 @@ def _implied_country(analyzed: AnalyzedArticle, token) -> str | None:
         if sentence.start_char <= m.start < sentence.end_char:
             here.add(actor.country)
     if not here:
-        # Places no table holds ("a Sicilian jail") may still say whose: their demonym or name.
-        for ent in sentence.ents:
-            if ent.label_ in ("GPE", "NORP", "LOC"):
-                country = describe(ent.text)[0]
-                if country:
-                    here.add(country)
+        # Places the actor tables do not hold ("a jail in Palermo") still say whose: their
+        # demonym, or the largest place of that name in the place gazetteer.
+        here = {c for ent in sentence.ents if ent.label_ in ("GPE", "NORP", "LOC") and (c := _place_country(ent.text))}
+    if not here:
+        # A place name that modifies a noun: "Staunton Police Chief", "Palermo prosecutors".
+        # The place is no person's name and no authority itself ("Police" is also a Polish town).
+        here = {c for t in sentence if t.pos_ == "PROPN" and t.dep_ == "compound" and t.ent_type_ != "PERSON"
+                and describe(t.text)[1] is None and _authority(t.head) and (c := _place_country(t.text, 5000))}
     if len(here) == 1:
         return here.pop()
-    return counts.most_common(1)[0][0] if counts and not here else None
+    if here:
+        return None
+    if not counts:
+        counts = Counter(c for e in analyzed.entities if e.label == "GPE" and (c := _place_country(e.text)))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _place_country(name: str, least: int = 1) -> str | None:
+    """Return the country of a place name: by demonym or country name, else the most populous
+    entry of that name in the place gazetteer (offline GeoNames)."""
+    country = describe(name)[0]
+    if country:
+        return country
+    try:
+        from newsprism.places.gazetteer import candidates
+        found = candidates(name)
+    except Exception:   # no place index on this machine: no guess   # noqa: BLE001
+        return None
+    best = max(found, key=lambda p: p.population, default=None)
+    return best.country if best is not None and best.population >= least else None
 
 
 def with_implied_agent(analyzed: AnalyzedArticle, token, lemma: str, sources: list[ActorRef]) -> list[ActorRef]:
@@ -236,7 +258,7 @@ def with_implied_agent(analyzed: AnalyzedArticle, token, lemma: str, sources: li
         return sources
     country = _implied_country(analyzed, token)
     if sources:
-        return [dataclasses.replace(s, country=country) if not s.country and s.sector == implied[1] and country else s
+        return [dataclasses.replace(s, country=country) if not s.country and s.sector in AUTHORITY_SECTORS and country else s
                 for s in sources]
     return [ActorRef(None, implied[0], country, implied[1])]
 
@@ -251,7 +273,24 @@ def patient_owner(analyzed: AnalyzedArticle, token, owner, sources: list[ActorRe
         return sources, targets
     patient = pronoun_actor(analyzed, owner) if owner.pos_ == "PRON" else None
     patients = [patient] if patient is not None else _resolve_phrase(analyzed, owner)
+    if not patients and owner.pos_ == "PRON":
+        # "An alleged Mafia boss hanged himself hours after his arrest": with no named person
+        # before it, "his" is the subject of the clause it stands in.
+        verb = next((a for a in owner.ancestors if a.pos_ in ("VERB", "AUX") and _clause_subject(a) is not None), None)
+        patients = _resolve_phrase(analyzed, _clause_subject(verb)) if verb is not None else []
     ids = {(p.actor_id or p.name) for p in patients}
     targets = patients + [t for t in targets if (t.actor_id or t.name) not in ids]
     sources = [s for s in sources if (s.actor_id or s.name) not in ids]
     return with_implied_agent(analyzed, token, lemma, sources), targets
+
+
+def _clause_subject(verb):
+    """Return the nominal subject a verb has itself (no pronoun), if any."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _authority(token) -> bool:
+    """Return whether a noun, or a word compounded with it, names a state authority ("police",
+    "Police Chief", "prosecutors"): a place name before it says whose authority it is."""
+    words = [token, *(c for c in token.children if c.dep_ == "compound")]
+    return any(describe(w.text)[1] in AUTHORITY_SECTORS | {"LEG"} for w in words)
