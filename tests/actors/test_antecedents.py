@@ -56,3 +56,19 @@ def test_he_in_a_quotation_is_not_its_speaker(analyze_text):
         '"I understand why he praises the government," the activist Tomas Lind said.')
     event = _event(analyzed, "praises")
     assert [s.name for s in event.sources] == ["Arno Vidal"]
+
+
+def test_a_definite_description_means_the_latest_actor_of_that_role(analyze_text):
+    analyzed = analyze_text("The moderator raised the scandals of President Walt Harmon, asking Senator Jon Ivers "
+                            "why he had criticized the former president's record.")
+    event = _event(analyzed, "criticized")
+    assert [s.name for s in event.sources] == ["Jon Ivers"]
+    assert "Walt Harmon" in [t.name for t in event.targets]
+
+
+
+def test_a_quotations_speaker_stays_the_topic_of_its_sentences(analyze_text):
+    analyzed = analyze_text('"There is real anger in this town," Mayor Bo Grant said. "It is a hard time. But I do not '
+                            'condone any of it." Councilwoman Ada Reyes mocked his tough talk on Tuesday.')
+    event = _event(analyzed, "mocked")
+    assert "Bo Grant" in [t.name for t in event.targets]

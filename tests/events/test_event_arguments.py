@@ -105,3 +105,13 @@ def test_an_unnamed_possessor_of_an_arrest_is_the_clauses_subject(analyze_text):
     analyzed = analyze_text("A suspected smuggler hanged himself in a jail cell hours after his arrest.")
     event = _event(analyzed, "arrest")
     assert any("smuggler" in t.name for t in event.targets)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Senator Lia Ames and Senator Tom Bolt criticized Governor Ray Penn on Monday.",
+    "Governor Ray Penn was criticized by Senator Lia Ames and Senator Tom Bolt.",
+])
+def test_conjoined_names_act_together(analyze_text, sentence):
+    event = _event(analyze_text(sentence), "criticized")
+    assert _names(event.sources) == ["Lia Ames", "Tom Bolt"]
+    assert _names(event.targets) == ["Ray Penn"]

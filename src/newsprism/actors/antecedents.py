@@ -115,11 +115,25 @@ def _article_persons(analyzed: AnalyzedArticle, doc) -> list[Candidate]:
     kinds = {a.id: a.kind for a in analyzed.actors}
     found = []
     for m in analyzed.actor_mentions:
-        if kinds.get(m.actor_id) != "person" or m.how == "pronoun":
-            continue
+        if kinds.get(m.actor_id) != "person":
+            continue   # pronouns the resolver joined count too: they carry their person on
         last = doc.char_span(m.start, m.end, alignment_mode="expand") if doc is not None else None
         subject = last is not None and last.root.dep_ in ("nsubj", "nsubjpass")
         found.append(Candidate(m.sentence_index, m.start, m.actor_id, subject))
+    return found
+
+
+def _quoted_speakers(analyzed: AnalyzedArticle) -> list[Candidate]:
+    """Return each direct quotation's speaker as present in every sentence the quotation spans:
+    who speaks a quotation is its sentences' topic, though no word there names them."""
+    kinds = {a.id: a.kind for a in analyzed.actors}
+    found = []
+    for quote in analyzed.quotes:
+        if not quote.direct or kinds.get(quote.speaker_actor_id) != "person":
+            continue
+        for sentence in analyzed.sentences:
+            if sentence.start < quote.end and quote.start < sentence.end:
+                found.append(Candidate(sentence.index, max(quote.start, sentence.start), quote.speaker_actor_id, True))
     return found
 
 
@@ -151,7 +165,7 @@ def person_before(analyzed: AnalyzedArticle, token, exclude: set[str] = frozense
     quoted = quote_at(analyzed, token.idx)
     if quoted is not None and quoted.speaker_actor_id:
         exclude = set(exclude) | {quoted.speaker_actor_id}
-    persons = _article_persons(analyzed, token.doc)
+    persons = _article_persons(analyzed, token.doc) + _quoted_speakers(analyzed)
     known = analyzed_genders(analyzed, token.doc)
     key = choose_person(persons, sentence, token.idx, THIRD_PERSON[token.lower_], known, exclude)
     return _ref(analyzed, key, token.idx, token.idx + len(token.text)) if key is not None else None
@@ -188,3 +202,37 @@ def pronoun_actor(analyzed: AnalyzedArticle, token, exclude: set[str] = frozense
     if claimed is not None and claimed.actor_id not in exclude and claimed.actor_id != speaker:
         return _ref(analyzed, claimed.actor_id, start, end)   # the resolver's answer, when it may stand
     return person_before(analyzed, token, exclude)
+
+
+# A definite description's kind -> the actor kinds it may refer back to.
+_DESCRIBED_KINDS = {"person": ("person",), "body": ("organisation", "group")}
+# Titles so general that they say no role: "the official" may be anyone of a government.
+_VAGUE_TITLES = {"official", "leader", "spokesman", "spokeswoman", "spokesperson", "aide", "source"}
+
+
+def description_actor(analyzed: AnalyzedArticle, token) -> ActorRef | None:
+    """Return the actor a definite description the resolver left alone refers back to: the
+    latest actor before it, in its sentence or the two before, of the description's kind
+    (person or body) and sector ("the former president" after "Bill Clinton's affairs", "the
+    company" after a named firm). A plural, an indefinite or a vague title ("the official")
+    refers to no one in particular.
+    """
+    from newsprism.actors.titles import lookup_title
+
+    if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    title = lookup_title(token.lemma_.lower())
+    if title is None or title.sector is None or title.kind not in _DESCRIBED_KINDS or token.lemma_.lower() in _VAGUE_TITLES:
+        return None
+    sentence = next((s.index for s in analyzed.sentences if s.start <= token.idx < s.end), None)
+    if sentence is None:
+        return None
+    actors = {a.id: a for a in analyzed.actors}
+    fits = [m for m in analyzed.actor_mentions
+            if m.end <= token.idx and sentence - 2 <= m.sentence_index <= sentence
+            and (a := actors.get(m.actor_id)) is not None and a.kind in _DESCRIBED_KINDS[title.kind]
+            and a.sector == title.sector]
+    if not fits:
+        return None
+    latest = max(fits, key=lambda m: m.start)
+    return _ref(analyzed, latest.actor_id, token.idx, token.idx + len(token.text))

@@ -7,7 +7,7 @@ import dataclasses
 import re
 
 from newsprism.actors import actor_at, describe, expand_group
-from newsprism.actors.antecedents import FIRST_PERSON, THIRD_PERSON, pronoun_actor
+from newsprism.actors.antecedents import FIRST_PERSON, THIRD_PERSON, description_actor, pronoun_actor
 from newsprism.actors.titles import lookup_title
 from newsprism.events.lexicon import ARMED_SECTORS, PROTESTERS
 from newsprism.events.senses import HELD_PLACES
@@ -32,7 +32,29 @@ from newsprism.records import ActorRef, AnalyzedArticle
 
 
 def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | None = None) -> list[ActorRef]:
-    """Return the actors a noun phrase names: group members, a resolved actor, or the phrase itself."""
+    """Return the actors a noun phrase names: group members, a resolved actor, or the phrase
+    itself; a subject's or agent's named conjuncts act with it ("Ames and Bolt criticized")."""
+    found = _resolve_one(analyzed, token, exclude_country)
+    if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.dep_ == "agent"):
+        for other in _named_conjuncts(token):
+            for ref in _resolve_one(analyzed, other, exclude_country):
+                if _actor_like(ref) and ref not in found:
+                    found.append(ref)
+    return found
+
+
+def _named_conjuncts(token) -> list:
+    """Return the names conjoined to a token ("Ames and Senator Bolt"), in order."""
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            out.append(child)
+            out.extend(_named_conjuncts(child))
+    return out
+
+
+def _resolve_one(analyzed: AnalyzedArticle, token, exclude_country: str | None = None) -> list[ActorRef]:
+    """Return the actors one noun phrase names (``_resolve_phrase`` without conjuncts)."""
     doc = token.doc
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
         token = token.head.head
@@ -97,6 +119,10 @@ def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | Non
         for actor in analyzed.actors:
             if actor.kind == "person" and token.text in actor.name.split():
                 return [ActorRef(actor.id, actor.name, actor.country, actor.sector, head_start, head_end)]
+    # "the former president", "the company": the latest actor of that role before it.
+    described = description_actor(analyzed, token)
+    if described is not None:
+        return [described]
     country, sector = describe(text)
     return [_placed(analyzed, token, ActorRef(None, text, country, sector, start, end))]
 
