@@ -115,3 +115,13 @@ def test_conjoined_names_act_together(analyze_text, sentence):
     event = _event(analyze_text(sentence), "criticized")
     assert _names(event.sources) == ["Lia Ames", "Tom Bolt"]
     assert _names(event.targets) == ["Ray Penn"]
+
+
+def test_a_hyphenated_name_stays_one_word(analyze_text):
+    event = _event(analyze_text("A pro-Penn super-PAC criticized Senator Lia Ames."), "criticized")
+    assert event.sources[0].name.endswith("super-PAC")
+
+
+def test_the_one_given_a_chance_takes_it(analyze_text):
+    event = _event(analyze_text("The vote gave Mayor Ted Olin a rare opportunity to seek concessions from the unions."), "seek")
+    assert _names(event.sources) == ["Ted Olin"]

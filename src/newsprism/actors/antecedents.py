@@ -16,6 +16,7 @@ knowledge, from the article's mentions alone (no coreference model is available 
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass
@@ -165,23 +166,24 @@ def person_before(analyzed: AnalyzedArticle, token, exclude: set[str] = frozense
     quoted = quote_at(analyzed, token.idx)
     if quoted is not None and quoted.speaker_actor_id:
         exclude = set(exclude) | {quoted.speaker_actor_id}
-    persons = _article_persons(analyzed, token.doc) + _quoted_speakers(analyzed)
-    known = analyzed_genders(analyzed, token.doc)
+    known, persons = _article_facts(analyzed, token.doc)
     key = choose_person(persons, sentence, token.idx, THIRD_PERSON[token.lower_], known, exclude)
     return _ref(analyzed, key, token.idx, token.idx + len(token.text)) if key is not None else None
 
 
-_GENDER_CACHE: dict[int, tuple[object, dict]] = {}
+# The last article's genders and candidates, per thread: events ask about many pronouns of one
+# article, and a thread analyses one article at a time.
+_FACTS = threading.local()
 
 
-def analyzed_genders(analyzed: AnalyzedArticle, doc) -> dict[str, str]:
-    """``genders`` computed once per article (events ask for many pronouns)."""
-    cached = _GENDER_CACHE.get(id(analyzed))
-    if cached is None or cached[0] is not analyzed:
-        _GENDER_CACHE.clear()
-        cached = (analyzed, genders(analyzed, doc))
-        _GENDER_CACHE[id(analyzed)] = cached
-    return cached[1]
+def _article_facts(analyzed: AnalyzedArticle, doc) -> tuple[dict[str, str], list[Candidate]]:
+    """Return the article's genders and person candidates (quotation speakers included), computed
+    once per article."""
+    if getattr(_FACTS, "article", None) is not analyzed:
+        _FACTS.article = analyzed
+        _FACTS.genders = genders(analyzed, doc)
+        _FACTS.persons = _article_persons(analyzed, doc) + _quoted_speakers(analyzed)
+    return _FACTS.genders, _FACTS.persons
 
 
 def pronoun_actor(analyzed: AnalyzedArticle, token, exclude: set[str] = frozenset()) -> ActorRef | None:

@@ -24,6 +24,8 @@ from newsprism.events.vocabulary import (
 # An order is not among them: "ordered the newspaper to suspend publication" is the orderer's coercion.
 ENGAGING_VERBS = {"hire", "commission", "appoint", "assign", "task", "enlist", "recruit", "employ", "retain",
                   "send", "dispatch", "deploy"}
+# Verbs that give someone a chance or a right to act: "gave Obama the opportunity to seek".
+GRANTING_VERBS = {"give", "offer", "grant", "afford", "hand", "deny"}
 # Marks of a clause that tells when, not what for.
 TIME_MARKS = {"after", "before", "when", "since", "until", "while", "as", "once", "because"}
 # Prepositions of a gerund adjunct that shares the clause's subject: "hit back by accusing him",
@@ -87,6 +89,12 @@ def _span_of(token) -> tuple[int, int]:
             # Stop before a clause hanging inside the phrase ("missions called to ...").
             right = max(right, max(_without_clauses(child)))
     doc = token.doc
+    while left > 1 and doc[left - 1].text in ("-", "–") and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_ \
+            and doc[left - 2].is_alpha and doc[left - 2].sent == token.sent:
+        left -= 2   # "super-PAC", split by the tokenizer, is one word
+    while right + 2 < len(doc) and doc[right + 1].text in ("-", "–") and not doc[right].whitespace_ \
+            and not doc[right + 1].whitespace_ and doc[right + 2].is_alpha and doc[right + 2].sent == token.sent:
+        right += 2
     while left < token.i and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ == "cc"):
         left += 1
     return left, right + 1
@@ -215,6 +223,11 @@ def _subject(verb):
                         and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")), None)
         if offerer is not None or verb.head.head.lemma_ in NEGATING_HEADS:
             return offerer
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and _lemma(verb.head.head) in GRANTING_VERBS:
+        # "gave Obama the opportunity to seek concessions": the one given the chance takes it.
+        given = next((c for c in verb.head.head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if given is not None:
+            return given
     if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN" and verb.head.dep_ == "dobj" and (
             verb.tag_ in ("VB", "VBG") and verb.head.head.pos_ == "VERB"):
         # "reached a consensus to exchange", "issued a declaration demanding": the doer of the
