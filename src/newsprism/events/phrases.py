@@ -7,7 +7,12 @@ import dataclasses
 import re
 
 from newsprism.actors import actor_at, describe, expand_group
-from newsprism.actors.antecedents import FIRST_PERSON, THIRD_PERSON, description_actor, pronoun_actor
+from newsprism.actors.antecedents import (
+    FIRST_PERSON,
+    THIRD_PERSON,
+    description_actor,
+    pronoun_actor,
+)
 from newsprism.actors.titles import lookup_title
 from newsprism.events.lexicon import ARMED_SECTORS, PROTESTERS
 from newsprism.events.senses import HELD_PLACES

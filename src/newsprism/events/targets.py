@@ -6,11 +6,11 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
+from newsprism.actors import actor_at, describe
+from newsprism.actors.antecedents import pronoun_actor
 from newsprism.events.lexicon import DEED_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS
 from newsprism.events.phrases import _actor_like, _named_place, _resolve_phrase
 from newsprism.events.syntax import _condition_subjects
-from newsprism.actors import actor_at, describe
-from newsprism.actors.antecedents import pronoun_actor
 from newsprism.events.vocabulary import CLAUSE_LINKS, LANDMARK_PREPS, PLACE_TARGETED, SETTING_PREPS
 
 # Acts of saying and meeting: where they happen is never whom they are aimed at. (A threat's or
