@@ -192,12 +192,13 @@ def article_stages() -> list[Callable[[AnalyzedArticle, object], None]]:
     from newsprism.actors import resolve_actors
 
     stages.append(resolve_actors)
-    from newsprism.events import extract_events
-
-    stages.append(extract_events)
+    # Quotes before events: an "I" in a quotation is its speaker, for the events it tells.
     from newsprism.events.quotes import extract_quotes
 
     stages.append(extract_quotes)
+    from newsprism.events import extract_events
+
+    stages.append(extract_events)
     from newsprism.places.stage import locate_places
 
     stages.append(locate_places)

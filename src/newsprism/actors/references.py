@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsprism.actors.antecedents import Candidate, choose_person, evidence_genders
 from newsprism.actors.describing import Description
 from newsprism.actors.names import clean_name, normal_form, trim_span
 from newsprism.actors.titles import title_at
@@ -266,14 +267,26 @@ class ReferenceFinder:
 
     # -- 6. pronouns --------------------------------------------------------------------------
     def add_pronouns(self) -> None:
+        # Genders only from evidence that leaves no doubt, before any pronoun is joined: a gender
+        # learnt from each nearest guess would spread one mistake through the article.
+        persons = self._person_candidates()
+        by_key = {id(c): c for s, e, c in self.claimed}
+        pronouns = [(self.sentence_of(t.idx), t.idx, t.lower_) for t in self.doc if t.lower_ in PERSON_PRONOUNS]
+        known = evidence_genders(persons, pronouns, self.text)
+        for key, gender in known.items():
+            by_key[key].gender = by_key[key].gender or gender
+        known.update({id(c): c.gender for c in by_key.values() if c.gender})
         for token in self.doc:
             lower = token.lower_
             if lower in PERSON_PRONOUNS and token.pos_ in ("PRON", "DET"):
-                gender = PERSON_PRONOUNS[lower]
-                target = self._antecedent(token, lambda c, g=gender: c.kind == "person" and c.gender in (None, g))
-                if target is not None:
-                    target.gender = target.gender or gender
-                    self.claim(token.idx, token.idx + len(token.text), target, "pronoun")
+                key = choose_person(persons, self.sentence_of(token.idx), token.idx, PERSON_PRONOUNS[lower], known)
+                if key is not None:
+                    # Once joined, the person keeps that gender ("She said ... He left. She stayed.").
+                    known.setdefault(key, PERSON_PRONOUNS[lower])
+                    by_key[key].gender = by_key[key].gender or PERSON_PRONOUNS[lower]
+                    # A pronoun carries its person on: "She stayed" after "He left" after "She said".
+                    persons.append(Candidate(self.sentence_of(token.idx), token.idx, key, token.dep_ in ("nsubj", "nsubjpass")))
+                    self.claim(token.idx, token.idx + len(token.text), by_key[key], "pronoun")
             elif lower in THING_PRONOUNS:
                 target = self._antecedent(token, lambda c: c.kind in ("organisation", "group", "country"))
                 if target is not None:
@@ -284,6 +297,16 @@ class ReferenceFinder:
                 target = self._antecedent(token, lambda c: c.kind in ("organisation", "group"))
                 if target is not None:
                     self.claim(token.idx, token.idx + len(token.text), target, "pronoun")
+
+    def _person_candidates(self) -> list[Candidate]:
+        """Return the people named so far (not by pronouns) as antecedent candidates."""
+        found = []
+        for s, e, c in self.claimed:
+            if c.kind == "person":
+                token = self.doc_token(e - 1)
+                subject = token is not None and token.dep_ in ("nsubj", "nsubjpass")
+                found.append(Candidate(self.sentence_of(s), s, id(c), subject))
+        return found
 
     def _antecedent(self, token, fits) -> Cluster | None:
         """Return the nearest fitting actor before a pronoun: in its sentence, else a subject before."""

@@ -27,7 +27,7 @@ from newsprism.events.syntax import (
     _verb_trigger,
     _with_conjuncts,
 )
-from newsprism.events.targets import _threatened, _with_deeper_targets
+from newsprism.events.targets import _threatened, _with_deeper_targets, patient_owner
 from newsprism.events.vocabulary import (
     AGENT_OF_NOUNS,
     CAMPAIGN_SECTORS,
@@ -168,6 +168,7 @@ def code_noun(coding: ArticleCoding, token) -> None:
             owner = _subject(noun.head)   # "their forces completed their withdrawal"
     rule = f"noun:{token.lemma_.lower()}"
     sources, targets = _noun_participants(coding.analyzed, token, noun, carrier, owner, trigger)
+    sources, targets = patient_owner(coding.analyzed, token, owner, sources, targets)   # "his arrest"
     if token.lemma_.lower() in CROWD_NOUNS and any(s.sector in ARMED_SECTORS for s in sources):
         # "Wagner fighters began a march on Moscow": armed men marching show force, no protest.
         trigger, rule = ARMED_MARCH, f"{rule} + armed"

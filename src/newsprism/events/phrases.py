@@ -7,6 +7,12 @@ import dataclasses
 import re
 
 from newsprism.actors import actor_at, describe, expand_group
+from newsprism.actors.antecedents import (
+    FIRST_PERSON,
+    THIRD_PERSON,
+    description_actor,
+    pronoun_actor,
+)
 from newsprism.actors.titles import lookup_title
 from newsprism.events.lexicon import ARMED_SECTORS, PROTESTERS
 from newsprism.events.senses import HELD_PLACES
@@ -31,10 +37,42 @@ from newsprism.records import ActorRef, AnalyzedArticle
 
 
 def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | None = None) -> list[ActorRef]:
-    """Return the actors a noun phrase names: group members, a resolved actor, or the phrase itself."""
+    """Return the actors a noun phrase names: group members, a resolved actor, or the phrase
+    itself; a subject's or agent's named conjuncts act with it ("Ames and Bolt criticized")."""
+    found = _resolve_one(analyzed, token, exclude_country)
+    if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "pobj" and token.head.dep_ == "agent"):
+        for other in _named_conjuncts(token):
+            for ref in _resolve_one(analyzed, other, exclude_country):
+                if _actor_like(ref) and ref not in found:
+                    found.append(ref)
+    return found
+
+
+def _named_conjuncts(token) -> list:
+    """Return the names conjoined to a token ("Ames and Senator Bolt"), in order."""
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ == "PROPN" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            out.append(child)
+            out.extend(_named_conjuncts(child))
+    return out
+
+
+def _resolve_one(analyzed: AnalyzedArticle, token, exclude_country: str | None = None) -> list[ActorRef]:
+    """Return the actors one noun phrase names (``_resolve_phrase`` without conjuncts)."""
     doc = token.doc
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
         token = token.head.head
+    elif token.lower_ in ("who", "which") or (token.lower_ == "that" and token.tag_ == "WDT"):
+        # A relative clause the parser hung elsewhere ("a super-PAC that only attacks Clinton"):
+        # the noun right before the pronoun is whom it means.
+        token = _relative_antecedent(token) or token
+    token = _named_by(token)
+    if token.lower_ in FIRST_PERSON or token.lower_ in THIRD_PERSON:
+        # "'I apologize to Grassley,' Braley wrote"; "asked Sanders why he criticized ...".
+        meant = pronoun_actor(analyzed, token)
+        if meant is not None:
+            return [meant]
     if token.lower_ in ("they", "it", "we", "he", "she") and token.dep_ in ("nsubj", "nsubjpass") and \
             actor_at(analyzed, token.idx, token.idx + len(token.text)) is None:
         # "The rebels said they will release ...": the pronoun is the speaker.
@@ -86,8 +124,48 @@ def _resolve_phrase(analyzed: AnalyzedArticle, token, exclude_country: str | Non
         for actor in analyzed.actors:
             if actor.kind == "person" and token.text in actor.name.split():
                 return [ActorRef(actor.id, actor.name, actor.country, actor.sector, head_start, head_end)]
+    # "the former president", "the company": the latest actor of that role before it.
+    described = description_actor(analyzed, token)
+    if described is not None:
+        return [described]
     country, sector = describe(text)
     return [_placed(analyzed, token, ActorRef(None, text, country, sector, start, end))]
+
+
+def _relative_antecedent(token):
+    """Return the noun a misattached relative pronoun follows, if one stands right before it."""
+    before = token.i - 1
+    while before >= token.sent.start and token.doc[before].is_punct and token.doc[before].text != "-":
+        before -= 1
+    if before < token.sent.start:
+        return None
+    noun = token.doc[before]
+    return noun if noun.pos_ in ("NOUN", "PROPN") or noun.dep_ in ("pobj", "dobj", "nsubj", "attr", "appos") else None
+
+
+# Participles that give a described actor its name: "a group called the St. Louis Tea Party".
+NAMING_PARTICIPLES = {"call", "name", "know", "dub"}
+
+
+def _named_by(token):
+    """Return the token that names the actor a noun phrase stands for: the name a naming
+    participle gives ("a group called the Tea Party", "a militia known as the Guard"), the
+    subject a predicate noun describes ("Romney was the latest voice to urge ..."), else the
+    token itself."""
+    for acl in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in NAMING_PARTICIPLES):
+        if any(c.dep_ in ("prep", "prt") and c.lower_ == "on" for c in acl.children):
+            continue   # "a newspaper called on Arabs to unite": an appeal, not a name
+        named = next((c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj") and c.pos_ == "PROPN"
+                      and c.ent_type_ not in ("DATE", "TIME")), None)
+        named = named or next((g for p in acl.children if p.dep_ == "prep" and p.lower_ == "as"
+                               for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+        if named is not None:
+            return named
+    if token.dep_ == "attr" and token.pos_ == "NOUN" and token.head.lemma_ == "be":
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+            return subject
+    return token
 
 
 def _object_it(analyzed: AnalyzedArticle, token) -> ActorRef | None:

@@ -19,6 +19,19 @@ from newsprism.events.vocabulary import (
     VERBAL_TYPES,
 )
 
+# Verbs that engage someone to act for them: "hired a security firm to investigate", "sent
+# envoys to negotiate". The one engaged does the act in the complement, not the one who hired.
+# An order is not among them: "ordered the newspaper to suspend publication" is the orderer's coercion.
+ENGAGING_VERBS = {"hire", "commission", "appoint", "assign", "task", "enlist", "recruit", "employ", "retain",
+                  "send", "dispatch", "deploy"}
+# Verbs that give someone a chance or a right to act: "gave Obama the opportunity to seek".
+GRANTING_VERBS = {"give", "offer", "grant", "afford", "hand", "deny"}
+# Marks of a clause that tells when, not what for.
+TIME_MARKS = {"after", "before", "when", "since", "until", "while", "as", "once", "because"}
+# Prepositions of a gerund adjunct that shares the clause's subject: "hit back by accusing him",
+# "resigned after criticising the board". "prevented X from attacking" is not among them.
+SHARED_SUBJECT_PREPS = {"by", "after", "before", "while", "without", "upon", "since", "through", "when", "in"}
+
 
 def _lemma(token) -> str:
     """Return a token's lemma, mending the lemmatizer's clipped verbs ("staged" -> "stag")."""
@@ -76,6 +89,12 @@ def _span_of(token) -> tuple[int, int]:
             # Stop before a clause hanging inside the phrase ("missions called to ...").
             right = max(right, max(_without_clauses(child)))
     doc = token.doc
+    while left > 1 and doc[left - 1].text in ("-", "–") and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_ \
+            and doc[left - 2].is_alpha and doc[left - 2].sent == token.sent:
+        left -= 2   # "super-PAC", split by the tokenizer, is one word
+    while right + 2 < len(doc) and doc[right + 1].text in ("-", "–") and not doc[right].whitespace_ \
+            and not doc[right + 1].whitespace_ and doc[right + 2].is_alpha and doc[right + 2].sent == token.sent:
+        right += 2
     while left < token.i and (doc[left].is_punct or doc[left].is_space or doc[left].dep_ == "cc"):
         left += 1
     return left, right + 1
@@ -157,6 +176,12 @@ def _subject(verb):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if verb.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in verb.children) \
+            and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in verb.children):
+        # "hanged himself hours after he was arrested": the passive subject is the one arrested,
+        # and the clause's own agent is unnamed; the main clause's subject did not arrest him.
+        # A purpose is the main subject's ("amend the constitution so that marriages are banned").
+        return None
     if verb.dep_ == "relcl" and not any(c.dep_ == "mark" for c in verb.children):
         # "the gang that seized the dam"; not "confidence that we would not allow": a clause
         # with "that" as its marker says what the noun holds, and the noun does nothing in it.
@@ -166,7 +191,11 @@ def _subject(verb):
         accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
         if accused is not None:
             return accused
-    if verb.dep_ == "xcomp" and _lemma(verb.head) in OBJECT_CONTROL:
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in SHARED_SUBJECT_PREPS \
+            and verb.head.head.pos_ in ("VERB", "AUX") and verb.tag_ == "VBG":
+        # "hit Snowden back by accusing him": whoever hit back is who accused.
+        return _subject(verb.head.head)
+    if verb.dep_ == "xcomp" and (_lemma(verb.head) in OBJECT_CONTROL or _lemma(verb.head) in ENGAGING_VERBS):
         # "pressed Iran to halt enrichment", "called on Moscow to withdraw": the one asked is
         # the one who would do it, not the one asking.
         asked = next((c for c in verb.head.children if c.dep_ == "dobj"), None) or next(
@@ -183,6 +212,8 @@ def _subject(verb):
     if verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "ADJ":
         # "Norway is willing to send": the subject of the adjective's copula.
         adjective = verb.head
+        if adjective.dep_ == "amod" and adjective.head.pos_ in ("NOUN", "PROPN"):
+            return adjective.head   # "donors reluctant to support Trump": the donors would support
         return next((c for c in adjective.children if c.dep_ == "nsubj"), None) or (
             _subject(adjective.head) if adjective.dep_ in ("acomp", "conj") and adjective.head.pos_ in ("VERB", "AUX") else None)
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in OFFERER_NOUNS:
@@ -192,6 +223,11 @@ def _subject(verb):
                         and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")), None)
         if offerer is not None or verb.head.head.lemma_ in NEGATING_HEADS:
             return offerer
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj" and _lemma(verb.head.head) in GRANTING_VERBS:
+        # "gave Obama the opportunity to seek concessions": the one given the chance takes it.
+        given = next((c for c in verb.head.head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if given is not None:
+            return given
     if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN" and verb.head.dep_ == "dobj" and (
             verb.tag_ in ("VB", "VBG") and verb.head.head.pos_ == "VERB"):
         # "reached a consensus to exchange", "issued a declaration demanding": the doer of the
@@ -225,6 +261,11 @@ def _passive_target(verb):
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             return child
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ == "VERB" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children) \
+            and not any(c.dep_ == "aux" for c in verb.children):
+        # "was arrested on Friday and charged with murder": the one arrested is the one charged.
+        return _passive_target(verb.head)
     return None
 
 

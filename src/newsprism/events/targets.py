@@ -3,10 +3,19 @@ noun (\"called the seizure an attack\"), or in a threat's condition."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
+
+from newsprism.actors import actor_at, describe
+from newsprism.actors.antecedents import pronoun_actor
 from newsprism.events.lexicon import DEED_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS
 from newsprism.events.phrases import _actor_like, _named_place, _resolve_phrase
 from newsprism.events.syntax import _condition_subjects
 from newsprism.events.vocabulary import CLAUSE_LINKS, LANDMARK_PREPS, PLACE_TARGETED, SETTING_PREPS
+
+# Acts of saying and meeting: where they happen is never whom they are aimed at. (A threat's or
+# an offer's content is a deed, whose setting may be: "an offensive in its war with Iraq".)
+STATED_TYPES = {"CONSULT", "ACCUSE", "REJECT", "SUPPORT"}
 from newsprism.records import ActorRef, AnalyzedArticle
 
 
@@ -72,8 +81,13 @@ def _with_deeper_targets(analyzed: AnalyzedArticle, targets: list[ActorRef], sou
     if subject is not None:
         skip = {subject.i} if any(subject.is_ancestor(r) for r in roots) else {t.i for t in subject.subtree}
     skip |= {r.i for r in roots}
-    # A meeting's setting is where it happens; a deed's setting may be whom it hits.
-    settings = plover != "CONSULT"
+    # A meeting's or a statement's setting is where it happens ("denied arson following a fire at
+    # a supermarket in Somerset"); a deed's setting may be whom it hits.
+    settings = plover not in STATED_TYPES
+    owners = _owners_of_objects(analyzed, roots, sources)
+    if owners:
+        # "attacked his policy", "criticized the nature of the Tea Party": whose it is.
+        return owners + targets
     # Where an attack comes from is not whom it hits: "rockets fired from Gaza".
     origins = plover != "ASSAULT"
     deeper = _actor_in_clause(analyzed, list(content), skip, sources, settings=settings, origins=origins) if content else []
@@ -81,6 +95,32 @@ def _with_deeper_targets(analyzed: AnalyzedArticle, targets: list[ActorRef], sou
     if not deeper and not targets and plover in PLACE_TARGETED:
         deeper = _place_target(analyzed, *(places or roots))
     return deeper + targets
+
+
+def _owners_of_objects(analyzed: AnalyzedArticle, roots: list, sources: list[ActorRef]) -> list[ActorRef]:
+    """Return the actors whose thing an event is done to: the possessor of a direct object that
+    is no actor itself ("mock his tough talk", "attack his policy on Medicare"), or the actor
+    after its "of" ("criticize the radical nature of the Tea Party"). A possessive pronoun is
+    never the source itself: whoever attacks "his policy" attacks another's."""
+    source_ids = {r.actor_id for r in sources if r.actor_id}
+    found: list[ActorRef] = []
+    for root in roots:
+        for obj in (c for c in root.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+            if actor_at(analyzed, obj.idx, obj.idx + len(obj.text)) is not None or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                continue   # the object is an actor: it is the target
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if owner is None:
+                owner = next((g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for g in p.children if g.dep_ == "pobj"), None)
+            if owner is None:
+                continue
+            if owner.pos_ == "PRON":
+                ref = pronoun_actor(analyzed, owner, source_ids)
+                refs = [ref] if ref is not None else []
+            else:
+                refs = [r for r in _resolve_phrase(analyzed, owner) if _actor_like(r) and r.actor_id not in source_ids]
+            found.extend(r for r in refs if r.actor_id is None or r.actor_id not in source_ids)
+    return found
 
 
 def _place_target(analyzed: AnalyzedArticle, *anchors) -> list[ActorRef]:
@@ -135,3 +175,122 @@ def _threatened(analyzed: AnalyzedArticle, roots: list, exclude: str | None) -> 
     if security forces tried to retake the dam" threatens the security forces."""
     return [r for subject in _condition_subjects(roots) for r in _resolve_phrase(analyzed, subject, exclude)
             if _actor_like(r)]
+
+
+# Who coerces when the sentence names no one: police arrest and detain, prosecutors and courts
+# charge, indict, convict and sentence. Verb and noun lemmas alike.
+IMPLIED_AGENTS = {
+    "arrest": ("police", "COP"), "detain": ("police", "COP"), "apprehend": ("police", "COP"),
+    "detention": ("police", "COP"), "taser": ("police", "COP"), "handcuff": ("police", "COP"),
+    "charge": ("prosecutors", "JUD"), "indict": ("prosecutors", "JUD"), "indictment": ("prosecutors", "JUD"),
+    "prosecute": ("prosecutors", "JUD"), "prosecution": ("prosecutors", "JUD"), "convict": ("court", "JUD"),
+    "conviction": ("court", "JUD"), "sentence": ("court", "JUD"), "jail": ("court", "JUD"),
+    "imprison": ("court", "JUD"), "imprisonment": ("court", "JUD"),
+}
+AUTHORITY_SECTORS = {"COP", "JUD", "GOV", "MIL"}
+# Nominal events whose possessor is the one the deed is done to: "his arrest", "Kennedy's
+# assassination", "the hostages' release" (not "Russia's invasion": an invader possesses that).
+PATIENT_NOUNS = {"arrest", "detention", "capture", "abduction", "kidnapping", "assassination", "murder", "killing",
+                 "execution", "deportation", "extradition", "expulsion", "imprisonment", "indictment",
+                 "conviction", "sentencing", "release", "ouster", "impeachment", "torture", "rescue", "prosecution"}
+
+
+def _implied_country(analyzed: AnalyzedArticle, token) -> str | None:
+    """Return the country an unnamed authority acts for: where the deed itself happens ("was
+    arrested in Lebanon"), else the one country the sentence's places lie in, else (when the
+    sentence names no place) the country the article's places and states name most."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside")):
+        for place in (c for c in prep.children if c.dep_ == "pobj"):
+            ref = actor_at(analyzed, place.idx, place.idx + len(place.text))
+            if ref is not None and ref.country:
+                return ref.country
+    kinds = {a.id: a for a in analyzed.actors}
+    sentence = token.sent
+    counts: Counter = Counter()
+    here: set[str] = set()
+    for m in analyzed.actor_mentions:
+        actor = kinds.get(m.actor_id)
+        if actor is None or actor.kind not in ("place", "country") or not actor.country:
+            continue
+        counts[actor.country] += 1
+        if sentence.start_char <= m.start < sentence.end_char:
+            here.add(actor.country)
+    if not here:
+        # Places the actor tables do not hold ("a jail in Palermo") still say whose: their
+        # demonym, or the largest place of that name in the place gazetteer.
+        here = {c for ent in sentence.ents if ent.label_ in ("GPE", "NORP", "LOC") and (c := _place_country(ent.text))}
+    if not here:
+        # A place name that modifies a noun: "Staunton Police Chief", "Palermo prosecutors".
+        # The place is no person's name and no authority itself ("Police" is also a Polish town).
+        here = {c for t in sentence if t.pos_ == "PROPN" and t.dep_ == "compound" and t.ent_type_ != "PERSON"
+                and describe(t.text)[1] is None and _authority(t.head) and (c := _place_country(t.text, 5000))}
+    if len(here) == 1:
+        return here.pop()
+    if here:
+        return None
+    if not counts:
+        counts = Counter(c for e in analyzed.entities if e.label == "GPE" and (c := _place_country(e.text)))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _place_country(name: str, least: int = 1) -> str | None:
+    """Return the country of a place name: by demonym or country name, else the most populous
+    entry of that name in the place gazetteer (offline GeoNames)."""
+    country = describe(name)[0]
+    if country:
+        return country
+    try:
+        from newsprism.places.gazetteer import candidates
+        found = candidates(name)
+    except Exception:   # no place index on this machine: no guess   # noqa: BLE001
+        return None
+    best = max(found, key=lambda p: p.population, default=None)
+    return best.country if best is not None and best.population >= least else None
+
+
+def with_implied_agent(analyzed: AnalyzedArticle, token, lemma: str, sources: list[ActorRef]) -> list[ActorRef]:
+    """Return ``sources``, or the authority a coercion implies when the sentence names none:
+    "was arrested" by police, "has been charged" by prosecutors, of the country it happens in.
+    A source the text gives without a country ("Police Chief Jim Williams announced she was
+    arrested") takes that country."""
+    implied = IMPLIED_AGENTS.get(lemma)
+    if implied is None:
+        return sources
+    country = _implied_country(analyzed, token)
+    if sources:
+        return [dataclasses.replace(s, country=country) if not s.country and s.sector in AUTHORITY_SECTORS and country else s
+                for s in sources]
+    return [ActorRef(None, implied[0], country, implied[1])]
+
+
+def patient_owner(analyzed: AnalyzedArticle, token, owner, sources: list[ActorRef],
+                  targets: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """Return (sources, targets) of a nominal event with its possessor moved to the targets when
+    the noun is done to its possessor ("hours after his arrest": he is the one arrested, and the
+    police implied by an arrest are the source)."""
+    lemma = token.lemma_.lower()
+    if owner is None or owner.dep_ != "poss" or lemma not in PATIENT_NOUNS:
+        return sources, targets
+    patient = pronoun_actor(analyzed, owner) if owner.pos_ == "PRON" else None
+    patients = [patient] if patient is not None else _resolve_phrase(analyzed, owner)
+    if not patients and owner.pos_ == "PRON":
+        # "An alleged Mafia boss hanged himself hours after his arrest": with no named person
+        # before it, "his" is the subject of the clause it stands in.
+        verb = next((a for a in owner.ancestors if a.pos_ in ("VERB", "AUX") and _clause_subject(a) is not None), None)
+        patients = _resolve_phrase(analyzed, _clause_subject(verb)) if verb is not None else []
+    ids = {(p.actor_id or p.name) for p in patients}
+    targets = patients + [t for t in targets if (t.actor_id or t.name) not in ids]
+    sources = [s for s in sources if (s.actor_id or s.name) not in ids]
+    return with_implied_agent(analyzed, token, lemma, sources), targets
+
+
+def _clause_subject(verb):
+    """Return the nominal subject a verb has itself (no pronoun), if any."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _authority(token) -> bool:
+    """Return whether a noun, or a word compounded with it, names a state authority ("police",
+    "Police Chief", "prosecutors"): a place name before it says whose authority it is."""
+    words = [token, *(c for c in token.children if c.dep_ == "compound")]
+    return any(describe(w.text)[1] in AUTHORITY_SECTORS | {"LEG"} for w in words)

@@ -1,0 +1,127 @@
+"""Who acts and on whom, in constructions real news is made of (constructed sentences)."""
+
+import pytest
+
+
+def _event(analyzed, trigger):
+    return next(e for e in analyzed.events if e.trigger == trigger)
+
+
+def _names(refs):
+    return [r.name for r in refs]
+
+
+def test_a_gerund_after_by_shares_the_clauses_subject(analyze_text):
+    analyzed = analyze_text("The Harbor Union answered the mayor by accusing him of lying to the dockworkers.")
+    event = _event(analyzed, "accusing")
+    assert _names(event.sources) == ["The Harbor Union"] or "Harbor Union" in event.sources[0].name
+
+
+def test_the_one_hired_does_the_hired_work(analyze_text):
+    analyzed = analyze_text("Mayor Ilse Brook said she hired an outside law firm to investigate the council.")
+    event = _event(analyzed, "investigate")
+    assert "law firm" in event.sources[0].name
+
+
+def test_an_adjective_lends_its_noun_as_subject(analyze_text):
+    analyzed = analyze_text("Wealthy donors reluctant to support Senator Kessler gave money to his rival.")
+    event = _event(analyzed, "support")
+    assert "donors" in event.sources[0].name
+
+
+def test_a_predicate_noun_means_the_subject(analyze_text):
+    analyzed = analyze_text("Former governor Neil Ashby was the latest voice to urge Governor Dana Pratt to veto the bill.")
+    event = _event(analyzed, "urge")
+    assert _names(event.sources) == ["Neil Ashby"]
+
+
+def test_a_group_called_by_name_is_that_name(analyze_text):
+    analyzed = analyze_text("A group called the Lakeside Tenants Alliance urged the city council to drop the plan.")
+    event = _event(analyzed, "urged")
+    assert "Lakeside Tenants Alliance" in event.sources[0].name
+
+
+def test_a_passive_in_a_time_clause_is_not_done_by_the_main_subject(analyze_text):
+    analyzed = analyze_text("Marco Ferrante hanged himself in his cell hours after he was arrested in a raid.")
+    event = _event(analyzed, "arrested")
+    assert "Marco Ferrante" not in _names(event.sources)
+    assert _names(event.targets) == ["Marco Ferrante"]
+
+
+@pytest.mark.parametrize("sentence, trigger, sector", [
+    ("Sharon Welby was arrested on Friday and charged with two counts of fraud.", "charged", "JUD"),
+    ("Sharon Welby was arrested on Friday and charged with two counts of fraud.", "arrested", "COP"),
+])
+def test_an_agentless_coercion_has_the_authority_it_implies(analyze_text, sentence, trigger, sector):
+    event = _event(analyze_text(sentence), trigger)
+    assert [s.sector for s in event.sources] == [sector]
+    assert _names(event.targets) == ["Sharon Welby"]
+
+
+def test_the_possessor_of_an_arrest_is_the_one_arrested(analyze_text):
+    analyzed = analyze_text("Dario Vitale was found dead in prison two days after his arrest.")
+    event = _event(analyzed, "arrest")
+    assert _names(event.targets) == ["Dario Vitale"]
+    assert [s.sector for s in event.sources] == ["COP"]
+
+
+def test_whose_thing_is_attacked_is_the_target(analyze_text):
+    analyzed = analyze_text("Senator Hal Brenner listened calmly, but Governor Ruth Okoye kept interrupting to attack his budget plan.")
+    event = _event(analyzed, "attack")
+    assert _names(event.sources) == ["Ruth Okoye"]
+    assert "Hal Brenner" in _names(event.targets)
+
+
+def test_where_a_denial_is_made_is_not_whom_it_rejects(analyze_text):
+    analyzed = analyze_text("A man has denied arson following a fire at a supermarket in Kenya on Sunday.")
+    event = _event(analyzed, "denied")
+    assert not any(t.country for t in event.targets)
+
+
+def test_an_appeal_on_someone_is_not_a_name(analyze_text):
+    analyzed = analyze_text("A state newspaper called Monday on farmers to mobilize against the Valdren government.")
+    assert not any("Monday" in s.name for e in analyzed.events for s in e.sources)
+
+
+def test_an_order_is_the_orderers_deed(analyze_text):
+    analyzed = analyze_text("The Ostrovan government ordered the opposition newspaper Daily Lantern to suspend publication.")
+    event = _event(analyzed, "suspend")
+    assert "Daily Lantern" not in _names(event.sources)
+
+
+def test_an_arrest_happens_where_the_sentence_sets_it(analyze_text):
+    analyzed = analyze_text("A teacher from Toronto was arrested in Lebanon on Tuesday.")
+    event = _event(analyzed, "arrested")
+    assert [(s.country, s.sector) for s in event.sources] == [("LBN", "COP")]
+
+
+def test_a_place_before_an_authority_says_whose_it_is(analyze_text):
+    analyzed = analyze_text("Staunton Police Chief Ray Dolan announced that Erin Voss was arrested on Friday.")
+    event = _event(analyzed, "arrested")
+    assert [(s.country, s.sector) for s in event.sources] == [("USA", "COP")]
+
+
+def test_an_unnamed_possessor_of_an_arrest_is_the_clauses_subject(analyze_text):
+    analyzed = analyze_text("A suspected smuggler hanged himself in a jail cell hours after his arrest.")
+    event = _event(analyzed, "arrest")
+    assert any("smuggler" in t.name for t in event.targets)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Senator Lia Ames and Senator Tom Bolt criticized Governor Ray Penn on Monday.",
+    "Governor Ray Penn was criticized by Senator Lia Ames and Senator Tom Bolt.",
+])
+def test_conjoined_names_act_together(analyze_text, sentence):
+    event = _event(analyze_text(sentence), "criticized")
+    assert _names(event.sources) == ["Lia Ames", "Tom Bolt"]
+    assert _names(event.targets) == ["Ray Penn"]
+
+
+def test_a_hyphenated_name_stays_one_word(analyze_text):
+    event = _event(analyze_text("A pro-Penn super-PAC criticized Senator Lia Ames."), "criticized")
+    assert event.sources[0].name.endswith("super-PAC")
+
+
+def test_the_one_given_a_chance_takes_it(analyze_text):
+    event = _event(analyze_text("The vote gave Mayor Ted Olin a rare opportunity to seek concessions from the unions."), "seek")
+    assert _names(event.sources) == ["Ted Olin"]
