@@ -26,14 +26,15 @@ KARST = participant("krs", "Karst Republic", "KRS", kind="country")
 def event(id: str, article: str, origin: str, plover: str, sources=(), targets=(), trigger="seized", *,
           day: int | None = 11, location=None, negated=False, modality="happened", via_media=False,
           numbers=(), mode=None, is_copy=False, outlet=None, sentence="", attribution=None,
-          quoted_by=None, credited=None, date_text=None) -> StoryEvent:
+          quoted_by=None, credited=None, date_text=None, lat=None, lon=None, published=None) -> StoryEvent:
     return StoryEvent(id=id, article_id=article, outlet=outlet or origin, origin=origin, is_copy=is_copy,
-                      sentence_index=0, start=0, end=len(trigger), trigger=trigger, lemma=trigger.rstrip("ed"),
+                      sentence_index=0, start=0, end=len(trigger), trigger=trigger, lemma={"withdrew": "withdraw"}.get(trigger, trigger.rstrip("ed")),
                       plover_type=plover, mode=mode, sources=tuple(sources), targets=tuple(targets),
                       date=date(2025, 3, day) if day else None, location=location, negated=negated, modality=modality,
                       attribution=attribution, via_media=via_media, sentence=sentence or trigger, numbers=tuple(numbers),
-                      quoted_by=quoted_by, credited=credited, date_text=date_text,
-                      counts=tuple(c for p in (*sources, *targets) for c in counts_in(p.name, p.head)))
+                      quoted_by=quoted_by, credited=credited, date_text=date_text, lat=lat, lon=lon, published=published,
+                      counts=tuple(c for role, parts in (("source", sources), ("target", targets))
+                                   for p in parts for c in counts_in(p.name, p.head, role)))
 
 
 def test_same_deed_by_same_actor_on_same_day_is_one_claim():
@@ -108,7 +109,8 @@ def test_relay_of_an_outlet_outside_the_corpus_keeps_its_name():
 
 def test_assertion_against_negation_is_a_contradiction():
     withdrew = event("1", "v", "Vesta", "RETREAT", [MILITIA], [DAM], "withdrew", day=13)
-    stayed = event("2", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True)
+    stayed = event("2", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True,
+                   sentence="The militia did not withdraw from the dam on Thursday.")
     claims = build_claims([withdrew, stayed])
     assert len(claims) == 1 and claims[0].status == "contradicted"
     assert claims[0].contradictions[0].kind == "negation"
@@ -161,7 +163,8 @@ def test_a_partys_denial_the_outlet_relays_is_not_its_own_voice():
     # One party alleges, another denies, no outlet settles it: disputed.
     assert not denial.own_voice and Claim([alleged, denial]).status == "disputed"
     # The outlet's own "did not withdraw" is its own voice, and contradicts another's "withdrew".
-    stayed = event("3", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True)
+    stayed = event("3", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True,
+                   sentence="The militia did not withdraw from the dam on Thursday.")
     assert stayed.own_voice
 
 
@@ -201,7 +204,8 @@ def test_a_disputed_place_contradicts_the_claim_but_not_the_happening():
     claim = Claim([brasna, talvera], find_contradictions([brasna, talvera]))
     assert (claim.status, claim.happening) == ("contradicted", "corroborated")
     withdrew = event("3", "v", "Vesta", "RETREAT", [MILITIA], [DAM], "withdrew", day=13)
-    stayed = event("4", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True)
+    stayed = event("4", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True,
+                   sentence="The militia did not withdraw from the dam on Thursday.")
     denied = Claim([withdrew, stayed], find_contradictions([withdrew, stayed]))
     assert (denied.status, denied.happening) == ("contradicted", "contradicted")
 
@@ -278,6 +282,96 @@ def test_only_a_denial_of_the_same_kind_of_deed_contradicts():
     karst = participant("krs", "Karst Republic", "KRS", kind="country")
     armed = event("1", "v", "Vesta", "AID", [karst], [MILITIA], "armed", day=None)
     met = event("2", "w", "Wire", "CONSULT", [karst], [MILITIA], "met", day=None, negated=True)
-    denied = event("3", "d", "Courier", "AID", [karst], [MILITIA], "arm", day=None, negated=True)
+    denied = event("3", "d", "Courier", "AID", [karst], [MILITIA], "arm", day=None, negated=True,
+                   sentence="The Karst Republic did not arm the militia.")
     assert find_contradictions([armed, met]) == []
     assert [c.kind for c in find_contradictions([armed, denied])] == ["negation"]
+
+
+# -- contradictions need evidence (issue 16) ------------------------------------------------------
+
+BOXER = participant("bx", "Oleg Marsh", "VLD")
+HALVIK = participant("hv", "Teodor Halvik", "KRS")
+
+
+def test_a_different_deed_never_negates():
+    # "Marsh beat the champion in 2001" against "Marsh did not even fight": two deeds, not one denied.
+    beat = event("1", "a", "Alpha", "ASSAULT", [BOXER], [], "beat", day=None, sentence="Marsh beat the champion years ago.")
+    fought = event("2", "b", "Beta", "ASSAULT", [BOXER], [], "fight", day=None, negated=True,
+                   sentence="Marsh did not even fight.")
+    assert find_contradictions([beat, fought]) == []
+
+
+def test_a_doer_named_only_by_a_pronoun_is_no_evidence():
+    he = participant("hv", "Teodor Halvik", "KRS", mention="he")
+    said_sorry = event("1", "a", "Alpha", "CONCEDE", [he], [], "apologized", day=None, sentence="After the outcry he apologized.")
+    did_not = event("2", "b", "Beta", "CONCEDE", [he], [], "apologized", day=None, negated=True,
+                    sentence="He did not apologize for the remarks.")
+    assert find_contradictions([said_sorry, did_not]) == []
+    named = [event("3", "a", "Alpha", "CONCEDE", [HALVIK], [], "apologized", day=None, sentence="Halvik apologized."),
+             event("4", "b", "Beta", "CONCEDE", [HALVIK], [], "apologized", day=None, negated=True,
+                   sentence="Halvik did not apologize.")]
+    assert [c.kind for c in find_contradictions(named)] == ["negation"]
+
+
+def test_a_negation_the_sentence_does_not_state_is_no_evidence():
+    # The coder marked it negated, but nothing in the sentence says "not": no contradiction on its word.
+    passed = event("1", "a", "Alpha", "AID", [HALVIK], [MILITIA], "armed", day=None, sentence="Halvik armed the militia.")
+    misread = event("2", "b", "Beta", "AID", [HALVIK], [MILITIA], "armed", day=None, negated=True,
+                    sentence="Parliament overturned the veto of a bill under which Halvik armed the militia.")
+    assert find_contradictions([passed, misread]) == []
+
+
+def test_offering_one_thing_is_not_denied_by_never_offering_another():
+    aide = participant("sk", "Ivo Sestra", "VLD")
+    offered = event("1", "a", "Alpha", "AID", [HALVIK], [aide], "offered", day=None,
+                    sentence="Halvik offered Sestra unpaid posts on advisory boards.")
+    never = event("2", "b", "Beta", "AID", [HALVIK], [aide], "offered", day=None, negated=True,
+                  sentence="Halvik never offered Sestra the defence portfolio.")
+    assert find_contradictions([offered, never]) == []
+
+
+def test_counts_are_compared_role_by_role():
+    # "a 6.7 quake killed 612 people" / "two quakes killed people": doers are not counted against victims.
+    assert counts_in("three guards", "guard", "target") == (("target", "guard", 3),)
+    assert counts_in("Sea Me We 4 cable", "cable") == ()       # a number in a name is not a count
+    assert counts_in("A 6. 7 - strength quake", "quake") == ()   # a magnitude split by the tokenizer
+    boats = event("1", "a", "Alpha", "ASSAULT", [participant(None, "pirates in three boats", None)],
+                  [participant(None, "five people", None)], "attacked", day=None)
+    other = event("2", "b", "Beta", "ASSAULT", [participant(None, "pirates in three boats", None)],
+                  [participant(None, "two sailors", None)], "attacked", day=None)
+    assert [c.kind for c in find_contradictions([boats, other])] == ["number"]
+
+
+def test_dates_are_compared_as_precisely_as_they_are_stated():
+    month = event("1", "a", "Alpha", "CONCEDE", [HALVIK], [], "apologized", day=1, date_text="earlier this month")
+    day = event("2", "b", "Beta", "CONCEDE", [HALVIK], [], "apologized", day=10, date_text="on March 10")
+    assert find_contradictions([month, day]) == []
+    other_day = event("3", "c", "Gamma", "CONCEDE", [HALVIK], [], "apologized", day=20, date_text="on March 20")
+    assert [c.kind for c in find_contradictions([day, other_day])] == ["date"]
+
+
+def test_undated_reports_that_say_when_in_different_words_are_not_set_against_each_other():
+    cables = participant(None, "five cables", None)
+    january = event("1", "a", "Alpha", "COERCE", [], [cables], "cut", day=None, date_text="In January")
+    friday = event("2", "b", "Beta", "COERCE", [], [participant(None, "three cables", None)], "cut", day=None,
+                   date_text="on Friday morning")
+    assert find_contradictions([january, friday]) == []
+
+
+def test_places_far_apart_are_two_happenings_unless_everything_else_agrees():
+    here = event("1", "a", "Alpha", "PROTEST", [participant(None, "protesters", None)], [], "marched", day=None, lat=47.2, lon=39.7)
+    there = event("2", "b", "Beta", "PROTEST", [participant(None, "protesters", None)], [], "marched", day=None, lat=55.75, lon=37.6)
+    near = event("3", "c", "Gamma", "PROTEST", [participant(None, "protesters", None)], [], "marched", day=None, lat=47.3, lon=39.9)
+    assert pair_score(here, there) is None
+    assert pair_score(here, near) is not None
+
+
+def test_two_calls_between_different_pairs_never_join():
+    a, b = participant("bd", "Joe Biden", "USA"), participant("mc", "Emmanuel Macron", "FRA")
+    c, d = participant("lk", "Alexander Lukashenko", "BLR"), participant("pt", "Vladimir Putin", "RUS")
+    call_1 = event("1", "x", "Xa", "CONSULT", [a], [b], "spoke", day=24)
+    call_2 = event("2", "y", "Ya", "CONSULT", [c], [d], "spoke", day=24)
+    same = event("3", "z", "Za", "CONSULT", [b], [a], "talked", day=24)
+    assert pair_score(call_1, call_2) is None
+    assert pair_score(call_1, same) >= LINK_THRESHOLD

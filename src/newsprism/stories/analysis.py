@@ -23,6 +23,7 @@ from newsprism.stories.claims import (
     counts_in,
     numbers_in,
     participant,
+    placed_precisely,
 )
 from newsprism.stories.facts import FACT, build_fact_claims, credited_sentences, story_facts
 from newsprism.stories.framing import deed_rows, framing_rows
@@ -38,6 +39,15 @@ def crude_lemma(word: str) -> str:
     word = word.lower().strip()
     stem = _SUFFIX.sub("", word) if len(word) > 4 else word
     return stem.rstrip("e")
+
+
+def event_lemma(rule: str | None, trigger: str) -> str:
+    """Return the lemma of an event's trigger: the verb or noun its coding rule names ("verb:withdraw"
+    codes "withdrew" and "withdraw" alike), else the trigger without its inflection."""
+    kind, _, word = (rule or "").partition(":")
+    if kind in ("verb", "noun", "cameo") and word:
+        return word.split()[0].lower()
+    return crude_lemma(trigger)
 
 
 def story_articles(store: Store, story_id: str) -> list[dict]:
@@ -80,7 +90,7 @@ def story_events(store: Store, articles: Sequence[dict], via_outlet: set[tuple[s
         "WHERE e.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY e.article_id, e.start", [ids])
     roles: dict[str, dict[str, list[dict]]] = defaultdict(lambda: {"source": [], "target": []})
     for row in store.query(
-            "SELECT ea.*, ac.aliases, ac.kind FROM event_actors ea LEFT JOIN actors ac ON ac.id = ea.actor_id "
+            "SELECT ea.*, ac.aliases, ac.kind, ac.name AS canonical FROM event_actors ea LEFT JOIN actors ac ON ac.id = ea.actor_id "
             "WHERE ea.event_id IN (SELECT id FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))) "
             "ORDER BY ea.event_id, ea.role, ea.position", [ids]):
         roles[row["event_id"]][row["role"]].append(row)
@@ -89,23 +99,41 @@ def story_events(store: Store, articles: Sequence[dict], via_outlet: set[tuple[s
         via_outlet = credited_sentences(store, ids)
     credits = credited_outlets(store, ids)
     quotes = quote_spans(store, ids)
+    # When a sentence says when ("In January, five cables were cut") and the coder did not tie
+    # the date to its event, the sentence's first date words still tell which occasion it is.
+    said_when: dict[tuple[str, int], str] = {}
+    for row in store.query(
+            "SELECT article_id, sentence_index, text FROM dates "
+            "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, start", [ids]):
+        said_when.setdefault((row["article_id"], row["sentence_index"]), row["text"])
     out = []
     for e in events:
         article = by_id[e["article_id"]]
-        sources = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"], r["sector"]) for r in roles[e["id"]]["source"])
-        targets = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"], r["sector"]) for r in roles[e["id"]]["target"])
+        text = article["text"] or ""
+
+        def mention(r: dict) -> str | None:
+            return text[r["start"]:r["end"]] if r["start"] is not None and r["end"] is not None else None
+
+        sources = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"], r["sector"],
+                                    r["canonical"], mention(r)) for r in roles[e["id"]]["source"])
+        targets = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"], r["sector"],
+                                    r["canonical"], mention(r)) for r in roles[e["id"]]["target"])
         numbers = tuple(n for p in (*sources, *targets) for n in numbers_in(p.name))
-        counts = tuple(c for p in (*sources, *targets) for c in counts_in(p.name, p.head))
+        counts = tuple(c for role, parts in (("source", sources), ("target", targets))
+                       for p in parts for c in counts_in(p.name, p.head, role))
+        placed = placed_precisely(e.get("how"), e.get("feature_code"))
         speaker = next((who for start, end, who in quotes.get(e["article_id"], ()) if start <= e["start"] and e["end"] <= end), None)
         out.append(StoryEvent(
             id=e["id"], article_id=e["article_id"], outlet=article["outlet"], origin=article["origin"],
             is_copy=article["copy_of"] is not None, sentence_index=e["sentence_index"], start=e["start"], end=e["end"],
-            trigger=e["trigger"], lemma=crude_lemma(e["trigger"]), plover_type=e["plover_type"], mode=e["mode"],
+            trigger=e["trigger"], lemma=event_lemma(e.get("rule"), e["trigger"]), plover_type=e["plover_type"], mode=e["mode"],
             sources=sources, targets=targets, date=e["date"], location=e["location"], negated=e["negated"],
             modality=e["modality"], attribution=e["attribution"],
             via_media=(e["article_id"], e["sentence_index"]) in via_outlet, sentence=e["sentence"] or "",
             numbers=numbers, published=article["published"], quoted_by=speaker,
-            credited=credits.get((e["article_id"], e["sentence_index"])), counts=counts, date_text=e["date_text"]))
+            credited=credits.get((e["article_id"], e["sentence_index"])), counts=counts,
+            date_text=e["date_text"] or said_when.get((e["article_id"], e["sentence_index"])),
+            lat=e.get("lat") if placed else None, lon=e.get("lon") if placed else None))
     return out
 
 
