@@ -375,3 +375,19 @@ def test_two_calls_between_different_pairs_never_join():
     same = event("3", "z", "Za", "CONSULT", [b], [a], "talked", day=24)
     assert pair_score(call_1, call_2) is None
     assert pair_score(call_1, same) >= LINK_THRESHOLD
+
+
+def test_an_article_repeating_one_event_thousands_of_times_is_one_report_of_it():
+    # A live blog repeating "protesters marched" 2,500 times: one claim, corroborated by the other outlet.
+    crowd = participant(None, "protesters", None)
+    repeated = [event(f"r{i}", "blog", "Blog", "PROTEST", [crowd], [], "marched", day=12,
+                      sentence="Protesters marched through the old town.") for i in range(2500)]
+    other = event("o", "wire", "Wire", "PROTEST", [crowd], [], "marched", day=12, sentence="Protesters marched to the square.")
+    detained = event("d", "wire", "Wire", "COERCE", [POLICE], [participant(None, "two students", None)], "detained", day=12)
+    claims = build_claims([*repeated, other, detained])
+    sizes = sorted(len(c.events) for c in claims)
+    assert sizes == [1, 2501]
+    march = next(c for c in claims if len(c.events) == 2501)
+    assert march.status == "corroborated" and march.origins == {"blog", "wire"}
+    # the same claims as one report of it
+    assert sorted(len(c.events) for c in build_claims([repeated[0], other, detained])) == [1, 2]

@@ -590,9 +590,22 @@ def align_events(events: Sequence[StoryEvent], threshold: float = LINK_THRESHOLD
     scored against each other: the result is the same as one run over all events, at a fraction
     of the cost in a story of thousands of events.
     """
-    n = len(events)
-    if n == 0:
+    if not events:
         return []
+    # One article telling the same thing many times ("protesters marched", 2,500 times over a
+    # live blog) is one report of it: identical events of one article are aligned once, by a
+    # representative, and rejoin its group afterwards. Without this, scoring and agglomeration
+    # grow with the square and the cube of the repeats.
+    copies: dict[tuple, list[StoryEvent]] = {}
+    for event in events:
+        copies.setdefault(_signature(event), []).append(event)
+    if len(copies) < len(events):
+        position = {id(e): i for i, e in enumerate(events)}
+        representatives = [group[0] for group in copies.values()]
+        expanded = [sorted((e for r in group for e in copies[_signature(r)]), key=lambda e: position[id(e)])
+                    for group in align_events(representatives, threshold)]
+        return sorted(expanded, key=lambda g: position[id(g[0])])
+    n = len(events)
     by_kind: dict[str, list[int]] = defaultdict(list)
     for i, event in enumerate(events):
         by_kind[QUAD_CLASS.get(event.plover_type, event.plover_type)].append(i)
@@ -623,6 +636,16 @@ def align_events(events: Sequence[StoryEvent], threshold: float = LINK_THRESHOLD
         groups.extend(_agglomerate(members, scores, threshold) if len(members) > 1 else [members])
     ordered = sorted(groups, key=min)
     return [[events[i] for i in sorted(g)] for g in ordered]
+
+
+def _signature(e: StoryEvent) -> tuple:
+    """Return what alignment sees of an event, with its article: equal signatures score alike against anything."""
+    def parts(ps: Sequence[Participant]) -> tuple:
+        return tuple((p.actor_id, p.name, p.country, p.sector, p.is_country, p.is_place, p.pronoun) for p in ps)
+
+    return (e.article_id, e.origin, e.plover_type, e.mode, e.lemma, e.trigger.lower(), parts(e.sources), parts(e.targets),
+            e.date, e.date_text, e.location, e.lat, e.lon, e.negated, e.modality, e.attribution, e.quoted_by, e.via_media,
+            e.credited, e.sentence, e.numbers, e.counts, e.published)
 
 
 def _agglomerate(members: list[int], scores: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
