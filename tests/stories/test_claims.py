@@ -391,3 +391,18 @@ def test_an_article_repeating_one_event_thousands_of_times_is_one_report_of_it()
     assert march.status == "corroborated" and march.origins == {"blog", "wire"}
     # the same claims as one report of it
     assert sorted(len(c.events) for c in build_claims([repeated[0], other, detained])) == [1, 2]
+
+
+def test_a_disputed_claim_shows_each_partys_statement_and_who_relays_it():
+    ministry = participant("mod", "Defence Ministry", "KRS")
+    alleged = event("1", "a", "Alpha", "ASSAULT", [MILITIA], [ministry], "struck", modality="alleged",
+                    attribution="Orin Valley Guard")
+    relayed = event("2", "b", "Beta", "ASSAULT", [MILITIA], [ministry], "struck", modality="alleged",
+                    attribution="Orin Valley Guard")
+    denied = event("3", "b", "Beta", "ASSAULT", [MILITIA], [ministry], "struck", negated=True,
+                   attribution="the Defence Ministry", sentence="The camps were not struck, the Defence Ministry said.")
+    claim = Claim([alleged, relayed, denied], find_contradictions([alleged, relayed, denied]))
+    assert claim.status == "disputed"
+    assert [(s["party"], s["says"], s["outlets"]) for s in claim.statements()] == [
+        ("the Defence Ministry", "denies", ["Beta"]), ("Orin Valley Guard", "alleges", ["Alpha", "Beta"])]
+    assert {e.voice for e in claim.events} == {"party"}

@@ -7,6 +7,7 @@ writes ``claims``, ``claim_events``, ``claim_outlets``, ``claim_contradictions``
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -227,11 +228,13 @@ def claim_rows(story_id: str, claims: Sequence[Claim], articles: Sequence[dict])
             "status": status, "happening": claim.happening, "single_outlet": ", ".join(originals or outlets) if len(claim.origins) == 1 else None,
             "origin_count": len(claim.origins), "outlet_count": len(outlets), "article_count": len({e.article_id for e in events}),
             "first_reported": min(reported) if reported else None, "note": "; ".join(notes) or None,
+            "statements": json.dumps(claim.statements()) if claim.statements() else None,
         })
         for e in events:
             rows["claim_events"].append({
                 "claim_id": claim_id, "event_id": e.id, "story_id": story_id, "article_id": e.article_id,
                 "outlet": e.outlet, "origin": e.origin, "stance": e.stance, "own_voice": e.own_voice,
+                "voice": e.voice, "party": e.party if e.voice == "party" else None,
                 "numbers": list(e.numbers), "sentence_index": e.sentence_index, "start": e.start, "end": e.end})
         by_outlet: dict[str, list[StoryEvent]] = defaultdict(list)
         for e in events:

@@ -170,6 +170,22 @@ class StoryEvent:
         return True
 
     @property
+    def voice(self) -> str:
+        """Return in whose voice the article tells it: "own" (the outlet's), "relay" (another
+        outlet's, credited in the sentence) or "party" (someone's statement or allegation)."""
+        if self.own_voice:
+            return "own"
+        if self.asserting_origin:
+            return "relay"
+        return "party"
+
+    @property
+    def says(self) -> str:
+        """Return what the teller says of the happening: asserts, denies or alleges (or the modality)."""
+        return "denies" if self.negated else "alleges" if self.modality == "alleged" else \
+            "asserts" if self.modality == "happened" else self.modality
+
+    @property
     def party(self) -> str | None:
         """Return who the event is told on behalf of: the quote's speaker or the attribution, normalised;
         "" for a party that cannot be told apart ("he", an unknown speaker); None in own voice."""
@@ -240,6 +256,21 @@ class Claim:
             if label:
                 out["denies" if e.negated else "asserts"].add(label)
         return out
+
+    def statements(self) -> list[dict]:
+        """Return each party's statement and the outlets that relay it: one entry per party and
+        what it says ("asserts", "denies", "alleges"), with the outlets and events that carry it.
+        A disputed claim shows here who alleges, who denies, and who reports which."""
+        grouped: dict[tuple[str, str], dict] = {}
+        for e in self.events:
+            if e.voice != "party":
+                continue
+            who = " ".join((e.quoted_by if e.quoted_by is not None else e.attribution or "").split()) or "(unnamed)"
+            entry = grouped.setdefault((normal_name(who) or who, e.says),
+                                       {"party": who, "says": e.says, "outlets": set(), "events": []})
+            entry["outlets"].add(e.outlet or e.origin)
+            entry["events"].append(e.id)
+        return [{**v, "outlets": sorted(v["outlets"])} for _, v in sorted(grouped.items())]
 
     @property
     def happening(self) -> str:
