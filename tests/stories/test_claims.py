@@ -406,3 +406,18 @@ def test_a_disputed_claim_shows_each_partys_statement_and_who_relays_it():
     assert [(s["party"], s["says"], s["outlets"]) for s in claim.statements()] == [
         ("the Defence Ministry", "denies", ["Beta"]), ("Orin Valley Guard", "alleges", ["Alpha", "Beta"])]
     assert {e.voice for e in claim.events} == {"party"}
+
+
+def test_a_claim_label_is_short_names_each_actor_once_by_its_canonical_name():
+    from newsprism.stories.analysis import LABEL_WORDS, claim_label
+
+    putin = [participant("vp", name, "RUS", canonical="Vladimir Putin") for name in ("Putin", "the Russian president")]
+    city = [participant("ro", name, "RUS", kind="place", canonical="Rostov-on-Don")
+            for name in ("Rostov", "Rostov-on-Don", "the southern city of Rostov")]
+    others = [participant(f"x{i}", f"Official Number{i}", "RUS") for i in range(5)]
+    events = [event(str(i), f"a{i}", f"Outlet{i}", "CONSULT", [putin[i % 2]], [city[i % 3], *others], "met",
+                    location="Rostov-on-Don") for i in range(6)]
+    label = claim_label(Claim(events))
+    assert len(label.split()) <= LABEL_WORDS
+    assert label.count("Putin") == 1 and "Vladimir Putin" in label and "president" not in label
+    assert label.count("Rostov") == 1

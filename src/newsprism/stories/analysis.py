@@ -23,6 +23,7 @@ from newsprism.stories.claims import (
     most_common,
     counts_in,
     numbers_in,
+    normal_name,
     participant,
     placed_precisely,
 )
@@ -138,8 +139,13 @@ def story_events(store: Store, articles: Sequence[dict], via_outlet: set[tuple[s
     return out
 
 
+# Words a claim's label may run to: who did what to whom, where and when, in a line.
+LABEL_WORDS = 12
+
+
 def claim_label(claim: Claim) -> str:
-    """Return a one-line description: who did what to whom, when and where."""
+    """Return a one-line description: who did what to whom, when and where, in at most LABEL_WORDS
+    words, each actor once by its canonical name ("Vladimir Putin", not "Putin" and "the president")."""
     events = claim.events
     plover = most_common([e.plover_type for e in events]) or ""
     if plover == FACT:
@@ -147,19 +153,54 @@ def claim_label(claim: Claim) -> str:
         return "fact: " + (text if len(text) <= FACT_LABEL else text[:FACT_LABEL - 1].rstrip() + "…")
     mode = most_common([e.mode for e in events])
     trigger = most_common([e.trigger.lower() for e in events if e.plover_type == plover]) or ""
-    sources = _names([p for e in events for p in e.sources], limit=3)
-    # "Putin spoke with Putin": an actor told as the source is not listed again as the target.
-    targets = [n for n in _names([p for e in events for p in e.targets]) if n not in sources]
-    when = most_common([e.date.isoformat() if e.date else None for e in events])
     where = most_common([e.location for e in events])
-    text = f"{', '.join(sources) or '(unnamed)'} {trigger} ({plover}{'/' + mode if mode else ''})"
-    if targets:
-        text += f" {', '.join(targets)}"
-    if where and where.lower() not in text.lower():
-        text += f" in {where}"
-    if when:
-        text += f" on {when}"
-    return text
+    when = most_common([e.date.isoformat() if e.date else None for e in events])
+    source_keys = _ranked_actors([p for e in events for p in e.sources])
+    # An actor told as the source is not listed again as the target ("Putin spoke with Putin"),
+    # nor is the place the label already names.
+    target_keys = [(k, n) for k, n in _ranked_actors([p for e in events for p in e.targets if not (p.is_place and where)])
+                   if k not in {k for k, _ in source_keys} and n.lower() not in (where or "").lower()]
+
+    def render(n_sources: int, n_targets: int, with_place: bool) -> str:
+        text = f"{', '.join(n for _, n in source_keys[:n_sources]) or '(unnamed)'} {trigger} ({plover}{'/' + mode if mode else ''})"
+        if target_keys[:n_targets]:
+            text += " " + ", ".join(n for _, n in target_keys[:n_targets])
+        if with_place and where and where.lower() not in text.lower():
+            text += f" in {where}"
+        if when:
+            text += f" on {when}"
+        return text
+
+    # The fullest label that fits: two doers and two targets at most, fewer when names are long.
+    for n_sources, n_targets, with_place in ((2, 2, True), (2, 1, True), (1, 1, True), (1, 1, False), (1, 0, False)):
+        text = render(n_sources, n_targets, with_place)
+        if len(text.split()) <= LABEL_WORDS:
+            return text
+    words = text.split()
+    return " ".join(words[:LABEL_WORDS - 1]) + " …"
+
+
+def _ranked_actors(participants: Sequence) -> list[tuple[str, str]]:
+    """Return (key, display name) per distinct actor, most often reported first, identified actors
+    before descriptions: the canonical name of a resolved actor, else the fullest name written."""
+    written: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    identified: set[str] = set()
+    for p in participants:
+        if p.pronoun and not p.actor_id:
+            continue               # an unresolved "he" names nobody
+        key = p.actor_id or normal_name(p.canonical or p.name)
+        counts[key] += 1
+        if p.actor_id or p.proper:
+            identified.add(key)
+        if p.canonical:
+            canonical.setdefault(key, p.canonical)
+        if key not in written or len(p.name) > len(written[key]):
+            written[key] = p.name
+    order = {key: i for i, key in enumerate(written)}
+    ranked = sorted(written, key=lambda k: (k not in identified, -counts[k], order[k]))
+    return [(k, canonical.get(k, written[k])) for k in ranked]
 
 
 def _names(participants: Sequence, limit: int = 6) -> list[str]:
