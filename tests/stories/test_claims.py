@@ -421,3 +421,20 @@ def test_a_claim_label_is_short_names_each_actor_once_by_its_canonical_name():
     assert len(label.split()) <= LABEL_WORDS
     assert label.count("Putin") == 1 and "Vladimir Putin" in label and "president" not in label
     assert label.count("Rostov") == 1
+
+
+def test_a_denial_of_another_thing_offered_is_no_contradiction():
+    aide = participant("sk", "Ivo Sestra", "VLD")
+    offered = event("1", "a", "Alpha", "AID", [], [aide, participant(None, "unpaid advisory posts", None)], "offered",
+                    day=None, sentence="Sestra was offered unpaid advisory posts.")
+    never = event("2", "b", "Beta", "AID", [HALVIK], [aide, participant(None, "the defence portfolio", None)], "offered",
+                  day=None, negated=True, sentence="Halvik never offered Sestra the defence portfolio.")
+    assert find_contradictions([offered, never]) == []
+
+
+def test_a_sentence_says_when_in_words_an_undated_article_cannot_resolve():
+    from newsprism.stories.analysis import said_when_in
+
+    assert said_when_in("In January, five cables were cut.") == "In January"
+    assert said_when_in("Three cables were cut on Friday morning.") == "on Friday morning"
+    assert said_when_in("Three cables were cut.") is None

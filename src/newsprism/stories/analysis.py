@@ -43,6 +43,20 @@ def crude_lemma(word: str) -> str:
     return stem.rstrip("e")
 
 
+# When a sentence says when, in words the date stage may leave unresolved in an undated article.
+_WHEN_WORDS = re.compile(
+    r"\b(?:(?:in|on|since|last|this|next|early|late)\s+)?(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    r"(?:19|20)\d\d)\b(?:\s+(?:morning|afternoon|evening|night|\d{1,2}))?", re.I)
+
+
+def said_when_in(sentence: str | None) -> str | None:
+    """Return the words by which a sentence says when ("In January", "on Friday morning"), if any.
+    ("May" starts sentences as a verb too rarely in news to matter here.)"""
+    found = _WHEN_WORDS.search(sentence or "")
+    return found.group(0) if found else None
+
+
 def event_lemma(rule: str | None, trigger: str) -> str:
     """Return the lemma of an event's trigger: the verb or noun its coding rule names ("verb:withdraw"
     codes "withdrew" and "withdraw" alike), else the trigger without its inflection."""
@@ -134,7 +148,7 @@ def story_events(store: Store, articles: Sequence[dict], via_outlet: set[tuple[s
             via_media=(e["article_id"], e["sentence_index"]) in via_outlet, sentence=e["sentence"] or "",
             numbers=numbers, published=article["published"], quoted_by=speaker,
             credited=credits.get((e["article_id"], e["sentence_index"])), counts=counts,
-            date_text=e["date_text"] or said_when.get((e["article_id"], e["sentence_index"])),
+            date_text=e["date_text"] or said_when.get((e["article_id"], e["sentence_index"])) or said_when_in(e["sentence"]),
             lat=e.get("lat") if placed else None, lon=e.get("lon") if placed else None))
     return out
 

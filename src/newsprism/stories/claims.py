@@ -823,6 +823,14 @@ def _stated_alike(a: StoryEvent, b: StoryEvent) -> bool:
         or normal_name(a.date_text) == normal_name(b.date_text)
 
 
+def _what(e: StoryEvent, other: StoryEvent) -> frozenset[str]:
+    """Return the content words of what the deed is done with: the words after its trigger, and the
+    targets the other report does not name ("offered Sestak executive branch posts" against "offered
+    Sestak the Navy job": Sestak is shared, the posts and the job are what differ)."""
+    unmatched = [p for p in e.targets if not any(_match(p, q) >= 0.5 for q in other.targets)]
+    return _complement(e) | frozenset(_singular(w) for p in unmatched for w in _content_words(p.name))
+
+
 def find_contradictions(events: Sequence[StoryEvent]) -> list[Contradiction]:
     """Return the contradictions between asserting voices of different origins within one claim.
 
@@ -865,7 +873,7 @@ def find_contradictions(events: Sequence[StoryEvent]) -> list[Contradiction]:
                 # The negating report must say "not" (or like words) and the asserting one must not,
                 # and what the deed is done with must not differ ("offered advisory posts" /
                 # "never offered the Navy job" are two offers).
-                what_a, what_b = _complement(first), _complement(second)
+                what_a, what_b = _what(first, second), _what(second, first)
                 if a.lemma == b.lemma and _same_occasion(a, b) and not _NEGATING.search(first.sentence) \
                         and (_NEGATING.search(second.sentence) or re.search(r"\bden(?:y|ied|ies)\b", second.sentence, re.I)) \
                         and not (what_a and what_b and not what_a & what_b):
