@@ -23,3 +23,10 @@ def test_short_abbreviations_match_only_as_written():
 def test_outlet_names_fold_to_one_key():
     assert canonical_outlet("washingtonpost.com") == canonical_outlet("WashingtonPost")
     assert canonical_outlet("AP") == canonical_outlet("The Associated Press")
+
+
+def test_every_name_of_a_profiled_outlet_is_one_outlet():
+    assert canonical_outlet("WSJ") == canonical_outlet("The Wall Street Journal")
+    assert canonical_outlet("RussiaToday") == canonical_outlet("RT")
+    assert canonical_outlet("the Egyptian MENA news agency") == canonical_outlet("MENA")
+    assert canonical_outlet("Veldora One") != canonical_outlet("RT")

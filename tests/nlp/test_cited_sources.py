@@ -57,6 +57,14 @@ def test_people_and_references_are_not_cited_sources(nlp, text):
     # credit lines
     ("Denver (AP) – The state will defend its law in court, the attorney general said.", ("AP", "credit line")),
     ("The talks ended without a deal on Friday. — Reuters", ("Reuters", "credit line")),
+    # the outlet behind a report, a reporter or a kind of medium
+    ("A cyclist died on the ring road, according to a report from Harbour Radio.", ("Harbour Radio", "according to")),
+    ("The club bid for the striker, according to Ilko Brask of the Talvera Herald.", ("Talvera Herald", "according to")),
+    ("The singer left the clinic, the Marsh Valley Courier newspaper reported, citing her brother.",
+     ("Marsh Valley Courier", "report")),
+    # a news site by its domain, an outlet whose name is a title
+    ("An inmate escaped from the prison farm, HarbourNews.com reports.", ("HarbourNews.com", "report")),
+    ("The director is in talks for the sequel, according to The Hollywood Reporter.", ("Hollywood Reporter", "according to")),
 ])
 def test_relays_in_the_lead_or_closing_line(nlp, text, expected):
     relays = [(name, cue) for name, _, relation, cue in _cited(nlp, text) if relation == "relays"]
@@ -73,6 +81,27 @@ def test_relays_in_the_lead_or_closing_line(nlp, text, expected):
     # an agency credited deep in the article, for a side detail, is not relayed
     "Talks ended. Nothing else happened. The roads were quiet. Shops opened late. "
     "A bridge was closed, the Kestrel news agency reported. The weather turned in the evening.",
+    # a credit in the closing sentence that is not a credit line is a side detail
+    "Talks ended. Nothing else happened. The roads were quiet. Shops opened late. "
+    "The bridge had been closed before, according to Harbour Radio.",
+    # a body or company reporting on its own affairs is a party
+    "The cable was cut near the port, Meridia Telecom reported.",
+    "A driver was arrested on the coast road, according to the Veldoran Highway Patrol.",
+    "The suspect was seeking out his victims, according to Talvera police Lt. Ilko Brask.",
+    # an outlet that did not report, or that airs something rather than passing on a report
+    "Harbour Radio did not report the arrests until the evening.",
+    "Harbour Radio will broadcast the awards show on Sunday.",
+    # a man who shares a network's name, speaking in quotes
+    "Former president Vicente Fox rejected the plan. “We will not pay for it,” Fox said.",
+    # a kind of medium names no outlet
+    "TV reports that three bank employees died.",
 ])
 def test_not_relays(nlp, text):
     assert [c for c in _cited(nlp, text) if c[2] == "relays"] == []
+
+
+def test_an_outlet_citing_its_own_section_does_not_relay(nlp):
+    text = "The governor trails his rivals, according to HuffPost Pollster. He will decide next week."
+    article = build_article(RawArticle(source="<t>", text=text, format="text", outlet="hpo"))
+    cited = find_cited_sources(article, nlp(text_for_parse(article)), 0)
+    assert [c for c in cited if c.relation == "relays"] == []

@@ -26,14 +26,15 @@ KARST = participant("krs", "Karst Republic", "KRS", kind="country")
 def event(id: str, article: str, origin: str, plover: str, sources=(), targets=(), trigger="seized", *,
           day: int | None = 11, location=None, negated=False, modality="happened", via_media=False,
           numbers=(), mode=None, is_copy=False, outlet=None, sentence="", attribution=None,
-          quoted_by=None, credited=None, date_text=None) -> StoryEvent:
+          quoted_by=None, credited=None, date_text=None, lat=None, lon=None, published=None) -> StoryEvent:
     return StoryEvent(id=id, article_id=article, outlet=outlet or origin, origin=origin, is_copy=is_copy,
-                      sentence_index=0, start=0, end=len(trigger), trigger=trigger, lemma=trigger.rstrip("ed"),
+                      sentence_index=0, start=0, end=len(trigger), trigger=trigger, lemma={"withdrew": "withdraw"}.get(trigger, trigger.rstrip("ed")),
                       plover_type=plover, mode=mode, sources=tuple(sources), targets=tuple(targets),
                       date=date(2025, 3, day) if day else None, location=location, negated=negated, modality=modality,
                       attribution=attribution, via_media=via_media, sentence=sentence or trigger, numbers=tuple(numbers),
-                      quoted_by=quoted_by, credited=credited, date_text=date_text,
-                      counts=tuple(c for p in (*sources, *targets) for c in counts_in(p.name, p.head)))
+                      quoted_by=quoted_by, credited=credited, date_text=date_text, lat=lat, lon=lon, published=published,
+                      counts=tuple(c for role, parts in (("source", sources), ("target", targets))
+                                   for p in parts for c in counts_in(p.name, p.head, role)))
 
 
 def test_same_deed_by_same_actor_on_same_day_is_one_claim():
@@ -108,7 +109,8 @@ def test_relay_of_an_outlet_outside_the_corpus_keeps_its_name():
 
 def test_assertion_against_negation_is_a_contradiction():
     withdrew = event("1", "v", "Vesta", "RETREAT", [MILITIA], [DAM], "withdrew", day=13)
-    stayed = event("2", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True)
+    stayed = event("2", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True,
+                   sentence="The militia did not withdraw from the dam on Thursday.")
     claims = build_claims([withdrew, stayed])
     assert len(claims) == 1 and claims[0].status == "contradicted"
     assert claims[0].contradictions[0].kind == "negation"
@@ -161,7 +163,8 @@ def test_a_partys_denial_the_outlet_relays_is_not_its_own_voice():
     # One party alleges, another denies, no outlet settles it: disputed.
     assert not denial.own_voice and Claim([alleged, denial]).status == "disputed"
     # The outlet's own "did not withdraw" is its own voice, and contradicts another's "withdrew".
-    stayed = event("3", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True)
+    stayed = event("3", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True,
+                   sentence="The militia did not withdraw from the dam on Thursday.")
     assert stayed.own_voice
 
 
@@ -201,7 +204,8 @@ def test_a_disputed_place_contradicts_the_claim_but_not_the_happening():
     claim = Claim([brasna, talvera], find_contradictions([brasna, talvera]))
     assert (claim.status, claim.happening) == ("contradicted", "corroborated")
     withdrew = event("3", "v", "Vesta", "RETREAT", [MILITIA], [DAM], "withdrew", day=13)
-    stayed = event("4", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True)
+    stayed = event("4", "w", "Wire", "RETREAT", [MILITIA], [DAM], "withdraw", day=13, negated=True,
+                   sentence="The militia did not withdraw from the dam on Thursday.")
     denied = Claim([withdrew, stayed], find_contradictions([withdrew, stayed]))
     assert (denied.status, denied.happening) == ("contradicted", "contradicted")
 
@@ -278,6 +282,159 @@ def test_only_a_denial_of_the_same_kind_of_deed_contradicts():
     karst = participant("krs", "Karst Republic", "KRS", kind="country")
     armed = event("1", "v", "Vesta", "AID", [karst], [MILITIA], "armed", day=None)
     met = event("2", "w", "Wire", "CONSULT", [karst], [MILITIA], "met", day=None, negated=True)
-    denied = event("3", "d", "Courier", "AID", [karst], [MILITIA], "arm", day=None, negated=True)
+    denied = event("3", "d", "Courier", "AID", [karst], [MILITIA], "arm", day=None, negated=True,
+                   sentence="The Karst Republic did not arm the militia.")
     assert find_contradictions([armed, met]) == []
     assert [c.kind for c in find_contradictions([armed, denied])] == ["negation"]
+
+
+# -- contradictions need evidence (issue 16) ------------------------------------------------------
+
+BOXER = participant("bx", "Oleg Marsh", "VLD")
+HALVIK = participant("hv", "Teodor Halvik", "KRS")
+
+
+def test_a_different_deed_never_negates():
+    # "Marsh beat the champion in 2001" against "Marsh did not even fight": two deeds, not one denied.
+    beat = event("1", "a", "Alpha", "ASSAULT", [BOXER], [], "beat", day=None, sentence="Marsh beat the champion years ago.")
+    fought = event("2", "b", "Beta", "ASSAULT", [BOXER], [], "fight", day=None, negated=True,
+                   sentence="Marsh did not even fight.")
+    assert find_contradictions([beat, fought]) == []
+
+
+def test_a_doer_named_only_by_a_pronoun_is_no_evidence():
+    he = participant("hv", "Teodor Halvik", "KRS", mention="he")
+    said_sorry = event("1", "a", "Alpha", "CONCEDE", [he], [], "apologized", day=None, sentence="After the outcry he apologized.")
+    did_not = event("2", "b", "Beta", "CONCEDE", [he], [], "apologized", day=None, negated=True,
+                    sentence="He did not apologize for the remarks.")
+    assert find_contradictions([said_sorry, did_not]) == []
+    named = [event("3", "a", "Alpha", "CONCEDE", [HALVIK], [], "apologized", day=None, sentence="Halvik apologized."),
+             event("4", "b", "Beta", "CONCEDE", [HALVIK], [], "apologized", day=None, negated=True,
+                   sentence="Halvik did not apologize.")]
+    assert [c.kind for c in find_contradictions(named)] == ["negation"]
+
+
+def test_a_negation_the_sentence_does_not_state_is_no_evidence():
+    # The coder marked it negated, but nothing in the sentence says "not": no contradiction on its word.
+    passed = event("1", "a", "Alpha", "AID", [HALVIK], [MILITIA], "armed", day=None, sentence="Halvik armed the militia.")
+    misread = event("2", "b", "Beta", "AID", [HALVIK], [MILITIA], "armed", day=None, negated=True,
+                    sentence="Parliament overturned the veto of a bill under which Halvik armed the militia.")
+    assert find_contradictions([passed, misread]) == []
+
+
+def test_offering_one_thing_is_not_denied_by_never_offering_another():
+    aide = participant("sk", "Ivo Sestra", "VLD")
+    offered = event("1", "a", "Alpha", "AID", [HALVIK], [aide], "offered", day=None,
+                    sentence="Halvik offered Sestra unpaid posts on advisory boards.")
+    never = event("2", "b", "Beta", "AID", [HALVIK], [aide], "offered", day=None, negated=True,
+                  sentence="Halvik never offered Sestra the defence portfolio.")
+    assert find_contradictions([offered, never]) == []
+
+
+def test_counts_are_compared_role_by_role():
+    # "a 6.7 quake killed 612 people" / "two quakes killed people": doers are not counted against victims.
+    assert counts_in("three guards", "guard", "target") == (("target", "guard", 3),)
+    assert counts_in("Sea Me We 4 cable", "cable") == ()       # a number in a name is not a count
+    assert counts_in("A 6. 7 - strength quake", "quake") == ()   # a magnitude split by the tokenizer
+    boats = event("1", "a", "Alpha", "ASSAULT", [participant(None, "pirates in three boats", None)],
+                  [participant(None, "five people", None)], "attacked", day=None)
+    other = event("2", "b", "Beta", "ASSAULT", [participant(None, "pirates in three boats", None)],
+                  [participant(None, "two sailors", None)], "attacked", day=None)
+    assert [c.kind for c in find_contradictions([boats, other])] == ["number"]
+
+
+def test_dates_are_compared_as_precisely_as_they_are_stated():
+    month = event("1", "a", "Alpha", "CONCEDE", [HALVIK], [], "apologized", day=1, date_text="earlier this month")
+    day = event("2", "b", "Beta", "CONCEDE", [HALVIK], [], "apologized", day=10, date_text="on March 10")
+    assert find_contradictions([month, day]) == []
+    other_day = event("3", "c", "Gamma", "CONCEDE", [HALVIK], [], "apologized", day=20, date_text="on March 20")
+    assert [c.kind for c in find_contradictions([day, other_day])] == ["date"]
+
+
+def test_undated_reports_that_say_when_in_different_words_are_not_set_against_each_other():
+    cables = participant(None, "five cables", None)
+    january = event("1", "a", "Alpha", "COERCE", [], [cables], "cut", day=None, date_text="In January")
+    friday = event("2", "b", "Beta", "COERCE", [], [participant(None, "three cables", None)], "cut", day=None,
+                   date_text="on Friday morning")
+    assert find_contradictions([january, friday]) == []
+
+
+def test_places_far_apart_are_two_happenings_unless_everything_else_agrees():
+    here = event("1", "a", "Alpha", "PROTEST", [participant(None, "protesters", None)], [], "marched", day=None, lat=47.2, lon=39.7)
+    there = event("2", "b", "Beta", "PROTEST", [participant(None, "protesters", None)], [], "marched", day=None, lat=55.75, lon=37.6)
+    near = event("3", "c", "Gamma", "PROTEST", [participant(None, "protesters", None)], [], "marched", day=None, lat=47.3, lon=39.9)
+    assert pair_score(here, there) is None
+    assert pair_score(here, near) is not None
+
+
+def test_two_calls_between_different_pairs_never_join():
+    a, b = participant("bd", "Joe Biden", "USA"), participant("mc", "Emmanuel Macron", "FRA")
+    c, d = participant("lk", "Alexander Lukashenko", "BLR"), participant("pt", "Vladimir Putin", "RUS")
+    call_1 = event("1", "x", "Xa", "CONSULT", [a], [b], "spoke", day=24)
+    call_2 = event("2", "y", "Ya", "CONSULT", [c], [d], "spoke", day=24)
+    same = event("3", "z", "Za", "CONSULT", [b], [a], "talked", day=24)
+    assert pair_score(call_1, call_2) is None
+    assert pair_score(call_1, same) >= LINK_THRESHOLD
+
+
+def test_an_article_repeating_one_event_thousands_of_times_is_one_report_of_it():
+    # A live blog repeating "protesters marched" 2,500 times: one claim, corroborated by the other outlet.
+    crowd = participant(None, "protesters", None)
+    repeated = [event(f"r{i}", "blog", "Blog", "PROTEST", [crowd], [], "marched", day=12,
+                      sentence="Protesters marched through the old town.") for i in range(2500)]
+    other = event("o", "wire", "Wire", "PROTEST", [crowd], [], "marched", day=12, sentence="Protesters marched to the square.")
+    detained = event("d", "wire", "Wire", "COERCE", [POLICE], [participant(None, "two students", None)], "detained", day=12)
+    claims = build_claims([*repeated, other, detained])
+    sizes = sorted(len(c.events) for c in claims)
+    assert sizes == [1, 2501]
+    march = next(c for c in claims if len(c.events) == 2501)
+    assert march.status == "corroborated" and march.origins == {"blog", "wire"}
+    # the same claims as one report of it
+    assert sorted(len(c.events) for c in build_claims([repeated[0], other, detained])) == [1, 2]
+
+
+def test_a_disputed_claim_shows_each_partys_statement_and_who_relays_it():
+    ministry = participant("mod", "Defence Ministry", "KRS")
+    alleged = event("1", "a", "Alpha", "ASSAULT", [MILITIA], [ministry], "struck", modality="alleged",
+                    attribution="Orin Valley Guard")
+    relayed = event("2", "b", "Beta", "ASSAULT", [MILITIA], [ministry], "struck", modality="alleged",
+                    attribution="Orin Valley Guard")
+    denied = event("3", "b", "Beta", "ASSAULT", [MILITIA], [ministry], "struck", negated=True,
+                   attribution="the Defence Ministry", sentence="The camps were not struck, the Defence Ministry said.")
+    claim = Claim([alleged, relayed, denied], find_contradictions([alleged, relayed, denied]))
+    assert claim.status == "disputed"
+    assert [(s["party"], s["says"], s["outlets"]) for s in claim.statements()] == [
+        ("the Defence Ministry", "denies", ["Beta"]), ("Orin Valley Guard", "alleges", ["Alpha", "Beta"])]
+    assert {e.voice for e in claim.events} == {"party"}
+
+
+def test_a_claim_label_is_short_names_each_actor_once_by_its_canonical_name():
+    from newsprism.stories.analysis import LABEL_WORDS, claim_label
+
+    putin = [participant("vp", name, "RUS", canonical="Vladimir Putin") for name in ("Putin", "the Russian president")]
+    city = [participant("ro", name, "RUS", kind="place", canonical="Rostov-on-Don")
+            for name in ("Rostov", "Rostov-on-Don", "the southern city of Rostov")]
+    others = [participant(f"x{i}", f"Official Number{i}", "RUS") for i in range(5)]
+    events = [event(str(i), f"a{i}", f"Outlet{i}", "CONSULT", [putin[i % 2]], [city[i % 3], *others], "met",
+                    location="Rostov-on-Don") for i in range(6)]
+    label = claim_label(Claim(events))
+    assert len(label.split()) <= LABEL_WORDS
+    assert label.count("Putin") == 1 and "Vladimir Putin" in label and "president" not in label
+    assert label.count("Rostov") == 1
+
+
+def test_a_denial_of_another_thing_offered_is_no_contradiction():
+    aide = participant("sk", "Ivo Sestra", "VLD")
+    offered = event("1", "a", "Alpha", "AID", [], [aide, participant(None, "unpaid advisory posts", None)], "offered",
+                    day=None, sentence="Sestra was offered unpaid advisory posts.")
+    never = event("2", "b", "Beta", "AID", [HALVIK], [aide, participant(None, "the defence portfolio", None)], "offered",
+                  day=None, negated=True, sentence="Halvik never offered Sestra the defence portfolio.")
+    assert find_contradictions([offered, never]) == []
+
+
+def test_a_sentence_says_when_in_words_an_undated_article_cannot_resolve():
+    from newsprism.stories.analysis import said_when_in
+
+    assert said_when_in("In January, five cables were cut.") == "In January"
+    assert said_when_in("Three cables were cut on Friday morning.") == "on Friday morning"
+    assert said_when_in("Three cables were cut.") is None

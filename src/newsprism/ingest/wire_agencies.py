@@ -74,7 +74,11 @@ def wire_agency(name: str) -> WireAgency | None:
     for candidate in (name, bare):
         if candidate in exact:
             return exact[candidate]
-    return folded.get(_fold(name)) or folded.get(_fold(bare))
+    found = folded.get(_fold(name)) or folded.get(_fold(bare))
+    words = bare.split()
+    if found is None and len(words) > 1 and words[0][:1].isupper() and words[0].lower().endswith(("an", "ian", "ese", "ish", "i")):
+        return wire_agency(" ".join(words[1:]))     # "the Egyptian MENA news agency": a demonym before the name
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -97,5 +101,34 @@ def canonical_outlet(name: str) -> str:
     agency = wire_agency(name)
     if agency:
         return agency.canonical.lower()
+    # Any outlet of the table by its name, a variant or a domain: "WSJ", "washingtonpost.com".
+    profile = _outlet_profile(name)
+    if profile is not None:
+        return _fold(profile.name)
     folded = _fold(re.sub(r"\.\s*(?:com|co\.uk|org|net)\b", "", name, flags=re.I))
     return folded
+
+
+@lru_cache(maxsize=4096)
+def _outlet_profile(name: str):
+    """Return the profile of an outlet name, variant or domain, written with or without spaces
+    ("RussiaToday", "WashingtonPost") or with a possessive ("Entertainment Weekly's")."""
+    table = load_outlet_table()
+    bare = re.sub(r"(?:'s|’s)$", "", name.strip())
+    found = table.profile(name) or table.profile(bare)
+    if found is None:
+        key = re.sub(r"\.\s*(?:com|co\.uk|org|net)\b", "", _fold(bare), flags=re.I).replace(" ", "")
+        found = _solid_names().get(key)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _solid_names() -> dict:
+    """Return {name without spaces: profile} over every name, variant and domain stem of the table."""
+    out: dict = {}
+    for profile in load_outlet_table().profiles:
+        for n in (profile.name, *profile.variants, *(d.split(".")[-2] for d in profile.domains if "." in d)):
+            key = _fold(n).replace(" ", "")
+            if len(key) > 3:
+                out.setdefault(key, profile)
+    return out

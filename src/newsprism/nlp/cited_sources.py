@@ -24,6 +24,17 @@ from newsprism.records import Article, CitedSource
 LEAD_SENTENCES = 3
 # Heads of media named as a group, not as one outlet.
 GROUP_MEDIA = {"media", "reports", "outlets", "press", "newspapers", "channels", "broadcasters", "sources"}
+# Kinds of media a name may be followed by ("the Press Democrat newspaper", "the ISNA news agency").
+MEDIUM_HEADS = {"newspaper", "paper", "agency", "channel", "network", "broadcaster", "station", "website", "magazine",
+                "daily", "tabloid", "weekly"}
+# A kind of medium alone names no outlet: "TV reports that ..." (but "Harbour Radio" does).
+BARE_MEDIA = {"tv", "television", "radio", "newspaper", "paper", "website", "site", "blog", "blogs"}
+# Companies and bodies that report on their own affairs ("France Telecom reported", "according to
+# the California Highway Patrol"): parties to the story, never the outlet it is relayed from.
+_PARTY_WORDS = re.compile(
+    r"\b(telecom|inc|corp|corporation|company|co|ltd|llc|plc|bank|airlines?|motors|micro|systems|technologies|"
+    r"patrol|sheriff|attorney|prosecutors?|court|police|nypd|lapd|fbi|cia|district|county|city|university|"
+    r"hospital|union|party|committee|poll|survey|website|lt|sgt|capt|det)\b", re.I)
 # Cues by which an outlet passes on its own reporting: the relay of an organisation named as
 # "outlet" (an ORG the model knows nothing more of) needs one of these; "said" and "told" are
 # also how companies and bodies speak, so with them only media and news agencies are relayed.
@@ -38,7 +49,7 @@ _GOVERNMENT_WORDS = re.compile(
     r"senate|congress|agency of|pentagon|state department|fsb|foreign ministry|defen[cs]e ministry)\b", re.I)
 _MEDIA_WORDS = re.compile(
     r"\b(media|news|newspaper|paper|agency|tv|television|radio|channel|broadcaster|times|post|journal|"
-    r"mail|observer|herald|tribune|guardian|telegraph|gazette|daily|press|wire|reuters|associated press|"
+    r"mail|observer|herald|tribune|guardian|telegraph|gazette|daily|press|wire|reuters|associated press|broadcasting|"
     r"afp|ap|tass|ria|interfax|xinhua|bbc|cnn|fox|al jazeera|bloomberg|axios|politico|sputnik|rt)\b", re.I)
 # Heads that make a phrase a person ("the governor of Russia's Lipetsk province"): voices, not sources.
 PERSON_TITLES = {"governor", "minister", "president", "spokesman", "spokeswoman", "spokesperson", "secretary",
@@ -53,12 +64,40 @@ _GENERIC_HEADS = {"statement", "release", "report", "reports", "source", "source
 _MEDIA_IN_WORD = re.compile(r"(daily|mail|news|times|post|tv|press|observer|herald|gazette|journal|tribune|telegraph|guardian|radio|wire)", re.I)
 
 
+def known_outlet(name: str):
+    """Return the packaged profile of an outlet name, variant or domain ("WSJ", "washingtonpost.com"), or None."""
+    return _outlet_table().profile(name)
+
+
+@cache
+def _outlet_table():
+    from newsprism.outlets.profiles import load_outlet_table
+
+    return load_outlet_table()
+
+
+def is_own_outlet(name: str, own: str | None) -> bool:
+    """Return whether a cited name is the article's own outlet, or a section of it ("HuffPost Pollster"
+    in a HuffPost article, "Fox" in one whose outlet is "fox")."""
+    if not own:
+        return False
+    if canonical_outlet(name) == canonical_outlet(own) or canonical_outlet(name) in canonical_outlet(own).split():
+        return True
+    profile = known_outlet(own)
+    if profile is None:
+        return False
+    mine = {canonical_outlet(n) for n in (profile.name, *profile.variants)}
+    cited = canonical_outlet(name)
+    return cited in mine or any(cited.startswith(m + " ") for m in mine if m)
+
+
 def classify_source(name: str, label: str | None) -> str:
     """Return the kind of a cited source: media, government, organisation or outlet."""
     if _GOVERNMENT_WORDS.search(name):
         return "government"
-    if _MEDIA_WORDS.search(name) or (" " not in name.strip() and _MEDIA_IN_WORD.search(name)):
-        return "media"
+    if label == "MEDIUM" or _MEDIA_WORDS.search(name) or (" " not in name.strip() and _MEDIA_IN_WORD.search(name)) \
+            or re.search(r"\w\.(?:com|co\.uk|net)$", name.strip(), re.I):
+        return "media"                    # a news site named by its domain: "MyFoxHouston.com reports"
     if label == "PERSON":
         return "person"
     if label in ("ORG", "NORP", "GPE", None):
@@ -103,6 +142,11 @@ def span_ents(span) -> list:
 def _body_name(doc, start: int, end: int) -> tuple[str, str | None]:
     """Return the name of the body inside a phrase: an entity if one is there, else the phrase."""
     span = doc[start:end]
+    # "the Press Democrat newspaper": the proper nouns before a medium's kind name the outlet.
+    if span.root.lower_ in MEDIUM_HEADS:
+        before = [t for t in span if t.i < span.root.i and t.pos_ == "PROPN" and t.dep_ == "compound"]
+        if len(before) >= 2 or (before and not span_ents(span)):
+            return doc[before[0].i:before[-1].i + 1].text, "MEDIUM"
     # The entity holding the phrase's head names the body: "the Veldoran broadcaster Veldora One"
     # is Veldora One, not Veldoran.
     ents = sorted(span_ents(span), key=lambda e: (not (e.start <= span.root.i < e.end), e.label_ == "NORP"))
@@ -131,6 +175,30 @@ def _body_name(doc, start: int, end: int) -> tuple[str, str | None]:
     return doc[words[0].i:words[-1].i + 1].text, None
 
 
+# Words for a piece of reporting: "according to a report from WCCO-TV" credits WCCO-TV.
+REPORT_NOUNS = {"report", "reports", "story", "article", "interview", "broadcast", "dispatch", "piece"}
+
+
+def _credited_outlet(head):
+    """Return the token naming who is credited: the outlet behind a report or a reporter ("a report
+    from WCCO-TV", "Michael Silverman of the Boston Herald", "The Washington Post's Howard Kurtz"),
+    else ``head`` itself."""
+    candidates = []
+    if head.lower_ in REPORT_NOUNS:
+        candidates = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "in", "by", "on", "of")
+                      for g in c.children if g.dep_ == "pobj"]
+    elif head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
+        candidates = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")
+                      for g in c.children if g.dep_ == "pobj"]
+        candidates += [c for c in head.children if c.dep_ == "poss"]
+    for candidate in candidates:
+        start, end = _noun_phrase(candidate)
+        text = head.doc[start:end].text
+        if _MEDIA_WORDS.search(text) or known_outlet(re.sub(r"['’]s$", "", text)) or wire_agency(text):
+            return candidate
+    return head
+
+
 def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[CitedSource]:
     """Return the outlets and bodies the article cites, each with its sentence and offsets."""
     found: list[CitedSource] = []
@@ -142,18 +210,36 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
 
     last_sentence = len(sentence_index) - 1
     own_outlet = canonical_outlet(article.outlet) if article.outlet else None
+    # People the article names: "Fox said" after "Vicente Fox" is the man, not the network.
+    people = {w.lower() for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for w in [e[-1].text]}
 
-    def relation_of(name: str, kind: str, cue: str, sent_i: int) -> str:
-        in_lead = sent_i <= lead_sentence_index + LEAD_SENTENCES - 1
-        if not (in_lead or sent_i == last_sentence):
+    def relation_of(name: str, kind: str, cue: str, sent_i: int, phrase: str, token) -> str:
+        # The closing line relays only by a credit line ("— AFP"), found below; a statement
+        # credited in the last sentence is a side detail.
+        if sent_i > lead_sentence_index + LEAD_SENTENCES - 1:
             return "attributes"
-        # "told Fox News in an interview" in a Fox News article: the outlet's own reporting.
-        if own_outlet and (canonical_outlet(name) == own_outlet or canonical_outlet(name) in own_outlet.split()):
+        # "told Fox News in an interview" in a Fox News article, "according to HuffPost Pollster"
+        # in a HuffPost article: the outlet's own reporting.
+        if own_outlet and is_own_outlet(name, article.outlet):
+            return "attributes"
+        # "CNN didn't report it", "ABC will broadcast the show": no report passed on.
+        if token is not None and (any(c.dep_ == "neg" for c in token.children)
+                                  or (any(c.dep_ == "dobj" for c in token.children)
+                                      and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+                                      and token.lemma_ not in ("cite", "quote"))):
+            return "attributes"
+        # "“He is not welcome,” Fox said": outlets do not speak in quotes; "Mr. Fox", "Vicente Fox" are people.
+        if cue in ("say", "tell") and re.search(r"[“”\"]|``|''", token.sent.text if token is not None else ""):
+            return "attributes"
+        if name.split()[-1].lower() in people and known_outlet(name) is None:
+            return "attributes"
+        if _PARTY_WORDS.search(phrase) and not _MEDIA_WORDS.search(name) and wire_agency(name) is None \
+                and known_outlet(name) is None:
             return "attributes"
         if wire_agency(name) is not None:
             return "relays"
         # "Russian state media", "local reports": media as a group name no outlet to count as the origin.
-        if name.split()[-1].lower() in GROUP_MEDIA:
+        if name.split()[-1].lower() in GROUP_MEDIA or name.strip().lower() in BARE_MEDIA:
             return "attributes"
         news = kind == "media" or (kind == "outlet" and cue in REPORTING_CUES)
         return "relays" if news else "attributes"
@@ -161,7 +247,8 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
     def add(start: int, end: int, cue: str, token) -> None:
         phrase = doc[start:end]
         # "said Ilka Varn, director of the hospital": a person with a title is a voice, not a source.
-        if any(t.lower_ in PERSON_TITLES and t.dep_ == "appos" for t in phrase) or phrase.root.lower_ in PERSON_TITLES:
+        titled = any(t.lower_ in PERSON_TITLES and t.dep_ == "appos" for t in phrase) or phrase.root.lower_ in PERSON_TITLES
+        if titled and known_outlet(phrase.text.strip(" '\"`")) is None:     # "The Hollywood Reporter" is an outlet
             return
         # "her ministry", "the ministry": a body named only by reference to an earlier mention.
         if phrase[0].lower_ in ("her", "his", "their", "its", "our", "my") or (len(phrase) <= 2 and phrase.text.islower() and phrase.root.lower_ not in ("media",)):
@@ -174,7 +261,8 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
             return
         seen.add((start, end))
         sent_i = index_of(token)
-        relation = relation_of(name, kind, cue, sent_i)
+        verb = token if token.pos_ in ("VERB", "AUX") else None
+        relation = relation_of(name, kind, cue, sent_i, phrase.text, verb)
         span = doc[start:end]
         found.append(CitedSource(
             article_id=article.id, sentence_index=sent_i, start=span.start_char, end=span.end_char,
@@ -186,7 +274,8 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
             if objects:
-                start, end = _noun_phrase(objects[0])
+                head = _credited_outlet(objects[0])
+                start, end = _noun_phrase(head)
                 add(start, end, "according to", token)
             continue
         # "X said/reported/announced", with X an organisation or media, not a person

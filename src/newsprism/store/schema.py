@@ -223,7 +223,8 @@ TABLES: dict[str, str] = {
         outlet_count INTEGER NOT NULL,
         article_count INTEGER NOT NULL,
         first_reported DATE,
-        note VARCHAR""",
+        note VARCHAR,
+        statements VARCHAR""",
     "claim_events": """
         claim_id VARCHAR NOT NULL,
         event_id VARCHAR NOT NULL,
@@ -233,6 +234,8 @@ TABLES: dict[str, str] = {
         origin VARCHAR NOT NULL,
         stance VARCHAR NOT NULL,
         own_voice BOOLEAN NOT NULL,
+        voice VARCHAR,
+        party VARCHAR,
         numbers INTEGER[] NOT NULL,
         sentence_index INTEGER NOT NULL,
         start INTEGER NOT NULL,

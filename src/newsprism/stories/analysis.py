@@ -7,6 +7,7 @@ writes ``claims``, ``claim_events``, ``claim_outlets``, ``claim_contradictions``
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -22,7 +23,9 @@ from newsprism.stories.claims import (
     most_common,
     counts_in,
     numbers_in,
+    normal_name,
     participant,
+    placed_precisely,
 )
 from newsprism.stories.facts import FACT, build_fact_claims, credited_sentences, story_facts
 from newsprism.stories.framing import deed_rows, framing_rows
@@ -38,6 +41,29 @@ def crude_lemma(word: str) -> str:
     word = word.lower().strip()
     stem = _SUFFIX.sub("", word) if len(word) > 4 else word
     return stem.rstrip("e")
+
+
+# When a sentence says when, in words the date stage may leave unresolved in an undated article.
+_WHEN_WORDS = re.compile(
+    r"\b(?:(?:in|on|since|last|this|next|early|late)\s+)?(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    r"(?:19|20)\d\d)\b(?:\s+(?:morning|afternoon|evening|night|\d{1,2}))?", re.I)
+
+
+def said_when_in(sentence: str | None) -> str | None:
+    """Return the words by which a sentence says when ("In January", "on Friday morning"), if any.
+    ("May" starts sentences as a verb too rarely in news to matter here.)"""
+    found = _WHEN_WORDS.search(sentence or "")
+    return found.group(0) if found else None
+
+
+def event_lemma(rule: str | None, trigger: str) -> str:
+    """Return the lemma of an event's trigger: the verb or noun its coding rule names ("verb:withdraw"
+    codes "withdrew" and "withdraw" alike), else the trigger without its inflection."""
+    kind, _, word = (rule or "").partition(":")
+    if kind in ("verb", "noun", "cameo") and word:
+        return word.split()[0].lower()
+    return crude_lemma(trigger)
 
 
 def story_articles(store: Store, story_id: str) -> list[dict]:
@@ -80,7 +106,7 @@ def story_events(store: Store, articles: Sequence[dict], via_outlet: set[tuple[s
         "WHERE e.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY e.article_id, e.start", [ids])
     roles: dict[str, dict[str, list[dict]]] = defaultdict(lambda: {"source": [], "target": []})
     for row in store.query(
-            "SELECT ea.*, ac.aliases, ac.kind FROM event_actors ea LEFT JOIN actors ac ON ac.id = ea.actor_id "
+            "SELECT ea.*, ac.aliases, ac.kind, ac.name AS canonical FROM event_actors ea LEFT JOIN actors ac ON ac.id = ea.actor_id "
             "WHERE ea.event_id IN (SELECT id FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))) "
             "ORDER BY ea.event_id, ea.role, ea.position", [ids]):
         roles[row["event_id"]][row["role"]].append(row)
@@ -89,28 +115,51 @@ def story_events(store: Store, articles: Sequence[dict], via_outlet: set[tuple[s
         via_outlet = credited_sentences(store, ids)
     credits = credited_outlets(store, ids)
     quotes = quote_spans(store, ids)
+    # When a sentence says when ("In January, five cables were cut") and the coder did not tie
+    # the date to its event, the sentence's first date words still tell which occasion it is.
+    said_when: dict[tuple[str, int], str] = {}
+    for row in store.query(
+            "SELECT article_id, sentence_index, text FROM dates "
+            "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, start", [ids]):
+        said_when.setdefault((row["article_id"], row["sentence_index"]), row["text"])
     out = []
     for e in events:
         article = by_id[e["article_id"]]
-        sources = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"], r["sector"]) for r in roles[e["id"]]["source"])
-        targets = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"], r["sector"]) for r in roles[e["id"]]["target"])
+        text = article["text"] or ""
+
+        def mention(r: dict) -> str | None:
+            return text[r["start"]:r["end"]] if r["start"] is not None and r["end"] is not None else None
+
+        sources = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"], r["sector"],
+                                    r["canonical"], mention(r)) for r in roles[e["id"]]["source"])
+        targets = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"], r["sector"],
+                                    r["canonical"], mention(r)) for r in roles[e["id"]]["target"])
         numbers = tuple(n for p in (*sources, *targets) for n in numbers_in(p.name))
-        counts = tuple(c for p in (*sources, *targets) for c in counts_in(p.name, p.head))
+        counts = tuple(c for role, parts in (("source", sources), ("target", targets))
+                       for p in parts for c in counts_in(p.name, p.head, role))
+        placed = placed_precisely(e.get("how"), e.get("feature_code"))
         speaker = next((who for start, end, who in quotes.get(e["article_id"], ()) if start <= e["start"] and e["end"] <= end), None)
         out.append(StoryEvent(
             id=e["id"], article_id=e["article_id"], outlet=article["outlet"], origin=article["origin"],
             is_copy=article["copy_of"] is not None, sentence_index=e["sentence_index"], start=e["start"], end=e["end"],
-            trigger=e["trigger"], lemma=crude_lemma(e["trigger"]), plover_type=e["plover_type"], mode=e["mode"],
+            trigger=e["trigger"], lemma=event_lemma(e.get("rule"), e["trigger"]), plover_type=e["plover_type"], mode=e["mode"],
             sources=sources, targets=targets, date=e["date"], location=e["location"], negated=e["negated"],
             modality=e["modality"], attribution=e["attribution"],
             via_media=(e["article_id"], e["sentence_index"]) in via_outlet, sentence=e["sentence"] or "",
             numbers=numbers, published=article["published"], quoted_by=speaker,
-            credited=credits.get((e["article_id"], e["sentence_index"])), counts=counts, date_text=e["date_text"]))
+            credited=credits.get((e["article_id"], e["sentence_index"])), counts=counts,
+            date_text=e["date_text"] or said_when.get((e["article_id"], e["sentence_index"])) or said_when_in(e["sentence"]),
+            lat=e.get("lat") if placed else None, lon=e.get("lon") if placed else None))
     return out
 
 
+# Words a claim's label may run to: who did what to whom, where and when, in a line.
+LABEL_WORDS = 12
+
+
 def claim_label(claim: Claim) -> str:
-    """Return a one-line description: who did what to whom, when and where."""
+    """Return a one-line description: who did what to whom, when and where, in at most LABEL_WORDS
+    words, each actor once by its canonical name ("Vladimir Putin", not "Putin" and "the president")."""
     events = claim.events
     plover = most_common([e.plover_type for e in events]) or ""
     if plover == FACT:
@@ -118,19 +167,54 @@ def claim_label(claim: Claim) -> str:
         return "fact: " + (text if len(text) <= FACT_LABEL else text[:FACT_LABEL - 1].rstrip() + "…")
     mode = most_common([e.mode for e in events])
     trigger = most_common([e.trigger.lower() for e in events if e.plover_type == plover]) or ""
-    sources = _names([p for e in events for p in e.sources], limit=3)
-    # "Putin spoke with Putin": an actor told as the source is not listed again as the target.
-    targets = [n for n in _names([p for e in events for p in e.targets]) if n not in sources]
-    when = most_common([e.date.isoformat() if e.date else None for e in events])
     where = most_common([e.location for e in events])
-    text = f"{', '.join(sources) or '(unnamed)'} {trigger} ({plover}{'/' + mode if mode else ''})"
-    if targets:
-        text += f" {', '.join(targets)}"
-    if where and where.lower() not in text.lower():
-        text += f" in {where}"
-    if when:
-        text += f" on {when}"
-    return text
+    when = most_common([e.date.isoformat() if e.date else None for e in events])
+    source_keys = _ranked_actors([p for e in events for p in e.sources])
+    # An actor told as the source is not listed again as the target ("Putin spoke with Putin"),
+    # nor is the place the label already names.
+    target_keys = [(k, n) for k, n in _ranked_actors([p for e in events for p in e.targets if not (p.is_place and where)])
+                   if k not in {k for k, _ in source_keys} and n.lower() not in (where or "").lower()]
+
+    def render(n_sources: int, n_targets: int, with_place: bool) -> str:
+        text = f"{', '.join(n for _, n in source_keys[:n_sources]) or '(unnamed)'} {trigger} ({plover}{'/' + mode if mode else ''})"
+        if target_keys[:n_targets]:
+            text += " " + ", ".join(n for _, n in target_keys[:n_targets])
+        if with_place and where and where.lower() not in text.lower():
+            text += f" in {where}"
+        if when:
+            text += f" on {when}"
+        return text
+
+    # The fullest label that fits: two doers and two targets at most, fewer when names are long.
+    for n_sources, n_targets, with_place in ((2, 2, True), (2, 1, True), (1, 1, True), (1, 1, False), (1, 0, False)):
+        text = render(n_sources, n_targets, with_place)
+        if len(text.split()) <= LABEL_WORDS:
+            return text
+    words = text.split()
+    return " ".join(words[:LABEL_WORDS - 1]) + " …"
+
+
+def _ranked_actors(participants: Sequence) -> list[tuple[str, str]]:
+    """Return (key, display name) per distinct actor, most often reported first, identified actors
+    before descriptions: the canonical name of a resolved actor, else the fullest name written."""
+    written: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    identified: set[str] = set()
+    for p in participants:
+        if p.pronoun and not p.actor_id:
+            continue               # an unresolved "he" names nobody
+        key = p.actor_id or normal_name(p.canonical or p.name)
+        counts[key] += 1
+        if p.actor_id or p.proper:
+            identified.add(key)
+        if p.canonical:
+            canonical.setdefault(key, p.canonical)
+        if key not in written or len(p.name) > len(written[key]):
+            written[key] = p.name
+    order = {key: i for i, key in enumerate(written)}
+    ranked = sorted(written, key=lambda k: (k not in identified, -counts[k], order[k]))
+    return [(k, canonical.get(k, written[k])) for k in ranked]
 
 
 def _names(participants: Sequence, limit: int = 6) -> list[str]:
@@ -199,11 +283,13 @@ def claim_rows(story_id: str, claims: Sequence[Claim], articles: Sequence[dict])
             "status": status, "happening": claim.happening, "single_outlet": ", ".join(originals or outlets) if len(claim.origins) == 1 else None,
             "origin_count": len(claim.origins), "outlet_count": len(outlets), "article_count": len({e.article_id for e in events}),
             "first_reported": min(reported) if reported else None, "note": "; ".join(notes) or None,
+            "statements": json.dumps(claim.statements()) if claim.statements() else None,
         })
         for e in events:
             rows["claim_events"].append({
                 "claim_id": claim_id, "event_id": e.id, "story_id": story_id, "article_id": e.article_id,
                 "outlet": e.outlet, "origin": e.origin, "stance": e.stance, "own_voice": e.own_voice,
+                "voice": e.voice, "party": e.party if e.voice == "party" else None,
                 "numbers": list(e.numbers), "sentence_index": e.sentence_index, "start": e.start, "end": e.end})
         by_outlet: dict[str, list[StoryEvent]] = defaultdict(list)
         for e in events:

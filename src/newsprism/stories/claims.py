@@ -27,7 +27,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import numpy as np
@@ -91,6 +91,8 @@ class Participant:
     is_country: bool = False         # the actor is a whole country: named in most events of a story
     sector: str | None = None
     is_place: bool = False           # a place or a thing ("Lesk", "the dam"), not someone
+    canonical: str | None = None     # the resolved actor's name ("Vladimir Putin" for "Putin")
+    pronoun: bool = False            # named in the sentence only by a pronoun ("he"), resolved elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,8 @@ class StoryEvent:
     credited: str | None = None      # the outlet the sentence credits ("according to Veldora One")
     counts: tuple[tuple[str, int], ...] = ()   # (counted noun, count) of exact counts: ("guards", 3)
     date_text: str | None = None     # the words that dated it in the sentence, if any
+    lat: float | None = None         # where it happened, when the sentence or dateline places it
+    lon: float | None = None
 
     @property
     def stance(self) -> str:
@@ -164,6 +168,22 @@ class StoryEvent:
             if not any(key in p.names or words & _name_words(p.name) for p in self.sources):
                 return False
         return True
+
+    @property
+    def voice(self) -> str:
+        """Return in whose voice the article tells it: "own" (the outlet's), "relay" (another
+        outlet's, credited in the sentence) or "party" (someone's statement or allegation)."""
+        if self.own_voice:
+            return "own"
+        if self.asserting_origin:
+            return "relay"
+        return "party"
+
+    @property
+    def says(self) -> str:
+        """Return what the teller says of the happening: asserts, denies or alleges (or the modality)."""
+        return "denies" if self.negated else "alleges" if self.modality == "alleged" else \
+            "asserts" if self.modality == "happened" else self.modality
 
     @property
     def party(self) -> str | None:
@@ -237,6 +257,21 @@ class Claim:
                 out["denies" if e.negated else "asserts"].add(label)
         return out
 
+    def statements(self) -> list[dict]:
+        """Return each party's statement and the outlets that relay it: one entry per party and
+        what it says ("asserts", "denies", "alleges"), with the outlets and events that carry it.
+        A disputed claim shows here who alleges, who denies, and who reports which."""
+        grouped: dict[tuple[str, str], dict] = {}
+        for e in self.events:
+            if e.voice != "party":
+                continue
+            who = " ".join((e.quoted_by if e.quoted_by is not None else e.attribution or "").split()) or "(unnamed)"
+            entry = grouped.setdefault((normal_name(who) or who, e.says),
+                                       {"party": who, "says": e.says, "outlets": set(), "events": []})
+            entry["outlets"].add(e.outlet or e.origin)
+            entry["events"].append(e.id)
+        return [{**v, "outlets": sorted(v["outlets"])} for _, v in sorted(grouped.items())]
+
     @property
     def happening(self) -> str:
         """Return the status of the happening itself, whatever its details: outlets that put the
@@ -277,8 +312,11 @@ def normal_name(text: str) -> str:
 
 
 def participant(actor_id: str | None, name: str, country: str | None, aliases: Sequence[str] = (),
-                kind: str | None = None, sector: str | None = None) -> Participant:
-    """Return a Participant for an actor reference, with its aliases as match keys."""
+                kind: str | None = None, sector: str | None = None, canonical: str | None = None,
+                mention: str | None = None) -> Participant:
+    """Return a Participant for an actor reference, with its aliases as match keys.
+
+    ``mention``: the words the sentence names it by, when they differ from ``name`` ("he")."""
     key = normal_name(name)
     # The head of "three commanders of the gang" is "commanders"; of "the militia's leaders", "leaders".
     words = re.split(r"\s+of\s+", key)[0].split()
@@ -288,7 +326,8 @@ def participant(actor_id: str | None, name: str, country: str | None, aliases: S
     proper = bool(name.strip()) and any(w[:1].isupper() for w in name.split()[-1:])
     names = frozenset({key, *(normal_name(a) for a in aliases)} - {""})
     place = kind == "place" or (actor_id is None and sector is None and country is None and not proper)
-    return Participant(actor_id, name, names, head, proper, country, kind == "country", sector, place)
+    pronoun = normal_name(mention if mention is not None else name) in PRONOUNS
+    return Participant(actor_id, name, names, head, proper, country, kind == "country", sector, place, canonical, pronoun)
 
 
 def _singular(word: str) -> str:
@@ -325,28 +364,42 @@ _COUNT = re.compile(r"(?<![\w.-])(\d[\d,]*|" + "|".join(w for w in NUMBER_WORDS 
                     + r")\b(?!\s*-?\s*(?:year|month|week|day|hour|minute|percent|per\s*cent|%|st\b|nd\b|rd\b|th\b))", re.I)
 
 
-def counts_in(phrase: str, head: str) -> tuple[tuple[str, int], ...]:
-    """Return the exact counts a participant's phrase gives for its head noun: "three dam guards"
-    -> (("guard", 3),). Ages ("a 61-year-old man"), estimates ("about 200") and years are not counts."""
+def counts_in(phrase: str, head: str, role: str = "target") -> tuple[tuple[str, str, int], ...]:
+    """Return the exact counts a participant's phrase gives for its head noun, with the role the
+    participant plays: "three dam guards" as a target -> (("target", "guard", 3),). Ages ("a
+    61-year-old man"), estimates ("about 200"), years and numbers that are part of a name ("Sea Me
+    We 4", "Route 52") are not counts."""
     out = []
     for match in _COUNT.finditer(phrase):
         before = re.findall(r"[a-z]+", phrase[:match.start()].lower())[-2:]
         if set(before) & HEDGES:
             continue
+        word_before = re.findall(r"\S+", phrase[:match.start()])[-1:]
+        if word_before and word_before[0][:1].isupper() and match.group(1)[:1].isdigit() and match.start() > 0:
+            continue               # "Sea Me We 4", "Route 52": a name, not a count
+        if re.match(r"\s*\.\s*\d", phrase[match.end():]) or re.search(r"\d\.\s*$", phrase[:match.start()]):
+            continue               # "6. 7": a decimal the tokenizer split, a magnitude, not a count
         word = match.group(1).lower()
         value = NUMBER_WORDS.get(word) if word in NUMBER_WORDS else int(word.replace(",", ""))
         if value is None or 1900 <= value <= 2100 or value >= MAX_COUNT:
             continue
-        out.append((head, value))
+        out.append((role, head, value))
     return tuple(out)
 
 
 # -- comparing two events ------------------------------------------------------------------------
 
+# Words that stand for someone named elsewhere: two unresolved "he" are no evidence of one actor.
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "who", "which", "that", "this",
+            "these", "those", "one", "someone", "somebody"}
+
+
 def _match(first: Participant, second: Participant) -> float:
     if first.actor_id and first.actor_id == second.actor_id:
         # A country is a party to much of a story: sharing it says less than sharing a person.
         return 0.5 if first.is_country else 1.0
+    if first.pronoun or second.pronoun:
+        return 0.0                 # an unresolved "he" is nobody in particular
     if first.names & second.names:
         return 0.9
     # The name as written (normalised), never an arbitrary alias: a frozenset's order changes
@@ -399,6 +452,74 @@ def same_place(first: str, second: str) -> bool:
     return bool(a and b) and (a <= b or b <= a)
 
 
+# Two places resolved this far apart are two places, not one told two ways. Toponym resolution
+# is scored right within 161 km (the usual accuracy@161 km), so closer places may be one place
+# resolved to a nearby namesake; 200 km keeps a margin over that, and is still below the distance
+# between the towns of two different happenings of one region (Moscow and Rostov are 960 km apart).
+PLACE_APART_KM = 200.0
+# Places resolved this close are one place named two ways ("Brasna" / "Brasna district").
+SAME_PLACE_KM = 25.0
+# A count, place or date contradiction needs dates this close: further apart, it is another happening.
+DATE_DISPUTE_DAYS = 31
+# How the event's place was found: only a place its own sentence gives is evidence of where (a
+# dateline is where the reporter filed from: "WASHINGTON" heads reports of a march on Moscow).
+PLACED_BY = {"sentence"}
+# GeoNames classes too large for a distance to mean anything: countries, continents, regions, provinces.
+BROAD_PLACES = ("PCL", "CONT", "RGN", "ADM1", "ADMD", "AREA", "TERR", "ZN")
+
+
+def placed_precisely(how: str | None, feature_code: str | None) -> bool:
+    """Return whether an event's resolved place says where it happened, to within a town or district."""
+    return how in PLACED_BY and bool(feature_code) and not str(feature_code).startswith(BROAD_PLACES)
+
+
+def distance_km(a: StoryEvent, b: StoryEvent) -> float | None:
+    """Return the distance between two events' places, when both are placed by their sentence or dateline."""
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    lat1, lon1, lat2, lon2 = map(np.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return float(6371.0 * 2 * np.arcsin(np.sqrt(min(1.0, h))))
+
+
+_DAY_WORDS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|"
+                        r"tomorrow|last night|this morning|this afternoon|this evening|hours? ago|(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)\b", re.I)
+_MONTH_WORDS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\bmonth\b", re.I)
+_WEEK_WORDS = re.compile(r"\bweek(?:end)?\b", re.I)
+
+
+def when_span(e: StoryEvent) -> tuple[date, date] | None:
+    """Return the days the event may have happened on, by how precisely it is dated.
+
+    "on Friday" or "May 10" is one day (give or take one: time zones, late hours); "in May" or
+    "earlier this month" is the month; "in 2003" the year; a date the sentence does not state
+    (taken from the article) is a few days; an undated report is about the week before it was
+    published; None when nothing dates it."""
+    if e.date is None:
+        return (e.published - timedelta(days=7), e.published) if e.published else None
+    d = e.date
+    text = e.date_text or ""
+    if not text:
+        return d - timedelta(days=3), d + timedelta(days=3)
+    if _DAY_WORDS.search(re.sub(r"\b(?:1[89]|20)\d\d\b", "", text)):
+        return d - timedelta(days=1), d + timedelta(days=1)
+    if _WEEK_WORDS.search(text):
+        return d - timedelta(days=7), d + timedelta(days=7)
+    if _MONTH_WORDS.search(text):
+        first = d.replace(day=1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return first, last
+    if re.search(r"\b(?:1[89]|20)\d\d\b|\byear\b", text, re.I):
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    return d - timedelta(days=1), d + timedelta(days=1)
+
+
+def dates_compatible(a: StoryEvent, b: StoryEvent) -> bool:
+    """Return whether two events can have happened on the same day, as precisely as each is dated."""
+    x, y = when_span(a), when_span(b)
+    return x is None or y is None or (x[0] <= y[1] and y[0] <= x[1])
+
+
 def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
     """Return how surely two events report one happening: 0.0 without evidence, None when they cannot be."""
     if a.plover_type == b.plover_type:
@@ -425,6 +546,14 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
         scores = sorted((_match(x, y) for x in parts_a for y in parts_b), reverse=True)
         actors = min(2.0, sum(scores[:2])) if scores else 0.0
         agent_conflict = False
+        # Two calls between different pairs are two calls: when each names its two parties, both
+        # must match; when both name parties, at least one must be shared.
+        named_a = {p.actor_id or normal_name(p.name) for p in parts_a}
+        named_b = {p.actor_id or normal_name(p.name) for p in parts_b}
+        if len(named_a) >= 2 and len(named_b) >= 2 and actors < 1.6:
+            return None
+        if named_a and named_b and (not scores or scores[0] < 0.5):
+            return None
         if type_score < 1.0 and actors < 1.8:
             return 0.0             # a meeting and an agreement are one happening only between the same parties
     else:
@@ -465,6 +594,9 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
             date_score = 0.2
         elif not (actors >= 1.8 and type_score == 1.0):
             return None          # days apart: another happening, unless nothing else differs
+    km = distance_km(a, b)
+    if km is not None and km > PLACE_APART_KM and not (actors >= 1.8 and type_score == 1.0 and date_score == 0.5):
+        return None              # far apart: another happening, unless nothing else differs
     if a.numbers and b.numbers and set(a.numbers) & set(b.numbers):
         actors += 0.3              # "three commanders" in both
     overlap = _overlap(a.sentence, b.sentence)
@@ -489,9 +621,22 @@ def align_events(events: Sequence[StoryEvent], threshold: float = LINK_THRESHOLD
     scored against each other: the result is the same as one run over all events, at a fraction
     of the cost in a story of thousands of events.
     """
-    n = len(events)
-    if n == 0:
+    if not events:
         return []
+    # One article telling the same thing many times ("protesters marched", 2,500 times over a
+    # live blog) is one report of it: identical events of one article are aligned once, by a
+    # representative, and rejoin its group afterwards. Without this, scoring and agglomeration
+    # grow with the square and the cube of the repeats.
+    copies: dict[tuple, list[StoryEvent]] = {}
+    for event in events:
+        copies.setdefault(_signature(event), []).append(event)
+    if len(copies) < len(events):
+        position = {id(e): i for i, e in enumerate(events)}
+        representatives = [group[0] for group in copies.values()]
+        expanded = [sorted((e for r in group for e in copies[_signature(r)]), key=lambda e: position[id(e)])
+                    for group in align_events(representatives, threshold)]
+        return sorted(expanded, key=lambda g: position[id(g[0])])
+    n = len(events)
     by_kind: dict[str, list[int]] = defaultdict(list)
     for i, event in enumerate(events):
         by_kind[QUAD_CLASS.get(event.plover_type, event.plover_type)].append(i)
@@ -522,6 +667,16 @@ def align_events(events: Sequence[StoryEvent], threshold: float = LINK_THRESHOLD
         groups.extend(_agglomerate(members, scores, threshold) if len(members) > 1 else [members])
     ordered = sorted(groups, key=min)
     return [[events[i] for i in sorted(g)] for g in ordered]
+
+
+def _signature(e: StoryEvent) -> tuple:
+    """Return what alignment sees of an event, with its article: equal signatures score alike against anything."""
+    def parts(ps: Sequence[Participant]) -> tuple:
+        return tuple((p.actor_id, p.name, p.country, p.sector, p.is_country, p.is_place, p.pronoun) for p in ps)
+
+    return (e.article_id, e.origin, e.plover_type, e.mode, e.lemma, e.trigger.lower(), parts(e.sources), parts(e.targets),
+            e.date, e.date_text, e.location, e.lat, e.lon, e.negated, e.modality, e.attribution, e.quoted_by, e.via_media,
+            e.credited, e.sentence, e.numbers, e.counts, e.published)
 
 
 def _agglomerate(members: list[int], scores: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
@@ -590,33 +745,103 @@ def _same_participants(a: StoryEvent, b: StoryEvent) -> bool:
 
 # Counted nouns that can stand for any other: "12 people killed" counts the "three guards" too.
 GENERIC_COUNTED = {"people", "person", "persons", "other", "others", "civilian", "civilians", "victim", "victims"}
+# Words that negate within a sentence an event is told in: "No gun has been recovered" is not the
+# assertion that one was, even when the coder missed the negation.
+_NEGATING = re.compile(r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without|unable|failed|refused)\b|n't\b", re.I)
 
 
 def _count_clash(a: StoryEvent, b: StoryEvent) -> tuple[str, str] | None:
     """Return the counts of one counted thing that differ ("five people" / "two people"), or None.
 
-    The same noun is the same quantity; a generic noun ("people") counts anyone, so "12 people
-    killed" and "three guards killed" clash; "31 fire engines" and "three aerials" do not."""
-    if not a.counts or not b.counts:
-        return None
-    nouns_a = {noun for noun, _ in a.counts}
-    nouns_b = {noun for noun, _ in b.counts}
-    if not (nouns_a & nouns_b or (nouns_a | nouns_b) & GENERIC_COUNTED):
-        return None
-    values_a = {v for _, v in a.counts}
-    values_b = {v for _, v in b.counts}
-    if values_a & values_b:
-        return None
-    return (", ".join(f"{v} {n}" for n, v in a.counts), ", ".join(f"{v} {n}" for n, v in b.counts))
+    Counts are compared role by role (whom it was done to against whom it was done to, never the
+    doers against the victims). The same noun is the same quantity; a generic noun ("people")
+    counts anyone, so "12 people killed" and "three guards killed" clash; "31 fire engines" and
+    "three aerials" do not."""
+    for role in ("source", "target"):
+        counts_a = [(noun, v) for r, noun, v in a.counts if r == role]
+        counts_b = [(noun, v) for r, noun, v in b.counts if r == role]
+        if not counts_a or not counts_b:
+            continue
+        nouns_a = {noun for noun, _ in counts_a}
+        nouns_b = {noun for noun, _ in counts_b}
+        if not (nouns_a & nouns_b or (nouns_a | nouns_b) & GENERIC_COUNTED):
+            continue
+        if {v for _, v in counts_a} & {v for _, v in counts_b}:
+            continue
+        return (", ".join(f"{v} {n}" for n, v in counts_a), ", ".join(f"{v} {n}" for n, v in counts_b))
+    return None
+
+
+def _same_principals(a: StoryEvent, b: StoryEvent) -> bool:
+    """Return whether two reports name the same principal actors: the same doer where both name
+    one, the same target where both name one (counted targets aside), and at least one of them
+    named on both sides (a pronoun nobody resolved names no one)."""
+    if not _same_participants(a, b):
+        return False
+    # Only actors named in the sentences count: a pronoun's actor comes from coreference, which is
+    # not evidence enough to set one report against another.
+    named = [[p for p in parts if not p.pronoun] for parts in (a.sources, b.sources, a.targets, b.targets)]
+    doers = bool(named[0] and named[1]) and _same_role(named[0], named[1], 0.8)
+    counted = bool(a.counts and b.counts)
+    victims = bool(named[2] and named[3]) and (counted or _same_role(named[2], named[3], 0.8))
+    return doers or victims
+
+
+# Where the words that follow a trigger stop telling what the deed was done to or with.
+_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-{1,2}\s|\b(?:and|but|because|that|which|who|when|while|if|after|before|as|so)\b", re.I)
+_TIME_WORDS = re.compile(r"\b(?:on|in|at|last|this|next|early|late|morning|afternoon|evening|night|today|yesterday|tomorrow|week|month|year|"
+                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|repeatedly|again|even|still|also|ever)\b", re.I)
+
+
+def _complement(e: StoryEvent) -> frozenset[str]:
+    """Return the content words of what the deed is done with or to, as told after its trigger up to
+    the end of the clause, without the participants' names and times: "offered Sestak the job of
+    Secretary of the Navy" -> {job, secretary, navy}."""
+    at = e.sentence.lower().find(e.trigger.lower())
+    if at < 0:
+        return frozenset()
+    rest = e.sentence[at + len(e.trigger):]
+    cut = _CLAUSE_END.search(rest)
+    rest = _TIME_WORDS.sub(" ", rest[:cut.start()] if cut else rest)
+    names = {w for p in (*e.sources, *e.targets) for w in _content_words(p.name)}
+    return frozenset(_singular(w) for w in _content_words(rest) - names)
+
+
+def _same_occasion(a: StoryEvent, b: StoryEvent) -> bool:
+    """Return whether two reports can be of one occasion: dates that overlap as precisely as each is
+    stated, and places (where the sentence or dateline gives them) not far apart."""
+    km = distance_km(a, b)
+    return dates_compatible(a, b) and _stated_alike(a, b) and (km is None or km <= PLACE_APART_KM)
+
+
+def _stated_alike(a: StoryEvent, b: StoryEvent) -> bool:
+    """Return False when both reports say when, in words that could not be set on a calendar and
+    differ ("in January" / "on Friday morning" in undated articles): nothing shows one occasion."""
+    if a.date and b.date or not (a.date_text and b.date_text):
+        return True
+    return _content_words(_TIME_WORDS.sub(" ", a.date_text)) == _content_words(_TIME_WORDS.sub(" ", b.date_text)) \
+        or normal_name(a.date_text) == normal_name(b.date_text)
+
+
+def _what(e: StoryEvent, other: StoryEvent) -> frozenset[str]:
+    """Return the content words of what the deed is done with: the words after its trigger, and the
+    targets the other report does not name ("offered Sestak executive branch posts" against "offered
+    Sestak the Navy job": Sestak is shared, the posts and the job are what differ)."""
+    unmatched = [p for p in e.targets if not any(_match(p, q) >= 0.5 for q in other.targets)]
+    return _complement(e) | frozenset(_singular(w) for p in unmatched for w in _content_words(p.name))
 
 
 def find_contradictions(events: Sequence[StoryEvent]) -> list[Contradiction]:
-    """Return the contradictions between own-voice reports of different origins within one claim.
+    """Return the contradictions between asserting voices of different origins within one claim.
 
-    Evidence only: both reports tell the happening in their own voice (a party's denial makes a
-    dispute, not a contradiction; a quote is a party's word), name the same participants, and
-    either one negates what the other asserts or they give different values for the same
-    counted thing, place or explicitly stated date.
+    Evidence only: both reports tell the happening as fact (an outlet's own voice, or a named
+    party asserting it; a party's denial against an outlet makes a dispute, a quote is its
+    speaker's word), are of the same type and name the same principal actors, and either
+    - one negates the very deed the other asserts (the same verb, on a day and at a place both
+      allow), or
+    - they give different values for the same counted thing (on a day and at a place both
+      allow), a place resolved far from the other's, or explicitly stated dates that cannot
+      both be right but are within a month (further apart, it is another happening).
     """
     found: list[Contradiction] = []
     seen: set[tuple[str, str, str]] = set()
@@ -638,26 +863,38 @@ def find_contradictions(events: Sequence[StoryEvent]) -> list[Contradiction]:
         for b in voiced[i + 1:]:
             if a.origin.lower() == b.origin.lower() or voice(a) == voice(b) or a.plover_type != b.plover_type:
                 continue
-            if not _same_participants(a, b):
+            if not _same_principals(a, b):
                 continue
             if a.negated != b.negated:
                 if not (a.asserting_origin and b.asserting_origin):
                     continue               # a party's word against an outlet's: a dispute, not a contradiction
-                # "was offered" / "was never offered": the same deed by the same doer, one asserts, one negates.
-                named_doer = bool(a.sources and b.sources)
-                if a.lemma == b.lemma or named_doer:
-                    first, second = (a, b) if not a.negated else (b, a)
+                first, second = (a, b) if not a.negated else (b, a)
+                # "was offered" / "was never offered": the same deed, one asserts, one negates.
+                # The negating report must say "not" (or like words) and the asserting one must not,
+                # and what the deed is done with must not differ ("offered advisory posts" /
+                # "never offered the Navy job" are two offers).
+                what_a, what_b = _what(first, second), _what(second, first)
+                if a.lemma == b.lemma and _same_occasion(a, b) and not _NEGATING.search(first.sentence) \
+                        and (_NEGATING.search(second.sentence) or re.search(r"\bden(?:y|ied|ies)\b", second.sentence, re.I)) \
+                        and not (what_a and what_b and not what_a & what_b):
                     add("negation", first, first.trigger, second, f"not {second.trigger}")
                 continue
             if a.negated:
                 continue
-            clash = _count_clash(a, b)
-            if clash:
-                add("number", a, clash[0], b, clash[1])
-            if a.location and b.location and not same_place(a.location, b.location):
+            if a.date and b.date and a.date_text and b.date_text and not dates_compatible(a, b):
+                if a.lemma == b.lemma and abs((a.date - b.date).days) <= DATE_DISPUTE_DAYS:
+                    add("date", a, a.date.isoformat(), b, b.date.isoformat())
+                continue                   # told on different days: the other details are of another day
+            if not (dates_compatible(a, b) and _stated_alike(a, b)):
+                continue
+            km = distance_km(a, b)
+            if a.location and b.location and not same_place(a.location, b.location) and (km is None or km > SAME_PLACE_KM):
+                # Alignment joins reports placed far apart only when doers, victims, type and day agree.
                 add("place", a, a.location, b, b.location)
-            if a.date and b.date and a.date_text and b.date_text and abs((a.date - b.date).days) > 1:
-                add("date", a, a.date.isoformat(), b, b.date.isoformat())
+            if km is None or km <= PLACE_APART_KM:
+                clash = _count_clash(a, b)
+                if clash:
+                    add("number", a, clash[0], b, clash[1])
     return found
 
 

@@ -6,6 +6,8 @@ Every function takes an open ``Store`` and returns dataclasses or lists of dicts
 
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,6 +88,8 @@ def story_claims(store: Store, story_id: str) -> list[dict[str, Any]]:
     for claim in claims:
         claim["outlets"] = by_claim_outlets.get(claim["id"], {})
         claim["events"] = by_claim_events.get(claim["id"], [])
+        # Each party's statement and the outlets relaying it (stored as JSON; see docs/schema.md).
+        claim["statements"] = json.loads(claim["statements"]) if claim.get("statements") else []
     return claims
 
 
