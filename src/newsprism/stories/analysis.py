@@ -40,12 +40,22 @@ def crude_lemma(word: str) -> str:
     return stem.rstrip("e")
 
 
+STORY_ARTICLES = ("SELECT s.story_id, a.id, a.outlet, a.published, a.title, a.text, s.origin, s.copy_of, s.relays "
+                  "FROM (SELECT unnest(?::VARCHAR[]) AS id) asked JOIN story_articles s ON s.story_id = asked.id "
+                  "JOIN articles a ON a.id = s.article_id ORDER BY a.published NULLS LAST, a.id")
+
+
 def story_articles(store: Store, story_id: str) -> list[dict]:
     """Return the story's articles with outlet, date, origin and copy link, in publication order."""
-    return store.query(
-        "SELECT a.id, a.outlet, a.published, a.title, a.text, s.origin, s.copy_of, s.relays FROM story_articles s "
-        "JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? "
-        "ORDER BY a.published NULLS LAST, a.id", [story_id])
+    return stories_articles(store, [story_id]).get(story_id, [])
+
+
+def stories_articles(store: Store, story_ids: Sequence[str]) -> dict[str, list[dict]]:
+    """``story_articles`` of many stories, from one query."""
+    out: dict[str, list[dict]] = defaultdict(list)
+    for row in store.query(STORY_ARTICLES, [list(story_ids)]):
+        out[row.pop("story_id")].append(row)
+    return out
 
 
 def quote_spans(store: Store, ids: Sequence[str]) -> dict[str, list[tuple[int, int, str]]]:
@@ -80,8 +90,9 @@ def story_events(store: Store, articles: Sequence[dict], via_outlet: set[tuple[s
         "WHERE e.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY e.article_id, e.start", [ids])
     roles: dict[str, dict[str, list[dict]]] = defaultdict(lambda: {"source": [], "target": []})
     for row in store.query(
-            "SELECT ea.*, ac.aliases, ac.kind FROM event_actors ea LEFT JOIN actors ac ON ac.id = ea.actor_id "
-            "WHERE ea.event_id IN (SELECT id FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))) "
+            # With its article id, so that GroupQueries answers it for many stories at once.
+            "SELECT ea.*, e.article_id, ac.aliases, ac.kind FROM event_actors ea JOIN events e ON e.id = ea.event_id "
+            "LEFT JOIN actors ac ON ac.id = ea.actor_id WHERE e.article_id IN (SELECT unnest(?::VARCHAR[])) "
             "ORDER BY ea.event_id, ea.role, ea.position", [ids]):
         roles[row["event_id"]][row["role"]].append(row)
     # A sentence crediting a named outlet ("according to Veldora One") makes its events that outlet's word.
@@ -273,12 +284,11 @@ def analyze_stories(store: Store, story_ids: Sequence[str], strict: bool = True)
     for start in range(0, len(ids), WRITE_GROUP):
         group = ids[start:start + WRITE_GROUP]
         pending: dict[str, list[dict]] = {table: [] for table in STORY_DERIVED_TABLES}
-        members = store.query("SELECT article_id FROM story_articles WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
-                              [group])
-        queries = GroupQueries(store, [r["article_id"] for r in members])
+        articles = stories_articles(store, group)
+        queries = GroupQueries(store, [a["id"] for story in articles.values() for a in story])
         for story_id in group:
             try:
-                rows = story_rows(queries, story_id)
+                rows = story_rows(queries, story_id, articles.get(story_id, []))
             except Exception as exc:
                 if strict:
                     raise
@@ -299,9 +309,10 @@ def story_failure(story_id: str, exc: BaseException) -> InputFailure:
     return InputFailure(f"story {story_id}", reason, None, "story analysis", type(exc).__name__)
 
 
-def story_rows(store: Store | GroupQueries, story_id: str) -> dict[str, list[dict]]:
-    """Return the rebuilt rows of every story-derived table for one story."""
-    articles = story_articles(store, story_id)
+def story_rows(store: Store | GroupQueries, story_id: str, articles: list[dict] | None = None) -> dict[str, list[dict]]:
+    """Return the rebuilt rows of every story-derived table for one story (``articles``: its
+    ``story_articles``, when already loaded)."""
+    articles = story_articles(store, story_id) if articles is None else articles
     via_outlet = credited_sentences(store, [a["id"] for a in articles])
     events = story_events(store, articles, via_outlet)
     claims = build_claims(events)

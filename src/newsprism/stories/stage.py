@@ -102,38 +102,60 @@ def _within_reach(store: Store, new_ids: Sequence[str], window_days: int, limit:
     return None if limit is not None and len(reach) > limit else reach
 
 
-def _origins(store: Store, article_ids: Sequence[str], story_copies: dict[str, str] | None = None):
-    ids = list(article_ids)
-    outlets = {r["id"]: r["outlet"] for r in store.query(
-        f"SELECT id, outlet FROM articles WHERE id IN {IN_IDS}", [ids])}
-    copies = {r["article_id"]: r["original_id"] for r in store.query(
-        f"SELECT article_id, original_id FROM copies WHERE article_id IN {IN_IDS}", [ids])}
-    # Copies found within the story (a trimmed wire story) join the groups the store-wide pass
-    # made, root to root, so a link never runs against a stored one and never makes a cycle.
-    def root(article_id: str) -> str:
-        seen = {article_id}
-        while article_id in copies and copies[article_id] not in seen:
-            article_id = copies[article_id]
-            seen.add(article_id)
-        return article_id
+class _OriginFacts:
+    """What the origins of some articles are computed from, loaded with one query per table.
 
-    for copy, original in (story_copies or {}).items():
-        copy_root, original_root = root(copy), root(original)
-        if copy_root != original_root:
-            copies[copy_root] = original_root
-    # An original outside this list still names the copy's origin.
-    missing = sorted(set(copies.values()) - set(outlets))
-    if missing:
-        outlets.update({r["id"]: r["outlet"] for r in store.query(
-            f"SELECT id, outlet FROM articles WHERE id IN {IN_IDS}", [missing])})
-    relays: dict[str, tuple[str, str]] = {}
-    for r in store.query(
-            "SELECT c.article_id, c.name, s.text FROM cited_sources c LEFT JOIN sentences s "
-            "ON s.article_id = c.article_id AND s.sentence_index = c.sentence_index "
-            f"WHERE c.relation = 'relays' AND c.article_id IN {IN_IDS} ORDER BY c.start", [ids]):
-        relays.setdefault(r["article_id"], (r["name"], r["text"] or ""))
-    known = [r["outlet"] for r in store.query("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
-    return article_origins(outlets, copies, relays, known)
+    ``outlets`` also holds the outlets of originals outside the articles asked for (an
+    original stored in another story still names its copy's origin).
+    """
+
+    def __init__(self, store: Store, article_ids: Sequence[str], outlets: dict[str, str | None] | None = None,
+                 known: list[str] | None = None) -> None:
+        ids = list(article_ids)
+        self.outlets = dict(outlets) if outlets is not None else {r["id"]: r["outlet"] for r in store.query(
+            f"SELECT a.id, a.outlet FROM {ASKED} JOIN articles a ON a.id = asked.id", [ids])}
+        self.copies = {r["article_id"]: r["original_id"] for r in store.query(
+            f"SELECT c.article_id, c.original_id FROM {ASKED} JOIN copies c ON c.article_id = asked.id", [ids])}
+        missing = sorted(set(self.copies.values()) - set(self.outlets))
+        if missing:
+            self.outlets.update({r["id"]: r["outlet"] for r in store.query(
+                f"SELECT a.id, a.outlet FROM {ASKED} JOIN articles a ON a.id = asked.id", [missing])})
+        self.relays: dict[str, tuple[str, str]] = {}
+        for r in store.query(
+                f"SELECT c.article_id, c.name, s.text FROM {ASKED} JOIN cited_sources c ON c.article_id = asked.id "
+                "LEFT JOIN sentences s ON s.article_id = c.article_id AND s.sentence_index = c.sentence_index "
+                "WHERE c.relation = 'relays' ORDER BY c.start", [ids]):
+            self.relays.setdefault(r["article_id"], (r["name"], r["text"] or ""))
+        # The outlets a relay may name: read once per run, not once per story.
+        self.known = known if known is not None else [r["outlet"] for r in store.query(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
+
+    def origins(self, article_ids: Sequence[str], story_copies: dict[str, str] | None = None):
+        """Return the origins of the given articles (one story, or the new articles of a group)."""
+        ids = set(article_ids)
+        copies = {a: self.copies[a] for a in article_ids if a in self.copies}
+
+        # Copies found within the story (a trimmed wire story) join the groups the store-wide pass
+        # made, root to root, so a link never runs against a stored one and never makes a cycle.
+        def root(article_id: str) -> str:
+            seen = {article_id}
+            while article_id in copies and copies[article_id] not in seen:
+                article_id = copies[article_id]
+                seen.add(article_id)
+            return article_id
+
+        for copy, original in (story_copies or {}).items():
+            copy_root, original_root = root(copy), root(original)
+            if copy_root != original_root:
+                copies[copy_root] = original_root
+        outlets = {a: self.outlets.get(a) for a in article_ids}
+        outlets.update({o: self.outlets[o] for o in set(copies.values()) - ids if o in self.outlets})
+        relays = {a: self.relays[a] for a in article_ids if a in self.relays}
+        return article_origins(outlets, copies, relays, self.known)
+
+
+def _origins(store: Store, article_ids: Sequence[str]):
+    return _OriginFacts(store, article_ids).origins(article_ids)
 
 
 # New articles are clustered this many at a time, in publication order, each group joining the
@@ -249,8 +271,13 @@ def _assign(store: Store, settings: Settings, new_items: Sequence[StoryText], ve
 def story_copies(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
     """Return {copy id: original id} among one story's articles, by containment or matching lead."""
     rows = store.query(
-        f"SELECT id, title, text, published FROM articles WHERE id IN {IN_IDS} ORDER BY ingested_at, id",
-        [list(article_ids)])
+        f"SELECT a.id, a.title, a.text, a.published FROM {ASKED} JOIN articles a ON a.id = asked.id "
+        "ORDER BY a.ingested_at, a.id", [list(article_ids)])
+    return _copies_within(rows)
+
+
+def _copies_within(rows: Sequence[dict]) -> dict[str, str]:
+    """``story_copies`` of one story's article rows, in the order they were stored."""
     items = [CopyCandidate(r["id"], r["title"], r["text"], r["published"], i) for i, r in enumerate(rows)]
     return {link.article_id: link.original_id for link in find_contained_copies(items)}
 
@@ -260,16 +287,24 @@ def refresh_origins(store: Store, story_ids: Sequence[str]) -> None:
 
     An article's origin depends on the other articles of its story (a copy counts under its
     original's origin), so it is settled after clustering, once the story's members are known.
+    Each table is read once for all the stories' articles (a query per story would scan the
+    store's tables once per touched story).
     """
     ids = list(story_ids)
     if not ids:
         return
-    members: dict[str, list[str]] = defaultdict(list)
-    for r in store.query(f"SELECT story_id, article_id FROM story_articles WHERE story_id IN {IN_IDS}", [ids]):
-        members[r["story_id"]].append(r["article_id"])
+    rows_of: dict[str, list[dict]] = defaultdict(list)
+    for r in store.query(
+            f"SELECT s.story_id, a.id, a.outlet, a.title, a.text, a.published FROM (SELECT unnest(?::VARCHAR[]) AS id) asked "
+            "JOIN story_articles s ON s.story_id = asked.id JOIN articles a ON a.id = s.article_id "
+            "ORDER BY a.ingested_at, a.id", [ids]):
+        rows_of[r["story_id"]].append(r)
+    facts = _OriginFacts(store, [r["id"] for rows in rows_of.values() for r in rows],
+                         outlets={r["id"]: r["outlet"] for rows in rows_of.values() for r in rows})
     rows: dict[str, list] = {"story_id": [], "article_id": [], "origin": [], "copy_of": [], "relays": []}
-    for story_id, article_ids in members.items():
-        origins = _origins(store, article_ids, story_copies(store, article_ids) if len(article_ids) > 1 else {})
+    for story_id, members in rows_of.items():
+        article_ids = [r["id"] for r in members]
+        origins = facts.origins(article_ids, _copies_within(members) if len(members) > 1 else {})
         for article_id in article_ids:
             o = origins[article_id]
             for column, value in zip(rows, (story_id, article_id, o.origin, o.copy_of, o.relays)):
