@@ -165,7 +165,12 @@ CLUSTER_GROUP = 1_000
 # With the story index, a group is compared with at most this many stored articles (members of
 # its candidate stories); a group needing more is clustered in parts, each as many new articles
 # as fit, down to one, whose needs are bounded by story_candidate_limit x MEMBER_LIMIT.
-STORED_LIMIT = 1_500
+STORED_LIMIT = 4_000
+
+
+# After the first part of a group, the next part's index query covers twice as many new articles
+# as the last part took (at least MIN_LOOKAHEAD): parts are about as large as the one before.
+MIN_LOOKAHEAD = 64
 
 
 # Clustering views of stored articles kept between the groups of one run (candidate stories
@@ -223,6 +228,7 @@ def _cluster_group(store: Store, settings: Settings, new_items: Sequence[StoryTe
     stored or new stories; return the stories that changed."""
     changed: set[str] = set()
     exact_limit = {"exact": None, "auto": settings.story_exact_limit}.get(settings.story_search, -1)
+    lookahead = None
     while new_items:
         new_ids = [item.article_id for item in new_items]
         reach = _within_reach(store, new_ids, settings.story_window_days, exact_limit) if exact_limit != -1 else None
@@ -232,7 +238,8 @@ def _cluster_group(store: Store, settings: Settings, new_items: Sequence[StoryTe
             } if reach else {}
             taken = len(new_items)
         else:
-            stored, taken = _indexed_reach(store, settings, new_items, vectors)
+            stored, taken = _indexed_reach(store, settings, new_items, vectors, lookahead)
+            lookahead = max(MIN_LOOKAHEAD, 2 * taken)
         changed |= _assign(store, settings, new_items[:taken], vectors[:taken], stored, texts)
         new_items, vectors = new_items[taken:], vectors[taken:]
     return changed
@@ -319,10 +326,15 @@ def refresh_origins(store: Store, story_ids: Sequence[str]) -> None:
         store.con.unregister("newsprism_origins")
 
 
-def _indexed_reach(store: Store, settings: Settings, new_items: Sequence[StoryText], vectors) -> tuple[dict[str, str], int]:
+def _indexed_reach(store: Store, settings: Settings, new_items: Sequence[StoryText], vectors,
+                   lookahead: int | None = None) -> tuple[dict[str, str], int]:
     """Return the stored articles (article -> story) of the candidate stories of the first new
     articles, and how many new articles that is: as many, in order, as keep the stored ones
     within STORED_LIMIT (at least one). The rest ask the index again once these are stored."""
+    # Only the next ``lookahead`` articles ask the index: the rest ask again anyway once this
+    # part is stored (asking for all of them each time made a group's index queries grow with
+    # the square of its parts).
+    new_items, vectors = new_items[:lookahead], vectors[:lookahead]
     found = candidate_stories(store, new_items, settings.story_window_days, settings.story_candidate_limit, vectors)
     wanted = sorted({story for candidates in found.values() for story, _ in candidates})
     members = candidate_members(store, wanted, [item.published for item in new_items], settings.story_window_days)
