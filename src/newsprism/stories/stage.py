@@ -388,9 +388,11 @@ def update_stories(store: Store, settings: Settings) -> list[InputFailure]:
     check_backend(settings.similarity_backend, settings.embedding_model)
     with store.transaction():
         changed = cluster_new_articles(store, settings)
-        # A story clustered by an older newsprism, before the comparison tables existed.
+        # A story clustered by an older newsprism, before the comparison tables existed, or one
+        # that gained articles after its last rebuild (clustered while the run was analysing).
         unanalysed = {r["story_id"] for r in store.query(
-            "SELECT DISTINCT story_id FROM story_articles WHERE story_id NOT IN (SELECT id FROM stories)")}
+            "SELECT DISTINCT s.story_id FROM story_articles s LEFT JOIN stories st ON st.id = s.story_id "
+            "WHERE st.id IS NULL OR s.joined_at > st.updated_at")}
         touched = sorted(changed | unanalysed)
         refresh_origins(store, touched)
         refresh_story_rows(store, touched)
