@@ -117,8 +117,10 @@ def _replace(columns: tuple[str, ...], all_columns: list[str], suffix: str, extr
     return ", ".join(parts)
 
 
-def grow(path: Path, base: Path, stored: int, new: int, clustered: bool = True) -> None:
-    """Write a store of ``stored`` clustered articles (or unclustered) and ``new`` unclustered ones."""
+def grow(path: Path, base: Path, stored: int, new: int, clustered: bool = True, undated_every: int = UNDATED_EVERY) -> None:
+    """Write a store of ``stored`` clustered articles (or unclustered) and ``new`` unclustered ones.
+
+    Every ``undated_every``-th repetition is undated (0: none)."""
     from newsprism.store import Store
     from newsprism.store.duckdb_store import COLUMNS
 
@@ -151,7 +153,7 @@ def grow(path: Path, base: Path, stored: int, new: int, clustered: bool = True) 
         last_dated = 0
         with store.transaction():
             for k in range(replicas):
-                undated = k % UNDATED_EVERY == UNDATED_EVERY - 1
+                undated = bool(undated_every) and k % undated_every == undated_every - 1
                 last_dated = k if not undated else last_dated
                 replica(k, min(size, stored - k * size), k * REPLICA_SPACING, str(undated).upper(), "r", clustered)
             for k in range(-(-new // size)):
@@ -230,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", default="1000,10000", help="whole-run points: this many unclustered articles")
     parser.add_argument("--search", choices=("index", "exact", "auto"), default="auto")
     parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per point")
+    parser.add_argument("--undated-every", type=int, default=UNDATED_EVERY,
+                        help="every N-th repetition of the stored corpus is undated (0: none)")
     parser.add_argument("--repeat", type=int, default=1, help="measure each point this many times, keep the fastest")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -242,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     base = build_base(work, store_dir)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"load before: {os.getloadavg()}; search={args.search}", flush=True)
+          f"load before: {os.getloadavg()}; search={args.search}; undated every {args.undated_every}", flush=True)
     rows = []
     points = [("stored", int(n)) for n in args.sizes.split(",") if n] + \
              [("fresh", int(n)) for n in args.fresh.split(",") if n]
@@ -252,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             path.unlink()
         started = time.perf_counter()
         if kind == "stored":
-            grow(path, base, n, NEW_ARTICLES)
+            grow(path, base, n, NEW_ARTICLES, undated_every=args.undated_every)
         else:
             grow(path, base, n, 0, clustered=False)
         built = time.perf_counter() - started

@@ -234,7 +234,7 @@ def claim_rows(story_id: str, claims: Sequence[Claim], articles: Sequence[dict])
 
 # Stories whose rebuilt rows are written together: one delete and one insert per table for the
 # lot, not per story (most stories of a large run hold one or two articles).
-WRITE_GROUP = 200
+WRITE_GROUP = 1_000
 
 
 class GroupQueries:
