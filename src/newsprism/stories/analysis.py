@@ -47,6 +47,8 @@ STORY_ARTICLES = ("SELECT s.story_id, a.id, a.outlet, a.published, a.title, a.te
 
 def story_articles(store: Store, story_id: str) -> list[dict]:
     """Return the story's articles with outlet, date, origin and copy link, in publication order."""
+    if isinstance(store, GroupQueries) and story_id in store.stories:
+        return store.stories[story_id]
     return stories_articles(store, [story_id]).get(story_id, [])
 
 
@@ -234,7 +236,7 @@ def claim_rows(story_id: str, claims: Sequence[Claim], articles: Sequence[dict])
 
 # Stories whose rebuilt rows are written together: one delete and one insert per table for the
 # lot, not per story (most stories of a large run hold one or two articles).
-WRITE_GROUP = 1_000
+WRITE_GROUP = 200
 
 
 class GroupQueries:
@@ -247,8 +249,10 @@ class GroupQueries:
     query (or one whose rows carry no ``article_id``) goes to the store as it is.
     """
 
-    def __init__(self, store: Store, article_ids: Sequence[str]):
+    def __init__(self, store: Store, article_ids: Sequence[str], stories: dict[str, list[dict]] | None = None):
         self.store = store
+        # The group's ``story_articles``, read with one query (story id -> its articles).
+        self.stories = stories or {}
         self.article_ids = list(article_ids)
         self.known = set(self.article_ids)
         self.answers: dict[str, dict[str, list[tuple[int, dict]]] | None] = {}
@@ -273,6 +277,29 @@ class GroupQueries:
         return [row for _, row in sorted(found, key=lambda item: item[0])]
 
 
+# ... and at most this many articles among them (one larger story makes a group alone): the rows
+# a group reads (sentences, events, mentions) are held together, so memory stays bounded by
+# this however large the stories of a run grow.
+GROUP_ARTICLES = 1_000
+
+
+def _groups(store: Store, ids: list[str]) -> list[list[str]]:
+    """Cut the stories into groups of at most WRITE_GROUP stories and GROUP_ARTICLES articles."""
+    sizes = {r["story_id"]: r["n"] for r in store.query(
+        "SELECT s.story_id, count(*) AS n FROM (SELECT unnest(?::VARCHAR[]) AS id) asked "
+        "JOIN story_articles s ON s.story_id = asked.id GROUP BY s.story_id", [ids])} if ids else {}
+    groups: list[list[str]] = []
+    articles = 0
+    for story_id in ids:
+        size = sizes.get(story_id, 0)
+        if not groups or len(groups[-1]) >= WRITE_GROUP or (groups[-1] and articles + size > GROUP_ARTICLES):
+            groups.append([])
+            articles = 0
+        groups[-1].append(story_id)
+        articles += size
+    return groups
+
+
 def analyze_stories(store: Store, story_ids: Sequence[str], strict: bool = True) -> list[InputFailure]:
     """Rebuild claims, framing terms and voices of the given stories.
 
@@ -280,15 +307,13 @@ def analyze_stories(store: Store, story_ids: Sequence[str], strict: bool = True)
     returned as a failure; the other stories are rebuilt.
     """
     failures: list[InputFailure] = []
-    ids = list(story_ids)
-    for start in range(0, len(ids), WRITE_GROUP):
-        group = ids[start:start + WRITE_GROUP]
+    for group in _groups(store, list(story_ids)):
         pending: dict[str, list[dict]] = {table: [] for table in STORY_DERIVED_TABLES}
         articles = stories_articles(store, group)
-        queries = GroupQueries(store, [a["id"] for story in articles.values() for a in story])
+        queries = GroupQueries(store, [a["id"] for story in articles.values() for a in story], articles)
         for story_id in group:
             try:
-                rows = story_rows(queries, story_id, articles.get(story_id, []))
+                rows = story_rows(queries, story_id)
             except Exception as exc:
                 if strict:
                     raise
@@ -309,10 +334,9 @@ def story_failure(story_id: str, exc: BaseException) -> InputFailure:
     return InputFailure(f"story {story_id}", reason, None, "story analysis", type(exc).__name__)
 
 
-def story_rows(store: Store | GroupQueries, story_id: str, articles: list[dict] | None = None) -> dict[str, list[dict]]:
-    """Return the rebuilt rows of every story-derived table for one story (``articles``: its
-    ``story_articles``, when already loaded)."""
-    articles = story_articles(store, story_id) if articles is None else articles
+def story_rows(store: Store | GroupQueries, story_id: str) -> dict[str, list[dict]]:
+    """Return the rebuilt rows of every story-derived table for one story."""
+    articles = story_articles(store, story_id)
     via_outlet = credited_sentences(store, [a["id"] for a in articles])
     events = story_events(store, articles, via_outlet)
     claims = build_claims(events)

@@ -175,7 +175,7 @@ MIN_LOOKAHEAD = 64
 
 # Clustering views of stored articles kept between the groups of one run (candidate stories
 # recur from group to group); oldest dropped first, so memory stays bounded.
-TEXT_CACHE = 20_000
+TEXT_CACHE = 5_000
 
 
 class _TextCache:
