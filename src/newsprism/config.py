@@ -65,6 +65,10 @@ class Settings:
     story_search: str = "auto"
     story_exact_limit: int = 2_000
     story_candidate_limit: int = 8
+    # While a run is still analysing, every ``story_increment`` stored articles are clustered into
+    # stories (newsprism.stories.increments), so the story stage keeps pace with the batches or
+    # Ray shards instead of waiting for all of them; 0 clusters only once, after the last batch.
+    story_increment: int = 5_000
     # DuckDB's memory_limit for the store's connection (DuckDB's own default is 80% of RAM);
     # past it DuckDB spills joins and sorts to disk beside the store file.
     duckdb_memory_limit: str = DEFAULT_MEMORY_LIMIT

@@ -482,15 +482,22 @@ def run_analysis(paths: Sequence[str], settings: Settings, store: Store,
 
     failures_written = 0
     in_flight: set[str] = set()
+    from newsprism.stories.increments import StoryIncrements
+
+    increments = StoryIncrements(store, settings)
     fresh = unstored_articles(iter_articles(files, settings, report, file_done, inputs.walked), store, settings, report, in_flight)
     for analyzed in _batches(parse_stream(fresh, nlp, settings, report), settings.batch_size):
         started = time.perf_counter()
         new_failures = report.failures[failures_written:]
+        stored_before = report.stored
         write_analyzed(store, analyzed, new_failures, settings, report)
         failures_written = len(report.failures)
         in_flight.difference_update(item.article.id for item in analyzed)
         in_flight.difference_update(f.article_id for f in new_failures if f.article_id)
         report.add_time("store", time.perf_counter() - started)
+        started = time.perf_counter()
+        increments.stored(report.stored - stored_before)
+        report.add_time("stories", time.perf_counter() - started)
         if on_progress:
             on_progress(done, len(files), report.stored)
     if report.failures[failures_written:]:

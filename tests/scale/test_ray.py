@@ -49,3 +49,30 @@ def test_shards_left_by_an_interrupted_ray_run_are_loaded_not_parsed_again(tmp_p
         report = run_analysis_ray([str(SEEDS)], run_settings, store)
     assert report.stored == 2 and report.already_stored == 2
     assert table_contents(db) == table_contents(seeds_store)
+
+
+@pytest.mark.ray
+def test_two_ray_workers_feed_the_story_stage_shard_by_shard_and_store_what_a_local_run_stores(tmp_path, settings):
+    # Two analyser actors on a local Ray instance of two CPUs. With a story increment of 8
+    # articles and shards of 4, stories are clustered while later shards are still being
+    # analysed; a local run cut the same way stores exactly the same.
+    ray = pytest.importorskip("ray")
+    pytest.importorskip("ray.data")
+    from newsprism.pipeline import run_analysis
+
+    run = settings.with_(batch_size=4, story_increment=8)
+    local_db = tmp_path / "local.duckdb"
+    with Store(local_db) as store:
+        run_analysis(COMPARISON_INPUTS, run.with_(db_path=local_db), store)
+    db = tmp_path / "ray.duckdb"
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        with Store(db) as store:
+            report = run_analysis_ray(COMPARISON_INPUTS, run.with_(db_path=db, workers=2), store)
+            # Clustered in two passes: once 8 articles were stored, and after the last shard.
+            passes = store.query("SELECT count(DISTINCT joined_at) AS n FROM story_articles")[0]["n"]
+    finally:
+        ray.shutdown()
+    assert 8 < report.stored < 16 and not report.failures
+    assert passes == 2
+    assert table_contents(db) == table_contents(local_db)

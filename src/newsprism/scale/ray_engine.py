@@ -10,7 +10,9 @@ The run has three steps:
    back to the driver, is written as an output Parquet shard, then loaded into DuckDB in one
    transaction with its copy links, and its shard file removed. Output shards left by an
    interrupted run are loaded first on the next run, so finished work is not parsed again.
-3. Story-level stages run over the store, as after a local run.
+3. Story-level stages: every ``Settings.story_increment`` stored articles are clustered as the
+   shards land (while Ray analyses the next ones); the rest, and the comparison of every story
+   that changed, run over the store after the last shard, as after a local run.
 
 Reading stays in the driver because only it can see the store (to skip stored articles) and
 the input files; on a cluster the shards reach the workers through Ray's object store, so
@@ -53,6 +55,7 @@ from newsprism.scale.shards import (
     write_shard,
 )
 from newsprism.store import Store
+from newsprism.stories.increments import StoryIncrements
 
 
 class ArticleAnalyzer:
@@ -120,7 +123,9 @@ def start_ray(address: str | None, workers: int):
     return ray, True
 
 
-def _load(store: Store, shard: pa.Table, settings: Settings, report: RunReport, failures: list[InputFailure]) -> None:
+def _load(store: Store, shard: pa.Table, settings: Settings, report: RunReport, failures: list[InputFailure]) -> int:
+    """Store one output shard with its copy links and the failures met so far; return how many
+    articles it added."""
     started = time.perf_counter()
     # Articles, their records, the failures met so far and copy links land together or not at all.
     failed = shard_failures(shard)
@@ -136,6 +141,7 @@ def _load(store: Store, shard: pa.Table, settings: Settings, report: RunReport, 
     report.stored += len(loaded)
     report.already_stored += shard.num_rows - len(loaded) - len(failed)
     report.add_time("store", time.perf_counter() - started)
+    return len(loaded)
 
 
 def run_analysis_ray(paths: Sequence[str], settings: Settings, store: Store, address: str | None = None,
@@ -157,9 +163,11 @@ def run_analysis_ray(paths: Sequence[str], settings: Settings, store: Store, add
     report.add_time("store", time.perf_counter() - started)
     unwritten: list[InputFailure] = list(report.failures)
 
+    # The story stage consumes the shards as they are stored, as a local run's batches.
+    increments = StoryIncrements(store, settings)
     # Output shards of an interrupted run hold finished work: store it before reading anything.
     for leftover in sorted(outputs.glob("part-*.parquet")) if outputs.is_dir() else []:
-        _load(store, pq.read_table(leftover), settings, report, unwritten)
+        increments.stored(_load(store, pq.read_table(leftover), settings, report, unwritten))
         leftover.unlink()
 
     ray, started_here = None, False
@@ -190,7 +198,7 @@ def run_analysis_ray(paths: Sequence[str], settings: Settings, store: Store, add
             to_analyse += len(batch)
         unwritten.extend(report.failures[failures_seen:])
         if shards:
-            _analyse_on_ray(ray, shards, settings, store, report, unwritten, outputs, to_analyse, on_progress)
+            _analyse_on_ray(ray, shards, settings, store, report, unwritten, outputs, to_analyse, on_progress, increments)
     finally:
         if started_here:
             ray.shutdown()
@@ -203,7 +211,7 @@ def run_analysis_ray(paths: Sequence[str], settings: Settings, store: Store, add
 
 def _analyse_on_ray(ray, shards: list, settings: Settings, store: Store, report: RunReport,
                     unwritten: list[InputFailure], outputs: Path, to_analyse: int,
-                    on_progress: Callable[[int, int, int], None] | None) -> None:
+                    on_progress: Callable[[int, int, int], None] | None, increments: StoryIncrements) -> None:
     from ray.data import DataContext
 
     context = DataContext.get_current()
@@ -219,8 +227,12 @@ def _analyse_on_ray(ray, shards: list, settings: Settings, store: Store, report:
     for number, shard in enumerate(analysed.iter_batches(batch_size=None, batch_format="pyarrow")):
         report.add_time("analysing on Ray", time.perf_counter() - started)
         path = write_shard(shard, outputs / f"part-{number:05d}.parquet")
-        _load(store, shard, settings, report, unwritten)
+        added = _load(store, shard, settings, report, unwritten)
         path.unlink()
+        # While the driver clusters, Ray goes on analysing the next shards.
+        clustering = time.perf_counter()
+        increments.stored(added)
+        report.add_time("stories", time.perf_counter() - clustering)
         done += shard.num_rows
         if on_progress:
             on_progress(done, to_analyse, report.stored)

@@ -66,12 +66,24 @@ def event_lemma(rule: str | None, trigger: str) -> str:
     return crude_lemma(trigger)
 
 
+STORY_ARTICLES = ("SELECT s.story_id, a.id, a.outlet, a.published, a.title, a.text, s.origin, s.copy_of, s.relays "
+                  "FROM (SELECT unnest(?::VARCHAR[]) AS id) asked JOIN story_articles s ON s.story_id = asked.id "
+                  "JOIN articles a ON a.id = s.article_id ORDER BY a.published NULLS LAST, a.id")
+
+
 def story_articles(store: Store, story_id: str) -> list[dict]:
     """Return the story's articles with outlet, date, origin and copy link, in publication order."""
-    return store.query(
-        "SELECT a.id, a.outlet, a.published, a.title, a.text, s.origin, s.copy_of, s.relays FROM story_articles s "
-        "JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? "
-        "ORDER BY a.published NULLS LAST, a.id", [story_id])
+    if isinstance(store, GroupQueries) and story_id in store.stories:
+        return store.stories[story_id]
+    return stories_articles(store, [story_id]).get(story_id, [])
+
+
+def stories_articles(store: Store, story_ids: Sequence[str]) -> dict[str, list[dict]]:
+    """``story_articles`` of many stories, from one query."""
+    out: dict[str, list[dict]] = defaultdict(list)
+    for row in store.query(STORY_ARTICLES, [list(story_ids)]):
+        out[row.pop("story_id")].append(row)
+    return out
 
 
 def quote_spans(store: Store, ids: Sequence[str]) -> dict[str, list[tuple[int, int, str]]]:
@@ -106,8 +118,9 @@ def story_events(store: Store, articles: Sequence[dict], via_outlet: set[tuple[s
         "WHERE e.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY e.article_id, e.start", [ids])
     roles: dict[str, dict[str, list[dict]]] = defaultdict(lambda: {"source": [], "target": []})
     for row in store.query(
-            "SELECT ea.*, ac.aliases, ac.kind, ac.name AS canonical FROM event_actors ea LEFT JOIN actors ac ON ac.id = ea.actor_id "
-            "WHERE ea.event_id IN (SELECT id FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))) "
+            # With its article id, so that GroupQueries answers it for many stories at once.
+            "SELECT ea.*, e.article_id, ac.aliases, ac.kind, ac.name AS canonical FROM event_actors ea JOIN events e ON e.id = ea.event_id "
+            "LEFT JOIN actors ac ON ac.id = ea.actor_id WHERE e.article_id IN (SELECT unnest(?::VARCHAR[])) "
             "ORDER BY ea.event_id, ea.role, ea.position", [ids]):
         roles[row["event_id"]][row["role"]].append(row)
     # A sentence crediting a named outlet ("according to Veldora One") makes its events that outlet's word.
@@ -322,8 +335,10 @@ class GroupQueries:
     query (or one whose rows carry no ``article_id``) goes to the store as it is.
     """
 
-    def __init__(self, store: Store, article_ids: Sequence[str]):
+    def __init__(self, store: Store, article_ids: Sequence[str], stories: dict[str, list[dict]] | None = None):
         self.store = store
+        # The group's ``story_articles``, read with one query (story id -> its articles).
+        self.stories = stories or {}
         self.article_ids = list(article_ids)
         self.known = set(self.article_ids)
         self.answers: dict[str, dict[str, list[tuple[int, dict]]] | None] = {}
@@ -348,6 +363,29 @@ class GroupQueries:
         return [row for _, row in sorted(found, key=lambda item: item[0])]
 
 
+# ... and at most this many articles among them (one larger story makes a group alone): the rows
+# a group reads (sentences, events, mentions) are held together, so memory stays bounded by
+# this however large the stories of a run grow.
+GROUP_ARTICLES = 1_000
+
+
+def _groups(store: Store, ids: list[str]) -> list[list[str]]:
+    """Cut the stories into groups of at most WRITE_GROUP stories and GROUP_ARTICLES articles."""
+    sizes = {r["story_id"]: r["n"] for r in store.query(
+        "SELECT s.story_id, count(*) AS n FROM (SELECT unnest(?::VARCHAR[]) AS id) asked "
+        "JOIN story_articles s ON s.story_id = asked.id GROUP BY s.story_id", [ids])} if ids else {}
+    groups: list[list[str]] = []
+    articles = 0
+    for story_id in ids:
+        size = sizes.get(story_id, 0)
+        if not groups or len(groups[-1]) >= WRITE_GROUP or (groups[-1] and articles + size > GROUP_ARTICLES):
+            groups.append([])
+            articles = 0
+        groups[-1].append(story_id)
+        articles += size
+    return groups
+
+
 def analyze_stories(store: Store, story_ids: Sequence[str], strict: bool = True) -> list[InputFailure]:
     """Rebuild claims, framing terms and voices of the given stories.
 
@@ -355,13 +393,10 @@ def analyze_stories(store: Store, story_ids: Sequence[str], strict: bool = True)
     returned as a failure; the other stories are rebuilt.
     """
     failures: list[InputFailure] = []
-    ids = list(story_ids)
-    for start in range(0, len(ids), WRITE_GROUP):
-        group = ids[start:start + WRITE_GROUP]
+    for group in _groups(store, list(story_ids)):
         pending: dict[str, list[dict]] = {table: [] for table in STORY_DERIVED_TABLES}
-        members = store.query("SELECT article_id FROM story_articles WHERE story_id IN (SELECT unnest(?::VARCHAR[]))",
-                              [group])
-        queries = GroupQueries(store, [r["article_id"] for r in members])
+        articles = stories_articles(store, group)
+        queries = GroupQueries(store, [a["id"] for story in articles.values() for a in story], articles)
         for story_id in group:
             try:
                 rows = story_rows(queries, story_id)

@@ -7,8 +7,8 @@ its ``STORY_TERMS`` heaviest terms (table ``story_terms``) and the span of its d
 (``story_spans``); an article's dot product with a story's mean vector estimates its mean
 similarity to the story's articles, the quantity average linkage compares with the threshold.
 
-A query joins a new article's ``QUERY_TERMS`` heaviest terms with ``story_terms`` (a hash join:
-one pass over the index, no pair matrix) and keeps, per article, the ``limit`` best stories whose
+A query joins a new article's ``QUERY_TERMS`` heaviest terms with the ``TERM_POSTINGS`` stories
+that weigh each most in ``story_terms`` (a hash join: one pass over the index, no pair matrix) and keeps, per article, the ``limit`` best stories whose
 dates come within the window (an undated article, or a story with undated members, is never
 excluded by date). The exact clustering then runs over the new articles and at most
 ``MEMBER_LIMIT`` members of each candidate story.
@@ -37,6 +37,11 @@ QUERY_TERMS = 48      # heaviest terms of a new article sent to the index
 STORY_TERMS = 96      # heaviest terms kept of a story's summed vector
 MEMBER_LIMIT = 24     # stored articles of one candidate story compared pair by pair
 NAME_PREFIX = "name:"
+# Stories read per query term: the TERM_POSTINGS that weigh the term most (per member) among
+# the stories within reach. A term that many stories share ("name:us") says little about which
+# one an article joins, and without the bound an undated article's query reads every story
+# holding any of its terms: work growing with the store. (In IR terms, a champion list.)
+TERM_POSTINGS = 100
 
 IndexVector = dict[str, float]
 
@@ -125,15 +130,20 @@ def _query(store: Store, part: Sequence[tuple[StoryText, IndexVector]], window_d
         return store.con.execute(f"""
             WITH eligible AS (
                 SELECT story_id, members, undated, first_published, last_published FROM story_spans
-                WHERE ?::DATE IS NULL OR undated > 0 OR (last_published >= ? AND first_published <= ?))
+                WHERE ?::DATE IS NULL OR undated > 0 OR (last_published >= ? AND first_published <= ?)),
+            postings AS (
+                SELECT t.term, t.story_id, t.weight / s.members AS weight, s.undated, s.first_published, s.last_published
+                FROM story_terms t JOIN eligible s ON s.story_id = t.story_id
+                WHERE t.term IN (SELECT DISTINCT term FROM {name})
+                QUALIFY row_number() OVER (PARTITION BY t.term ORDER BY t.weight / s.members DESC, t.story_id) <= ?)
             SELECT article_id, story_id, score FROM (
-                SELECT q.article_id, t.story_id, sum(q.weight * t.weight) / any_value(s.members) AS score
-                FROM {name} q JOIN story_terms t ON t.term = q.term JOIN eligible s ON s.story_id = t.story_id
-                WHERE q.low IS NULL OR s.undated > 0
-                   OR (s.last_published >= q.low AND s.first_published <= q.high)
+                SELECT q.article_id, t.story_id, sum(q.weight * t.weight) AS score
+                FROM {name} q JOIN postings t ON t.term = q.term
+                WHERE q.low IS NULL OR t.undated > 0
+                   OR (t.last_published >= q.low AND t.first_published <= q.high)
                 GROUP BY q.article_id, t.story_id)
             QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY score DESC, story_id) <= ?
-            ORDER BY article_id, score DESC, story_id""", [low, low, high, limit]).fetchall()
+            ORDER BY article_id, score DESC, story_id""", [low, low, high, TERM_POSTINGS, limit]).fetchall()
     finally:
         store.con.unregister(name)
 

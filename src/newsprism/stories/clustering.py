@@ -17,7 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from newsprism.records import stable_id
-from newsprism.stories.similarity import StoryText, similarity_matrix, window_matrix
+from newsprism.stories.similarity import PairSimilarity, StoryText, window_matrix
 
 # Two groups of articles, each of at least COHESION_GROUP, whose mean cross similarity is below
 # COHESION_RATIO times the mean inner similarity of the looser group stay apart even above the
@@ -42,6 +42,58 @@ def new_story_id(article_ids: Sequence[str]) -> str:
     return stable_id("story", article_ids[0])
 
 
+def _pair_matrices(items: Sequence[StoryText], new: Sequence[int], stored: Mapping[str, str], window_days: int,
+                   backend: str, embedding_model: str):
+    """Return the (articles x articles) similarity and counted-pair matrices the agglomeration
+    reads, as sparse matrices, and per new article its dense rows of both.
+
+    Only pairs with a new article, and pairs inside one stored story, are computed: two stored
+    stories never merge, so the clustering never reads a pair across them, and the work grows
+    with (new x all) plus the stories' own sizes instead of the square of all articles.
+    Only pairs published within the window count (``counted``); ``weighted`` is zero elsewhere.
+    """
+    n = len(items)
+    dates = [item.published for item in items]
+    pairs = PairSimilarity(items, backend, embedding_model)
+    new = list(new)
+    new_counted = window_matrix(dates, window_days, new)
+    new_counted[np.arange(len(new)), new] = False
+    new_weighted = pairs.rows(new)
+    new_weighted *= new_counted
+    new_rows = {i: (new_weighted[k], new_counted[k]) for k, i in enumerate(new)}
+    # Rows of the new articles placed in the (n x n) frame, then mirrored; the new x new block
+    # is in both, so it is taken out once.
+    place = sparse.csr_matrix((np.ones(len(new), dtype=np.float32), (new, np.arange(len(new)))), shape=(n, len(new)))
+    new_columns = np.asarray(new, dtype=np.int64)
+
+    def mirrored(rows: np.ndarray):
+        framed = place @ sparse.csr_matrix(rows.astype(np.float32))
+        return framed + framed.T - place @ sparse.csr_matrix(rows[:, new_columns].astype(np.float32)) @ place.T
+
+    weighted, counted = mirrored(new_weighted), mirrored(new_counted)
+    by_story: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        if item.article_id in stored:
+            by_story.setdefault(stored[item.article_id], []).append(i)
+    rows, columns, weights, counts = [], [], [], []
+    for indices in by_story.values():
+        if len(indices) < 2:
+            continue
+        block_counted = window_matrix([dates[i] for i in indices], window_days)
+        np.fill_diagonal(block_counted, False)
+        block = pairs.block(indices) * block_counted
+        grid = np.asarray(indices)
+        rows.append(np.repeat(grid, len(grid)))
+        columns.append(np.tile(grid, len(grid)))
+        weights.append(block.ravel())
+        counts.append(block_counted.ravel().astype(np.float32))
+    if rows:
+        coordinates = (np.concatenate(rows), np.concatenate(columns))
+        weighted = weighted + sparse.csr_matrix((np.concatenate(weights), coordinates), shape=(n, n))
+        counted = counted + sparse.csr_matrix((np.concatenate(counts), coordinates), shape=(n, n))
+    return weighted.tocsr(), counted.tocsr(), new_rows
+
+
 def assign_stories(items: Sequence[StoryText], stored: Mapping[str, str], threshold: float, window_days: int,
                    backend: str = "tfidf", embedding_model: str = "", copy_of: Mapping[str, str] | None = None,
                    ) -> list[StoryAssignment]:
@@ -55,11 +107,7 @@ def assign_stories(items: Sequence[StoryText], stored: Mapping[str, str], thresh
     if not new:
         return []
     index = {item.article_id: i for i, item in enumerate(items)}
-    # Only pairs published within the window count; the similarity matrix is reused in place.
-    counted = window_matrix([item.published for item in items], window_days)
-    np.fill_diagonal(counted, False)
-    weighted = similarity_matrix(items, backend, embedding_model)
-    weighted *= counted
+    weighted, counted, new_rows = _pair_matrices(items, new, stored, window_days, backend, embedding_model)
 
     # Initial clusters: one per stored story, one per new article; copies start with their original.
     owner = list(range(n))
@@ -86,8 +134,8 @@ def assign_stories(items: Sequence[StoryText], stored: Mapping[str, str], thresh
     # Cluster-by-cluster totals through the (articles x clusters) membership matrix, rather than
     # index arrays as large as the pair matrix itself.
     member_of = sparse.csr_matrix((np.ones(n), (np.arange(n), assignment)), shape=(n, m))
-    sums = np.asarray((member_of.T @ weighted) @ member_of, dtype=np.float64)
-    pairs = np.asarray((member_of.T @ counted.astype(np.float32)) @ member_of, dtype=np.float64)
+    sums = (member_of.T @ weighted @ member_of).toarray().astype(np.float64)
+    pairs = (member_of.T @ counted @ member_of).toarray().astype(np.float64)
     is_fixed = np.array([fixed[c] for c in clusters])
     active = np.ones(m, dtype=bool)
     groups = {position[c]: list(members[c]) for c in clusters}
@@ -168,8 +216,9 @@ def assign_stories(items: Sequence[StoryText], stored: Mapping[str, str], thresh
         for i in indices:
             if items[i].article_id in stored:
                 continue
-            others = [j for j in indices if j != i and counted[i, j]]
-            similarity = float(np.mean(weighted[i, others])) if others else 1.0   # counted pairs only
+            own_weights, own_counted = new_rows[i]
+            others = [j for j in indices if j != i and own_counted[j]]
+            similarity = float(np.mean(own_weights[others])) if others else 1.0   # counted pairs only
             assignments.append(StoryAssignment(items[i].article_id, story_id, round(similarity, 4), stored_story is None))
     assignments.sort(key=lambda a: index[a.article_id])
     return assignments

@@ -154,7 +154,7 @@ def framing_rows(store: Store, story_id: str, articles: Sequence[dict]) -> list[
         first_article.setdefault(outlet, a["id"])
     ids = [a["id"] for a in own]
     person_words = {w.lower() for r in store.query(
-        "SELECT text FROM entities WHERE label = 'PERSON' AND article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        "SELECT article_id, text FROM entities WHERE label = 'PERSON' AND article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         for w in _WORD.findall(r["text"])}
     rows: list[dict] = []
     if len(texts) >= 2:

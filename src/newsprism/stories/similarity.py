@@ -136,17 +136,55 @@ def name_vectors(names: Sequence[Sequence[str]]):
 
 def similarity_matrix(items: Sequence[StoryText], backend: str, embedding_model: str) -> np.ndarray:
     """Return the pairwise similarity of articles: content blended with shared names."""
-    content = content_vectors([item.text for item in items], backend, embedding_model)
-    sim = np.asarray((content @ content.T).todense() if hasattr(content, "todense") else content @ content.T,
-                     dtype=np.float32)
-    names = name_vectors([item.names for item in items])
-    if names is not None:
+    return PairSimilarity(items, backend, embedding_model).rows(range(len(items)))
+
+
+def _dense(product) -> np.ndarray:
+    return np.asarray(product.todense() if hasattr(product, "todense") else product, dtype=np.float32)
+
+
+class PairSimilarity:
+    """The similarity of chosen pairs of articles, without the whole pair matrix.
+
+    The content and name vectors are fitted on all the articles (the names' inverse frequencies
+    depend on them), so any pair's similarity is the one ``similarity_matrix`` gives it.
+    """
+
+    def __init__(self, items: Sequence[StoryText], backend: str, embedding_model: str) -> None:
+        self.items = list(items)
+        self.content = content_vectors([item.text for item in items], backend, embedding_model)
+        self.names = name_vectors([item.names for item in items])
+        if hasattr(self.content, "tocsr"):
+            self.content = self.content.tocsr()
+
+    def _between(self, rows: Sequence[int], columns: Sequence[int] | None) -> np.ndarray:
+        rows = np.asarray(list(rows), dtype=np.int64)
+        content_rows = self.content[rows]
+        content_columns = self.content if columns is None else self.content[np.asarray(columns, dtype=np.int64)]
         # In place: at ten thousand articles every (articles x articles) matrix is 400 MB.
-        sim *= 1 - NAMES_WEIGHT
-        sim += NAMES_WEIGHT * np.asarray((names @ names.T).todense(), dtype=np.float32)
-    for start, block in penalty_blocks(items):
-        sim[start:start + len(block)] *= block
-    return sim
+        sim = _dense(content_rows @ content_columns.T)
+        if self.names is not None:
+            name_columns = self.names if columns is None else self.names[np.asarray(columns, dtype=np.int64)]
+            sim *= 1 - NAMES_WEIGHT
+            sim += NAMES_WEIGHT * _dense(self.names[rows] @ name_columns.T)
+        return sim
+
+    def rows(self, rows: Sequence[int]) -> np.ndarray:
+        """Return the similarity of the given articles (rows) to every article (columns)."""
+        rows = list(rows)
+        sim = self._between(rows, None)
+        for start, block in penalty_blocks(self.items, rows):
+            sim[start:start + len(block)] *= block
+        return sim
+
+    def block(self, indices: Sequence[int]) -> np.ndarray:
+        """Return the similarity among the given articles (one stored story)."""
+        indices = list(indices)
+        sim = self._between(indices, indices)
+        # A pair's penalty depends on the two articles alone, so the block's own articles suffice.
+        for start, block in penalty_blocks([self.items[i] for i in indices]):
+            sim[start:start + len(block)] *= block
+        return sim
 
 
 def _word_counts(text: str) -> Counter[str]:
@@ -173,14 +211,18 @@ def protagonist_penalty(items: Sequence[StoryText]) -> np.ndarray:
 PENALTY_BLOCK = 512   # rows of the pair matrix computed at once: memory stays (block x articles)
 
 
-def penalty_blocks(items: Sequence[StoryText]):
+def penalty_blocks(items: Sequence[StoryText], rows: Sequence[int] | None = None):
     """Yield (first row, factors of rows [first, first + block) against every article).
+
+    ``rows``: only these articles' rows (positions in ``items``), in this order; the first row
+    of a block then counts in that list.
 
     Vectorised over the articles, one block of rows at a time: two articles whose main persons
     differ, each hardly named in the other, get OTHER_PROTAGONIST_FACTOR; two undated articles
     whose texts date them to different years get OTHER_YEAR_FACTOR.
     """
     n = len(items)
+    chosen = np.arange(n) if rows is None else np.asarray(list(rows), dtype=np.int64)
     words = [_word_counts(item.text) for item in items]
     main = [protagonists(w, item.persons) for w, item in zip(words, items)]
     vocabulary = {p: k for k, p in enumerate(sorted({p for m in main for p in m}))}
@@ -204,28 +246,31 @@ def penalty_blocks(items: Sequence[StoryText]):
     own = np.asarray(count_matrix[np.arange(n), safe_top]).ravel()         # words[j][main of j]
     undated = np.array([item.published is None for item in items])
     years = np.array([item.text_year or 0 for item in items])
-    for start in range(0, n, PENALTY_BLOCK):
-        stop = min(n, start + PENALTY_BLOCK)
-        block = np.ones((stop - start, n), dtype=np.float32)
+    for start in range(0, len(chosen), PENALTY_BLOCK):
+        part = chosen[start:start + PENALTY_BLOCK]
+        block = np.ones((len(part), n), dtype=np.float32)
         if has_main.any():
-            shared = (members[start:stop] @ members.T).toarray() > 0
+            shared = (members[part] @ members.T).toarray() > 0
             # other_in_j[r, j] = words[j][main of row r]; other_in_i[r, j] = words[row r][main of j]
-            other_in_j = count_matrix[:, safe_top[start:stop]].toarray().T
-            other_in_i = count_matrix[start:stop][:, safe_top].toarray()
-            differ = (has_main[start:stop, None] & has_main[None, :] & ~shared
+            other_in_j = count_matrix[:, safe_top[part]].toarray().T
+            other_in_i = count_matrix[part][:, safe_top].toarray()
+            differ = (has_main[part, None] & has_main[None, :] & ~shared
                       & (other_in_j <= PROTAGONIST_SHARE * own[None, :])
-                      & (other_in_i <= PROTAGONIST_SHARE * own[start:stop, None]))
+                      & (other_in_i <= PROTAGONIST_SHARE * own[part, None]))
             block[differ] *= OTHER_PROTAGONIST_FACTOR
-        other_year = (undated[start:stop, None] & undated[None, :] & (years[start:stop, None] > 0)
-                      & (years[None, :] > 0) & (years[start:stop, None] != years[None, :]))
+        other_year = (undated[part, None] & undated[None, :] & (years[part, None] > 0)
+                      & (years[None, :] > 0) & (years[part, None] != years[None, :]))
         block[other_year] *= OTHER_YEAR_FACTOR
-        block[np.arange(stop - start), np.arange(start, stop)] = 1.0
+        block[np.arange(len(part)), part] = 1.0
         yield start, block
 
 
-def window_matrix(dates: Sequence[date | None], window_days: int) -> np.ndarray:
-    """Return which pairs of articles were published within ``window_days`` (unknown dates: all)."""
+def window_matrix(dates: Sequence[date | None], window_days: int, rows: Sequence[int] | None = None) -> np.ndarray:
+    """Return which pairs of articles were published within ``window_days`` (unknown dates: all).
+
+    ``rows``: only these articles' rows, against every article."""
     days = np.array([d.toordinal() if d else 0 for d in dates], dtype=np.int64)
     known = np.array([d is not None for d in dates])
-    close = np.abs(days[:, None] - days[None, :]) <= window_days
-    return close | ~known[:, None] | ~known[None, :]
+    chosen = slice(None) if rows is None else np.asarray(list(rows), dtype=np.int64)
+    close = np.abs(days[chosen, None] - days[None, :]) <= window_days
+    return close | ~known[chosen, None] | ~known[None, :]

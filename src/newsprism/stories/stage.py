@@ -102,38 +102,60 @@ def _within_reach(store: Store, new_ids: Sequence[str], window_days: int, limit:
     return None if limit is not None and len(reach) > limit else reach
 
 
-def _origins(store: Store, article_ids: Sequence[str], story_copies: dict[str, str] | None = None):
-    ids = list(article_ids)
-    outlets = {r["id"]: r["outlet"] for r in store.query(
-        f"SELECT id, outlet FROM articles WHERE id IN {IN_IDS}", [ids])}
-    copies = {r["article_id"]: r["original_id"] for r in store.query(
-        f"SELECT article_id, original_id FROM copies WHERE article_id IN {IN_IDS}", [ids])}
-    # Copies found within the story (a trimmed wire story) join the groups the store-wide pass
-    # made, root to root, so a link never runs against a stored one and never makes a cycle.
-    def root(article_id: str) -> str:
-        seen = {article_id}
-        while article_id in copies and copies[article_id] not in seen:
-            article_id = copies[article_id]
-            seen.add(article_id)
-        return article_id
+class _OriginFacts:
+    """What the origins of some articles are computed from, loaded with one query per table.
 
-    for copy, original in (story_copies or {}).items():
-        copy_root, original_root = root(copy), root(original)
-        if copy_root != original_root:
-            copies[copy_root] = original_root
-    # An original outside this list still names the copy's origin.
-    missing = sorted(set(copies.values()) - set(outlets))
-    if missing:
-        outlets.update({r["id"]: r["outlet"] for r in store.query(
-            f"SELECT id, outlet FROM articles WHERE id IN {IN_IDS}", [missing])})
-    relays: dict[str, tuple[str, str]] = {}
-    for r in store.query(
-            "SELECT c.article_id, c.name, s.text FROM cited_sources c LEFT JOIN sentences s "
-            "ON s.article_id = c.article_id AND s.sentence_index = c.sentence_index "
-            f"WHERE c.relation = 'relays' AND c.article_id IN {IN_IDS} ORDER BY c.start", [ids]):
-        relays.setdefault(r["article_id"], (r["name"], r["text"] or ""))
-    known = [r["outlet"] for r in store.query("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
-    return article_origins(outlets, copies, relays, known)
+    ``outlets`` also holds the outlets of originals outside the articles asked for (an
+    original stored in another story still names its copy's origin).
+    """
+
+    def __init__(self, store: Store, article_ids: Sequence[str], outlets: dict[str, str | None] | None = None,
+                 known: list[str] | None = None) -> None:
+        ids = list(article_ids)
+        self.outlets = dict(outlets) if outlets is not None else {r["id"]: r["outlet"] for r in store.query(
+            f"SELECT a.id, a.outlet FROM {ASKED} JOIN articles a ON a.id = asked.id", [ids])}
+        self.copies = {r["article_id"]: r["original_id"] for r in store.query(
+            f"SELECT c.article_id, c.original_id FROM {ASKED} JOIN copies c ON c.article_id = asked.id", [ids])}
+        missing = sorted(set(self.copies.values()) - set(self.outlets))
+        if missing:
+            self.outlets.update({r["id"]: r["outlet"] for r in store.query(
+                f"SELECT a.id, a.outlet FROM {ASKED} JOIN articles a ON a.id = asked.id", [missing])})
+        self.relays: dict[str, tuple[str, str]] = {}
+        for r in store.query(
+                f"SELECT c.article_id, c.name, s.text FROM {ASKED} JOIN cited_sources c ON c.article_id = asked.id "
+                "LEFT JOIN sentences s ON s.article_id = c.article_id AND s.sentence_index = c.sentence_index "
+                "WHERE c.relation = 'relays' ORDER BY c.start", [ids]):
+            self.relays.setdefault(r["article_id"], (r["name"], r["text"] or ""))
+        # The outlets a relay may name: read once per run, not once per story.
+        self.known = known if known is not None else [r["outlet"] for r in store.query(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
+
+    def origins(self, article_ids: Sequence[str], story_copies: dict[str, str] | None = None):
+        """Return the origins of the given articles (one story, or the new articles of a group)."""
+        ids = set(article_ids)
+        copies = {a: self.copies[a] for a in article_ids if a in self.copies}
+
+        # Copies found within the story (a trimmed wire story) join the groups the store-wide pass
+        # made, root to root, so a link never runs against a stored one and never makes a cycle.
+        def root(article_id: str) -> str:
+            seen = {article_id}
+            while article_id in copies and copies[article_id] not in seen:
+                article_id = copies[article_id]
+                seen.add(article_id)
+            return article_id
+
+        for copy, original in (story_copies or {}).items():
+            copy_root, original_root = root(copy), root(original)
+            if copy_root != original_root:
+                copies[copy_root] = original_root
+        outlets = {a: self.outlets.get(a) for a in article_ids}
+        outlets.update({o: self.outlets[o] for o in set(copies.values()) - ids if o in self.outlets})
+        relays = {a: self.relays[a] for a in article_ids if a in self.relays}
+        return article_origins(outlets, copies, relays, self.known)
+
+
+def _origins(store: Store, article_ids: Sequence[str]):
+    return _OriginFacts(store, article_ids).origins(article_ids)
 
 
 # New articles are clustered this many at a time, in publication order, each group joining the
@@ -143,12 +165,17 @@ CLUSTER_GROUP = 1_000
 # With the story index, a group is compared with at most this many stored articles (members of
 # its candidate stories); a group needing more is clustered in parts, each as many new articles
 # as fit, down to one, whose needs are bounded by story_candidate_limit x MEMBER_LIMIT.
-STORED_LIMIT = 1_500
+STORED_LIMIT = 4_000
+
+
+# After the first part of a group, the next part's index query covers twice as many new articles
+# as the last part took (at least MIN_LOOKAHEAD): parts are about as large as the one before.
+MIN_LOOKAHEAD = 64
 
 
 # Clustering views of stored articles kept between the groups of one run (candidate stories
 # recur from group to group); oldest dropped first, so memory stays bounded.
-TEXT_CACHE = 20_000
+TEXT_CACHE = 5_000
 
 
 class _TextCache:
@@ -201,6 +228,7 @@ def _cluster_group(store: Store, settings: Settings, new_items: Sequence[StoryTe
     stored or new stories; return the stories that changed."""
     changed: set[str] = set()
     exact_limit = {"exact": None, "auto": settings.story_exact_limit}.get(settings.story_search, -1)
+    lookahead = None
     while new_items:
         new_ids = [item.article_id for item in new_items]
         reach = _within_reach(store, new_ids, settings.story_window_days, exact_limit) if exact_limit != -1 else None
@@ -210,7 +238,8 @@ def _cluster_group(store: Store, settings: Settings, new_items: Sequence[StoryTe
             } if reach else {}
             taken = len(new_items)
         else:
-            stored, taken = _indexed_reach(store, settings, new_items, vectors)
+            stored, taken = _indexed_reach(store, settings, new_items, vectors, lookahead)
+            lookahead = max(MIN_LOOKAHEAD, 2 * taken)
         changed |= _assign(store, settings, new_items[:taken], vectors[:taken], stored, texts)
         new_items, vectors = new_items[taken:], vectors[taken:]
     return changed
@@ -249,8 +278,13 @@ def _assign(store: Store, settings: Settings, new_items: Sequence[StoryText], ve
 def story_copies(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
     """Return {copy id: original id} among one story's articles, by containment or matching lead."""
     rows = store.query(
-        f"SELECT id, title, text, published FROM articles WHERE id IN {IN_IDS} ORDER BY ingested_at, id",
-        [list(article_ids)])
+        f"SELECT a.id, a.title, a.text, a.published FROM {ASKED} JOIN articles a ON a.id = asked.id "
+        "ORDER BY a.ingested_at, a.id", [list(article_ids)])
+    return _copies_within(rows)
+
+
+def _copies_within(rows: Sequence[dict]) -> dict[str, str]:
+    """``story_copies`` of one story's article rows, in the order they were stored."""
     items = [CopyCandidate(r["id"], r["title"], r["text"], r["published"], i) for i, r in enumerate(rows)]
     return {link.article_id: link.original_id for link in find_contained_copies(items)}
 
@@ -260,16 +294,24 @@ def refresh_origins(store: Store, story_ids: Sequence[str]) -> None:
 
     An article's origin depends on the other articles of its story (a copy counts under its
     original's origin), so it is settled after clustering, once the story's members are known.
+    Each table is read once for all the stories' articles (a query per story would scan the
+    store's tables once per touched story).
     """
     ids = list(story_ids)
     if not ids:
         return
-    members: dict[str, list[str]] = defaultdict(list)
-    for r in store.query(f"SELECT story_id, article_id FROM story_articles WHERE story_id IN {IN_IDS}", [ids]):
-        members[r["story_id"]].append(r["article_id"])
+    rows_of: dict[str, list[dict]] = defaultdict(list)
+    for r in store.query(
+            f"SELECT s.story_id, a.id, a.outlet, a.title, a.text, a.published FROM (SELECT unnest(?::VARCHAR[]) AS id) asked "
+            "JOIN story_articles s ON s.story_id = asked.id JOIN articles a ON a.id = s.article_id "
+            "ORDER BY a.ingested_at, a.id", [ids]):
+        rows_of[r["story_id"]].append(r)
+    facts = _OriginFacts(store, [r["id"] for rows in rows_of.values() for r in rows],
+                         outlets={r["id"]: r["outlet"] for rows in rows_of.values() for r in rows})
     rows: dict[str, list] = {"story_id": [], "article_id": [], "origin": [], "copy_of": [], "relays": []}
-    for story_id, article_ids in members.items():
-        origins = _origins(store, article_ids, story_copies(store, article_ids) if len(article_ids) > 1 else {})
+    for story_id, members in rows_of.items():
+        article_ids = [r["id"] for r in members]
+        origins = facts.origins(article_ids, _copies_within(members) if len(members) > 1 else {})
         for article_id in article_ids:
             o = origins[article_id]
             for column, value in zip(rows, (story_id, article_id, o.origin, o.copy_of, o.relays)):
@@ -284,10 +326,15 @@ def refresh_origins(store: Store, story_ids: Sequence[str]) -> None:
         store.con.unregister("newsprism_origins")
 
 
-def _indexed_reach(store: Store, settings: Settings, new_items: Sequence[StoryText], vectors) -> tuple[dict[str, str], int]:
+def _indexed_reach(store: Store, settings: Settings, new_items: Sequence[StoryText], vectors,
+                   lookahead: int | None = None) -> tuple[dict[str, str], int]:
     """Return the stored articles (article -> story) of the candidate stories of the first new
     articles, and how many new articles that is: as many, in order, as keep the stored ones
     within STORED_LIMIT (at least one). The rest ask the index again once these are stored."""
+    # Only the next ``lookahead`` articles ask the index: the rest ask again anyway once this
+    # part is stored (asking for all of them each time made a group's index queries grow with
+    # the square of its parts).
+    new_items, vectors = new_items[:lookahead], vectors[:lookahead]
     found = candidate_stories(store, new_items, settings.story_window_days, settings.story_candidate_limit, vectors)
     wanted = sorted({story for candidates in found.values() for story, _ in candidates})
     members = candidate_members(store, wanted, [item.published for item in new_items], settings.story_window_days)
@@ -341,9 +388,11 @@ def update_stories(store: Store, settings: Settings) -> list[InputFailure]:
     check_backend(settings.similarity_backend, settings.embedding_model)
     with store.transaction():
         changed = cluster_new_articles(store, settings)
-        # A story clustered by an older newsprism, before the comparison tables existed.
+        # A story clustered by an older newsprism, before the comparison tables existed, or one
+        # that gained articles after its last rebuild (clustered while the run was analysing).
         unanalysed = {r["story_id"] for r in store.query(
-            "SELECT DISTINCT story_id FROM story_articles WHERE story_id NOT IN (SELECT id FROM stories)")}
+            "SELECT DISTINCT s.story_id FROM story_articles s LEFT JOIN stories st ON st.id = s.story_id "
+            "WHERE st.id IS NULL OR s.joined_at > st.updated_at")}
         touched = sorted(changed | unanalysed)
         refresh_origins(store, touched)
         refresh_story_rows(store, touched)
