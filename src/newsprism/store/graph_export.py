@@ -15,7 +15,8 @@ from pathlib import Path
 import networkx as nx
 
 from newsprism.records import ActorRef
-from newsprism.store.event_formats import CodedEvent, QueryStore, read_coded_events
+from newsprism.store.read import actor_names, read_coded_events, reader_of
+from newsprism.store.read.records import CodedEvent
 
 
 def actor_key(ref: ActorRef) -> str:
@@ -86,11 +87,11 @@ def _join(joined: str, value: str) -> str:
 
 
 def store_actor_graph(
-    store: QueryStore, article_ids: Sequence[str] | None = None
+    store: object, article_ids: Sequence[str] | None = None
 ) -> nx.MultiDiGraph:
     """Return the actor network of the stored events (or of ``article_ids`` only)."""
-    names = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM actors")}
-    return build_actor_graph(read_coded_events(store, article_ids), names)
+    r = reader_of(store)
+    return build_actor_graph(read_coded_events(r, article_ids), actor_names(r))
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
@@ -157,7 +158,7 @@ STANDARD_FORMATS = {
 }
 
 
-def export_standard(store: QueryStore, out_dir: Path, fmt: str) -> Path:
+def export_standard(store: object, out_dir: Path, fmt: str) -> Path:
     """Write the actor network (graphml, gexf) or an events table (polecat, gdelt); return the file."""
     from newsprism.store.event_formats import write_gdelt, write_geojson, write_polecat
 
