@@ -274,3 +274,15 @@ class ArticleListing:
     original_id: str | None
     copy_kind: str | None
     cites: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One dated happening of a story, with the outlets that report it."""
+
+    date: dt.date | None
+    first_reported: dt.date | None
+    claim_id: str
+    label: str
+    status: str
+    outlets: tuple[str, ...]
