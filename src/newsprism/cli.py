@@ -274,17 +274,17 @@ def export(
 ) -> None:
     """Write every table of the store to files."""
     from newsprism.store import Store
-    from newsprism.store.export import FORMATS, export_tables
-    from newsprism.store.graph_export import STANDARD_FORMATS, export_standard
+    from newsprism.store.export import EXPORTS
+    from newsprism.store.export import export as write_export
 
-    if fmt not in FORMATS and fmt not in STANDARD_FORMATS:
-        _fail(f"unknown format {fmt!r}: choose one of {', '.join((*FORMATS, *STANDARD_FORMATS))}")
+    if fmt not in EXPORTS:
+        _fail(f"unknown format {fmt!r}: choose one of {', '.join(EXPORTS)}")
     try:
         store = Store(db, read_only=True)
     except NewsprismError as exc:
         _fail(str(exc))
     with store:
-        paths = [export_standard(store, out, fmt)] if fmt in STANDARD_FORMATS else export_tables(store, out, fmt)
+        paths = write_export(store, out, fmt)
     for path in paths:
         console.print(str(path), highlight=False)
 

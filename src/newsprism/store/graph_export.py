@@ -148,31 +148,12 @@ def network_parts(graph: nx.MultiDiGraph) -> tuple[list[NetworkNode], list[Netwo
     return nodes, edges
 
 
-# Formats `newsprism export` writes as one file, beside the per-table jsonl/csv/parquet.
-STANDARD_FORMATS = {
-    "graphml": "actor_network.graphml",
-    "gexf": "actor_network.gexf",
-    "polecat": "events_polecat.tsv",
-    "gdelt": "events_gdelt.tsv",
-    "geojson": "events.geojson",
-}
-
-
 def export_standard(store: object, out_dir: Path, fmt: str) -> Path:
-    """Write the actor network (graphml, gexf) or an events table (polecat, gdelt); return the file."""
-    from newsprism.store.event_formats import write_gdelt, write_geojson, write_polecat
+    """Write one single-file export (graphml, gexf, polecat, gdelt, geojson); return the file.
 
-    if fmt not in STANDARD_FORMATS:
-        raise ValueError(
-            f"unknown export format {fmt!r}; choose one of {', '.join(STANDARD_FORMATS)}"
-        )
-    path = out_dir / STANDARD_FORMATS[fmt]
-    if fmt == "graphml":
-        return write_graphml(store_actor_graph(store), path)
-    if fmt == "gexf":
-        return write_gexf(store_actor_graph(store), path)
-    if fmt == "polecat":
-        return write_polecat(store, path)
-    if fmt == "geojson":
-        return write_geojson(store, path)
-    return write_gdelt(store, path)
+    The formats are those of the one registry, ``newsprism.store.export.EXPORTS``."""
+    from newsprism.store.export import FORMATS, export
+
+    if fmt in FORMATS:
+        raise ValueError(f"{fmt!r} writes one file per table: use newsprism.store.export.export")
+    return export(store, out_dir, fmt)[0]
