@@ -17,8 +17,7 @@ class Reader:
 
     def __init__(self, cursor: duckdb.DuckDBPyConnection) -> None:
         self.cur = cursor
-        self._tables: set[str] | None = None
-        self._columns: dict[str, set[str]] = {}
+        self._columns: dict[str, set[str]] | None = None
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         result = self.cur.execute(sql, list(params))
@@ -33,25 +32,24 @@ class Reader:
         return row[0] if row else None
 
     def has_table(self, name: str) -> bool:
-        if self._tables is None:
-            self._tables = {
-                r["table_name"]
-                for r in self.rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")
-            }
-        return name in self._tables
+        return name in self._all_columns()
 
     def tables(self) -> set[str]:
         """Return the names of the store's tables."""
-        self.has_table("")
-        return set(self._tables or ())
+        return set(self._all_columns())
+
+    def _all_columns(self) -> dict[str, set[str]]:
+        if self._columns is None:
+            # One query for every table and its columns: a request asks about several tables.
+            self._columns = {}
+            for row in self.rows("SELECT table_name, column_name FROM duckdb_columns() "
+                                 "WHERE database_name = current_database() AND schema_name = 'main'"):
+                self._columns.setdefault(row["table_name"], set()).add(row["column_name"])
+        return self._columns
 
     def columns(self, table: str) -> set[str]:
         """Return a table's column names (stores written by an older schema may lack some)."""
-        if table not in self._columns:
-            self._columns[table] = {r["column_name"] for r in self.rows(
-                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ?",
-                [table])}
-        return self._columns[table]
+        return self._all_columns().get(table, set())
 
     def has_column(self, table: str, column: str) -> bool:
         """Return whether a table has a column (stores written by an older schema may lack it)."""
