@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar, Union, get_args, get_origin, get_type_
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from newsprism.records import ActorRef
+from newsprism.store.graph_export import NetworkEdge, NetworkNode
 from newsprism.store.read import records as r
 
 T = TypeVar("T")
@@ -147,22 +148,8 @@ class TimelineEntry(BaseModel):
     outlets: list[str]
 
 
-class NetworkNodeOut(BaseModel):
-    id: str
-    label: str
-    country: str
-    sector: str
-    actor_id: str
-    events: int
-
-
-class NetworkEdgeOut(BaseModel):
-    source: str
-    target: str
-    plover_type: str
-    weight: int
-    event_ids: list[str]
-    outlets: list[str]
+NetworkNodeOut = record_model(NetworkNode, "NetworkNodeOut")
+NetworkEdgeOut = record_model(NetworkEdge, "NetworkEdgeOut")
 
 
 class NetworkOut(BaseModel):

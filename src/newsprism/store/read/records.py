@@ -41,14 +41,9 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(Sentence):
     """A sentence that reports something, with the outlet that printed it."""
 
-    article_id: str
-    sentence_index: int
-    start: int
-    end: int
-    text: str
     outlet: str | None = None
     title: str | None = None
     published: dt.date | None = None
@@ -208,38 +203,18 @@ class ActorSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class ActorDetail:
+class ActorDetail(ActorSummary):
     """One actor with its mentions per outlet and all its events and quotes."""
 
-    id: str
-    name: str
-    kind: str
-    country: str | None
-    sector: str | None
-    aliases: tuple[str, ...]
-    mentions: int
-    events: int
-    quotes: int
     outlets: dict[str, int] = field(default_factory=dict, metadata=doc("mentions of this actor per outlet"))
     event_list: tuple[CodedEvent, ...] = ()
     quote_list: tuple[StoredQuote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ArticleDetail:
+class ArticleDetail(ArticleSummary):
     """One article with every record found in it."""
 
-    id: str
-    title: str | None
-    outlet: str | None
-    published: dt.date | None
-    published_month: int | None = None
-    published_day: int | None = None
-    dateline: str | None
-    url: str | None
-    source: str
-    word_count: int
-    copy_of: str | None = None
     text: str
     language: str | None
     sentences: tuple[Sentence, ...]
