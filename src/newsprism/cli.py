@@ -137,7 +137,7 @@ def show(
         if what != "articles":
             near_point = None
             if near:
-                from newsprism.web.queries import parse_near
+                from newsprism.store.read import parse_near
 
                 try:
                     near_point = parse_near(near)
@@ -145,52 +145,50 @@ def show(
                     _fail(str(exc))
             _show_records(store, what, article, actor, plover_type, outlet, limit, place, near_point)
             return
+        from newsprism.store.read import article_listing, reader_of
+
         counts = store.counts()
         console.print(", ".join(f"{n} {t}" for t, n in counts.items() if t not in ("schema_version", "minhashes")))
-        rows = store.query(
-            "SELECT a.id, a.outlet, a.published, a.published_from, a.published_month, a.published_day, a.dateline, a.title, "
-            "c.original_id, c.kind AS copy_kind, "
-            "(SELECT string_agg(DISTINCT s.name || ' (' || s.relation || ')', '; ') FROM cited_sources s WHERE s.article_id = a.id) AS cites "
-            "FROM articles a LEFT JOIN copies c ON c.article_id = a.id ORDER BY a.published NULLS LAST, a.outlet, a.id")
         # One block per article rather than a wide table: readable in any terminal width.
-        for row in rows:
-            if row["published"]:
-                published = f"{row['published']} ({row['published_from']})"
-            elif row["published_month"]:
-                published = f"--{row['published_month']:02d}-{row['published_day']:02d} (dateline, no year)"
+        for row in article_listing(reader_of(store)):
+            if row.published:
+                published = f"{row.published} ({row.published_from})"
+            elif row.published_month:
+                published = f"--{row.published_month:02d}-{row.published_day:02d} (dateline, no year)"
             else:
                 published = "date unknown"
-            console.print(f"[bold]{row['id'][:10]}[/bold]  {published}  [cyan]{row['outlet'] or 'outlet unknown'}[/cyan]"
-                          + (f", {row['dateline']}" if row["dateline"] else ""), highlight=False)
-            console.print(f"    {row['title'] or '(no title)'}", highlight=False, markup=False)
-            if row["original_id"]:
-                console.print(f"    {row['copy_kind']} copy of {row['original_id'][:10]}", highlight=False)
-            if row["cites"]:
-                console.print(f"    cites: {row['cites']}", highlight=False, markup=False)
-
-
-def _matching_actor_ids(reader, name: str) -> list[str]:
-    """Return the ids of actors whose name or one of whose aliases holds ``name`` (any case)."""
-    pattern = f"%{name.lower()}%"
-    return [r["id"] for r in reader.rows(
-        "SELECT id FROM actors WHERE lower(name) LIKE ? OR len(list_filter(aliases, lambda x: lower(x) LIKE ?)) > 0",
-        [pattern, pattern])]
+            console.print(f"[bold]{row.id[:10]}[/bold]  {published}  [cyan]{row.outlet or 'outlet unknown'}[/cyan]"
+                          + (f", {row.dateline}" if row.dateline else ""), highlight=False)
+            console.print(f"    {row.title or '(no title)'}", highlight=False, markup=False)
+            if row.original_id:
+                console.print(f"    {row.copy_kind} copy of {row.original_id[:10]}", highlight=False)
+            if row.cites:
+                console.print(f"    cites: {row.cites}", highlight=False, markup=False)
 
 
 def _show_records(store, what: str, article: str | None, actor: str | None, plover_type: str | None,
                   outlet: str | None, limit: int, place: str | None = None,
                   near: tuple[float, float, float] | None = None) -> None:
     """Print events, quotes, actors or places, each event and quote with its sentence and provenance."""
-    from newsprism.web.queries import Filters, Reader, list_actors, list_events, list_places, list_quotes
+    from newsprism.store.read import (
+        Filters,
+        actor_ids_named_like,
+        article_ids_with_prefix,
+        list_actors,
+        list_events,
+        list_places,
+        list_quotes,
+        reader_of,
+    )
 
-    reader = Reader(store.con)
+    reader = reader_of(store)
     f = Filters(outlet=outlet, plover_type=plover_type, place=place, near=near)
     if article:
-        ids = [r["id"] for r in reader.rows("SELECT id FROM articles WHERE id LIKE ? || '%'", [article])]
+        ids = article_ids_with_prefix(reader, article)
         if not ids:
             _fail(f"no article with id {article!r}")
         f.article_ids = ids
-    ids = _matching_actor_ids(reader, actor) if actor else []
+    ids = actor_ids_named_like(reader, actor) if actor else []
     if actor and not ids:
         _fail(f"no actor named like {actor!r} in {store.path}")
     if what == "actors":
@@ -213,9 +211,9 @@ def _show_records(store, what: str, article: str | None, actor: str | None, plov
                           + (f"  (written: {escape(written)})" if written else ""), highlight=False)
         console.print(f"{page.total} place(s)", highlight=False)
         return
+    if ids:
+        f.actor_ids = ids
     if what == "events":
-        if ids:
-            f.add("e.id IN (SELECT event_id FROM event_actors WHERE actor_id IN (SELECT unnest(?::VARCHAR[])))", ids)
         page = list_events(reader, f, limit=limit)
         for e in page.items:
             kind = e.plover_type + (f"/{e.mode}" if e.mode else "") + (f" (CAMEO {e.cameo})" if e.cameo else "")
@@ -233,8 +231,6 @@ def _show_records(store, what: str, article: str | None, actor: str | None, plov
         console.print(f"{page.total} event(s)" + (f", first {len(page.items)} shown" if page.total > len(page.items) else ""),
                       highlight=False)
         return
-    if ids:
-        f.add("q.speaker_actor_id IN (SELECT unnest(?::VARCHAR[]))", ids)
     page = list_quotes(reader, f, limit=limit)
     for q in page.items:
         how = "direct" if q.direct else "reported"
@@ -253,18 +249,16 @@ def _ref(ref) -> str:
 
 
 def _show_article(store, prefix: str) -> None:
-    rows = store.query("SELECT * FROM articles WHERE id LIKE ? || '%'", [prefix])
-    if not rows:
+    from newsprism.store.read import article_record, article_tables, reader_of
+
+    reader = reader_of(store)
+    row = article_record(reader, prefix)
+    if row is None:
         _fail(f"no article with id {prefix!r}")
-    row = rows[0]
     for key in ("id", "source", "outlet", "outlet_from", "title", "published", "published_from", "dateline", "language", "url"):
         console.print(f"[bold]{key}[/bold]: {row[key]}", highlight=False)
-    for title, sql in (
-        ("cited sources", "SELECT name, kind, relation, cue, sentence_index FROM cited_sources WHERE article_id = ? ORDER BY start"),
-        ("dates", "SELECT text, resolved, status, part_of_day, sentence_index FROM dates WHERE article_id = ? ORDER BY start"),
-    ):
+    for title, result in article_tables(reader, row["id"]).items():
         table = Table(title=title)
-        result = store.query(sql, [row["id"]])
         for column in (result[0].keys() if result else []):
             table.add_column(column)
         for r in result:
@@ -280,17 +274,17 @@ def export(
 ) -> None:
     """Write every table of the store to files."""
     from newsprism.store import Store
-    from newsprism.store.export import FORMATS, export_tables
-    from newsprism.store.graph_export import STANDARD_FORMATS, export_standard
+    from newsprism.store.export import EXPORTS
+    from newsprism.store.export import export as write_export
 
-    if fmt not in FORMATS and fmt not in STANDARD_FORMATS:
-        _fail(f"unknown format {fmt!r}: choose one of {', '.join((*FORMATS, *STANDARD_FORMATS))}")
+    if fmt not in EXPORTS:
+        _fail(f"unknown format {fmt!r}: choose one of {', '.join(EXPORTS)}")
     try:
         store = Store(db, read_only=True)
     except NewsprismError as exc:
         _fail(str(exc))
     with store:
-        paths = [export_standard(store, out, fmt)] if fmt in STANDARD_FORMATS else export_tables(store, out, fmt)
+        paths = write_export(store, out, fmt)
     for path in paths:
         console.print(str(path), highlight=False)
 

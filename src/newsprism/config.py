@@ -77,6 +77,9 @@ class Settings:
     # ("side<TAB>outlet; outlet" per line) for comparing a story side against side.
     outlet_profiles: Path | None = None
     sides_file: Path | None = None
+    # A user's JSON gazetteer of countries and bodies (newsprism.actors.gazetteer) used for every
+    # article; without it, a gazetteer.json beside the articles, else the built-in tables.
+    gazetteer: Path | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
     def with_(self, **changes: object) -> "Settings":
@@ -99,7 +102,8 @@ def settings_from_env(**overrides: object) -> Settings:
         values["strict"] = True
     if memory := os.environ.get("NEWSPRISM_MEMORY_LIMIT"):
         values["duckdb_memory_limit"] = memory
-    for name, variable in (("outlet_profiles", "NEWSPRISM_OUTLETS"), ("sides_file", "NEWSPRISM_SIDES")):
+    for name, variable in (("outlet_profiles", "NEWSPRISM_OUTLETS"), ("sides_file", "NEWSPRISM_SIDES"),
+                           ("gazetteer", "NEWSPRISM_GAZETTEER")):
         if path := os.environ.get(variable):
             values[name] = Path(path)
     values.update({k: v for k, v in overrides.items() if v is not None})

@@ -114,18 +114,19 @@ def stage_name(stage: Callable[..., object]) -> str:
     return str(getattr(stage, "name", None) or getattr(stage, "__name__", None) or type(stage).__name__)
 
 
-def analyze_doc(article: Article, doc, timings: dict[str, float] | None = None) -> AnalyzedArticle:
+def analyze_doc(article: Article, doc, timings: dict[str, float] | None = None,
+                settings: Settings | None = None) -> AnalyzedArticle:
     """Return everything the per-article stages find in one parsed article.
 
     With ``timings``, the seconds each step took are added to it by step name, so a run can
     show which stage is the next bottleneck. An exception from a stage propagates; the run's
     article boundary is ``analyze_article``.
     """
-    return _analyze(article, doc, timings, ["analysis"])
+    return _analyze(article, doc, timings, ["analysis"], settings)
 
 
 def analyze_article(article: Article, doc, timings: dict[str, float] | None = None,
-                    strict: bool = False) -> AnalyzedArticle | InputFailure:
+                    strict: bool = False, settings: Settings | None = None) -> AnalyzedArticle | InputFailure:
     """The article boundary: return the analysed article, or its failure if a stage raised.
 
     Every per-article stage runs inside this one ``try``, so a stage added to
@@ -134,7 +135,7 @@ def analyze_article(article: Article, doc, timings: dict[str, float] | None = No
     """
     stage = ["analysis"]
     try:
-        return _analyze(article, doc, timings, stage)
+        return _analyze(article, doc, timings, stage, settings)
     except Exception as exc:
         if strict:
             raise
@@ -149,7 +150,8 @@ def article_failure(article: Article, stage: str, exc: BaseException) -> InputFa
     return InputFailure(article.source, reason, article.id, stage, type(exc).__name__)
 
 
-def _analyze(article: Article, doc, timings: dict[str, float] | None, stage: list[str]) -> AnalyzedArticle:
+def _analyze(article: Article, doc, timings: dict[str, float] | None, stage: list[str],
+             settings: Settings | None = None) -> AnalyzedArticle:
     """Run the per-article steps, keeping ``stage[0]`` on the one running (for the failure record)."""
     started = time.perf_counter()
     stage[0] = "sentences"
@@ -172,7 +174,7 @@ def _analyze(article: Article, doc, timings: dict[str, float] | None, stage: lis
         now = time.perf_counter()
         timings["sentences, entities, dates, cited sources"] = timings.get("sentences, entities, dates, cited sources", 0.0) + now - started
         started = now
-    for step in article_stages():
+    for step in article_stages(settings):
         stage[0] = name = stage_name(step)
         step(analyzed, doc)
         if timings is not None:
@@ -182,7 +184,7 @@ def _analyze(article: Article, doc, timings: dict[str, float] | None, stage: lis
     return analyzed
 
 
-def article_stages() -> list[Callable[[AnalyzedArticle, object], None]]:
+def article_stages(settings: Settings | None = None) -> list[Callable[[AnalyzedArticle, object], None]]:
     """Return the per-article stages after the language pipeline, in the order they run.
 
     Each reads the Doc and fills the AnalyzedArticle in place. The local runner and the Ray
@@ -191,7 +193,14 @@ def article_stages() -> list[Callable[[AnalyzedArticle, object], None]]:
     stages: list[Callable[[AnalyzedArticle, object], None]] = []
     from newsprism.actors import resolve_actors
 
-    stages.append(resolve_actors)
+    gazetteer = settings.gazetteer if settings is not None else None
+    if gazetteer is None:
+        stages.append(resolve_actors)
+    else:
+        def resolve_actors_with_gazetteer(analyzed: AnalyzedArticle, doc: object) -> None:
+            resolve_actors(analyzed, doc, gazetteer)
+        resolve_actors_with_gazetteer.__name__ = "resolve_actors"
+        stages.append(resolve_actors_with_gazetteer)
     # Quotes before events: an "I" in a quotation is its speaker, for the events it tells.
     from newsprism.events.quotes import extract_quotes
 
@@ -305,9 +314,9 @@ def parse_stream(articles: Iterable[Article], nlp, settings: Settings, report: R
     def analysed(article: Article, docs: list, parts: list[tuple[int, int]]) -> Iterator[AnalyzedArticle]:
         started = time.perf_counter()
         if len(parts) == 1:
-            result = analyze_article(article, docs[0], report.seconds, settings.strict)
+            result = analyze_article(article, docs[0], report.seconds, settings.strict, settings)
         else:
-            result = analyze_in_parts(article, docs, parts, report, settings.strict)
+            result = analyze_in_parts(article, docs, parts, report, settings.strict, settings)
         report.slowest = max(report.slowest, (time.perf_counter() - started, article.source))
         if isinstance(result, InputFailure):
             report.add_article_failure(result)
@@ -361,7 +370,7 @@ def _note(report: RunReport, message: str) -> None:
 
 
 def analyze_in_parts(article: Article, docs: Sequence, parts: Sequence[tuple[int, int]], report: RunReport,
-                     strict: bool = False) -> AnalyzedArticle | InputFailure:
+                     strict: bool = False, settings: Settings | None = None) -> AnalyzedArticle | InputFailure:
     """Analyse an article longer than ``max_article_chars`` part by part (see article_parts.py).
 
     Each part goes through the same article boundary; a part that fails fails the article,
@@ -370,7 +379,7 @@ def analyze_in_parts(article: Article, docs: Sequence, parts: Sequence[tuple[int
     analysed_parts = []
     for number, ((start, end), doc) in enumerate(zip(parts, docs), 1):
         _note(report, f"{_short(article)}: analysing part {number} of {len(parts)}")
-        result = analyze_article(part_article(article, start, end), doc, report.seconds, strict)
+        result = analyze_article(part_article(article, start, end), doc, report.seconds, strict, settings)
         if isinstance(result, InputFailure):
             return InputFailure(article.source, f"part {number} of {len(parts)}: {result.reason}", article.id,
                                 result.stage, result.error_type)

@@ -14,6 +14,7 @@ from newsprism.actors.gazetteer import (
     gazetteer_for,
     load_extension,
 )
+from newsprism.config import settings_from_env
 
 
 def first(text, gaz=None):
@@ -122,10 +123,14 @@ def test_bad_extension_is_one_clear_line(tmp_path, content, reason):
     assert str(path) in message and reason in message and "\n" not in message
 
 
-def test_missing_extension_named_in_environment(tmp_path, monkeypatch):
+def test_missing_extension_named_in_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSPRISM_GAZETTEER", str(tmp_path / "nope.json"))
+    settings = settings_from_env()
+    assert settings.gazetteer == tmp_path / "nope.json"
     with pytest.raises(GazetteerError, match="not found"):
-        gazetteer_for("x.txt")
+        gazetteer_for("x.txt", settings.gazetteer)
+    # The gazetteer reads no environment variable itself: only what Settings hands it.
+    assert gazetteer_for("<test>") is base_gazetteer()
 
 
 def test_capitals_learned_from_the_text(tmp_path):

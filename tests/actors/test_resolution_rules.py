@@ -303,3 +303,18 @@ def test_a_subject_they_is_the_group_that_was_the_subject_before(analyze_text):
 def test_an_armed_group_without_a_country_belongs_to_the_only_country_named(analyze_text):
     a = analyze_text("The rebel Forces for National Liberation insisted that Burundi's government release its prisoners.")
     assert actor(a, "Forces for National Liberation").country == "BDI"
+
+
+def test_the_gazetteer_of_the_settings_reaches_the_actor_stage(tmp_path, nlp):
+    """Settings.gazetteer, not an environment variable or a process-wide registration, extends it."""
+    from newsprism.config import Settings
+    from newsprism.ingest.metadata import build_article
+    from newsprism.pipeline import analyze_doc
+    from newsprism.records import RawArticle
+
+    path = tmp_path / "crisis.json"
+    path.write_text(json.dumps({"countries": [{"code": "VLD", "name": "Veldora"}]}))
+    article = build_article(RawArticle(source="<test>", text=VELDORA, format="text"))
+    doc = nlp(text_for_parse(article))
+    assert actor(analyze_doc(article, doc, settings=Settings(gazetteer=path)), "Marek Tollan").country == "VLD"
+    assert actor(analyze_doc(article, doc), "Marek Tollan").country is None

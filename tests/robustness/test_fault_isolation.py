@@ -33,9 +33,9 @@ def breaking(stage_name: str):
     """Return an article_stages() whose stage ``stage_name`` raises on the poisoned article."""
     real = pipeline.article_stages
 
-    def stages():
+    def stages(settings=None):
         out = []
-        for stage in real():
+        for stage in real(settings):
             if pipeline.stage_name(stage) == stage_name:
                 def broken(analyzed, doc, _stage=stage):
                     if POISON in analyzed.article.text:

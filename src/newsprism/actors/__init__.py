@@ -6,14 +6,14 @@
 - ``expand_group(analyzed, start, end)``: the member governments of a group mention.
 - ``describe(text)``: (country, sector) of a free-text description, from the gazetteer alone.
 - ``merge_actors(store, settings)``: the store stage that folds one actor's records together.
-- ``use_extension(path)``: add a corpus's own countries and bodies (a JSON gazetteer).
+- ``load_extension(path)``: a corpus's own countries and bodies (a JSON gazetteer; ``Settings.gazetteer``).
 """
 
 from newsprism.actors.describing import describe
-from newsprism.actors.gazetteer import GazetteerError, load_extension, use_extension
+from newsprism.actors.gazetteer import GazetteerError, load_extension
 from newsprism.actors.lookup import actor_at, expand_group
 from newsprism.actors.merge import merge_actors
 from newsprism.actors.resolution import resolve_actors
 
 __all__ = ["GazetteerError", "actor_at", "describe", "expand_group", "load_extension", "merge_actors",
-           "resolve_actors", "use_extension"]
+           "resolve_actors"]

@@ -125,8 +125,7 @@ def describe(text: str) -> tuple[str | None, str | None]:
     """Return (country, sector) for a free-text actor description.
 
     ("Turkish President" → ("TUR", "GOV"); "the Kremlin" → ("RUS", "GOV"); "Israeli police" →
-    ("ISR", "COP"); "rebels" → (None, "REB").) Uses the built-in gazetteer plus any extension
-    named in ``NEWSPRISM_GAZETTEER``.
+    ("ISR", "COP"); "rebels" → (None, "REB").) Uses the built-in gazetteer.
     """
     from newsprism.actors.gazetteer import gazetteer_for
 

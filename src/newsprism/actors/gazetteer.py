@@ -3,8 +3,8 @@
 Countries come from pycountry plus a hand-kept table of the names news actually uses
 ("Turkey", "Britain", "US"); demonyms, capitals and bodies are hand-checked tables under
 ``data/``. A user can extend it with a JSON file (invented countries of a demo corpus, local
-bodies): pass it to ``load_extension``, set ``NEWSPRISM_GAZETTEER``, or put a
-``gazetteer.json`` beside the articles or in their parent folder.
+bodies): pass it to ``load_extension``, name it in ``Settings.gazetteer`` (the CLI reads
+``NEWSPRISM_GAZETTEER`` into it), or put a ``gazetteer.json`` beside the articles or in their parent folder.
 
 Matching works on our own tokens so that the same lookup serves free text (``describe``) and
 parsed articles, with character offsets into the text it was given.
@@ -13,7 +13,6 @@ parsed articles, with character offsets into the text it was given.
 from __future__ import annotations
 
 import json
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -29,7 +28,6 @@ from newsprism.errors import NewsprismError
 
 DATA = Path(__file__).resolve().parent / "data"
 EXTENSION_FILE = "gazetteer.json"
-ENV_VARIABLE = "NEWSPRISM_GAZETTEER"
 
 # Which entry wins where one key has several meanings: a body's name beats a country's,
 # a country beats its capital, and a capital beats a demonym ("US" is all of them).
@@ -521,27 +519,15 @@ def _extension(path: str, mtime: float) -> Gazetteer:
     return load_extension(path)
 
 
-_registered: list[Gazetteer] = []
-
-
-def use_extension(path: Path | str) -> Gazetteer:
-    """Extend the gazetteer for the rest of this process with a JSON file; return it."""
-    gaz = load_extension(path)
-    _registered[:] = [gaz]
-    return gaz
-
-
-def gazetteer_for(source: str | None = None) -> Gazetteer:
+def gazetteer_for(source: str | None = None, extension: Path | None = None) -> Gazetteer:
     """Return the gazetteer for an article read from ``source``.
 
-    In order: a file passed to ``use_extension``; the file ``NEWSPRISM_GAZETTEER`` names; a
-    ``gazetteer.json`` in the article's folder or its parent; else the built-in tables.
+    In order: the ``extension`` file (``Settings.gazetteer``); a ``gazetteer.json`` in the
+    article's folder or its parent; else the built-in tables.
     """
-    if _registered:
-        return _registered[0]
     candidates: list[Path] = []
-    if env := os.environ.get(ENV_VARIABLE):
-        candidates.append(Path(env))
+    if extension is not None:
+        candidates.append(Path(extension))
     elif source and not source.startswith("<"):
         folder = Path(source.split("#", 1)[0]).parent
         candidates += [folder / EXTENSION_FILE, folder.parent / EXTENSION_FILE]
@@ -549,8 +535,8 @@ def gazetteer_for(source: str | None = None) -> Gazetteer:
         try:
             mtime = candidate.stat().st_mtime
         except OSError:
-            if env and candidate == Path(env):
-                raise GazetteerError(f"{candidate}: gazetteer file named in {ENV_VARIABLE} not found") from None
+            if extension is not None:
+                raise GazetteerError(f"{candidate}: gazetteer file (Settings.gazetteer) not found") from None
             continue
         return _extension(str(candidate), mtime)
     return base_gazetteer()

@@ -34,6 +34,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from newsprism.actors.context import country_votes, home_country, learn_capitals, majority
 from newsprism.actors.describing import COUNTRY_KINDS, Description, analyse
@@ -714,10 +715,10 @@ class Resolver(SpanFinder, ReferenceFinder):
         analyzed.actor_mentions[:] = sorted(mentions.values(), key=lambda m: (m.start, m.end))
 
 
-def resolve_actors(analyzed: AnalyzedArticle, doc) -> None:
+def resolve_actors(analyzed: AnalyzedArticle, doc, gazetteer: Path | None = None) -> None:
     """Fill ``analyzed.actors`` and ``analyzed.actor_mentions`` for one parsed article.
 
     The pipeline stage: every mention (name, alias, title, pronoun, description, gazetteer
     name or group member) carries offsets into ``Article.text``.
     """
-    Resolver(analyzed, doc).run()
+    Resolver(analyzed, doc, gazetteer_for(analyzed.article.source, gazetteer)).run()

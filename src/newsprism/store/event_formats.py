@@ -12,18 +12,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from newsprism.records import ActorRef
+from newsprism.store.read import read_coded_events, reader_of
+from newsprism.store.read.articles import story_entity_names
+from newsprism.store.read.records import CodedEvent
 
-
-class QueryStore(Protocol):
-    """Anything with ``query(sql, params) -> list[dict]``: a Store, or the web app's snapshot reader."""
-
-    def query(self, sql: str, params: Sequence[Any] = ...) -> list[dict[str, Any]]: ...
+# Anything the read layer reads through: a Store, a Reader or a DuckDB connection.
+QueryStore = Any
 
 
 # PLOVER's four quad classes (verbal/material cooperation/conflict), as used by POLECAT.
@@ -63,121 +61,6 @@ def cameo_quad_class(cameo: str | None) -> int | None:
     if 14 <= root <= 20:
         return 4
     return None
-
-
-@dataclass(frozen=True, slots=True)
-class CodedEvent:
-    """One stored event with its actors, its article's metadata and its sentence."""
-
-    id: str
-    article_id: str
-    sentence_index: int
-    start: int
-    end: int
-    trigger: str
-    plover_type: str
-    mode: str | None
-    cameo: str | None
-    sources: tuple[ActorRef, ...]
-    targets: tuple[ActorRef, ...]
-    location: str | None
-    date: date | None
-    negated: bool
-    modality: str
-    attribution: str | None
-    confidence: float
-    sentence: str
-    outlet: str | None
-    published: date | None
-    url: str | None
-    language: str | None
-    # Where it happened (newsprism.places): None where the event could not be placed.
-    place_name: str | None = None
-    place_text: str | None = None      # the words naming it, as written
-    geonameid: int | None = None
-    lat: float | None = None
-    lon: float | None = None
-    place_country: str | None = None   # ISO alpha-3
-    place_admin1: str | None = None
-    place_admin1_code: str | None = None
-    place_feature_code: str | None = None
-    place_how: str | None = None       # sentence | dateline | article
-
-
-def read_coded_events(
-    store: QueryStore, article_ids: Sequence[str] | None = None
-) -> list[CodedEvent]:
-    """Return every stored event (or those of ``article_ids``) with actors and provenance."""
-    where, params = "", []
-    if article_ids is not None:
-        where, params = "WHERE e.article_id IN (SELECT unnest(?))", [list(article_ids)]
-    # A store written before places has no place columns: its events read back unplaced.
-    placed = {"place_start", "how"} <= _table_columns(store, "events")
-    with_code = "admin1_code" in _table_columns(store, "places")
-    place_columns = (
-        "substr(a.text, e.place_start + 1, e.place_end - e.place_start) AS place_text, "
-        + ("(SELECT p.admin1_code FROM places p WHERE p.article_id = e.article_id AND p.start = e.place_start LIMIT 1)"
-           if with_code else "NULL") + " AS place_admin1_code, "
-    ) if placed else ""
-    rows = store.query(
-        f"SELECT e.*, {place_columns}s.text AS sentence, a.outlet, a.published, a.url, a.language "
-        "FROM events e "
-        "JOIN articles a ON a.id = e.article_id "
-        "LEFT JOIN sentences s ON s.article_id = e.article_id AND s.sentence_index = e.sentence_index "
-        f"{where} ORDER BY a.published NULLS LAST, e.article_id, e.start, e.id",
-        params,
-    )
-    refs: dict[str, dict[str, list[ActorRef]]] = defaultdict(lambda: {"source": [], "target": []})
-    if rows:
-        for r in store.query(
-            "SELECT * FROM event_actors WHERE event_id IN (SELECT unnest(?)) ORDER BY event_id, role, position",
-            [[row["id"] for row in rows]],
-        ):
-            refs[r["event_id"]].setdefault(r["role"], []).append(
-                ActorRef(r["actor_id"], r["name"], r["country"], r["sector"], r["start"], r["end"])
-            )
-    return [
-        CodedEvent(
-            id=r["id"],
-            article_id=r["article_id"],
-            sentence_index=r["sentence_index"],
-            start=r["start"],
-            end=r["end"],
-            trigger=r["trigger"],
-            plover_type=r["plover_type"],
-            mode=r["mode"],
-            cameo=r["cameo"],
-            sources=tuple(refs[r["id"]]["source"]),
-            targets=tuple(refs[r["id"]]["target"]),
-            location=r["location"],
-            date=r["date"],
-            negated=bool(r["negated"]),
-            modality=r["modality"],
-            attribution=r["attribution"],
-            confidence=float(r["confidence"]),
-            sentence=r["sentence"] or "",
-            outlet=r["outlet"],
-            published=r["published"],
-            url=r["url"],
-            language=r["language"],
-            place_name=r.get("place_name"),
-            place_text=r.get("place_text") or r.get("place_name"),
-            geonameid=r.get("geonameid"),
-            lat=r.get("lat"),
-            lon=r.get("lon"),
-            place_country=r.get("country"),
-            place_admin1=r.get("admin1"),
-            place_admin1_code=r.get("place_admin1_code"),
-            place_feature_code=r.get("feature_code"),
-            place_how=r.get("how"),
-        )
-        for r in rows
-    ]
-
-
-def _table_columns(store: QueryStore, table: str) -> set[str]:
-    return {r["column_name"] for r in store.query(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table])}
 
 
 # Provenance columns appended to both layouts.
@@ -273,24 +156,11 @@ def _provenance(event: CodedEvent) -> list[object]:
     ]
 
 
-def _story_names(store: QueryStore) -> dict[str, dict[str, str]]:
-    """Return, per article, the ';'-joined PERSON, ORG and place entity names it mentions."""
-    names: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for r in store.query(
-        "SELECT article_id, label, text FROM entities WHERE label IN ('PERSON', 'ORG', 'GPE', 'LOC') "
-        "ORDER BY article_id, start"
-    ):
-        group = "locations" if r["label"] in ("GPE", "LOC") else r["label"].lower()
-        if r["text"] not in names[r["article_id"]][group]:
-            names[r["article_id"]][group].append(r["text"])
-    return {aid: {g: ";".join(v) for g, v in groups.items()} for aid, groups in names.items()}
-
-
 def polecat_rows(store: QueryStore, events: Sequence[CodedEvent]) -> list[list[object]]:
     """Return the rows of the POLECAT-layout table, one per (source, target) dyad of each event."""
     from newsprism import __version__
 
-    story = _story_names(store)
+    story = story_entity_names(reader_of(store))
     rows = []
     for event in events:
         if event.negated:

@@ -15,7 +15,8 @@ from pathlib import Path
 import networkx as nx
 
 from newsprism.records import ActorRef
-from newsprism.store.event_formats import CodedEvent, QueryStore, read_coded_events
+from newsprism.store.read import actor_names, read_coded_events, reader_of
+from newsprism.store.read.records import CodedEvent
 
 
 def actor_key(ref: ActorRef) -> str:
@@ -86,11 +87,11 @@ def _join(joined: str, value: str) -> str:
 
 
 def store_actor_graph(
-    store: QueryStore, article_ids: Sequence[str] | None = None
+    store: object, article_ids: Sequence[str] | None = None
 ) -> nx.MultiDiGraph:
     """Return the actor network of the stored events (or of ``article_ids`` only)."""
-    names = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM actors")}
-    return build_actor_graph(read_coded_events(store, article_ids), names)
+    r = reader_of(store)
+    return build_actor_graph(read_coded_events(r, article_ids), actor_names(r))
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
@@ -147,31 +148,12 @@ def network_parts(graph: nx.MultiDiGraph) -> tuple[list[NetworkNode], list[Netwo
     return nodes, edges
 
 
-# Formats `newsprism export` writes as one file, beside the per-table jsonl/csv/parquet.
-STANDARD_FORMATS = {
-    "graphml": "actor_network.graphml",
-    "gexf": "actor_network.gexf",
-    "polecat": "events_polecat.tsv",
-    "gdelt": "events_gdelt.tsv",
-    "geojson": "events.geojson",
-}
+def export_standard(store: object, out_dir: Path, fmt: str) -> Path:
+    """Write one single-file export (graphml, gexf, polecat, gdelt, geojson); return the file.
 
+    The formats are those of the one registry, ``newsprism.store.export.EXPORTS``."""
+    from newsprism.store.export import FORMATS, export
 
-def export_standard(store: QueryStore, out_dir: Path, fmt: str) -> Path:
-    """Write the actor network (graphml, gexf) or an events table (polecat, gdelt); return the file."""
-    from newsprism.store.event_formats import write_gdelt, write_geojson, write_polecat
-
-    if fmt not in STANDARD_FORMATS:
-        raise ValueError(
-            f"unknown export format {fmt!r}; choose one of {', '.join(STANDARD_FORMATS)}"
-        )
-    path = out_dir / STANDARD_FORMATS[fmt]
-    if fmt == "graphml":
-        return write_graphml(store_actor_graph(store), path)
-    if fmt == "gexf":
-        return write_gexf(store_actor_graph(store), path)
-    if fmt == "polecat":
-        return write_polecat(store, path)
-    if fmt == "geojson":
-        return write_geojson(store, path)
-    return write_gdelt(store, path)
+    if fmt in FORMATS:
+        raise ValueError(f"{fmt!r} writes one file per table: use newsprism.store.export.export")
+    return export(store, out_dir, fmt)[0]

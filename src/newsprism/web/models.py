@@ -1,11 +1,21 @@
-"""Pydantic response models of the REST API: the OpenAPI schema is generated from these."""
+"""Pydantic response models of the REST API: the OpenAPI schema is generated from these.
+
+The models of stored records are thin wrappers of the read layer's records (``record_model``)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from typing import Generic, TypeVar
+import functools
+import operator
+import types
+from typing import Any, Generic, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from newsprism.records import ActorRef
+from newsprism.store.graph_export import NetworkEdge, NetworkNode
+from newsprism.store.read import records as r
 
 T = TypeVar("T")
 
@@ -19,181 +29,57 @@ class Page(BaseModel, Generic[T]):
     offset: int
 
 
-class SentenceOut(BaseModel):
-    article_id: str
-    sentence_index: int
-    start: int
-    end: int
-    text: str
+def record_model(record: type, name: str) -> type[BaseModel]:
+    """Return a pydantic model with the fields of a read-layer record, built from its attributes.
+
+    The record declares the fields once (``store/read/records.py``); the API model only wraps it,
+    so the API, the pages and the exports cannot drift apart. Tuples become lists, nested
+    records their own models, and a field's ``metadata["doc"]`` its description.
+    """
+    hints = get_type_hints(record)
+    fields: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        if f.default is not dataclasses.MISSING:
+            default = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            default = f.default_factory()
+        else:
+            default = ...
+        fields[f.name] = (_api_type(hints[f.name]), Field(default, description=f.metadata.get("doc")))
+    model = create_model(name, __config__=ConfigDict(from_attributes=True), __doc__=record.__doc__, **fields)
+    _MODELS[record] = model
+    return model
 
 
-class EvidenceOut(SentenceOut):
-    """A sentence that reports something, with the outlet that printed it."""
-
-    outlet: str | None = None
-    title: str | None = None
-    published: dt.date | None = None
-    highlight_start: int | None = Field(
-        None, description="offset of the reported words in Article.text"
-    )
-    highlight_end: int | None = None
+_MODELS: dict[type, type[BaseModel]] = {}
 
 
-class ArticleSummary(BaseModel):
-    id: str
-    title: str | None
-    outlet: str | None
-    published: dt.date | None
-    published_month: int | None = None
-    published_day: int | None = None
-    dateline: str | None
-    url: str | None
-    source: str
-    word_count: int
-    copy_of: str | None = None
+def _api_type(tp: Any) -> Any:
+    origin, args = get_origin(tp), get_args(tp)
+    if origin is tuple:
+        return list[_api_type(args[0])]  # type: ignore[misc]
+    if origin in (Union, types.UnionType):
+        return functools.reduce(operator.or_, (_api_type(a) for a in args))
+    if dataclasses.is_dataclass(tp):
+        return _MODELS[tp]  # type: ignore[index]
+    return tp
 
 
-class EntityOut(BaseModel):
-    sentence_index: int
-    start: int
-    end: int
-    text: str
-    label: str
-
-
-class DateOut(BaseModel):
-    sentence_index: int
-    start: int
-    end: int
-    text: str
-    resolved: dt.date | None
-    status: str
-
-
-class CitedSourceOut(BaseModel):
-    sentence_index: int
-    start: int
-    end: int
-    name: str
-    kind: str
-    relation: str
-    cue: str
-
-
-class ActorRefOut(BaseModel):
-    actor_id: str | None
-    name: str
-    country: str | None
-    sector: str | None
-    start: int | None
-    end: int | None
-
-
-class EventOut(BaseModel):
-    id: str
-    article_id: str
-    sentence_index: int
-    start: int
-    end: int
-    trigger: str
-    plover_type: str
-    mode: str | None
-    cameo: str | None
-    sources: list[ActorRefOut]
-    targets: list[ActorRefOut]
-    location: str | None
-    date: dt.date | None
-    negated: bool
-    modality: str
-    attribution: str | None
-    confidence: float
-    sentence: str
-    sentence_start: int = Field(description="offset of the sentence in Article.text")
-    outlet: str | None
-    published: dt.date | None
-    place_name: str | None = Field(None, description="where it happened (GeoNames name), if placed")
-    geonameid: int | None = None
-    lat: float | None = None
-    lon: float | None = None
-    place_country: str | None = Field(None, description="ISO 3166 alpha-3 of the place")
-    place_how: str | None = Field(None, description="sentence | dateline | article: how the place was chosen")
-
-
-class PlaceOut(BaseModel):
-    """One resolved place and how often the selected articles name it."""
-
-    name: str
-    geonameid: int | None
-    lat: float
-    lon: float
-    country: str | None
-    admin1: str | None
-    feature_code: str | None
-    mentions: int
-    articles: int
-    events: int
-    written: list[str] = Field(description="the spellings the articles use")
-
-
-class QuoteOut(BaseModel):
-    id: str
-    article_id: str
-    sentence_index: int
-    start: int
-    end: int
-    text: str
-    direct: bool
-    speaker: str | None
-    speaker_actor_id: str | None
-    speaker_start: int | None
-    speaker_end: int | None
-    cue: str | None
-    channel: str | None
-    channel_detail: str | None
-    date: dt.date | None
-    sentence: str
-    sentence_start: int = Field(description="offset of the sentence in Article.text")
-    outlet: str | None
-    published: dt.date | None
-
-
-class ActorMentionOut(BaseModel):
-    actor_id: str
-    sentence_index: int
-    start: int
-    end: int
-    text: str
-    how: str
-
-
-class ActorOut(BaseModel):
-    id: str
-    name: str
-    kind: str
-    country: str | None
-    sector: str | None
-    aliases: list[str]
-    mentions: int
-    events: int
-    quotes: int
-
-
-class ActorDetail(ActorOut):
-    outlets: dict[str, int] = Field(description="mentions of this actor per outlet")
-    event_list: list[EventOut]
-    quote_list: list[QuoteOut]
-
-
-class ArticleDetail(ArticleSummary):
-    text: str
-    language: str | None
-    sentences: list[SentenceOut]
-    entities: list[EntityOut]
-    dates: list[DateOut]
-    cited_sources: list[CitedSourceOut]
-    actor_mentions: list[ActorMentionOut]
-    events: list[EventOut]
-    quotes: list[QuoteOut]
+SentenceOut = record_model(r.Sentence, "SentenceOut")
+EvidenceOut = record_model(r.Evidence, "EvidenceOut")
+ArticleSummary = record_model(r.ArticleSummary, "ArticleSummary")
+EntityOut = record_model(r.EntityMention, "EntityOut")
+DateOut = record_model(r.DateMention, "DateOut")
+CitedSourceOut = record_model(r.CitedSource, "CitedSourceOut")
+ActorRefOut = record_model(ActorRef, "ActorRefOut")
+EventOut = record_model(r.CodedEvent, "EventOut")
+PlaceOut = record_model(r.PlaceSummary, "PlaceOut")
+QuoteOut = record_model(r.StoredQuote, "QuoteOut")
+ActorMentionOut = record_model(r.ActorMention, "ActorMentionOut")
+ActorOut = record_model(r.ActorSummary, "ActorOut")
+ActorDetail = record_model(r.ActorDetail, "ActorDetail")
+ArticleDetail = record_model(r.ArticleDetail, "ArticleDetail")
+SearchOut = record_model(r.SearchResult, "SearchOut")
 
 
 class ClaimReportOut(BaseModel):
@@ -262,22 +148,8 @@ class TimelineEntry(BaseModel):
     outlets: list[str]
 
 
-class NetworkNodeOut(BaseModel):
-    id: str
-    label: str
-    country: str
-    sector: str
-    actor_id: str
-    events: int
-
-
-class NetworkEdgeOut(BaseModel):
-    source: str
-    target: str
-    plover_type: str
-    weight: int
-    event_ids: list[str]
-    outlets: list[str]
+NetworkNodeOut = record_model(NetworkNode, "NetworkNodeOut")
+NetworkEdgeOut = record_model(NetworkEdge, "NetworkEdgeOut")
 
 
 class NetworkOut(BaseModel):
@@ -295,13 +167,6 @@ class StoryDetail(StorySummary):
     voices: list[VoiceOut]
     wording: list[WordingOut]
     network: NetworkOut
-
-
-class SearchOut(BaseModel):
-    query: str
-    articles: list[ArticleSummary]
-    actors: list[ActorOut]
-    quotes: list[QuoteOut]
 
 
 class IngestArticle(BaseModel):

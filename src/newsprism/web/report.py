@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsprism.store import Store
+from newsprism.store.read import named_actor_ids
 from newsprism.web import models as m
 from newsprism.web import queries as q
 from newsprism.web import stories_view, views
@@ -35,13 +36,7 @@ def write_report(db_path: Path, out_dir: Path) -> ReportSummary:
     env = environment()
     with Store(db_path, read_only=True) as store:
         r = q.Reader(store.con)
-        actor_ids = [
-            row["id"]
-            for row in r.rows(
-                "SELECT id FROM actors WHERE id IN (SELECT actor_id FROM event_actors) "
-                "OR id IN (SELECT speaker_actor_id FROM quotes) OR id IN (SELECT actor_id FROM actor_mentions)"
-            )
-        ]
+        actor_ids = named_actor_ids(r)
         links = ReportLinks(set(actor_ids))
 
         def write(name: str, template: str, **context: object) -> Path:

@@ -14,19 +14,14 @@ from collections import defaultdict
 from typing import Any
 
 from newsprism.store.graph_export import network_parts, store_actor_graph
-from newsprism.stories.facts import FACT
-from newsprism.stories.queries import CLAIM_KINDS
+from newsprism.store.read import stories as read
+from newsprism.store.read.stories import claim_positions, has_stories
 from newsprism.web import models as m
 from newsprism.web import queries as q
 from newsprism.web.queries import Reader
 
-
-def has_stories(r: Reader) -> bool:
-    return r.has_table("stories") and r.has_table("story_articles")
-
-
-def _has_claims(r: Reader) -> bool:
-    return all(r.has_table(t) for t in ("claims", "claim_events", "claim_outlets"))
+__all__ = ["claim_positions", "get_story", "has_stories", "list_claims", "list_stories", "network",
+           "stories_of_article", "story_article_ids"]
 
 
 def normal_status(status: str | None) -> str:
@@ -59,24 +54,16 @@ def network(r: Reader, article_ids: list[str] | None) -> m.NetworkOut:
 
 
 def _status_counts(r: Reader, story_ids: list[str]) -> dict[str, dict[str, int]]:
+    """Return per story its happenings per status in the API's spelling (facts are not counted)."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    if story_ids and r.has_table("claims"):
-        for row in r.rows(
-            # Counts of happenings: facts (plover_type FACT) are listed, not counted here.
-            "SELECT story_id, status, count(*) AS n FROM claims WHERE story_id IN "
-            "(SELECT unnest(?::VARCHAR[])) AND plover_type <> 'FACT' GROUP BY story_id, status",
-            [story_ids],
-        ):
-            counts[row["story_id"]][normal_status(row["status"])] += row["n"]
+    for story_id, by_status in read.claim_status_counts(r, story_ids).items():
+        for status, n in by_status.items():
+            counts[story_id][normal_status(status)] += n
     return counts
 
 
-def _summaries(r: Reader, where: str = "", params: list[Any] | None = None) -> list[m.StorySummary]:
-    rows = r.rows(
-        "SELECT id, title, first_published, last_published, article_count, outlets FROM stories"
-        f"{where} ORDER BY last_published DESC NULLS LAST, first_published DESC NULLS LAST, id",
-        params or [],
-    )
+def _summaries(r: Reader, story_id: str | None = None) -> list[m.StorySummary]:
+    rows = read.story_rows(r, story_id)
     counts = _status_counts(r, [row["id"] for row in rows])
     out = []
     for row in rows:
@@ -101,32 +88,15 @@ def _summaries(r: Reader, where: str = "", params: list[Any] | None = None) -> l
 
 def list_stories(r: Reader) -> list[m.StorySummary]:
     """Return every story, newest first, with its claim counts by status."""
-    if not has_stories(r):
-        return []
     return _summaries(r)
 
 
-def story_article_ids(r: Reader, story_id: str) -> list[str] | None:
-    """Return the ids of a story's articles, or None when there is no such story."""
-    if not has_stories(r) or not r.value("SELECT count(*) FROM stories WHERE id = ?", [story_id]):
-        return None
-    return [
-        row["article_id"]
-        for row in r.rows("SELECT article_id FROM story_articles WHERE story_id = ?", [story_id])
-    ]
+story_article_ids = read.story_article_ids
 
 
 def stories_of_article(r: Reader, article_id: str) -> list[tuple[str, str]]:
     """Return (story id, title) of the stories an article belongs to."""
-    if not has_stories(r):
-        return []
-    return [
-        (row["id"], row["title"] or f"Story {row['id'][:8]}")
-        for row in r.rows(
-            "SELECT s.id, s.title FROM stories s JOIN story_articles sa ON sa.story_id = s.id WHERE sa.article_id = ?",
-            [article_id],
-        )
-    ]
+    return [(story_id, title or f"Story {story_id[:8]}") for story_id, title in read.stories_of_article(r, article_id)]
 
 
 def list_claims(
@@ -144,58 +114,13 @@ def list_claims(
     into it), PLOVER type and date range; ``kind`` keeps "events" (coded happenings) or
     "facts" (sentences aligned by their words); claims are ordered by date.
     """
-    if not has_stories(r) or not _has_claims(r):
-        return [], 0
-    f = f or q.Filters()
-    if story_id is not None:
-        f.add("c.story_id = ?", story_id)
-    if kind in CLAIM_KINDS:
-        f.add(f"(c.plover_type = ?) = {'true' if kind == 'facts' else 'false'}", FACT)
-    if status:
-        f.add(
-            "replace(replace(lower(trim(c.status)), '_', '-'), ' ', '-') = ?", normal_status(status)
-        )
-    if f.outlet:
-        f.add(
-            "c.id IN (SELECT claim_id FROM claim_events WHERE lower(outlet) = lower(?))", f.outlet
-        )
-    if f.article:
-        f.add("c.id IN (SELECT claim_id FROM claim_events WHERE article_id = ?)", f.article)
-    if f.plover_type:
-        f.add("upper(c.plover_type) = upper(?)", f.plover_type)
-    if f.actor:
-        f.add(
-            "c.id IN (SELECT ce.claim_id FROM claim_events ce JOIN event_actors ea ON ea.event_id = ce.event_id "
-            "WHERE ea.actor_id = ? OR lower(ea.name) = lower(?))",
-            f.actor,
-            f.actor,
-        )
-    if f.country:
-        f.add(
-            "c.id IN (SELECT ce.claim_id FROM claim_events ce JOIN event_actors ea ON ea.event_id = ce.event_id "
-            "WHERE upper(ea.country) = upper(?))",
-            f.country,
-        )
-    if f.date_from:
-        f.add("c.date >= ?", f.date_from)
-    if f.date_to:
-        f.add("c.date <= ?", f.date_to)
-    total = r.value(f"SELECT count(*) FROM claims c{f.where()}", f.params)
-    rows = r.rows(
-        f"SELECT c.id, c.story_id, c.label, c.plover_type, c.date, c.status, "
-        f"{'c.happening' if r.has_column('claims', 'happening') else 'NULL AS happening'} FROM claims c{f.where()} "
-        "ORDER BY c.date NULLS LAST, c.label, c.id LIMIT ? OFFSET ?",
-        [*f.params, limit, offset],
-    )
+    rows, total = read.claims_page(r, f or q.Filters(), story_id, normal_status(status) if status else None, kind,
+                                   limit, offset)
     if not rows:
         return [], total
     ids = [row["id"] for row in rows]
     stances: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in r.rows(
-        "SELECT claim_id, outlet, role, stance FROM claim_outlets WHERE claim_id IN "
-        "(SELECT unnest(?::VARCHAR[]))",
-        [ids],
-    ):
+    for row in read.claim_outlet_rows(r, claim_ids=ids):
         if (row["role"] or "").lower() in ("omits", "absent"):
             continue
         disputed = (row["stance"] or "").lower() in DISPUTING
@@ -203,11 +128,7 @@ def list_claims(
     spans: dict[str, dict[str, list[tuple[str, int, int, int]]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    for row in r.rows(
-        'SELECT claim_id, outlet, article_id, sentence_index, start, "end", stance FROM claim_events '
-        "WHERE claim_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, start",
-        [ids],
-    ):
+    for row in read.claim_span_rows(r, ids):
         outlet = row["outlet"] or "unknown outlet"
         spans[row["claim_id"]][outlet].append(
             (row["article_id"], row["sentence_index"], row["start"], row["end"])
@@ -217,22 +138,17 @@ def list_claims(
             stances[row["claim_id"]][outlet] = "contradicts" if disputed else "reported"
     # Different numbers, places, dates or agents for one happening: both sides contradict.
     disputed_values: dict[str, dict[str, str]] = defaultdict(dict)
-    if r.has_table("claim_contradictions"):
-        for row in r.rows(
-            "SELECT claim_id, kind, outlet_a, value_a, outlet_b, value_b FROM claim_contradictions "
-            "WHERE claim_id IN (SELECT unnest(?::VARCHAR[]))",
-            [ids],
+    for row in read.contradiction_rows(r, claim_ids=ids):
+        for outlet, value in (
+            (row["outlet_a"], row["value_a"]),
+            (row["outlet_b"], row["value_b"]),
         ):
-            for outlet, value in (
-                (row["outlet_a"], row["value_a"]),
-                (row["outlet_b"], row["value_b"]),
+            if (
+                row["kind"] != "negation"
+                or stances[row["claim_id"]].get(outlet) == "contradicts"
             ):
-                if (
-                    row["kind"] != "negation"
-                    or stances[row["claim_id"]].get(outlet) == "contradicts"
-                ):
-                    stances[row["claim_id"]][outlet] = "contradicts"
-                    disputed_values[row["claim_id"]][outlet] = f"{row['kind']}: {value}"
+                stances[row["claim_id"]][outlet] = "contradicts"
+                disputed_values[row["claim_id"]][outlet] = f"{row['kind']}: {value}"
     # One query for every sentence of every claim: a story page stays a handful of queries.
     all_spans = [
         span
@@ -275,22 +191,10 @@ def list_claims(
 
 
 def _voices(r: Reader, story_id: str) -> list[m.VoiceOut]:
-    if not r.has_table("voices"):
-        return []
     return [
-        m.VoiceOut(
-            outlet=row["outlet"],
-            speaker=row["speaker"],
-            count=row["quote_count"],
-            country=row["country"],
-            sector=row["sector"],
-            channels=list(row["channels"] or []),
-        )
-        for row in r.rows(
-            "SELECT outlet, speaker, quote_count, country, sector, channels FROM voices "
-            "WHERE story_id = ? ORDER BY outlet, quote_count DESC, speaker",
-            [story_id],
-        )
+        m.VoiceOut(outlet=row["outlet"], speaker=row["speaker"], count=row["quote_count"], country=row["country"],
+                   sector=row["sector"], channels=list(row["channels"] or []))
+        for row in read.voice_rows(r, story_id)
     ]
 
 
@@ -300,14 +204,11 @@ WORDING_KINDS = ("event_name", "actor_name", "distinctive")
 
 def _wording(r: Reader, story_id: str, per_kind: int = 12) -> list[m.WordingOut]:
     """Return each outlet's names for the event, names for actors and most distinctive words."""
-    if not r.has_table("framing_terms"):
-        return []
-    rows = r.rows(
-        "SELECT outlet, kind, term, any_value(refers_to) AS refers_to, max(score) AS score "
-        "FROM framing_terms WHERE story_id = ? GROUP BY outlet, kind, term "
-        "ORDER BY outlet, kind, score DESC, term",
-        [story_id],
-    )
+    # One row per (outlet, kind, term) with its best score: the rows come best first.
+    best: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for row in read.framing_rows(r, story_id):
+        best.setdefault((row["outlet"], row["kind"], row["term"]), row)
+    rows = sorted(best.values(), key=lambda row: (row["outlet"], row["kind"], -(row["score"] or 0), row["term"]))
     kept: dict[tuple[str, str], int] = defaultdict(int)
     out = []
     for row in sorted(rows, key=lambda row: (row["outlet"], _kind_rank(row["kind"]))):
@@ -331,35 +232,9 @@ def _kind_rank(kind: str) -> int:
 
 
 def _timeline(r: Reader, story_id: str) -> list[m.TimelineEntry]:
-    """Return the story's dated happenings (facts left out) in date order, with the outlets that
-    report them: the query of ``stories.queries.story_timeline``, read through the web reader.
-
-    Read on its own, not from a page of claims: the timeline spans the whole story."""
-    if not _has_claims(r):
-        return []
-    rows = r.rows(
-        "SELECT c.id, c.date, c.label, c.status, list(DISTINCT o.outlet ORDER BY o.outlet) AS outlets "
-        "FROM claims c JOIN claim_outlets o ON o.claim_id = c.id "
-        "WHERE c.story_id = ? AND c.date IS NOT NULL AND c.plover_type <> ? GROUP BY ALL ORDER BY c.date, c.label, c.id",
-        [story_id, FACT],
-    )
-    return [
-        m.TimelineEntry(date=row["date"], claim_id=row["id"], label=row["label"],
-                        status=normal_status(row["status"]), outlets=list(row["outlets"]))
-        for row in rows
-    ]
-
-
-def claim_positions(r: Reader, story_id: str) -> dict[str, int]:
-    """Return each claim's place in the story's unfiltered claim order (for links to its page)."""
-    if not _has_claims(r):
-        return {}
-    rows = r.rows(
-        "SELECT id, row_number() OVER (ORDER BY date NULLS LAST, label, id) - 1 AS position "
-        "FROM claims WHERE story_id = ?",
-        [story_id],
-    )
-    return {row["id"]: row["position"] for row in rows}
+    """Return the whole story's timeline (``read.story_timeline``), not a page of claims'."""
+    return [m.TimelineEntry(date=t.date, claim_id=t.claim_id, label=t.label, status=normal_status(t.status),
+                            outlets=list(t.outlets)) for t in read.story_timeline(r, story_id)]
 
 
 def get_story(
@@ -375,7 +250,7 @@ def get_story(
     ``status`` and ``kind`` ("events" or "facts") filter the claims; the timeline is the whole story's."""
     if not has_stories(r):
         return None
-    summaries = _summaries(r, " WHERE id = ?", [story_id])
+    summaries = _summaries(r, story_id)
     if not summaries:
         return None
     summary = summaries[0]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
+from newsprism.store.read import actor_names
 from newsprism.web import models as m
 from newsprism.web import queries as q
 from newsprism.web import stories_view
@@ -54,17 +55,7 @@ def article_context(r: q.Reader, article: m.ArticleDetail, links: Any) -> dict[s
                 f"q-{file_safe(quote.id)}",
             )
         )
-    names = (
-        {
-            row["id"]: row["name"]
-            for row in r.rows(
-                "SELECT id, name FROM actors WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                [[mention.actor_id for mention in article.actor_mentions]],
-            )
-        }
-        if article.actor_mentions
-        else {}
-    )
+    names = actor_names(r, [mention.actor_id for mention in article.actor_mentions]) if article.actor_mentions else {}
     for mention in article.actor_mentions:
         marks.append(
             Mark(
@@ -264,12 +255,10 @@ def evidence_context(
 
 def map_context(r: q.Reader, f: q.Filters, place: str | None = None, limit: int = 500) -> dict[str, Any]:
     """Return the /map page: the placed events (of the filters) and the places named."""
-    from dataclasses import replace
-
     # Only placed events; a store from before places has none.
-    f.add("e.lat IS NOT NULL" if q._has_event_places(r) else "false")
+    f.placed_only = True
     page = q.list_events(r, f, limit=limit)
-    places = q.list_places(r, replace(f, clauses=[], params=[]), limit=200).items
+    places = q.list_places(r, f.cleared(), limit=200).items
     used = sorted({e.plover_type for e in page.items})
     return {"events": page.items, "total": page.total, "place": place, "places": places,
             "legend": [(t, PLOVER_COLOURS.get(t, "#777777")) for t in used]}
