@@ -1,14 +1,16 @@
-"""A story compared side against side, for the API: each claim's cell per side, and each side's
-omissions, from the story the web layer already reads (``stories_view.get_story``)."""
+"""A story compared side against side, for the API and the story page: each claim's cell per side,
+and each side's omissions, from the story the web layer already reads (``stories_view.get_story``)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from newsprism.config import Settings
 from newsprism.outlets import load_outlet_table
-from newsprism.outlets.compare import omissions_by_side, side_strip
-from newsprism.outlets.sides import assign_sides
+from newsprism.outlets.compare import SideCell, omissions_by_side, side_strip, stance_class
+from newsprism.outlets.profiles import UnreadableOutletFile
+from newsprism.outlets.sides import FILE_GROUPING, GROUPINGS, Sides, assign_sides, by_outlet
 from newsprism.web import models as m
 
 
@@ -29,4 +31,64 @@ def story_sides(story: m.StoryDetail, grouping: str, settings: Settings) -> dict
         "claims": claims,
         "omissions": [{"side": o.side, "only_here": list(o.only_here), "missing_here": list(o.missing_here)}
                       for o in omissions_by_side(carried, sides)],
+    }
+
+
+# The story page's side switch: "by outlet" or "by side" under one of the groupings.
+PAGE_BY = ("outlet", "side")
+GROUPING_LABELS = {"control": "state / independent", "country": "country", "kind": "kind of outlet",
+                   FILE_GROUPING: "sides file"}
+
+
+def _outlet_cells(stances: dict[str, str], outlets: tuple[str, ...]) -> list[SideCell]:
+    """Return a claim's cells by outlet: every outlet is a side of one (``compare.side_strip`` would
+    count each side's members again for every claim, which at 30 outlets is most of the page's time)."""
+    cells = []
+    for outlet in outlets:
+        kind = stance_class(stances[outlet]) if outlet in stances else None
+        cells.append(SideCell(outlet, 1, (outlet,) if kind in ("reports", "mixed") else (),
+                              (outlet,) if kind in ("disputes", "mixed") else ()))
+    return cells
+
+
+def page_sides(story: m.StoryDetail, by: str | None, grouping: str | None, settings: Settings) -> dict[str, Any]:
+    """Return the story page's claim strips: one cell per outlet, and one per side of each grouping.
+
+    Every grouping's strip is drawn into the page, and the switch (app.js, or ``?by=side&sides=country``
+    without script) only chooses which one shows: side cells are few, so this costs little and
+    the static report switches too. ``side_data`` gives app.js each outlet's side, to group a
+    claim's sentences by side when it is opened.
+    """
+    table = load_outlet_table(settings.outlet_profiles)
+    groupings: dict[str, Sides] = {"outlet": by_outlet(story.outlets)}
+    problem = None
+    for name in GROUPINGS:
+        if name == FILE_GROUPING and settings.sides_file is None:
+            continue
+        try:
+            groupings[name] = assign_sides(story.outlets, name, table, settings.sides_file)
+        except UnreadableOutletFile as exc:   # a broken sides file loses its grouping, not the page
+            problem = str(exc)
+    strips: dict[str, dict[str, list[tuple[SideCell, m.ClaimReportOut | None]]]] = {}
+    for claim in story.claims:
+        stances = {report.outlet: report.status for report in claim.outlets if report.status != "absent"}
+        reports = {report.outlet: report for report in claim.outlets}
+        strips[claim.id] = {
+            name: [(cell, reports.get(cell.side)) for cell in _outlet_cells(stances, sides.order)] if name == "outlet"
+            else [(cell, None) for cell in side_strip(stances, sides)]
+            for name, sides in groupings.items()
+        }
+    by = by if by in PAGE_BY else "outlet"
+    grouping = grouping if grouping in groupings and grouping != "outlet" else "control"
+    return {
+        "side_view": {
+            "by": by,
+            "grouping": grouping,
+            "shown": "outlet" if by == "outlet" else grouping,
+            "groupings": [(g, GROUPING_LABELS.get(g, g)) for g in groupings if g != "outlet"],
+            "columns": {name: [(side, sides.members(side)) for side in sides.order] for name, sides in groupings.items()},
+            "strips": strips,
+            "problem": problem,
+        },
+        "side_data": {name: sides.side_of for name, sides in groupings.items() if name != "outlet"},
     }
