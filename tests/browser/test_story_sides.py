@@ -109,6 +109,26 @@ def test_an_opened_claim_shows_its_sentences_per_side(thirty_server, thirty_outl
     assert page.script_errors == []
 
 
+@pytest.mark.parametrize("view", ["?by=side&sides=control", "?by=side&sides=file", ""])
+def test_the_script_draws_the_strips_the_server_draws(thirty_server, page, view):
+    """A grouping the switch draws reads cell for cell as the page the server draws for it."""
+    story = _thirty_story(thirty_server)
+    strips = ("() => [...document.querySelectorAll('#claim-matrix .strip')].filter(s => !s.hidden)"
+              ".map(s => s.outerHTML.replace(/ hidden=\"\"/, ''))")
+    page.goto(f"{thirty_server}/stories/{story['id']}{view}")
+    served = page.evaluate(strips)
+    page.goto(f"{thirty_server}/stories/{story['id']}{'' if view else '?by=side&sides=kind'}")
+    if view:
+        page.check('#side-switch input[name="by"][value="side"]')
+        page.select_option('#side-switch select[name="sides"]', view.rsplit("=", 1)[1])
+    else:
+        page.check('#side-switch input[name="by"][value="outlet"]')
+    drawn = page.evaluate(strips)
+    assert len(served) == len(drawn) > 10
+    assert drawn == served
+    assert page.script_errors == []
+
+
 @pytest.mark.shared
 def test_the_seed_story_compares_state_media_with_the_rest(seeds_server, page):
     """Real news: TASS (Russian state media) against The Gulf Observer (not profiled)."""

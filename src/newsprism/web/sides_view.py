@@ -52,12 +52,12 @@ def _outlet_cells(stances: dict[str, str], outlets: tuple[str, ...]) -> list[Sid
 
 
 def page_sides(story: m.StoryDetail, by: str | None, grouping: str | None, settings: Settings) -> dict[str, Any]:
-    """Return the story page's claim strips: one cell per outlet, and one per side of each grouping.
+    """Return the story page's claim strips: one cell per outlet, or one per side of a grouping.
 
-    Every grouping's strip is drawn into the page, and the switch (app.js, or ``?by=side&sides=country``
-    without script) only chooses which one shows: side cells are few, so this costs little and
-    the static report switches too. ``side_data`` gives app.js each outlet's side, to group a
-    claim's sentences by side when it is opened.
+    The server draws the strips of the view asked for (``?by=side&sides=country``; by outlet
+    by default), so the page reads without script; ``side_data`` gives app.js every grouping's
+    sides, from which it draws the other strips in the same form when the reader flips the
+    switch, with no new request (and in the static report).
     """
     table = load_outlet_table(settings.outlet_profiles)
     groupings: dict[str, Sides] = {"outlet": by_outlet(story.outlets)}
@@ -69,26 +69,27 @@ def page_sides(story: m.StoryDetail, by: str | None, grouping: str | None, setti
             groupings[name] = assign_sides(story.outlets, name, table, settings.sides_file)
         except UnreadableOutletFile as exc:   # a broken sides file loses its grouping, not the page
             problem = str(exc)
-    strips: dict[str, dict[str, list[tuple[SideCell, m.ClaimReportOut | None]]]] = {}
-    for claim in story.claims:
-        stances = {report.outlet: report.status for report in claim.outlets if report.status != "absent"}
-        reports = {report.outlet: report for report in claim.outlets}
-        strips[claim.id] = {
-            name: [(cell, reports.get(cell.side)) for cell in _outlet_cells(stances, sides.order)] if name == "outlet"
-            else [(cell, None) for cell in side_strip(stances, sides)]
-            for name, sides in groupings.items()
-        }
     by = by if by in PAGE_BY else "outlet"
     grouping = grouping if grouping in groupings and grouping != "outlet" else "control"
+    shown = "outlet" if by == "outlet" else grouping
+    sides = groupings[shown]
+    strips: dict[str, list[tuple[SideCell, m.ClaimReportOut | None]]] = {}
+    for claim in story.claims:
+        stances = {report.outlet: report.status for report in claim.outlets if report.status != "absent"}
+        if shown == "outlet":
+            reports = {report.outlet: report for report in claim.outlets}
+            strips[claim.id] = [(cell, reports.get(cell.side)) for cell in _outlet_cells(stances, sides.order)]
+        else:
+            strips[claim.id] = [(cell, None) for cell in side_strip(stances, sides)]
     return {
         "side_view": {
             "by": by,
             "grouping": grouping,
-            "shown": "outlet" if by == "outlet" else grouping,
-            "groupings": [(g, GROUPING_LABELS.get(g, g)) for g in groupings if g != "outlet"],
-            "columns": {name: [(side, sides.members(side)) for side in sides.order] for name, sides in groupings.items()},
+            "shown": shown,
+            "groupings": [(g, GROUPING_LABELS.get(g, g), len(s.order)) for g, s in groupings.items() if g != "outlet"],
+            "columns": [(side, sides.members(side)) for side in sides.order],
             "strips": strips,
             "problem": problem,
         },
-        "side_data": {name: sides.side_of for name, sides in groupings.items() if name != "outlet"},
+        "side_data": {name: {"order": list(s.order), "side_of": s.side_of} for name, s in groupings.items()},
     }

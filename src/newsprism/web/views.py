@@ -148,7 +148,7 @@ def story_context(story: m.StoryDetail, events: list[m.EventOut], paging: ClaimP
             {
                 "outlet": rep.outlet,
                 "status": rep.status,
-                "wording": rep.wording,
+                "wording": None if rep.evidence else rep.wording,   # else it is the first sentence's text
                 "disputed": rep.disputed,
                 "sentences": [
                     {

@@ -54,8 +54,9 @@
     return li;
   }
 
-  /* Claims: one row per claim with a strip per outlet and per side of each grouping (all drawn by
-     the server; the switch only shows one). Opening a claim lists its sentences side by side. */
+  /* Claims: one row per claim with a strip of cells per outlet or per side. The server draws the
+     view asked for; the switch draws another grouping here once, then only shows one at a time.
+     Opening a claim lists its sentences side by side. */
   document.documentElement.classList.add("js");
   var claims = readJson("claim-data");
   var sideData = readJson("side-data") || {};
@@ -64,16 +65,101 @@
 
   function shownGrouping() { return table ? table.getAttribute("data-shown") || "outlet" : "outlet"; }
 
+  /* The row under a claim that holds its sentences, made when the claim is first opened. */
+  function detailRow(row) {
+    var id = "d-" + row.getAttribute("data-claim");
+    var detail = document.getElementById(id);
+    if (!detail) {
+      detail = el("tr", "claim-detail");
+      detail.id = id;
+      detail.hidden = true;
+      var cell = el("td");
+      cell.colSpan = 3;
+      detail.appendChild(cell);
+      row.parentNode.insertBefore(detail, row.nextSibling);
+      row.setAttribute("aria-controls", id);
+    }
+    return detail;
+  }
+
+  /* A grouping's strips, drawn here when the reader first asks for it, in the form the server
+     draws them (sides_view.page_sides and story.html): the same cells, counts and hover text. */
+  function truncate(text, length, leeway) {   // Jinja's truncate filter, so titles read alike
+    if (text.length <= length + leeway) return text;
+    var cut = text.slice(0, length - 3);
+    var space = cut.lastIndexOf(" ");
+    return (space >= 0 ? cut.slice(0, space) : cut) + "...";
+  }
+  var SYMBOL = {reports: "\u25CF", disputes: "\u2715", split: "\u25D0", absent: "\u00B7"};
+  function stripCells(claimId, grouping) {
+    var data = sideData[grouping];
+    var reporting = {}, disputing = {}, reports = {};
+    (claims[claimId] || []).forEach(function (r) {
+      var side = data.side_of[r.outlet];
+      if (side === undefined || r.status === "absent") return;
+      var into = r.status === "contradicts" ? disputing : reporting;
+      (into[side] = into[side] || []).push(r.outlet);
+      reports[r.outlet] = r;
+    });
+    return data.order.map(function (side) {
+      var rep = (reporting[side] || []).sort(), dis = (disputing[side] || []).sort();
+      var status = rep.length && dis.length ? "split" : rep.length ? "reports" : dis.length ? "disputes" : "absent";
+      var cell = el("span", "cell s-" + status);
+      if (grouping === "outlet") {
+        var report = reports[side];
+        var wording = report ? (report.sentences.length ? report.sentences[0].text : report.wording) : null;
+        cell.setAttribute("data-outlet", side);
+        cell.title = side + (report && report.disputed ? " (" + report.disputed + ")" : "") + ": " +
+          (wording ? truncate(wording, 120, 10) : status);
+        cell.textContent = SYMBOL[status];
+        return cell;
+      }
+      var members = data.members[side].length;
+      var carried = rep.concat(dis.filter(function (o) { return rep.indexOf(o) < 0; })).length;
+      var share = members ? carried / members : 0;
+      cell.className += " f" + (share > 0.75 ? 4 : share > 0.5 ? 3 : share > 0.25 ? 2 : share > 0 ? 1 : 0);
+      cell.setAttribute("data-side", side);
+      cell.title = side + ": " + (rep.length ? rep.length + " of " + members + " report (" + rep.join(", ") + ")" : "none of " + members + " reports") +
+        (dis.length ? "; " + dis.length + " dispute (" + dis.join(", ") + ")" : "");
+      cell.textContent = status === "absent" ? "\u2013" : rep.length + "/" + members + (dis.length ? " \u2715" + dis.length : "");
+      return cell;
+    });
+  }
+  function drawGrouping(grouping) {
+    if (!table || table.querySelector('.strip[data-grouping="' + grouping + '"]') || !sideData[grouping] || !claims) return;
+    var data = sideData[grouping];
+    data.members = {};
+    Object.keys(data.side_of).sort().forEach(function (o) { (data.members[data.side_of[o]] = data.members[data.side_of[o]] || []).push(o); });
+    var outlet = grouping === "outlet";
+    var head = el("div", "strip strip-head" + (outlet ? " by-outlet" : ""));
+    head.setAttribute("data-grouping", grouping);
+    head.hidden = true;
+    data.order.forEach(function (side) {
+      var h = el("span", "head");
+      h.title = side + (outlet ? "" : ": " + data.members[side].join(", "));
+      h.appendChild(el("span", null, side));
+      head.appendChild(h);
+    });
+    table.querySelector("thead th.strip-col").appendChild(head);
+    table.querySelectorAll("tr.claim-row").forEach(function (row) {
+      var strip = el("div", "strip" + (outlet ? " by-outlet" : ""));
+      strip.setAttribute("data-grouping", grouping);
+      strip.hidden = true;
+      stripCells(row.getAttribute("data-claim"), grouping).forEach(function (c) { strip.appendChild(c); });
+      row.querySelector("td.strip-col").appendChild(strip);
+    });
+  }
+
   function fillDetail(row) {
     var id = row.getAttribute("data-claim");
-    var detail = document.getElementById("d-" + id);
-    if (!detail || !claims) return null;
+    var detail = detailRow(row);
+    if (!claims) return null;
     var cell = detail.firstElementChild;
     cell.textContent = "";
     var label = row.querySelector(".claim-label");
     cell.appendChild(el("h3", "detail-title", label.getAttribute("title") || label.textContent));
     var shown = shownGrouping();
-    var sideOf = shown === "outlet" ? null : (sideData[shown] || {});
+    var sideOf = shown === "outlet" ? null : (sideData[shown] || {}).side_of || {};
     var reports = claims[id] || [];
     var groups = el("div", "side-groups");
     var silent = [];
@@ -104,8 +190,7 @@
   }
 
   function openClaim(row, open) {
-    var detail = document.getElementById("d-" + row.getAttribute("data-claim"));
-    if (!detail) return;
+    var detail = detailRow(row);
     if (open === undefined) open = detail.hidden;
     if (open) fillDetail(row);
     detail.hidden = !open;
@@ -131,6 +216,7 @@
   /* The side switch: show one grouping's strips, keep it in the address, the filters and the pager. */
   function showGrouping(by, grouping) {
     var shown = by === "side" ? grouping : "outlet";
+    drawGrouping(shown);
     table.setAttribute("data-shown", shown);
     table.querySelectorAll(".strip").forEach(function (strip) { strip.hidden = strip.getAttribute("data-grouping") !== shown; });
     var title = document.getElementById("claims-by");
