@@ -9,7 +9,6 @@ import httpx
 import pytest
 
 from newsprism.outlets.sides import read_sides_file
-
 from tests.browser.conftest import SCREENSHOTS, no_sideways_scroll
 
 pytestmark = pytest.mark.browser

@@ -63,7 +63,7 @@ def test_story_page_shows_matrix_timeline_network_voices_wording(seeds_client, s
     )
     # One strip per claim and grouping, the per-outlet one shown: a column head per outlet.
     assert '<span class="head" title="TASS"><span>TASS</span></span>' in html
-    outlet_strip = re.search(r'<div class="strip by-outlet" data-grouping="outlet">(.*?)</div>', html, re.S).group(1)
+    outlet_strip = re.search(r'<div class="strip by-outlet" data-grouping="outlet">(.*?)</div>', html, re.DOTALL).group(1)
     assert 'data-outlet="TASS"' in outlet_strip and 'data-outlet="The Gulf Observer"' in outlet_strip
 
 

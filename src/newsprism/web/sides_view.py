@@ -3,7 +3,6 @@ and each side's omissions, from the story the web layer already reads (``stories
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from newsprism.config import Settings

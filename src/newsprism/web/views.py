@@ -122,20 +122,12 @@ class ClaimPaging:
 
 
 def story_context(story: m.StoryDetail, events: list[m.EventOut], paging: ClaimPaging | None = None) -> dict[str, Any]:
-    """Return the story page: the claims x outlets matrix, timeline, network, voices and wording.
+    """Return the story page: its claims (their strips come from ``sides_view.page_sides``), timeline, network, voices and wording.
 
     ``events`` are the story's events, so a click on a network tie can show its sentences.
     ``paging``: the served page shows one page of claims, with filters and links to the others.
     """
     outlets = story.outlets
-    matrix = []
-    for claim in story.claims:
-        cells = {report.outlet: report for report in claim.outlets}
-        row = []
-        for outlet in outlets:
-            report = cells.get(outlet) or m.ClaimReportOut(outlet=outlet, status="absent")
-            row.append(report)
-        matrix.append((claim, row))
     voices: dict[str, list[m.VoiceOut]] = defaultdict(list)
     for voice in story.voices:
         voices[voice.outlet].append(voice)
@@ -202,7 +194,6 @@ def story_context(story: m.StoryDetail, events: list[m.EventOut], paging: ClaimP
     return {
         "story": story,
         "outlets": outlets,
-        "matrix": matrix,
         "paging": paging,
         "claim_page": {"total": story.claims_total, "limit": story.claims_limit or len(story.claims) or 1,
                        "offset": story.claims_offset},
