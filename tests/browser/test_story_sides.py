@@ -99,7 +99,8 @@ def test_an_opened_claim_shows_its_sentences_per_side(thirty_server, thirty_outl
             group = groups[side_of[report["outlet"]]]
             assert report["outlet"] in group.inner_text()
             assert report["evidence"][0]["text"] in group.locator("blockquote.sentence").all_inner_texts()
-    detail.screenshot(path=str(SCREENSHOTS / "story-claim-by-side.png"))
+    page.evaluate(f"document.getElementById('c-{claim['id']}').scrollIntoView()")
+    page.screenshot(path=str(SCREENSHOTS / "story-claim-by-side.png"))
     # Switching the grouping regroups the open claim's sentences.
     page.select_option('#side-switch select[name="sides"]', "control")
     assert {g.get_attribute("data-side") for g in detail.locator(".side-group").all()} <= {"state-controlled", "independent"}
