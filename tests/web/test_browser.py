@@ -116,15 +116,15 @@ def test_story_matrix_shows_the_corroborated_putin_phone_claim(server, page):
     row = page.locator(f"#c-{claim['id']}")
     assert row.locator(".badge").inner_text() == "corroborated"
     for outlet in ("TASS", "The Gulf Observer"):
-        cell = row.locator(f'td.cell[data-outlet="{outlet}"]')
-        assert "cell-reported" in cell.get_attribute("class")
+        cell = row.locator(f'.strip .cell[data-outlet="{outlet}"]')
+        assert "s-reports" in cell.get_attribute("class")
         assert cell.get_attribute("title").startswith(
             f"{outlet}: "
         )  # the outlet's wording on hover
     page.screenshot(path=str(SCREENSHOTS / "story.png"), full_page=False)
 
     row.click()
-    panel = page.locator("#claim-panel")
+    panel = page.locator(f"#d-{claim['id']}")
     panel.wait_for(state="visible")
     items = panel.locator("li.evidence-item")
     assert items.count() >= 2

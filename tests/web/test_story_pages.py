@@ -61,7 +61,34 @@ def test_story_page_shows_matrix_timeline_network_voices_wording(seeds_client, s
     assert html.count('class="claim-row"') == len(
         seeds_client.get(f"/api/stories/{seeds_story['id']}").json()["claims"]
     )
-    assert '<th class="outlet-col">TASS</th>' in html
+    # One strip per claim and grouping, the per-outlet one shown: a column head per outlet.
+    assert '<span class="head" title="TASS"><span>TASS</span></span>' in html
+    outlet_strip = re.search(r'<div class="strip by-outlet" data-grouping="outlet">(.*?)</div>', html, re.DOTALL).group(1)
+    assert 'data-outlet="TASS"' in outlet_strip and 'data-outlet="The Gulf Observer"' in outlet_strip
+
+
+def _shown_strips(html: str) -> set[str]:
+    """Return the groupings whose claim strips the page shows (the others are drawn hidden)."""
+    return set(re.findall(r'<div class="strip[^"]*" data-grouping="(\w+)">', html))
+
+
+def test_story_page_compares_by_side_with_a_query_parameter(seeds_client, seeds_story, monkeypatch):
+    from newsprism.web import pages
+
+    monkeypatch.setattr(pages, "CLAIMS_PER_PAGE", 5)
+    url = f"/stories/{seeds_story['id']}"
+    assert _shown_strips(seeds_client.get(url).text) == {"outlet"}
+    html = seeds_client.get(url, params={"by": "side", "sides": "control"}).text
+    assert _shown_strips(html) == {"control"}
+    assert '<span class="head" title="state-controlled: TASS"><span>state-controlled</span></span>' in html
+    # A side's cell counts the side's outlets that carry the claim, with the outlets on hover.
+    assert re.search(r'data-side="state-controlled" title="state-controlled: 1 of 1 report \(TASS\)">1/1<', html)
+    assert '<input type="hidden" name="by" value="side" class="keep-by">' in html   # the filters keep the switch
+    assert 'href="?by=side&amp;sides=control&amp;offset=5">next</a>' in html           # and so does the pager
+    country = seeds_client.get(url, params={"by": "side", "sides": "country"}).text
+    assert _shown_strips(country) == {"country"} and 'title="RUS: TASS"' in country
+    assert seeds_client.get(url, params={"by": "party"}).status_code == 422
+    assert seeds_client.get(url, params={"sides": "planet"}).status_code == 422
 
 
 def test_a_large_story_shows_its_claims_a_page_at_a_time(seeds_client, seeds_story, monkeypatch):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -29,9 +30,21 @@ def world_outline() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _land_paths() -> str:
-    """Return the countries' SVG paths, the same on every map: built once per process."""
-    return "".join(f'<path d="{d}"><title>{escape(code)}</title></path>' for code, d in sorted(world_outline().items()))
+def _land() -> tuple[tuple[str, tuple[float, float, float, float]], ...]:
+    """Return each country's SVG path element and its bounding box (x0, y0, x1, y1): built once per process."""
+    out = []
+    for code, d in sorted(world_outline().items()):
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", d)]
+        xs, ys = numbers[0::2], numbers[1::2]
+        out.append((f'<path d="{d}"><title>{escape(code)}</title></path>', (min(xs), min(ys), max(xs), max(ys))))
+    return tuple(out)
+
+
+def _land_paths(x: float, y: float, w: float, h: float) -> str:
+    """Return the paths of the countries inside the view box: a map of one region leaves the
+    rest of the world out of the page (the outline is most of a story page's weight)."""
+    return "".join(path for path, (x0, y0, x1, y1) in _land()
+                   if x0 <= x + w and x1 >= x and y0 <= y + h and y1 >= y)
 
 
 def _frame(points: Sequence[tuple[float, float]]) -> tuple[float, float, float, float]:
@@ -62,7 +75,7 @@ def event_map(events: Sequence, links, title: str = "Where the events happened")
              f"<title>{escape(title)}</title>",
              f'<rect class="sea" x="0" y="0" width="{WIDTH:g}" height="{HEIGHT:g}"/>',
              f'<g class="land" stroke-width="{w / 900:.3f}">']
-    parts.append(_land_paths())
+    parts.append(_land_paths(x0, y0, w, h))
     parts.append("</g><g class=\"dots\">")
     for (x, y), group in at.items():
         for i, e in enumerate(group):

@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
 from newsprism.web import queries as q
-from newsprism.web import stories_view, views
+from newsprism.web import sides_view, stories_view, views
 from newsprism.web.api import ReaderDep
 from newsprism.web.render import ServerLinks
 
@@ -51,6 +51,8 @@ def story(
     status: Annotated[str | None, Query(max_length=40)] = None,
     kind: Annotated[str | None, Query(pattern="^(events|facts)?$")] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
+    by: Annotated[str | None, Query(pattern="^(outlet|side)?$")] = None,
+    sides: Annotated[str | None, Query(pattern="^(control|country|kind|file)?$")] = None,
 ) -> HTMLResponse:
     status, kind = status or None, kind or None   # the filter form sends "" for "all"
     found = stories_view.get_story(
@@ -65,7 +67,10 @@ def story(
     paged = found.claims_total > len(found.claims) or status or kind or offset
     positions = stories_view.claim_positions(r, story_id) if paged else {}
     paging = views.ClaimPaging(status=status, kind=kind, positions=positions)
-    return render(request, "story.html", **views.story_context(found, events, paging))
+    context = views.story_context(found, events, paging)
+    # The claim strips by outlet and by side (?by=side&sides=country picks the one shown first).
+    context.update(sides_view.page_sides(found, by, sides, request.app.state.config.settings))
+    return render(request, "story.html", **context)
 
 
 @router.get("/stories/{story_id}/claims/{claim_id}", response_class=HTMLResponse)

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsprism.config import Settings
 from newsprism.store import Store
 from newsprism.store.read import named_actor_ids
 from newsprism.web import models as m
 from newsprism.web import queries as q
-from newsprism.web import stories_view, views
+from newsprism.web import sides_view, stories_view, views
 from newsprism.web.render import STATIC_DIR, ReportLinks, environment, file_safe
 
 
@@ -73,7 +74,9 @@ def write_report(db_path: Path, out_dir: Path) -> ReportSummary:
             events = q.list_events(
                 r, q.Filters(article_ids=[a.id for a in story.article_list]), limit=500
             ).items
-            write(links.story(story.id), "story.html", **views.story_context(story, events))
+            context = views.story_context(story, events)
+            context.update(sides_view.page_sides(story, "outlet", None, Settings()))
+            write(links.story(story.id), "story.html", **context)
         for article in articles:
             detail = q.get_article(r, article.id)
             if detail is not None:

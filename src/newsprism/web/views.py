@@ -113,20 +113,12 @@ class ClaimPaging:
 
 
 def story_context(story: m.StoryDetail, events: list[m.EventOut], paging: ClaimPaging | None = None) -> dict[str, Any]:
-    """Return the story page: the claims x outlets matrix, timeline, network, voices and wording.
+    """Return the story page: its claims (their strips come from ``sides_view.page_sides``), timeline, network, voices and wording.
 
     ``events`` are the story's events, so a click on a network tie can show its sentences.
     ``paging``: the served page shows one page of claims, with filters and links to the others.
     """
     outlets = story.outlets
-    matrix = []
-    for claim in story.claims:
-        cells = {report.outlet: report for report in claim.outlets}
-        row = []
-        for outlet in outlets:
-            report = cells.get(outlet) or m.ClaimReportOut(outlet=outlet, status="absent")
-            row.append(report)
-        matrix.append((claim, row))
     voices: dict[str, list[m.VoiceOut]] = defaultdict(list)
     for voice in story.voices:
         voices[voice.outlet].append(voice)
@@ -139,7 +131,7 @@ def story_context(story: m.StoryDetail, events: list[m.EventOut], paging: ClaimP
             {
                 "outlet": rep.outlet,
                 "status": rep.status,
-                "wording": rep.wording,
+                "wording": None if rep.evidence else rep.wording,   # else it is the first sentence's text
                 "disputed": rep.disputed,
                 "sentences": [
                     {
@@ -193,7 +185,6 @@ def story_context(story: m.StoryDetail, events: list[m.EventOut], paging: ClaimP
     return {
         "story": story,
         "outlets": outlets,
-        "matrix": matrix,
         "paging": paging,
         "claim_page": {"total": story.claims_total, "limit": story.claims_limit or len(story.claims) or 1,
                        "offset": story.claims_offset},

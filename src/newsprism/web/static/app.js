@@ -54,44 +54,220 @@
     return li;
   }
 
-  /* Claims: clicking a row shows each outlet's sentence under the matrix. */
+  /* Claims: one row per claim with a strip of cells per outlet or per side. The server draws the
+     view asked for; the switch draws another grouping here once, then only shows one at a time.
+     Opening a claim lists its sentences side by side. */
+  document.documentElement.classList.add("js");
   var claims = readJson("claim-data");
-  var panel = document.getElementById("claim-panel");
-  function showClaim(row) {
-    if (!claims || !panel) return;
-    var id = row.getAttribute("data-claim");
-    var reports = claims[id] || [];
-    var list = document.getElementById("claim-panel-list");
-    list.textContent = "";
-    document.getElementById("claim-panel-title").textContent = row.querySelector(".claim-label").textContent;
-    reports.forEach(function (report) {
-      if (!report.sentences.length) {
-        list.appendChild(evidenceItem(report.outlet, report.status, {article_id: "", sentence_index: -1, text: report.wording || "", title: ""}, report.disputed));
-      }
-      report.sentences.forEach(function (s) { list.appendChild(evidenceItem(report.outlet, report.status, s, report.disputed)); });
+  var sideData = readJson("side-data") || {};
+  var table = document.getElementById("claim-matrix");
+  var switchForm = document.getElementById("side-switch");
+
+  function shownGrouping() { return table ? table.getAttribute("data-shown") || "outlet" : "outlet"; }
+
+  /* The row under a claim that holds its sentences, made when the claim is first opened. */
+  function detailRow(row) {
+    var id = "d-" + row.getAttribute("data-claim");
+    var detail = document.getElementById(id);
+    if (!detail) {
+      detail = el("tr", "claim-detail");
+      detail.id = id;
+      detail.hidden = true;
+      var cell = el("td");
+      cell.colSpan = 3;
+      detail.appendChild(cell);
+      row.parentNode.insertBefore(detail, row.nextSibling);
+      row.setAttribute("aria-controls", id);
+    }
+    return detail;
+  }
+
+  /* A grouping's strips, drawn here when the reader first asks for it, in the form the server
+     draws them (sides_view.page_sides and story.html): the same cells, counts and hover text. */
+  function truncate(text, length, leeway) {   // Jinja's truncate filter, so titles read alike
+    if (text.length <= length + leeway) return text;
+    var cut = text.slice(0, length - 3);
+    var space = cut.lastIndexOf(" ");
+    return (space >= 0 ? cut.slice(0, space) : cut) + "...";
+  }
+  var SYMBOL = {reports: "\u25CF", disputes: "\u2715", split: "\u25D0", absent: "\u00B7"};
+  function stripCells(claimId, grouping) {
+    var data = sideData[grouping];
+    var reporting = {}, disputing = {}, reports = {};
+    (claims[claimId] || []).forEach(function (r) {
+      var side = data.side_of[r.outlet];
+      if (side === undefined || r.status === "absent") return;
+      var into = r.status === "contradicts" ? disputing : reporting;
+      (into[side] = into[side] || []).push(r.outlet);
+      reports[r.outlet] = r;
     });
-    document.querySelectorAll("tr.claim-row.active").forEach(function (r) { r.classList.remove("active"); r.setAttribute("aria-expanded", "false"); });
-    row.classList.add("active");
-    row.setAttribute("aria-expanded", "true");
-    panel.hidden = false;
+    return data.order.map(function (side) {
+      var rep = (reporting[side] || []).sort(), dis = (disputing[side] || []).sort();
+      var status = rep.length && dis.length ? "split" : rep.length ? "reports" : dis.length ? "disputes" : "absent";
+      var cell = el("span", "cell s-" + status);
+      if (grouping === "outlet") {
+        var report = reports[side];
+        var wording = report ? (report.sentences.length ? report.sentences[0].text : report.wording) : null;
+        cell.setAttribute("data-outlet", side);
+        cell.title = side + (report && report.disputed ? " (" + report.disputed + ")" : "") + ": " +
+          (wording ? truncate(wording, 120, 10) : status);
+        cell.textContent = SYMBOL[status];
+        return cell;
+      }
+      var members = data.members[side].length;
+      var carried = rep.concat(dis.filter(function (o) { return rep.indexOf(o) < 0; })).length;
+      var share = members ? carried / members : 0;
+      cell.className += " f" + (share > 0.75 ? 4 : share > 0.5 ? 3 : share > 0.25 ? 2 : share > 0 ? 1 : 0);
+      cell.setAttribute("data-side", side);
+      cell.title = side + ": " + (rep.length ? rep.length + " of " + members + " report (" + rep.join(", ") + ")" : "none of " + members + " reports") +
+        (dis.length ? "; " + dis.length + " dispute (" + dis.join(", ") + ")" : "");
+      cell.textContent = status === "absent" ? "\u2013" : rep.length + "/" + members + (dis.length ? " \u2715" + dis.length : "");
+      return cell;
+    });
+  }
+  function drawGrouping(grouping) {
+    if (!table || table.querySelector('.strip[data-grouping="' + grouping + '"]') || !sideData[grouping] || !claims) return;
+    var data = sideData[grouping];
+    data.members = {};
+    Object.keys(data.side_of).sort().forEach(function (o) { (data.members[data.side_of[o]] = data.members[data.side_of[o]] || []).push(o); });
+    var outlet = grouping === "outlet";
+    var head = el("div", "strip strip-head" + (outlet ? " by-outlet" : ""));
+    head.setAttribute("data-grouping", grouping);
+    head.hidden = true;
+    data.order.forEach(function (side) {
+      var h = el("span", "head");
+      h.title = side + (outlet ? "" : ": " + data.members[side].join(", "));
+      h.appendChild(el("span", null, side));
+      head.appendChild(h);
+    });
+    table.querySelector("thead th.strip-col").appendChild(head);
+    table.querySelectorAll("tr.claim-row").forEach(function (row) {
+      var strip = el("div", "strip" + (outlet ? " by-outlet" : ""));
+      strip.setAttribute("data-grouping", grouping);
+      strip.hidden = true;
+      stripCells(row.getAttribute("data-claim"), grouping).forEach(function (c) { strip.appendChild(c); });
+      row.querySelector("td.strip-col").appendChild(strip);
+    });
+  }
+
+  function fillDetail(row) {
+    var id = row.getAttribute("data-claim");
+    var detail = detailRow(row);
+    if (!claims) return null;
+    var cell = detail.firstElementChild;
+    cell.textContent = "";
+    var label = row.querySelector(".claim-label");
+    cell.appendChild(el("h3", "detail-title", label.getAttribute("title") || label.textContent));
+    var shown = shownGrouping();
+    var sideOf = shown === "outlet" ? null : (sideData[shown] || {}).side_of || {};
+    var reports = claims[id] || [];
+    var groups = el("div", "side-groups");
+    var silent = [];
+    row.querySelectorAll('.strip[data-grouping="' + shown + '"] .cell').forEach(function (sideCell) {
+      var side = sideCell.getAttribute("data-side") || sideCell.getAttribute("data-outlet");
+      var mine = reports.filter(function (r) { return (sideOf ? sideOf[r.outlet] : r.outlet) === side; });
+      if (!mine.length) { silent.push(side); return; }
+      var group = el("div", "side-group");
+      group.setAttribute("data-side", side);
+      // By side, a heading per side and its tally; by outlet, each sentence already names its outlet.
+      if (sideOf) {
+        group.appendChild(el("h4", null, side));
+        group.appendChild(el("p", "muted", sideCell.getAttribute("title").slice(side.length + 2)));
+      }
+      var list = el("ul", "evidence");
+      mine.forEach(function (report) {
+        if (!report.sentences.length) {
+          list.appendChild(evidenceItem(report.outlet, report.status, {article_id: "", sentence_index: -1, text: report.wording || "", title: ""}, report.disputed));
+        }
+        report.sentences.forEach(function (s) { list.appendChild(evidenceItem(report.outlet, report.status, s, report.disputed)); });
+      });
+      group.appendChild(list);
+      groups.appendChild(group);
+    });
+    cell.appendChild(groups);
+    if (silent.length) cell.appendChild(el("p", "muted silent", "Silent: " + silent.join(", ")));
+    return detail;
+  }
+
+  function openClaim(row, open) {
+    var detail = detailRow(row);
+    if (open === undefined) open = detail.hidden;
+    if (open) fillDetail(row);
+    detail.hidden = !open;
+    row.classList.toggle("active", open);
+    row.setAttribute("aria-expanded", open ? "true" : "false");
   }
   document.querySelectorAll("tr.claim-row").forEach(function (row) {
-    row.addEventListener("click", function () { showClaim(row); });
-    row.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); showClaim(row); } });
+    row.addEventListener("click", function (e) { if (!e.target.closest("a")) openClaim(row); });
+    row.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); openClaim(row); } });
   });
   document.querySelectorAll("a.timeline-claim").forEach(function (a) {
     a.addEventListener("click", function () {
       var row = document.getElementById("c-" + a.getAttribute("data-claim"));
-      if (row) showClaim(row);
+      if (row) openClaim(row, true);
     });
   });
   // A link from another page of the story's claims ("?offset=200#c-…") opens its claim here.
   if (location.hash.indexOf("#c-") === 0) {
     var linked = document.getElementById(location.hash.slice(1));
-    if (linked && linked.classList.contains("claim-row")) showClaim(linked);
+    if (linked && linked.classList.contains("claim-row")) openClaim(linked, true);
   }
-  var close = document.getElementById("claim-panel-close");
-  if (close) close.addEventListener("click", function () { panel.hidden = true; });
+
+  /* The side switch: show one grouping's strips, keep it in the address, the filters and the pager. */
+  function showGrouping(by, grouping) {
+    var shown = by === "side" ? grouping : "outlet";
+    drawGrouping(shown);
+    table.setAttribute("data-shown", shown);
+    table.querySelectorAll(".strip").forEach(function (strip) { strip.hidden = strip.getAttribute("data-grouping") !== shown; });
+    var title = document.getElementById("claims-by");
+    if (title) title.textContent = by === "side" ? "side" : "outlet";
+    document.querySelectorAll("input.keep-by").forEach(function (i) { i.value = by; });
+    document.querySelectorAll("input.keep-sides").forEach(function (i) { i.value = grouping; });
+    function withSwitch(href) {
+      var url = new URL(href, location.href);
+      if (by === "side") { url.searchParams.set("by", "side"); url.searchParams.set("sides", grouping); }
+      else { url.searchParams.delete("by"); url.searchParams.delete("sides"); }
+      return url;
+    }
+    document.querySelectorAll("p.pager a").forEach(function (a) { a.href = withSwitch(a.href).href; });
+    if (location.protocol !== "file:") {
+      try { history.replaceState(null, "", withSwitch(location.href).href); } catch (e) { /* an old browser keeps its address */ }
+    }
+    document.querySelectorAll("tr.claim-row.active").forEach(function (row) { fillDetail(row); });
+  }
+  if (table && switchForm) {
+    var update = function () {
+      var by = switchForm.querySelector('input[name="by"]:checked');
+      var sides = switchForm.querySelector('select[name="sides"]');
+      showGrouping(by ? by.value : "outlet", sides ? sides.value : "control");
+    };
+    switchForm.addEventListener("change", function (e) {
+      // Choosing a grouping means comparing by side.
+      if (e.target.name === "sides") { var side = switchForm.querySelector('input[name="by"][value="side"]'); if (side) side.checked = true; }
+      update();
+    });
+    switchForm.addEventListener("submit", function (e) { e.preventDefault(); update(); });
+  }
+
+  /* Event maps: the sentence of a dot in a tip beside it on hover or focus (its <title> holds it). */
+  var tip = null;
+  function showTip(dot, x, y) {
+    var title = dot.querySelector("title");
+    if (!title) return;
+    if (!tip) { tip = el("div", "map-tip"); tip.setAttribute("role", "tooltip"); document.body.appendChild(tip); }
+    tip.textContent = title.textContent;
+    tip.hidden = false;
+    var left = Math.min(x + 14, window.innerWidth - tip.offsetWidth - 8);
+    tip.style.left = Math.max(4, left) + "px";
+    tip.style.top = (y + 14) + "px";
+  }
+  document.querySelectorAll("svg.event-map .dot").forEach(function (dot) {
+    dot.addEventListener("mouseenter", function (e) { showTip(dot, e.clientX, e.clientY); });
+    dot.addEventListener("mousemove", function (e) { showTip(dot, e.clientX, e.clientY); });
+    dot.addEventListener("focus", function () { var box = dot.getBoundingClientRect(); showTip(dot, box.right, box.bottom); });
+    dot.addEventListener("mouseleave", function () { if (tip) tip.hidden = true; });
+    dot.addEventListener("blur", function () { if (tip) tip.hidden = true; });
+  });
 
   /* Actor network: a small force layout drawn in SVG, started when the section is opened. */
   var network = readJson("network-data");
