@@ -91,3 +91,15 @@ def test_seats_of_power_are_places_in_their_cities():
     kremlin, capitol = _resolve("Kremlin", "Capitol")
     assert kremlin.country == "RUS" and abs(kremlin.lat - 55.75) < 0.1
     assert capitol.country == "USA" and abs(capitol.lon + 77.0) < 0.1
+
+
+def test_a_name_the_dateline_gives_keeps_that_place_in_the_text():
+    # "MOSCOW, June 24 — ... troops in Moscow": the capital both times, not the federal region.
+    dateline = Toponym("a", 0, 0, 6, "MOSCOW", "dateline")
+    later = [Toponym("a", 1, 40, 46, "Moscow", "entity"), Toponym("a", 2, 90, 96, "Moscow", "entity")]
+    places = [m.place for m in resolve_toponyms([dateline, *later], dateline_country="RUS")]
+    assert {p.feature_code for p in places} == {"PPLC"} and len({p.geonameid for p in places}) == 1
+    # "BERLIN —" likewise keeps the city for the later "Berlin".
+    dateline = Toponym("b", 0, 0, 6, "BERLIN", "dateline")
+    places = [m.place for m in resolve_toponyms([dateline, Toponym("b", 1, 30, 36, "Berlin", "entity")])]
+    assert places[0] == places[1] and places[1].feature_class == "P"

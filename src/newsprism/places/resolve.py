@@ -178,6 +178,12 @@ def resolve_toponyms(toponyms: Sequence[Toponym], dateline_country: str | None =
     for _ in range(max(1, weights.rounds)):
         chosen = _rescored(ranked, choice, mentions_of, possible_regions, dateline_country, weights)
         choice = {k: c[1] for k, c in chosen.items() if c}
+    # One sense per discourse: the place a dateline names is that name's place in the text too
+    # ("MOSCOW —" then "in Moscow" is the capital, not the federal city of the same name).
+    for key, options in ranked.items():
+        dated = chosen.get("dateline:" + key)
+        if dated and any(place == dated[1] for _, place in options):
+            chosen[key] = dated
     out = []
     for t in toponyms:
         key = _key(t)

@@ -187,6 +187,12 @@ _COMPASS = re.compile(r"^(?:north|south|east|west|northeast|northwest|southeast|
                       r"upper|lower|middle|mid|greater|inner|outer)$")
 
 
+# Last words of a firm's name, whose leading words are mostly its founder's or an invented name
+# ("Wagner Group", "Adani Group", "Ford Motor Company"), rarely where it is.
+_FIRM_WORDS = {"group", "inc", "inc.", "corp", "corp.", "corporation", "company", "co", "co.", "holdings", "llc", "ltd",
+               "ltd.", "plc", "sons", "brothers", "bros", "bros.", "partners", "associates", "foundation"}
+
+
 # Words after which the rest of an organisation's name is often where it is ("University of
 # Cincinnati", "Bank of Canada", "Association of Western Pennsylvania").
 _OF = {"of", "for"}
@@ -201,7 +207,9 @@ def _places_inside(text: str, ent, notable) -> list[tuple[int, int, str]]:
     """
     tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
     out = []
-    # Longest leading run of capitalised words that is a place, short of the whole name.
+    firm = bool(tokens) and tokens[-1].lower_ in _FIRM_WORDS
+    # Longest leading run of capitalised words that is a place, short of the whole name (a
+    # firm's leading words only when they are a country or region: "China Construction Group").
     for size in range(min(4, len(tokens) - 1), 0, -1):
         run = tokens[:size]
         if not all(t.text[:1].isupper() or t.text in (".", "-") for t in run):
@@ -213,7 +221,7 @@ def _places_inside(text: str, ent, notable) -> list[tuple[int, int, str]]:
             break
         if _is_name_word(name):
             continue
-        if notable(name):
+        if notable(name, regions_only=firm):
             out.append((start, end, "in_name"))
             break
     for i, token in enumerate(tokens[:-1]):

@@ -1,0 +1,26 @@
+"""Place names inside bodies' names: where the body is, unless the name is a founder's."""
+
+import pytest
+
+from newsprism.places.gazetteer import candidates, notable
+from newsprism.places.toponyms import find_toponyms
+
+
+def _inside_names(nlp, text):
+    doc = nlp(text)
+    found = find_toponyms("a", text, doc, known=lambda name: bool(candidates(name)), notable=notable)
+    return {t.text for t in found if t.kind == "in_name"}, [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, founder", [
+    ("Fighters of the Wagner Group seized the headquarters.", "Wagner"),
+    ("Shares of the Adani Group fell sharply on Monday.", "Adani"),
+])
+def test_a_firms_leading_words_are_not_a_town(nlp, text, founder):
+    inside, ents = _inside_names(nlp, text)
+    assert founder not in inside, ents
+
+
+def test_a_bodys_town_or_region_is_still_where_it_is(nlp):
+    inside, ents = _inside_names(nlp, "A spokesman for the Ohio Department of Health said the tests were negative.")
+    assert "Ohio" in inside, ents
