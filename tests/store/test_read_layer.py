@@ -114,3 +114,29 @@ def test_cli_and_web_read_one_timeline(tmp_path):
     expected = [(c, ["Daily B", "Wire A"]) for c in ("late-label", "early-label", "next-day")]
     assert cli == expected
     assert web == expected
+
+
+def test_cli_and_web_list_one_story_alike(tmp_path):
+    """The CLI's `story` and the story page read one story: the same claims, in the same order, carried by the same outlets."""
+    with Store(tmp_path / "s.duckdb") as store:
+        store.insert_rows("stories", [{"id": "s1", "title": "Strikes", "first_published": date(2024, 5, 2),
+                                       "last_published": date(2024, 5, 3), "article_count": 0, "outlet_count": 2,
+                                       "outlets": ["Wire A", "Daily B"]}])
+        store.insert_rows("claims", [
+            _claim("b", "same label", date(2024, 5, 2), date(2024, 5, 3)),
+            _claim("a", "same label", date(2024, 5, 2), date(2024, 5, 3)),
+            _claim("first", "z reported first", date(2024, 5, 2), date(2024, 5, 2)),
+            _claim("undated", "m undated", None, None),
+        ])
+        store.insert_rows("claim_outlets", [
+            {"claim_id": c, "story_id": "s1", "outlet": o, "role": "reports", "stance": "asserts",
+             "article_ids": [], "event_count": 1}
+            for c, outlets in (("a", ["Wire A"]), ("b", ["Daily B", "Wire A"]), ("first", ["Daily B"]),
+                               ("undated", ["Wire A"])) for o in outlets])
+        cli = [(c["id"], sorted(c["outlets"])) for c in story_view(store, "s1").claims]
+        web = [(c.id, [o.outlet for o in c.outlets]) for c in stories_view.get_story(Reader(store.con), "s1").claims]
+        only_wire = [c.id for c in stories_view.get_story(Reader(store.con), "s1", claims_limit=1, claims_offset=1).claims]
+    # By date, then first report, then label, then id: ties of label no longer come in any order.
+    assert cli == [("first", ["Daily B"]), ("a", ["Wire A"]), ("b", ["Daily B", "Wire A"]), ("undated", ["Wire A"])]
+    assert web == cli
+    assert only_wire == ["a"]

@@ -1,13 +1,12 @@
 """A story as the CLI shows it: everything ``newsprism story`` prints, read in one call.
 
-Every function takes an open ``Store`` (or a read-layer ``Reader``) and returns dataclasses or
-lists of dicts; the queries themselves are the read layer's (``newsprism.store.read.stories``),
-shared with the web's story page. ``story_view(store, story_id)`` returns everything at once.
+The story is the read layer's one story record (``newsprism.store.read.stories.read_story``), the
+same the API, the pages and the report wrap; ``story_view(store, story_id)`` shapes it into the
+dicts the CLI's text (``stories/story_text.py``) prints.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -15,6 +14,7 @@ from newsprism.errors import NewsprismError
 from newsprism.store import Store
 from newsprism.store.read import stories as read
 from newsprism.store.read.reader import reader_of
+from newsprism.store.read.records import Story
 
 STATUSES = ("corroborated", "single-source", "contradicted", "attributed-only")
 # What a story's claims may be narrowed to: coded happenings, or facts aligned by their words.
@@ -61,77 +61,55 @@ def resolve_story_id(store: Store, prefix: str) -> str:
     return ids[0]
 
 
-def story_claims(store: Store, story_id: str) -> list[dict[str, Any]]:
-    """Return the story's claims, each with its outlets ({outlet: role, stance, article_ids}) and events."""
-    r = reader_of(store)
-    claims = read.claim_rows(r, story_id)
-    by_claim_outlets: dict[str, dict[str, dict[str, Any]]] = {}
-    for row in read.claim_outlet_rows(r, story_id):
-        by_claim_outlets.setdefault(row["claim_id"], {})[row["outlet"]] = {
-            "role": row["role"], "stance": row["stance"], "article_ids": row["article_ids"], "events": row["event_count"]}
-    by_claim_events: dict[str, list[dict[str, Any]]] = {}
-    for row in read.claim_event_rows(r, story_id):
-        by_claim_events.setdefault(row["claim_id"], []).append(row)
-    for claim in claims:
-        claim["outlets"] = by_claim_outlets.get(claim["id"], {})
-        claim["events"] = by_claim_events.get(claim["id"], [])
-        # Each party's statement and the outlets relaying it (stored as JSON; see docs/schema.md).
-        claim["statements"] = json.loads(claim["statements"]) if claim.get("statements") else []
-    return claims
+def story_view(store: Store, story_id: str) -> StoryView:
+    """Return everything ``newsprism story`` prints (``story_id`` may be a unique prefix).
+
+    The story is read once, by the read layer's one story reader (``read_story``, shared with the
+    API, the pages and the report); this only shapes its record into the CLI's dicts."""
+    story = read.read_story(reader_of(store), resolve_story_id(store, story_id))
+    if story is None:
+        raise UnknownStory(f"{story_id}: no story with this id; run `newsprism stories` to list them")
+    return view_of(story)
 
 
-def story_omissions(store: Store, story_id: str) -> dict[str, dict[str, list[str]]]:
+def view_of(story: Story) -> StoryView:
+    """Return the CLI's view of a story record: plain dicts keyed by outlet, as ``story_text`` prints them."""
+    articles = [{"id": a.article.id, "outlet": a.article.outlet, "title": a.article.title,
+                 "published": a.article.published, "source": a.article.source, "url": a.article.url,
+                 "similarity": a.similarity, "origin": a.origin, "copy_of": a.copy_of, "relays": a.relays}
+                for a in story.articles]
+    outlets = sorted({a["outlet"] or a["id"] for a in articles})
+    claims = [{**claim.columns,
+               "outlets": {o.outlet: {"role": o.role, "stance": o.stance, "article_ids": list(o.article_ids),
+                                      "events": o.event_count} for o in claim.reports},
+               "events": [dict(e.columns) for e in claim.events]}
+              for claim in story.claims]
+    framing: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for term in story.framing:
+        framing.setdefault(term["outlet"], {}).setdefault(term["kind"], []).append(dict(term))
+    voices: dict[str, list[dict[str, Any]]] = {}
+    for voice in story.voices:
+        voices.setdefault(voice["outlet"], []).append(dict(voice))
+    return StoryView(
+        story={"id": story.id, "title": story.title, "first_published": story.first_published,
+               "last_published": story.last_published, "article_count": story.article_count,
+               "outlets": list(story.outlets)},
+        articles=articles, outlets=outlets, claims=claims,
+        contradictions=sorted((dict(c) for claim in story.claims for c in claim.contradictions),
+                              key=lambda c: c["claim_id"]),
+        omissions=omissions(story, outlets), framing=framing, voices=voices,
+        timeline=[{**asdict(entry), "outlets": list(entry.outlets)} for entry in story.timeline],
+        counts={status: sum(1 for c in story.claims if c.status == status and c.plover_type != read.FACT)
+                for status in STATUSES})
+
+
+def omissions(story: Story, outlets: list[str]) -> dict[str, dict[str, list[str]]]:
     """Return per outlet the claims only it reports, and the claims others report that it omits.
 
     Copies and relays count as the outlet carrying the claim, so a claim is "missing" from an
     outlet only when none of its articles carries it.
     """
-    r = reader_of(store)
-    carried: dict[str, set[str]] = {}
-    for row in read.claim_outlet_rows(r, story_id):
-        carried.setdefault(row["claim_id"], set()).add(row["outlet"])
-    result = {}
-    for outlet in read.story_outlets(r, story_id):
-        only = sorted(c for c, o in carried.items() if o == {outlet})
-        missing = sorted(c for c, o in carried.items() if outlet not in o)
-        result[outlet] = {"only_here": only, "missing_here": missing}
-    return result
-
-
-def story_framing(store: Store, story_id: str) -> dict[str, dict[str, list[dict[str, Any]]]]:
-    """Return per outlet its framing terms by kind: distinctive, event_name, actor_name (best first)."""
-    out: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for row in read.framing_rows(reader_of(store), story_id):
-        out.setdefault(row["outlet"], {}).setdefault(row["kind"], []).append(row)
-    return out
-
-
-def story_voices(store: Store, story_id: str) -> dict[str, list[dict[str, Any]]]:
-    """Return per outlet whom it quotes: speaker, country, sector, channels, quote and direct-quote counts."""
-    out: dict[str, list[dict[str, Any]]] = {}
-    for row in read.voice_rows(reader_of(store), story_id):
-        out.setdefault(row["outlet"], []).append(row)
-    return out
-
-
-def story_timeline(store: Store, story_id: str) -> list[dict[str, Any]]:
-    """Return the story's dated happenings in the order they happened (``read.story_timeline``, as dicts).
-
-    Each entry: date, first report, claim id, label, status, and the outlets that report it.
-    """
-    return [{**asdict(entry), "outlets": list(entry.outlets)} for entry in read.story_timeline(reader_of(store), story_id)]
-
-
-def story_view(store: Store, story_id: str) -> StoryView:
-    """Return everything the story page needs (``story_id`` may be a unique prefix)."""
-    story_id = resolve_story_id(store, story_id)
-    r = reader_of(store)
-    story = read.story_rows(r, story_id)[0]
-    articles = read.story_article_rows(r, story_id)
-    claims = story_claims(store, story_id)
-    counts = {status: sum(1 for c in claims if c["status"] == status and c["plover_type"] != "FACT") for status in STATUSES}
-    return StoryView(
-        story=story, articles=articles, outlets=sorted({a["outlet"] or a["id"] for a in articles}), claims=claims,
-        contradictions=read.contradiction_rows(r, story_id),
-        omissions=story_omissions(store, story_id), framing=story_framing(store, story_id),
-        voices=story_voices(store, story_id), timeline=story_timeline(store, story_id), counts=counts)
+    carried = {claim.id: {o.outlet for o in claim.reports} for claim in story.claims if claim.reports}
+    return {outlet: {"only_here": sorted(c for c, o in carried.items() if o == {outlet}),
+                     "missing_here": sorted(c for c, o in carried.items() if outlet not in o)}
+            for outlet in outlets}

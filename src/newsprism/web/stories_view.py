@@ -3,18 +3,21 @@
 The stories stage (``newsprism.stories``) owns the tables (``stories``, ``story_articles``,
 ``claims``, ``claim_events``, ``claim_outlets``, ``claim_contradictions``, ``framing_terms``,
 ``voices``; docs/schema.md) and the logic that fills them; this module only reads them into
-the API's response models and adds what the web layer computes itself (the actor network,
-each outlet's sentences). When the store holds no stories (an older store, or the stage
+the API's response models: the story is the read layer's one story record (``read.read_story``,
+the same the CLI's ``story`` prints), claims are ``read.read_claims``'s; this module adds only what
+the web computes itself (the actor network, each outlet's stance and sentences). When the store holds no stories (an older store, or the stage
 has not run), every function returns nothing and the pages say so.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from newsprism.store.graph_export import network_parts, store_actor_graph
 from newsprism.store.read import stories as read
+from newsprism.store.read.records import Story, StoryClaim
 from newsprism.store.read.stories import claim_positions, has_stories
 from newsprism.web import models as m
 from newsprism.web import queries as q
@@ -53,42 +56,30 @@ def network(r: Reader, article_ids: list[str] | None) -> m.NetworkOut:
     )
 
 
-def _status_counts(r: Reader, story_ids: list[str]) -> dict[str, dict[str, int]]:
-    """Return per story its happenings per status in the API's spelling (facts are not counted)."""
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for story_id, by_status in read.claim_status_counts(r, story_ids).items():
-        for status, n in by_status.items():
-            counts[story_id][normal_status(status)] += n
+def _normal_counts(by_status: Mapping[str, int]) -> dict[str, int]:
+    """Return happenings per status in the API's spelling (facts are not counted)."""
+    counts: dict[str, int] = defaultdict(int)
+    for status, n in by_status.items():
+        counts[normal_status(status)] += n
     return counts
 
 
-def _summaries(r: Reader, story_id: str | None = None) -> list[m.StorySummary]:
-    rows = read.story_rows(r, story_id)
-    counts = _status_counts(r, [row["id"] for row in rows])
-    out = []
-    for row in rows:
-        c = counts.get(row["id"], {})
-        out.append(
-            m.StorySummary(
-                id=row["id"],
-                title=row["title"] or f"Story {row['id'][:8]}",
-                first_published=row["first_published"],
-                last_published=row["last_published"],
-                articles=row["article_count"],
-                outlets=sorted(row["outlets"] or []),
-                corroborated=c.get("corroborated", 0),
-                single_source=c.get("single-source", 0),
-                contradicted=c.get("contradicted", 0),
-                attributed_only=c.get("attributed-only", 0),
-                disputed=c.get("disputed", 0),
-            )
-        )
-    return out
+def _summary(story_id: str, title: str | None, first: Any, last: Any, articles: int, outlets: Any,
+             by_status: Mapping[str, int]) -> m.StorySummary:
+    c = _normal_counts(by_status)
+    return m.StorySummary(id=story_id, title=title or f"Story {story_id[:8]}", first_published=first,
+                          last_published=last, articles=articles, outlets=sorted(outlets or []),
+                          corroborated=c.get("corroborated", 0), single_source=c.get("single-source", 0),
+                          contradicted=c.get("contradicted", 0), attributed_only=c.get("attributed-only", 0),
+                          disputed=c.get("disputed", 0))
 
 
 def list_stories(r: Reader) -> list[m.StorySummary]:
     """Return every story, newest first, with its claim counts by status."""
-    return _summaries(r)
+    rows = read.story_rows(r)
+    counts = read.claim_status_counts(r, [row["id"] for row in rows])
+    return [_summary(row["id"], row["title"], row["first_published"], row["last_published"], row["article_count"],
+                     row["outlets"], counts.get(row["id"], {})) for row in rows]
 
 
 story_article_ids = read.story_article_ids
@@ -114,87 +105,44 @@ def list_claims(
     into it), PLOVER type and date range; ``kind`` keeps "events" (coded happenings) or
     "facts" (sentences aligned by their words); claims are ordered by date.
     """
-    rows, total = read.claims_page(r, f or q.Filters(), story_id, normal_status(status) if status else None, kind,
-                                   limit, offset)
-    if not rows:
-        return [], total
-    ids = [row["id"] for row in rows]
-    stances: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in read.claim_outlet_rows(r, claim_ids=ids):
-        if (row["role"] or "").lower() in ("omits", "absent"):
-            continue
-        disputed = (row["stance"] or "").lower() in DISPUTING
-        stances[row["claim_id"]][row["outlet"]] = "contradicts" if disputed else "reported"
-    spans: dict[str, dict[str, list[tuple[str, int, int, int]]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
-    for row in read.claim_span_rows(r, ids):
-        outlet = row["outlet"] or "unknown outlet"
-        spans[row["claim_id"]][outlet].append(
-            (row["article_id"], row["sentence_index"], row["start"], row["end"])
-        )
-        if outlet not in stances[row["claim_id"]]:
-            disputed = (row["stance"] or "").lower() in DISPUTING
-            stances[row["claim_id"]][outlet] = "contradicts" if disputed else "reported"
+    claims, total = read.read_claims(r, f or q.Filters(), story_id, normal_status(status) if status else None, kind,
+                                     limit, offset)
+    return [claim_out(claim) for claim in claims], total
+
+
+def claim_out(claim: StoryClaim) -> m.ClaimOut:
+    """Return a claim record as the API shows it: each outlet's stance, its wording and its sentences."""
+    stances: dict[str, str] = {}
+    for report in claim.reports:
+        if (report.role or "").lower() not in ("omits", "absent"):
+            stances[report.outlet] = "contradicts" if (report.stance or "").lower() in DISPUTING else "reported"
+    evidence: dict[str, list[Any]] = defaultdict(list)
+    for event in claim.events:
+        outlet = event.columns["outlet"] or "unknown outlet"
+        if event.evidence is not None:
+            evidence[outlet].append(m.EvidenceOut.model_validate(event.evidence))
+        if outlet not in stances:
+            stances[outlet] = "contradicts" if (event.columns["stance"] or "").lower() in DISPUTING else "reported"
     # Different numbers, places, dates or agents for one happening: both sides contradict.
-    disputed_values: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in read.contradiction_rows(r, claim_ids=ids):
-        for outlet, value in (
-            (row["outlet_a"], row["value_a"]),
-            (row["outlet_b"], row["value_b"]),
-        ):
-            if (
-                row["kind"] != "negation"
-                or stances[row["claim_id"]].get(outlet) == "contradicts"
-            ):
-                stances[row["claim_id"]][outlet] = "contradicts"
-                disputed_values[row["claim_id"]][outlet] = f"{row['kind']}: {value}"
-    # One query for every sentence of every claim: a story page stays a handful of queries.
-    all_spans = [
-        span
-        for by_outlet in spans.values()
-        for outlet_spans in by_outlet.values()
-        for span in outlet_spans
-    ]
-    found = {
-        (e.article_id, e.sentence_index, e.highlight_start, e.highlight_end): e
-        for e in q.evidence(r, all_spans)
-    }
-    claims = []
-    for row in rows:
-        reports = []
-        for outlet, stance in sorted(stances[row["id"]].items()):
-            evidence = [found[span] for span in spans[row["id"]].get(outlet, []) if span in found]
-            wording = evidence[0].text if evidence else None
-            reports.append(
-                m.ClaimReportOut(
-                    outlet=outlet,
-                    status=stance,
-                    wording=wording,
-                    disputed=disputed_values[row["id"]].get(outlet),
-                    evidence=evidence,
-                )
-            )
-        claims.append(
-            m.ClaimOut(
-                id=row["id"],
-                story_id=row["story_id"],
-                label=row["label"],
-                status=normal_status(row["status"]),
-                happening=normal_status(row["happening"]) if row.get("happening") else None,
-                plover_type=row["plover_type"],
-                date=row["date"],
-                outlets=reports,
-            )
-        )
-    return claims, total
+    disputed_values: dict[str, str] = {}
+    for row in claim.contradictions:
+        for outlet, value in ((row["outlet_a"], row["value_a"]), (row["outlet_b"], row["value_b"])):
+            if row["kind"] != "negation" or stances.get(outlet) == "contradicts":
+                stances[outlet] = "contradicts"
+                disputed_values[outlet] = f"{row['kind']}: {value}"
+    reports = [m.ClaimReportOut(outlet=outlet, status=stance, wording=evidence[outlet][0].text if evidence[outlet] else None,
+                                disputed=disputed_values.get(outlet), evidence=evidence[outlet])
+               for outlet, stance in sorted(stances.items())]
+    return m.ClaimOut(id=claim.id, story_id=claim.story_id, label=claim.label, status=normal_status(claim.status),
+                      happening=normal_status(claim.happening) if claim.happening else None,
+                      plover_type=claim.plover_type, date=claim.date, outlets=reports)
 
 
-def _voices(r: Reader, story_id: str) -> list[m.VoiceOut]:
+def _voices(story: Story) -> list[m.VoiceOut]:
     return [
         m.VoiceOut(outlet=row["outlet"], speaker=row["speaker"], count=row["quote_count"], country=row["country"],
                    sector=row["sector"], channels=list(row["channels"] or []))
-        for row in read.voice_rows(r, story_id)
+        for row in story.voices
     ]
 
 
@@ -202,11 +150,11 @@ def _voices(r: Reader, story_id: str) -> list[m.VoiceOut]:
 WORDING_KINDS = ("event_name", "actor_name", "distinctive")
 
 
-def _wording(r: Reader, story_id: str, per_kind: int = 12) -> list[m.WordingOut]:
+def _wording(story: Story, per_kind: int = 12) -> list[m.WordingOut]:
     """Return each outlet's names for the event, names for actors and most distinctive words."""
     # One row per (outlet, kind, term) with its best score: the rows come best first.
     best: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for row in read.framing_rows(r, story_id):
+    for row in story.framing:
         best.setdefault((row["outlet"], row["kind"], row["term"]), row)
     rows = sorted(best.values(), key=lambda row: (row["outlet"], row["kind"], -(row["score"] or 0), row["term"]))
     kept: dict[tuple[str, str], int] = defaultdict(int)
@@ -231,10 +179,10 @@ def _kind_rank(kind: str) -> int:
     return WORDING_KINDS.index(kind) if kind in WORDING_KINDS else len(WORDING_KINDS)
 
 
-def _timeline(r: Reader, story_id: str) -> list[m.TimelineEntry]:
+def _timeline(story: Story) -> list[m.TimelineEntry]:
     """Return the whole story's timeline (``read.story_timeline``), not a page of claims'."""
     return [m.TimelineEntry(date=t.date, claim_id=t.claim_id, label=t.label, status=normal_status(t.status),
-                            outlets=list(t.outlets)) for t in read.story_timeline(r, story_id)]
+                            outlets=list(t.outlets)) for t in story.timeline]
 
 
 def get_story(
@@ -248,25 +196,22 @@ def get_story(
     """Return one story with a page of its claims, its timeline, voices, wording and actor network.
 
     ``status`` and ``kind`` ("events" or "facts") filter the claims; the timeline is the whole story's."""
-    if not has_stories(r):
+    story = read.read_story(r, story_id, normal_status(status) if status else None, kind, claims_limit, claims_offset)
+    if story is None:
         return None
-    summaries = _summaries(r, story_id)
-    if not summaries:
-        return None
-    summary = summaries[0]
-    article_ids = story_article_ids(r, story_id) or []
-    articles = q.article_summaries(r, article_ids)
+    articles = [m.ArticleSummary.model_validate(a.article) for a in story.articles]
+    summary = _summary(story.id, story.title, story.first_published, story.last_published, story.article_count,
+                       story.outlets, story.status_counts)
     outlets = sorted({a.outlet or "unknown outlet" for a in articles} | set(summary.outlets))
-    claims, total = list_claims(r, story_id, status, limit=claims_limit, offset=claims_offset, kind=kind)
     return m.StoryDetail(
         **{**summary.model_dump(), "outlets": outlets},
         article_list=articles,
-        claims=claims,
-        claims_total=total,
+        claims=[claim_out(claim) for claim in story.claims],
+        claims_total=story.claims_total,
         claims_offset=claims_offset,
         claims_limit=claims_limit,
-        timeline=_timeline(r, story_id),
-        voices=_voices(r, story_id),
-        wording=_wording(r, story_id),
-        network=network(r, article_ids),
+        timeline=_timeline(story),
+        voices=_voices(story),
+        wording=_wording(story),
+        network=network(r, [a.article.id for a in story.articles]),
     )

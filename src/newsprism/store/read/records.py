@@ -8,8 +8,9 @@ A field's ``metadata["doc"]`` becomes its description in the API's schema.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from newsprism.records import ActorRef
 
@@ -261,3 +262,80 @@ class TimelineEntry:
     label: str
     status: str
     outlets: tuple[str, ...]
+
+
+# A story, read once for every screen (``store.read.stories.read_story``). The stories stage owns
+# the columns of its tables (docs/schema.md) and adds some from round to round, so a stored row
+# travels whole as a read-only mapping (``columns``) beside the fields every reader names.
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArticle:
+    """One article of a story and how it joined: its similarity, origin, the copy it is, the relays it names."""
+
+    article: ArticleSummary
+    similarity: float | None
+    origin: str | None
+    copy_of: str | None
+    relays: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimReport:
+    """How one outlet carries one claim: its role, stance, articles and events."""
+
+    outlet: str
+    role: str
+    stance: str
+    article_ids: tuple[str, ...]
+    event_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimEvent:
+    """One event (or a fact's words) aligned into a claim: the stored row with trigger, type and sentence,
+    and the sentence as evidence with the words marked."""
+
+    columns: Mapping[str, Any]
+    evidence: Evidence | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryClaim:
+    """One claim of a story with who carries it, its events and its contradictions (two outlets, two values)."""
+
+    id: str
+    story_id: str
+    label: str
+    plover_type: str
+    date: dt.date | None
+    status: str
+    happening: str | None
+    columns: Mapping[str, Any]             # every stored column; ``statements`` decoded from its JSON
+    reports: tuple[ClaimReport, ...]
+    events: tuple[ClaimEvent, ...]
+    contradictions: tuple[Mapping[str, Any], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One story as every screen reads it: the CLI's `story`, the API, the story page and the static report.
+
+    ``claims`` holds the page of claims asked for (all by default) and ``claims_total`` how many
+    match; the rest is the whole story's."""
+
+    id: str
+    title: str | None
+    first_published: dt.date | None
+    last_published: dt.date | None
+    article_count: int
+    outlets: tuple[str, ...]               # as stored by the stories stage
+    status_counts: Mapping[str, int]       # happenings per status as stored (facts are not counted)
+    articles: tuple[StoryArticle, ...]
+    claims: tuple[StoryClaim, ...]
+    claims_total: int
+    claims_limit: int
+    claims_offset: int
+    framing: tuple[Mapping[str, Any], ...]  # outlet, kind, term, score, count, refers_to: best first
+    voices: tuple[Mapping[str, Any], ...]   # outlet, speaker, country, sector, channels, counts: most quoted first
+    timeline: tuple[TimelineEntry, ...]
