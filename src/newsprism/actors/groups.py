@@ -30,7 +30,7 @@ def _conjuncts(token) -> list:
 
 def find_groups(resolver: Resolver) -> list[tuple[int, int, list[Cluster]]]:
     """Return (start, end, member actors) of each group mention; members get a "group" mention."""
-    doc = resolver.doc
+    doc = resolver.parse.doc
     groups = []
     for token in doc:
         if token.tag_ not in ("NNS", "NNPS") or token.lemma_.lower() not in GROUP_HEADS:
@@ -71,7 +71,7 @@ def _members(resolver: Resolver, tokens, countries_only: bool) -> tuple[list[Clu
     out: list = []
     used: list = []
     for token in tokens:
-        owner = resolver.owner_of(token.idx, token.idx + len(token.text))
+        owner = resolver.ledger.owner_of(token.idx, token.idx + len(token.text))
         if owner is None:
             continue
         if owner.kind == "country":
@@ -91,7 +91,7 @@ def _members(resolver: Resolver, tokens, countries_only: bool) -> tuple[list[Clu
 
 
 def _body_entry(resolver: Resolver, name: str):
-    for entries in resolver.gaz.entries.values():
+    for entries in resolver.parse.gaz.entries.values():
         for entry in entries:
             if entry.kind == "body" and entry.name == name:
                 return entry
@@ -99,8 +99,8 @@ def _body_entry(resolver: Resolver, name: str):
 
 
 def _country(resolver: Resolver, code: str) -> Cluster:
-    found = resolver.cluster(("country", code), "country")
-    found.fixed_name = resolver.gaz.country_name(code) or code
+    found = resolver.ledger.cluster(("country", code), "country")
+    found.fixed_name = resolver.parse.gaz.country_name(code) or code
     found.fixed_country, found.country_decided = code, True
     found.strong["GOV"] += 1
     return found
@@ -110,9 +110,9 @@ def _possessor_country(resolver: Resolver, token) -> str | None:
     """Return the country of whoever owns a relational group ("his" → Blinken → USA)."""
     for child in token.children:
         if child.dep_ == "poss":
-            owner = resolver.owner_of(child.idx, child.idx + len(child.text))
+            owner = resolver.ledger.owner_of(child.idx, child.idx + len(child.text))
             if owner is None and child.pos_ == "PRON":
-                owner = resolver._antecedent(child, lambda c: c.kind == "person")
+                owner = resolver.references.antecedent(child, lambda c: c.kind == "person")
             if owner is not None:
                 return owner.country_or_fixed()
     if token.dep_ == "conj":
