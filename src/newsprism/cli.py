@@ -28,6 +28,16 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _read_only(db: Path):
+    """Open the store for reading, or fail with one line naming the file and why."""
+    from newsprism.store import Store
+
+    try:
+        return Store(db, read_only=True)
+    except NewsprismError as exc:
+        _fail(str(exc))
+
+
 @app.command()
 def analyze(
     paths: list[str] = typer.Argument(..., help="Files, folders or globs of articles (txt, html, rss/atom, jsonl)."),
@@ -122,15 +132,10 @@ def show(
 ) -> None:
     """Print what the store holds: articles (outlet, date, dateline, cited sources), or its events,
     quotes or actors, each event and quote with the sentence it comes from."""
-    from newsprism.store import Store
 
     if what not in SHOWABLE:
         _fail(f"show {what!r}: choose one of {', '.join(SHOWABLE)}")
-    try:
-        store = Store(db, read_only=True)
-    except NewsprismError as exc:
-        _fail(str(exc))
-    with store:
+    with _read_only(db) as store:
         if article and what == "articles":
             _show_article(store, article)
             return
@@ -273,17 +278,12 @@ def export(
     out: Path = typer.Option(Path("export"), "--out", "-o", help="Folder to write one file per table into."),
 ) -> None:
     """Write every table of the store to files."""
-    from newsprism.store import Store
     from newsprism.store.export import EXPORTS
     from newsprism.store.export import export as write_export
 
     if fmt not in EXPORTS:
         _fail(f"unknown format {fmt!r}: choose one of {', '.join(EXPORTS)}")
-    try:
-        store = Store(db, read_only=True)
-    except NewsprismError as exc:
-        _fail(str(exc))
-    with store:
+    with _read_only(db) as store:
         paths = write_export(store, out, fmt)
     for path in paths:
         console.print(str(path), highlight=False)
@@ -338,14 +338,9 @@ def report(
 @app.command()
 def stories(db: Path = DbOption) -> None:
     """List the stories: articles, outlets and claims per status (corroborated, single-source, ...)."""
-    from newsprism.store import Store
     from newsprism.stories.queries import STATUSES, list_stories
 
-    try:
-        store = Store(db, read_only=True)
-    except NewsprismError as exc:
-        _fail(str(exc))
-    with store:
+    with _read_only(db) as store:
         rows = list_stories(store)
     if not rows:
         console.print("no stories yet: run `newsprism analyze` first", highlight=False)

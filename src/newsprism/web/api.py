@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 
@@ -24,6 +24,19 @@ def reader(request: Request) -> Iterator[q.Reader]:
 
 
 ReaderDep = Annotated[q.Reader, Depends(reader)]
+T = TypeVar("T")
+
+
+def found_or_404(found: T | None, what: str) -> T:
+    """Return what a lookup found, or answer 404 "no <what>" (``what`` names the thing and its id)."""
+    if found is None:
+        raise HTTPException(404, f"no {what}")
+    return found
+
+
+def story_article_ids(r: q.Reader, story: str) -> list[str]:
+    """Return the ids of a story's articles, or answer 404 for an unknown story."""
+    return found_or_404(stories_view.story_article_ids(r, story), f"story {story!r}")
 
 
 class CommonFilters:
@@ -84,10 +97,7 @@ class CommonFilters:
     def resolve(self, r: q.Reader) -> q.Filters:
         """Return the filters with the story turned into its article ids (404 for an unknown story)."""
         if self.story is not None:
-            ids = stories_view.story_article_ids(r, self.story)
-            if ids is None:
-                raise HTTPException(404, f"no story {self.story!r}")
-            self.filters.article_ids = ids
+            self.filters.article_ids = story_article_ids(r, self.story)
         return self.filters
 
 
@@ -100,10 +110,7 @@ def articles(r: ReaderDep, common: Annotated[CommonFilters, Depends()]) -> m.Pag
 @router.get("/articles/{article_id}", response_model=m.ArticleDetail)
 def article(r: ReaderDep, article_id: str) -> m.ArticleDetail:
     """One article with its text and every record found in it (offsets index into ``text``)."""
-    found = q.get_article(r, article_id)
-    if found is None:
-        raise HTTPException(404, f"no article {article_id!r}")
-    return found
+    return found_or_404(q.get_article(r, article_id), f"article {article_id!r}")
 
 
 @router.get("/events", response_model=m.Page[m.EventOut])
@@ -114,10 +121,7 @@ def events(r: ReaderDep, common: Annotated[CommonFilters, Depends()]) -> m.Page[
 
 @router.get("/events/{event_id}", response_model=m.EventOut)
 def event(r: ReaderDep, event_id: str) -> m.EventOut:
-    found = q.get_event(r, event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id!r}")
-    return found
+    return found_or_404(q.get_event(r, event_id), f"event {event_id!r}")
 
 
 @router.get("/places", response_model=m.Page[m.PlaceOut])
@@ -138,10 +142,7 @@ def quotes(r: ReaderDep, common: Annotated[CommonFilters, Depends()]) -> m.Page[
 
 @router.get("/quotes/{quote_id}", response_model=m.QuoteOut)
 def quote(r: ReaderDep, quote_id: str) -> m.QuoteOut:
-    found = q.get_quote(r, quote_id)
-    if found is None:
-        raise HTTPException(404, f"no quote {quote_id!r}")
-    return found
+    return found_or_404(q.get_quote(r, quote_id), f"quote {quote_id!r}")
 
 
 @router.get("/actors", response_model=m.Page[m.ActorOut])
@@ -157,10 +158,7 @@ def actors(
 @router.get("/actors/{actor_id}", response_model=m.ActorDetail)
 def actor(r: ReaderDep, actor_id: str) -> m.ActorDetail:
     """One actor with all its events and quotes across outlets."""
-    found = q.get_actor(r, actor_id)
-    if found is None:
-        raise HTTPException(404, f"no actor {actor_id!r}")
-    return found
+    return found_or_404(q.get_actor(r, actor_id), f"actor {actor_id!r}")
 
 
 @router.get("/stories", response_model=m.Page[m.StorySummary])
@@ -195,9 +193,7 @@ def story(
     ``claims`` holds one page of the story's claims (``claims_total`` says how many match);
     the timeline always covers the whole story."""
     found = stories_view.get_story(r, story_id, claims_limit, claims_offset, status or None, kind or None)
-    if found is None:
-        raise HTTPException(404, f"no story {story_id!r}")
-    return found
+    return found_or_404(found, f"story {story_id!r}")
 
 
 @router.get("/stories/{story_id}/sides")
@@ -212,9 +208,7 @@ def story_sides(
     from newsprism.errors import NewsprismError
     from newsprism.web.sides_view import story_sides as compare_sides
 
-    found = stories_view.get_story(r, story_id)
-    if found is None:
-        raise HTTPException(404, f"no story {story_id!r}")
+    found = found_or_404(stories_view.get_story(r, story_id), f"story {story_id!r}")
     try:
         return compare_sides(found, sides, request.app.state.config.settings)
     except NewsprismError as exc:
@@ -238,8 +232,8 @@ def claims(
     ``outlet`` keeps claims that outlet reports; ``actor`` and ``country`` match the events
     aligned into a claim; dates are the claim's resolved date.
     """
-    if common.story is not None and stories_view.story_article_ids(r, common.story) is None:
-        raise HTTPException(404, f"no story {common.story!r}")
+    if common.story is not None:
+        story_article_ids(r, common.story)
     items, total = stories_view.list_claims(
         r, common.story, status, common.filters, common.limit, common.offset
     )
@@ -251,12 +245,7 @@ def network(
     r: ReaderDep, story: Annotated[str | None, Query(max_length=200)] = None
 ) -> m.NetworkOut:
     """The actor network (one edge per source, target and PLOVER type) of a story or of everything."""
-    ids = None
-    if story is not None:
-        ids = stories_view.story_article_ids(r, story)
-        if ids is None:
-            raise HTTPException(404, f"no story {story!r}")
-    return stories_view.network(r, ids)
+    return stories_view.network(r, None if story is None else story_article_ids(r, story))
 
 
 @router.get("/search", response_model=m.SearchOut)

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from newsprism.web import queries as q
 from newsprism.web import sides_view, stories_view, views
-from newsprism.web.api import ReaderDep
+from newsprism.web.api import ReaderDep, found_or_404
 from newsprism.web.render import ServerLinks
 
 router = APIRouter(include_in_schema=False)
@@ -55,11 +55,8 @@ def story(
     sides: Annotated[str | None, Query(pattern="^(control|country|kind|file)?$")] = None,
 ) -> HTMLResponse:
     status, kind = status or None, kind or None   # the filter form sends "" for "all"
-    found = stories_view.get_story(
-        r, story_id, claims_limit=CLAIMS_PER_PAGE, claims_offset=offset, status=status, kind=kind
-    )
-    if found is None:
-        raise HTTPException(404, "no such story")
+    found = found_or_404(stories_view.get_story(r, story_id, claims_limit=CLAIMS_PER_PAGE, claims_offset=offset,
+                                                status=status, kind=kind), "such story")
     events = q.list_events(
         r, q.Filters(article_ids=[a.id for a in found.article_list]), limit=500
     ).items
@@ -99,9 +96,7 @@ def articles(
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article(r: ReaderDep, article_id: str, request: Request) -> HTMLResponse:
-    found = q.get_article(r, article_id)
-    if found is None:
-        raise HTTPException(404, "no such article")
+    found = found_or_404(q.get_article(r, article_id), "such article")
     return render(request, "article.html", **views.article_context(r, found, LINKS))
 
 
@@ -113,33 +108,27 @@ def actors(r: ReaderDep, request: Request, offset: Annotated[int, Query(ge=0)] =
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor(r: ReaderDep, actor_id: str, request: Request) -> HTMLResponse:
-    found = q.get_actor(r, actor_id)
-    if found is None:
-        raise HTTPException(404, "no such actor")
+    found = found_or_404(q.get_actor(r, actor_id), "such actor")
     return render(request, "actor.html", **views.actor_context(found))
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event(r: ReaderDep, event_id: str, request: Request) -> HTMLResponse:
-    found = q.get_event(r, event_id)
-    if found is None:
-        raise HTTPException(404, "no such event")
-    items = q.evidence(r, [(found.article_id, found.sentence_index, found.start, found.end)])
-    return render(
-        request,
-        "evidence.html",
-        **views.evidence_context(views.event_summary(found), items, found, "event"),
-    )
+    found = found_or_404(q.get_event(r, event_id), "such event")
+    return render(request, "evidence.html",
+                  **views.evidence_context(views.event_summary(found), sentence_of(r, found), found, "event"))
 
 
 @router.get("/quotes/{quote_id}", response_class=HTMLResponse)
 def quote(r: ReaderDep, quote_id: str, request: Request) -> HTMLResponse:
-    found = q.get_quote(r, quote_id)
-    if found is None:
-        raise HTTPException(404, "no such quote")
-    items = q.evidence(r, [(found.article_id, found.sentence_index, found.start, found.end)])
+    found = found_or_404(q.get_quote(r, quote_id), "such quote")
     title = f"{found.speaker or 'Unattributed'}: {found.text[:80]}"
-    return render(request, "evidence.html", **views.evidence_context(title, items, found, "quote"))
+    return render(request, "evidence.html", **views.evidence_context(title, sentence_of(r, found), found, "quote"))
+
+
+def sentence_of(r: q.Reader, found: Any) -> list[Any]:
+    """Return the sentence of an event or a quote, with its words marked."""
+    return q.evidence(r, [(found.article_id, found.sentence_index, found.start, found.end)])
 
 
 @router.get("/map", response_class=HTMLResponse)
@@ -153,10 +142,7 @@ def event_map(
 ) -> HTMLResponse:
     f = q.Filters(place=place or None, plover_type=plover_type or None)
     if story:
-        ids = stories_view.story_article_ids(r, story)
-        if ids is None:
-            raise HTTPException(404, "no such story")
-        f.article_ids = ids
+        f.article_ids = found_or_404(stories_view.story_article_ids(r, story), "such story")
     if near:
         try:
             f.near = q.parse_near(near)

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from newsprism.store.read.events import list_events, list_quotes
-from newsprism.store.read.filters import Filters, page_bounds
+from newsprism.store.read.filters import Filters, add_clauses, page_bounds
 from newsprism.store.read.reader import Reader
 from newsprism.store.read.records import (
     ActorMention,
@@ -26,27 +26,25 @@ ARTICLE_COLUMNS = (
 )
 
 
+# What each filter keeps of the articles.
+ARTICLE_FILTERS = {
+    "article_ids": "a.id IN (SELECT unnest(?::VARCHAR[]))",
+    "article": "a.id = ?",
+    "outlet": "lower(a.outlet) = lower(?)",
+    "date_from": "a.published >= ?",
+    "date_to": "a.published <= ?",
+    "actor": "a.id IN (SELECT am.article_id FROM actor_mentions am JOIN actors ac ON ac.id = am.actor_id "
+             "WHERE ac.id = ? OR lower(ac.name) = lower(?))",
+    "country": "a.id IN (SELECT am.article_id FROM actor_mentions am JOIN actors ac ON ac.id = am.actor_id "
+               "WHERE upper(ac.country) = upper(?))",
+    "plover_type": "a.id IN (SELECT article_id FROM events WHERE upper(plover_type) = upper(?))",
+}
+
+
 def list_articles(r: Reader, f: Filters, limit: int = 50, offset: int = 0) -> RecordPage[ArticleSummary]:
     """Return one page of articles, newest first."""
     limit, offset = page_bounds(limit, offset)
-    if f.article_ids is not None:
-        f.add("a.id IN (SELECT unnest(?::VARCHAR[]))", f.article_ids)
-    if f.article:
-        f.add("a.id = ?", f.article)
-    if f.outlet:
-        f.add("lower(a.outlet) = lower(?)", f.outlet)
-    if f.date_from:
-        f.add("a.published >= ?", f.date_from)
-    if f.date_to:
-        f.add("a.published <= ?", f.date_to)
-    if f.actor:
-        f.add("a.id IN (SELECT am.article_id FROM actor_mentions am JOIN actors ac ON ac.id = am.actor_id "
-              "WHERE ac.id = ? OR lower(ac.name) = lower(?))", f.actor, f.actor)
-    if f.country:
-        f.add("a.id IN (SELECT am.article_id FROM actor_mentions am JOIN actors ac ON ac.id = am.actor_id "
-              "WHERE upper(ac.country) = upper(?))", f.country)
-    if f.plover_type:
-        f.add("a.id IN (SELECT article_id FROM events WHERE upper(plover_type) = upper(?))", f.plover_type)
+    add_clauses(f, ARTICLE_FILTERS)
     base = f"FROM articles a LEFT JOIN copies c ON c.article_id = a.id{f.where()}"
     total = r.value(f"SELECT count(*) {base}", f.params)
     rows = r.rows(

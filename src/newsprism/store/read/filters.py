@@ -44,6 +44,17 @@ class Filters:
         return replace(self, clauses=[], params=[])
 
 
+def add_clauses(f: Filters, clauses: dict[str, str]) -> None:
+    """Add the clause of each named filter that is set (``{filter name: clause}``, a reader's table).
+
+    Every ``?`` of a clause takes that filter's value; a list filter set to [] still applies
+    (a story with no articles matches nothing)."""
+    for name, clause in clauses.items():
+        value = getattr(f, name)
+        if value is not None and value != "":
+            f.add(clause, *[value] * clause.count("?"))
+
+
 def article_filters(f: Filters, alias: str, date_column: str) -> None:
     """Add the filters every record shares: its article, story, outlet and date."""
     if f.article_ids is not None:

@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from newsprism.store.read.articles import ARTICLE_COLUMNS
-from newsprism.store.read.filters import Filters
+from newsprism.store.read.filters import Filters, add_clauses
 from newsprism.store.read.reader import Reader
 from newsprism.store.read.records import (
     ArticleSummary,
@@ -114,6 +114,21 @@ def claim_positions(r: Reader, story_id: str) -> dict[str, int]:
         [story_id])}
 
 
+# What each filter keeps of the claims: an outlet or article that reports it, an actor or country
+# of any event aligned into it.
+CLAIM_FILTERS = {
+    "outlet": "c.id IN (SELECT claim_id FROM claim_events WHERE lower(outlet) = lower(?))",
+    "article": "c.id IN (SELECT claim_id FROM claim_events WHERE article_id = ?)",
+    "plover_type": "upper(c.plover_type) = upper(?)",
+    "actor": "c.id IN (SELECT ce.claim_id FROM claim_events ce JOIN event_actors ea ON ea.event_id = ce.event_id "
+             "WHERE ea.actor_id = ? OR lower(ea.name) = lower(?))",
+    "country": "c.id IN (SELECT ce.claim_id FROM claim_events ce JOIN event_actors ea ON ea.event_id = ce.event_id "
+               "WHERE upper(ea.country) = upper(?))",
+    "date_from": "c.date >= ?",
+    "date_to": "c.date <= ?",
+}
+
+
 def claims_page(r: Reader, f: Filters, story_id: str | None = None, status: str | None = None, kind: str | None = None,
                 limit: int = 10_000, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """Return one page of claims (every stored column) and how many match.
@@ -130,22 +145,7 @@ def claims_page(r: Reader, f: Filters, story_id: str | None = None, status: str 
         f.add(f"(c.plover_type = ?) = {'true' if kind == 'facts' else 'false'}", FACT)
     if status:
         f.add("replace(replace(lower(trim(c.status)), '_', '-'), ' ', '-') = ?", status)
-    if f.outlet:
-        f.add("c.id IN (SELECT claim_id FROM claim_events WHERE lower(outlet) = lower(?))", f.outlet)
-    if f.article:
-        f.add("c.id IN (SELECT claim_id FROM claim_events WHERE article_id = ?)", f.article)
-    if f.plover_type:
-        f.add("upper(c.plover_type) = upper(?)", f.plover_type)
-    if f.actor:
-        f.add("c.id IN (SELECT ce.claim_id FROM claim_events ce JOIN event_actors ea ON ea.event_id = ce.event_id "
-              "WHERE ea.actor_id = ? OR lower(ea.name) = lower(?))", f.actor, f.actor)
-    if f.country:
-        f.add("c.id IN (SELECT ce.claim_id FROM claim_events ce JOIN event_actors ea ON ea.event_id = ce.event_id "
-              "WHERE upper(ea.country) = upper(?))", f.country)
-    if f.date_from:
-        f.add("c.date >= ?", f.date_from)
-    if f.date_to:
-        f.add("c.date <= ?", f.date_to)
+    add_clauses(f, CLAIM_FILTERS)
     total = r.value(f"SELECT count(*) FROM claims c{f.where()}", f.params)
     rows = r.rows(f"SELECT c.* FROM claims c{f.where()} ORDER BY {CLAIM_ORDER} LIMIT ? OFFSET ?",
                   [*f.params, limit, offset])
