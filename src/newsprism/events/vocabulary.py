@@ -11,6 +11,13 @@ FUTURE_AUX = {"will", "shall", "'ll", "would", "wo", "may", "might", "could"}
 OBLIGING_AUX = {"must", "should"}
 
 
+# Words whose complement is promised or threatened, an event of its own (AGREE, THREATEN):
+# "vowed to bomb", "pledged to help", "is ready to talk". Other intents ("will", "plans to")
+# only foresee their deed, which is coded as itself, planned.
+COMMITTING_HEADS = {"vow", "promise", "pledge", "swear", "agree", "offer", "commit", "undertake", "guarantee",
+                    "willing", "ready", "prepared", "determined"}
+
+
 PLANNING_HEADS = {"plan", "intend", "prepare", "aim", "expect", "want", "hope", "seek", "vow", "promise", "pledge",
                   "decide", "agree", "offer", "commit", "undertake", "swear"}
 
