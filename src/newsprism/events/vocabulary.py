@@ -180,6 +180,15 @@ CAMPAIGN_SECTORS = POLITICAL_SECTORS - {"GOV"}
 # Verbs of giving that are aid only between actors: "gave users a glimpse", "gave the job to a
 # comedian" give nothing from one party to another.
 GIVING_VERBS = {"give"}
+# Verbs of handing over that are no aid when what they hand over is a person or a NOT_AID word:
+# "gave her the opening", "provide it with records", "gave the job to a comedian".
+GOODS_VERBS = {"give", "provide", "send", "supply", "contribute", "donate"}
+NOT_AID = {"opening", "opportunity", "chance", "job", "post", "role", "record", "document", "email", "information",
+           "detail", "answer", "speech", "interview", "signal", "message", "impression", "view", "account",
+           "testimony", "statement", "glimpse", "boost", "edge", "lead", "advantage", "credit", "nod", "platform",
+           "voice", "name", "warning", "ultimatum", "reason", "example", "time", "report", "letter", "list"}
+# Verbs of helping that are aid only to an actor: "helped Ukraine"; not "aid the re-election".
+HELPING_VERBS = {"aid", "help", "assist"}
 # Verbs of talking that are a consultation only with a partner: "not going to talk about this".
 TALKING_VERBS = {"talk", "speak"}
 VERBAL_ATTACK = Trigger("ACCUSE", "disapprove", "111", ("for", "over"))
