@@ -22,6 +22,7 @@ from newsprism.events.lexicon import (
     NOUNS,
     PROTESTING_PEOPLE,
     SUPPORT_VERBS,
+    VERBS,
     Trigger,
 )
 from newsprism.events.modality import _attribution_token, _negated, _refusal, _refused_offer
@@ -303,6 +304,8 @@ def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: s
         trigger, rule = CROWD_PROTEST, f"{rule} + protesters"   # "protesters marched on city hall"
     elif lemma in ARMED_ONLY | CONVEYING_VERBS and not any(s.sector in ARMED_SECTORS for s in sources):
         return
+    if rule.endswith(" back") and trigger.plover == "ACCUSE" and any(s.sector in FORCE_SECTORS for s in sources):
+        trigger, rule = VERBS[(lemma, "")], f"verb:{lemma}"   # "police shot back at the gunmen": fire returned
     if _not_someone_moving(analyzed, token, trigger, rule, lemma, subject, sources):
         return
     if _no_actor_acts(token, trigger, lemma, subject, sources):
