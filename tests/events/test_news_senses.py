@@ -28,6 +28,7 @@ def _types(analyze_text, sentence):
     ("The pollster released a survey on Thursday.", "RETREAT"),
     ("The minister went to lunch with her staff.", "CONSULT"),
     ("Service in the capital is expected to improve in two days.", "AGREE"),
+    ("The moderator asked the senator why he had voted against the bill.", "REQUEST"),
 ])
 def test_no_event_in_these_senses(analyze_text, sentence, plover):
     assert plover not in [t for t, _ in _types(analyze_text, sentence)], sentence
@@ -38,6 +39,7 @@ def test_no_event_in_these_senses(analyze_text, sentence, plover):
     ("Rebels fought the army near the border.", "ASSAULT"),
     ("The European Union suspended aid to Niger.", "SANCTION"),
     ("Kenya sought aid from Japan.", "REQUEST"),
+    ("The minister asked Iran to halt its enrichment.", "REQUEST"),
     ("The United States helped Ukraine rebuild its grid.", "AID"),
     ("Jets struck the base at dawn.", "ASSAULT"),
     ("The pirates released the tanker.", "RETREAT"),
