@@ -63,7 +63,8 @@ def test_every_lexicon_cameo_code_maps_to_its_plover_type_in_the_reference():
     ("The European Union imposed sanctions on Belarus.", "SANCTION", "European Union", {"BLR"}),
     ("Germany urged Russia to withdraw its troops.", "REQUEST", "Germany", {"RUS"}),
     ("Israel accused Iran of arming the militants.", "ACCUSE", "Israel", {"IRN"}),
-    ("Hungary will support the resolution proposed by France.", "AGREE", "Hungary", set()),
+    # "will support" foresees the support: coded as itself, planned (rule 11 of the real-news gold).
+    ("Hungary will support the resolution proposed by France.", "SUPPORT", "Hungary", set()),
     ("China threatened to cut trade with Japan.", "THREATEN", "China", set()),
     ("The militia withdrew from the dam on Thursday.", "RETREAT", "militia", set()),
     ("Israeli President Moshe Katsav refused to meet King Abdullah II of Jordan.", "REJECT", "Moshe Katsav", set()),

@@ -24,9 +24,9 @@ from newsprism.events.modality import (
     _reporter,
 )
 from newsprism.events.phrases import _resolve_phrase
-from newsprism.events.syntax import _lemma
+from newsprism.events.syntax import _lemma, _verb_trigger
 from newsprism.events.targets import _deed_doers
-from newsprism.events.vocabulary import DEMANDING_HEADS, NEGATING_HEADS
+from newsprism.events.vocabulary import COMMITTING_HEADS, DEMANDING_HEADS, NEGATING_HEADS
 from newsprism.records import ActorRef, AnalyzedArticle, Event, stable_id
 
 
@@ -63,6 +63,8 @@ class ArticleCoding:
         if rule.startswith(("verb:", "cameo:")) and plover not in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
             plover, rule, negation, sources, targets = self._recode(
                 anchor, plover, rule, negation, modality, sources, targets)
+            if plover is None:
+                return
         if modality == "happened" and plover in HOSTILE and self._told_by_another(anchor, sources):
             # "Kyiv said Russian troops attacked the village": Kyiv's claim. A friendly deed told by
             # another party ("the Kremlin said Erdogan expressed support") is a report.
@@ -120,11 +122,29 @@ class ArticleCoding:
         if ((anchor.dep_ == "xcomp" and anchor.head.lemma_ in NEGATING_HEADS) or _refused_offer(anchor)
                 or (negation and modality in ("planned", "conditional"))) and plover in COOPERATIVE:
             return "REJECT", f"{rule} + refused", False, sources, targets
-        if modality in ("planned", "conditional") and plover in COOPERATIVE - {"CONCEDE"}:
-            return "AGREE", f"{rule} + intent", negation, sources, targets
-        if modality in ("planned", "conditional") and plover in HOSTILE:
-            return "THREATEN", f"{rule} + intent", negation, sources, targets
-        return plover, rule, negation, sources, targets
+        if not _committed(anchor, modality):
+            # "will visit", "plans to meet": the deed itself, planned (rule 11 of the real-news gold).
+            return plover, rule, negation, sources, targets
+        intent = "AGREE" if plover in COOPERATIVE - {"CONCEDE"} else "THREATEN" if plover in HOSTILE else None
+        if intent is None:
+            return plover, rule, negation, sources, targets
+        head = _verb_trigger(anchor.head) if anchor.dep_ == "xcomp" else None
+        if head is not None and head[0].plover == intent:
+            # "promised to help": the promise is the AGREE; its deed is not coded again (gold rule 11).
+            return None, rule, negation, sources, targets
+        return intent, f"{rule} + intent", negation, sources, targets
+
+
+def _committed(anchor, modality: str) -> bool:
+    """Return whether a deed is promised or threatened, not just foreseen: it hangs on a
+    condition its doer sets ("would leave the city if the army withdrew") or is the content of
+    a word of commitment ("vowed to bomb", "is ready to talk"). "Will visit", "plans to meet"
+    foresee the deed; the real-news gold codes them as the deed, planned (its rule 11), where
+    the PLOVER records code an intent (AGREE): the real-news guidelines win."""
+    if modality == "conditional":
+        return True
+    # "vowed to bomb", "a US offer to host a summit".
+    return modality == "planned" and anchor.dep_ in ("xcomp", "acl") and anchor.head.lemma_.lower() in COMMITTING_HEADS
 
 
 def _clause_confidence(anchor, confidence: float) -> float:

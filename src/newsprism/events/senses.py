@@ -234,7 +234,17 @@ def _claim(token) -> bool:
                    for c in token.children if c.dep_ == "ccomp" for t in c.subtree if t.pos_ == "VERB")
 
 
+QUESTION_WORDS = {"why", "how", "what", "whether", "if", "when", "where", "who", "which"}
+
+
+def _question(token) -> bool:
+    # "asked Sanders why he had criticized Clinton" puts a question; "asked Iran to halt" requests.
+    return any(c.dep_ == "ccomp" and c.left_edge.lower_ in QUESTION_WORDS for c in token.children) and not any(
+        c.dep_ == "xcomp" for c in token.children)
+
+
 SENSES: dict[str, Callable] = {
+    "ask": _question,
     "claim": _claim,
     "demonstrate": _demonstrate,
     "term": _term, "leave": _leave, "drop": _drop, "arm": _arm, "move": _onward, "push": _onward, "press": _onward,

@@ -9,6 +9,7 @@ deed recodes it (``_recoded``) before it is emitted.
 from __future__ import annotations
 
 from newsprism.actors import describe
+from newsprism.actors.titles import lookup_title
 from newsprism.events.coding import ArticleCoding
 from newsprism.events.lexicon import (
     ACCUSING_PREDICATES,
@@ -21,6 +22,7 @@ from newsprism.events.lexicon import (
     NOUNS,
     PROTESTING_PEOPLE,
     SUPPORT_VERBS,
+    VERBS,
     Trigger,
 )
 from newsprism.events.modality import _attribution_token, _negated, _refusal, _refused_offer
@@ -38,10 +40,14 @@ from newsprism.events.targets import _threatened, _with_deeper_targets, with_imp
 from newsprism.events.vocabulary import (
     CONTENT_OBJECT_VERBS,
     FORCE_SECTORS,
+    FORCE_THINGS,
     GIVING_VERBS,
+    GOODS_VERBS,
+    HELPING_VERBS,
     LEGAL_ACTIONS,
     MOTION_VERBS,
     NAMING_ACCUSATION,
+    NOT_AID,
     OBJECT_MAKES_A_DEED,
     POLITICAL_SECTORS,
     PRESS_WORDS,
@@ -129,6 +135,31 @@ def _not_someone_moving(analyzed, token, trigger: Trigger, rule: str, lemma: str
     return lemma in MOTION_VERBS and mover is not None \
         and not _is_someone(mover, sources or _resolve_phrase(analyzed, mover)) \
         and not (lemma in OBJECT_MAKES_A_DEED and any(c.dep_ == "dobj" for c in token.children))
+
+
+def _no_actor_acts(token, trigger: Trigger, lemma: str, subject, sources) -> bool:
+    """Return whether a verb of aid or of moving forces names no aid or show of force here:
+    "Muslims entering the country", "groups moving to the next phase" (no armed men move);
+    "gave her the opening", "sending Mr. Manafort" (nothing of aid handed over)."""
+    if trigger.plover == "MOBILIZE" and lemma in MOTION_VERBS and not any(s.sector in ARMED_SECTORS for s in sources) \
+            and not (lemma != "enter" and any(c.dep_ == "dobj" for c in token.children)) \
+            and not (subject is not None and subject.lemma_.lower() in FORCE_THINGS):
+        return True   # only armed men, their vehicles, or forces moved show force
+    if trigger.plover == "AID" and lemma in GOODS_VERBS and _hands_over_no_aid(token):
+        return True
+    objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    # "aid the president's re-election": help to someone's undertaking, a thing, is no aid to an actor.
+    return trigger.plover == "AID" and lemma in HELPING_VERBS and bool(objects) and all(
+        any(c.dep_ == "poss" for c in o.children) and not _is_someone(o, []) for o in objects)
+
+
+def _hands_over_no_aid(token) -> bool:
+    """Return whether what a verb of giving hands over is no aid: a person ("sending Mr.
+    Manafort to assure"), or a word of NOT_AID ("the opening", "the job", "records")."""
+    handed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    handed += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+    return any(h.ent_type_ == "PERSON" or lookup_title(h.lemma_.lower()) is not None or h.lemma_.lower() in NOT_AID
+               for h in handed)
 
 
 def _target_tokens(token, trigger: Trigger, rule: str, lemma: str, subject) -> list:
@@ -273,7 +304,11 @@ def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: s
         trigger, rule = CROWD_PROTEST, f"{rule} + protesters"   # "protesters marched on city hall"
     elif lemma in ARMED_ONLY | CONVEYING_VERBS and not any(s.sector in ARMED_SECTORS for s in sources):
         return
+    if rule.endswith(" back") and trigger.plover == "ACCUSE" and any(s.sector in FORCE_SECTORS for s in sources):
+        trigger, rule = VERBS[(lemma, "")], f"verb:{lemma}"   # "police shot back at the gunmen": fire returned
     if _not_someone_moving(analyzed, token, trigger, rule, lemma, subject, sources):
+        return
+    if _no_actor_acts(token, trigger, lemma, subject, sources):
         return
     target_tokens = _target_tokens(token, trigger, rule, lemma, subject)
     targets = _verb_targets(analyzed, token, trigger, target_tokens, sources, subject)

@@ -11,6 +11,13 @@ FUTURE_AUX = {"will", "shall", "'ll", "would", "wo", "may", "might", "could"}
 OBLIGING_AUX = {"must", "should"}
 
 
+# Words whose complement is promised or threatened, an event of its own (AGREE, THREATEN):
+# "vowed to bomb", "pledged to help", "is ready to talk". Other intents ("will", "plans to")
+# only foresee their deed, which is coded as itself, planned.
+COMMITTING_HEADS = {"vow", "promise", "pledge", "swear", "agree", "offer", "commit", "undertake", "guarantee",
+                    "willing", "ready", "prepared", "determined"}
+
+
 PLANNING_HEADS = {"plan", "intend", "prepare", "aim", "expect", "want", "hope", "seek", "vow", "promise", "pledge",
                   "decide", "agree", "offer", "commit", "undertake", "swear"}
 
@@ -173,6 +180,15 @@ CAMPAIGN_SECTORS = POLITICAL_SECTORS - {"GOV"}
 # Verbs of giving that are aid only between actors: "gave users a glimpse", "gave the job to a
 # comedian" give nothing from one party to another.
 GIVING_VERBS = {"give"}
+# Verbs of handing over that are no aid when what they hand over is a person or a NOT_AID word:
+# "gave her the opening", "provide it with records", "gave the job to a comedian".
+GOODS_VERBS = {"give", "provide", "send", "supply", "contribute", "donate"}
+NOT_AID = {"opening", "opportunity", "chance", "job", "post", "role", "record", "document", "email", "information",
+           "detail", "answer", "speech", "interview", "signal", "message", "impression", "view", "account",
+           "testimony", "statement", "glimpse", "boost", "edge", "lead", "advantage", "credit", "nod", "platform",
+           "voice", "name", "warning", "ultimatum", "reason", "example", "time", "report", "letter", "list"}
+# Verbs of helping that are aid only to an actor: "helped Ukraine"; not "aid the re-election".
+HELPING_VERBS = {"aid", "help", "assist"}
 # Verbs of talking that are a consultation only with a partner: "not going to talk about this".
 TALKING_VERBS = {"talk", "speak"}
 VERBAL_ATTACK = Trigger("ACCUSE", "disapprove", "111", ("for", "over"))

@@ -522,11 +522,14 @@ def dates_compatible(a: StoryEvent, b: StoryEvent) -> bool:
 
 def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
     """Return how surely two events report one happening: 0.0 without evidence, None when they cannot be."""
+    if {a.modality, b.modality} & {"happened"} and {a.modality, b.modality} & INTENDED:
+        # "arrived in Drovna" is not the plan "to meet officials there"; since planned deeds are
+        # coded as themselves (events: "plans to meet" is a planned CONSULT), "met the
+        # delegations" is not that plan either: a plan does not corroborate its deed.
+        return None
     if a.plover_type == b.plover_type:
         type_score = 1.0
     elif QUAD_CLASS.get(a.plover_type) == QUAD_CLASS.get(b.plover_type):
-        if {a.modality, b.modality} & {"happened"} and {a.modality, b.modality} & INTENDED:
-            return None   # "arrived in Drovna" is not the plan "to meet officials there"
         type_score = 0.4
     else:
         return None
