@@ -226,6 +226,12 @@ def _subject(verb):
             return adjective.head   # "donors reluctant to support Trump": the donors would support
         return next((c for c in adjective.children if c.dep_ == "nsubj"), None) or (
             _subject(adjective.head) if adjective.dep_ in ("acomp", "conj") and adjective.head.pos_ in ("VERB", "AUX") else None)
+    return _noun_modifier_subject(verb)
+
+
+def _noun_modifier_subject(verb):
+    """Return the subject of a verb that modifies a noun (an acl, or an xcomp of an object):
+    whose offer, whom a chance is given, what the noun itself does."""
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in OFFERER_NOUNS:
         # "a US offer to host a summit", "Boehner's invitation to address Congress": whose offer
         # it is names the doer; an offer of no one's does not borrow the verb's subject.
