@@ -25,7 +25,7 @@ from newsprism.events.modality import (
 )
 from newsprism.events.phrases import _resolve_phrase
 from newsprism.events.syntax import _lemma, _verb_trigger
-from newsprism.events.targets import _deed_doers
+from newsprism.events.targets import _deed_doers, with_armed_states
 from newsprism.events.vocabulary import COMMITTING_HEADS, DEMANDING_HEADS, NEGATING_HEADS
 from newsprism.records import ActorRef, AnalyzedArticle, Event, stable_id
 
@@ -71,6 +71,7 @@ class ArticleCoding:
             modality = "alleged"
         confidence = _clause_confidence(anchor, confidence)
         targets = _deed_doers(analyzed, self.doc, targets, self.deeds, rejection=plover == "REJECT")
+        sources = with_armed_states(analyzed, plover, sources)
         # Targets that are the source again (reflexive parse noise) are dropped.
         source_ids = {(s.actor_id or s.name) for s in sources}
         targets = [t for t in targets if (t.actor_id or t.name) not in source_ids]

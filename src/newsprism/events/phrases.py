@@ -94,6 +94,8 @@ def _resolve_one(analyzed: AnalyzedArticle, token, exclude_country: str | None =
             actor = _object_it(analyzed, token)
             if actor is not None:
                 return [actor]
+    if token.lemma_.lower() in TIME_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return []   # "the wake of the Paris attacks", "the eve of the summit": a time, no actor
     left, right = _span_of(token)
     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
     # The speaker's own country is not among "his G7 counterparts".
@@ -102,7 +104,12 @@ def _resolve_one(analyzed: AnalyzedArticle, token, exclude_country: str | None =
         return members
     head_start, head_end = token.idx, token.idx + len(token.text)
     # The head names the actor; failing that, its modifiers before it ("Wagner units", "America's allies").
-    actor = actor_at(analyzed, head_start, head_end) or actor_at(analyzed, start, head_end)
+    actor = actor_at(analyzed, head_start, head_end)
+    if actor is None:
+        actor = actor_at(analyzed, start, head_end)
+        described = _described_head(analyzed, token, actor, start, end) if actor is not None else None
+        if described is not None:
+            return [described]
     if actor is not None:
         return [_placed(analyzed, token, actor)]
     # "members of the gang", "fighters from Hamas": members act as their group.
@@ -130,6 +137,25 @@ def _resolve_one(analyzed: AnalyzedArticle, token, exclude_country: str | None =
         return [described]
     country, sector = describe(text)
     return [_placed(analyzed, token, ActorRef(None, text, country, sector, start, end))]
+
+
+# Nouns that only place an event in time: "in the wake of", "on the eve of", "in the aftermath of".
+TIME_NOUNS = {"wake", "aftermath", "eve", "run-up", "runup", "midst", "heels"}
+
+
+def _described_head(analyzed: AnalyzedArticle, token, modifier: ActorRef, start: int, end: int) -> ActorRef | None:
+    """Return the described actor a phrase names when only a place before its head is a known
+    actor: "a New York City cable news reporter" is a reporter (of the USA), not New York;
+    "Russian troops" are troops of Russia. A group's or a person's name before the head still
+    names the actor ("Wagner units", "Obama aides")."""
+    kind = next((a.kind for a in analyzed.actors if a.id == modifier.actor_id), None)
+    if kind not in ("place", "country") or token.pos_ != "NOUN":
+        return None
+    sector = describe(token.lemma_.lower())[1] or describe(token.text)[1]
+    if sector is None:
+        return None
+    text = analyzed.article.text[start:end].strip()
+    return ActorRef(None, text, modifier.country or describe(text)[0], sector, start, end)
 
 
 def _relative_antecedent(token):

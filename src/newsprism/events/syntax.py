@@ -26,6 +26,12 @@ ENGAGING_VERBS = {"hire", "commission", "appoint", "assign", "task", "enlist", "
                   "send", "dispatch", "deploy"}
 # Verbs that give someone a chance or a right to act: "gave Obama the opportunity to seek".
 GRANTING_VERBS = {"give", "offer", "grant", "afford", "hand", "deny"}
+# Nouns of a chance or a right to act: "gave Obama the opportunity to seek concessions".
+CHANCE_NOUNS = {"opportunity", "chance", "right", "permission", "mandate", "authority", "power", "leeway"}
+# Objects that only intensify a verb: "bomb the hell out of them" bombs them.
+INTENSIFIER_OBJECTS = {"hell", "heck", "daylights", "crap", "stuffing", "shit"}
+# Verbs whose object names a thing in the speaker's words: "what she calls the radical nature".
+NAMING_VERBS = {"call", "term", "describe", "dub", "label", "brand", "characterize", "consider"}
 # Marks of a clause that tells when, not what for.
 TIME_MARKS = {"after", "before", "when", "since", "until", "while", "as", "once", "because"}
 # Prepositions of a gerund adjunct that shares the clause's subject: "hit back by accusing him",
@@ -182,6 +188,10 @@ def _subject(verb):
         # and the clause's own agent is unnamed; the main clause's subject did not arrest him.
         # A purpose is the main subject's ("amend the constitution so that marriages are banned").
         return None
+    if verb.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        # "Lo Presti, who was already convicted of fraud": the noun is the one the deed is done
+        # to (the passive target), and the clause names no doer.
+        return None
     if verb.dep_ == "relcl" and not any(c.dep_ == "mark" for c in verb.children):
         # "the gang that seized the dam"; not "confidence that we would not allow": a clause
         # with "that" as its marker says what the noun holds, and the noun does nothing in it.
@@ -216,6 +226,12 @@ def _subject(verb):
             return adjective.head   # "donors reluctant to support Trump": the donors would support
         return next((c for c in adjective.children if c.dep_ == "nsubj"), None) or (
             _subject(adjective.head) if adjective.dep_ in ("acomp", "conj") and adjective.head.pos_ in ("VERB", "AUX") else None)
+    return _noun_modifier_subject(verb)
+
+
+def _noun_modifier_subject(verb):
+    """Return the subject of a verb that modifies a noun (an acl, or an xcomp of an object):
+    whose offer, whom a chance is given, what the noun itself does."""
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in OFFERER_NOUNS:
         # "a US offer to host a summit", "Boehner's invitation to address Congress": whose offer
         # it is names the doer; an offer of no one's does not borrow the verb's subject.
@@ -228,11 +244,20 @@ def _subject(verb):
         given = next((c for c in verb.head.head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
         if given is not None:
             return given
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in CHANCE_NOUNS:
+        given = _given_the_chance(verb.head)
+        if given is not None:
+            return given
     if verb.dep_ in ("acl", "xcomp") and verb.head.pos_ == "NOUN" and verb.head.dep_ == "dobj" and (
             verb.tag_ in ("VB", "VBG") and verb.head.head.pos_ == "VERB"):
         # "reached a consensus to exchange", "issued a declaration demanding": the doer of the
         # governing verb does this too.
         return _subject(verb.head.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") \
+            and verb.head.lemma_.lower() not in CHANCE_NOUNS:
+        # "troops advising and assisting Iraqi forces", "police officers guarding the embassy":
+        # a present participle after a noun says what the noun's referent does.
+        return verb.head
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # A past-tense verb the parser hung off a noun ("heads of missions called to ...") has
         # the whole noun phrase as its subject; so has any verb hung inside a sentence the
@@ -255,6 +280,19 @@ def _subject(verb):
     return None
 
 
+def _given_the_chance(noun):
+    """Return whom a granting verb gives a chance when the parser hung the chance elsewhere:
+    "gave Obama 'this amazing opportunity' to seek", where quotation marks make the
+    chance a clause of the sentence's main verb and leave Obama the granting verb's object."""
+    sentence_start = noun.sent.start
+    for i in range(noun.i - 1, max(sentence_start, noun.i - 8) - 1, -1):
+        verb = noun.doc[i]
+        if verb.pos_ == "VERB" and _lemma(verb) in GRANTING_VERBS:
+            return next((c for c in verb.children if c.dep_ in ("dative", "dobj") and c.i < noun.i
+                         and (c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or c.pos_ == "PRON")), None)
+    return None
+
+
 def _passive_target(verb):
     if _stative(verb):
         return None
@@ -269,10 +307,38 @@ def _passive_target(verb):
     return None
 
 
+def _named_things(verb) -> list:
+    """Return what a free relative object names: "criticized what she calls the radical nature
+    of the party" criticizes the nature (the naming verb's predicate). The parser makes "what"
+    the naming verb's object and that verb a clause of the first."""
+    found = []
+    for naming in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() in NAMING_VERBS):
+        if not any(c.lower_ in ("what", "whatever") for c in naming.children if c.dep_ == "dobj"):
+            continue
+        named = next((c for c in naming.children if c.dep_ in ("oprd", "attr") and c.pos_ in ("NOUN", "PROPN")), None)
+        named = named or next((g for p in naming.children if p.dep_ == "prep" and p.lower_ == "as"
+                               for g in p.children if g.dep_ == "pobj"), None)
+        if named is not None:
+            found.append(named)
+    return found
+
+
+def _intensified(verb, obj):
+    """Return whom "bomb the hell out of X" is done to (X), or None when ``obj`` is a real object."""
+    if obj.lemma_.lower() not in INTENSIFIER_OBJECTS:
+        return None
+    out = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "out"), None)
+    return next((g for p in (out.children if out is not None else ()) if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"), None)
+
+
 def _targets(verb, trigger: Trigger, source_token) -> list:
     found = []
     for child in verb.children:
-        if child.dep_ == "dative" and child.pos_ == "ADP":
+        if child.dep_ == "dobj" and child.lemma_.lower() in INTENSIFIER_OBJECTS:
+            aimed = _intensified(verb, child)   # "vowed to bomb the hell out of the rebels"
+            found.extend([aimed] if aimed is not None else [])
+        elif child.dep_ == "dative" and child.pos_ == "ADP":
             found.extend(c for c in child.children if c.dep_ == "pobj")   # "sent an envoy to the region"
         elif child.dep_ in ("dobj", "dative", "obj") and child.lower_ not in ("control",):
             found.append(child)
@@ -287,6 +353,7 @@ def _targets(verb, trigger: Trigger, source_token) -> list:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     found.append(grand)
+    found.extend(_named_things(verb))   # "criticize what she calls the nature of the party"
     # "took control of X", "held a call with X": prepositions hanging off the object noun.
     for child in list(verb.children):
         if child.dep_ in ("dobj",):

@@ -9,8 +9,8 @@ from collections import Counter
 from newsprism.actors import actor_at, describe
 from newsprism.actors.antecedents import pronoun_actor
 from newsprism.events.lexicon import DEED_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS
-from newsprism.events.phrases import _actor_like, _named_place, _resolve_phrase
-from newsprism.events.syntax import _condition_subjects
+from newsprism.events.phrases import TIME_NOUNS, _actor_like, _named_place, _resolve_phrase
+from newsprism.events.syntax import _condition_subjects, _named_things
 from newsprism.events.vocabulary import CLAUSE_LINKS, LANDMARK_PREPS, PLACE_TARGETED, SETTING_PREPS
 
 # Acts of saying and meeting: where they happen is never whom they are aimed at. (A threat's or
@@ -45,6 +45,13 @@ def _actor_in_clause(analyzed: AnalyzedArticle, roots: list, skip: set[int], sou
                 complement = child.dep_ == "ccomp" and token.pos_ == "VERB" and token.lemma_ not in SPEECH_VERBS
                 if child.i in seen or not (child.dep_ in CLAUSE_LINKS or purpose or complement):
                     continue   # "to help defend Saudi Arabia" is the purpose of the same deed
+                if child.dep_ == "conj" and child.pos_ == "VERB" and token.pos_ == "VERB" \
+                        and any(c.dep_ == "dobj" for c in token.children):
+                    continue   # "stepped up airstrikes and sent in forces": the second deed's object is its own
+                if _time_setting(child):
+                    continue   # "in the wake of the Paris attacks": when, not whom
+                if _company(child):
+                    continue   # "along with the Russians and the French": who else acts, not whom
                 if child.lower_ in LANDMARK_PREPS or (not settings and child.dep_ == "prep" and child.lower_ in SETTING_PREPS) \
                         or (not origins and child.dep_ == "prep" and child.lower_ == "from"):
                     continue   # "met the delegations at a guesthouse in Drovna": where, not with whom
@@ -62,6 +69,49 @@ def _actor_in_clause(analyzed: AnalyzedArticle, roots: list, skip: set[int], sou
             return level
         frontier = following
     return []
+
+
+# A deed's time setting names no one it is done to: "in the wake of the bombings in Paris",
+# "on the eve of the summit with China". (Not every "after": "called off the strike after
+# talks with the government" ends it towards the government.)
+
+
+def _time_setting(token) -> bool:
+    """Return whether a clause child is a phrase of time ("in the wake of ...")."""
+    return token.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in TIME_NOUNS for g in token.children)
+
+
+# Phrases that name who else takes part: "along with the French", "alongside Kurdish forces",
+# "in addition to the troops already there".
+COMPANY_PREPS = {"along", "alongside", "together", "besides"}
+
+
+def _company(token) -> bool:
+    """Return whether a clause child names partners of the deed, not whom it is done to."""
+    if token.dep_ != "prep":
+        return False
+    if token.lower_ in COMPANY_PREPS:
+        return True
+    if token.lower_ == "with":   # "together with Turkish forces": the parser hangs "together" on "with"
+        return any(c.dep_ == "advmod" and c.lower_ in COMPANY_PREPS for c in token.children)
+    return token.lower_ == "in" and any(g.dep_ == "pobj" and g.lower_ == "addition" for g in token.children)
+
+
+def _content_subjects(analyzed: AnalyzedArticle, roots: list, skip: set[int]) -> list[ActorRef]:
+    """Return whom an accusation or a demand names in its "that" clause: "pressed his attack
+    that Clinton is not qualified" attacks Clinton; "her demand that the council resign" asks it."""
+    found: list[ActorRef] = []
+    # The parser hangs a noun's content clause on the verb the noun is the object of: "pressing
+    # his attack that Clinton is not qualified".
+    holders = [(r, r.i) for r in roots] + [(r.head, r.i) for r in roots if r.dep_ == "dobj"]
+    for clause in (c for h, after in holders for c in h.children
+                   if c.dep_ in ("ccomp", "acl") and c.i > after and c.i not in skip):
+        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i not in skip:
+            found.extend(r for r in _resolve_phrase(analyzed, subject) if _actor_like(r))
+    return found
 
 
 def _with_deeper_targets(analyzed: AnalyzedArticle, targets: list[ActorRef], sources: list[ActorRef], subject,
@@ -88,6 +138,11 @@ def _with_deeper_targets(analyzed: AnalyzedArticle, targets: list[ActorRef], sou
     if owners:
         # "attacked his policy", "criticized the nature of the Tea Party": whose it is.
         return owners + targets
+    # An attack with a "that" clause is made in words (it is recoded so later).
+    if plover in ("ACCUSE", "REQUEST", "ASSAULT") and not any(_actor_like(t) for t in targets):
+        named = [r for r in _content_subjects(analyzed, roots, skip) if (r.actor_id or r.name) not in source_ids]
+        if named:
+            return named + targets
     # Where an attack comes from is not whom it hits: "rockets fired from Gaza".
     origins = plover != "ASSAULT"
     deeper = _actor_in_clause(analyzed, list(content), skip, sources, settings=settings, origins=origins) if content else []
@@ -105,7 +160,9 @@ def _owners_of_objects(analyzed: AnalyzedArticle, roots: list, sources: list[Act
     source_ids = {r.actor_id for r in sources if r.actor_id}
     found: list[ActorRef] = []
     for root in roots:
-        for obj in (c for c in root.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+        # "criticized what she calls the radical nature of the party": the thing named.
+        objects = [c for c in root.children if c.dep_ == "dobj"] + _named_things(root)
+        for obj in (o for o in objects if o.pos_ == "NOUN"):
             if actor_at(analyzed, obj.idx, obj.idx + len(obj.text)) is not None or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
                 continue   # the object is an actor: it is the target
             owner = next((c for c in obj.children if c.dep_ == "poss"), None)
@@ -128,7 +185,8 @@ def _place_target(analyzed: AnalyzedArticle, *anchors) -> list[ActorRef]:
     holders = [a for a in dict.fromkeys(anchors) if a is not None]
     holders += [c for a in holders for c in a.children if c.dep_ == "dobj"]
     named = []
-    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "near")):
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "near")
+                 and not _time_setting(c)):
         for place in (c for c in prep.children if c.dep_ == "pobj"):
             refs = [r for r in _resolve_phrase(analyzed, place) if r.country]
             refs = refs or _actor_in_clause(analyzed, [place], set(), [], max_depth=3)
@@ -233,10 +291,26 @@ def _implied_country(analyzed: AnalyzedArticle, token) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _demonym_country(name: str) -> str | None:
+    """Return the country of a regional adjective the actor tables know by its place only:
+    "a Sicilian jail" (Sicily), "Bavarian police" (Bavaria), "Californian officials" (California),
+    "Texan officials" (Texas). Only the tables are asked: a guessed town would mislead."""
+    if " " in name or not name.endswith("an") or not name[:1].isupper():
+        return None
+    for place in (name[:-1], name[:-3] + "y", name + "y", name[:-1] + "s"):
+        country = describe(place)[0]
+        if country:
+            return country
+    return None
+
+
 def _place_country(name: str, least: int = 1) -> str | None:
     """Return the country of a place name: by demonym or country name, else the most populous
     entry of that name in the place gazetteer (offline GeoNames)."""
     country = describe(name)[0]
+    if country:
+        return country
+    country = _demonym_country(name)
     if country:
         return country
     try:
@@ -294,3 +368,17 @@ def _authority(token) -> bool:
     "Police Chief", "prosecutors"): a place name before it says whose authority it is."""
     words = [token, *(c for c in token.children if c.dep_ == "compound")]
     return any(describe(w.text)[1] in AUTHORITY_SECTORS | {"LEG"} for w in words)
+
+
+# A state's force is its military: "the U.S. has stepped up airstrikes", "Russia sent troops".
+ARMED_TYPES = {"ASSAULT", "MOBILIZE"}
+
+
+def with_armed_states(analyzed: AnalyzedArticle, plover: str, sources: list[ActorRef]) -> list[ActorRef]:
+    """Return ``sources`` with a named state that uses or moves force given the military sector
+    (PLOVER codes a state's airstrikes as its armed forces'). People keep their own sector."""
+    if plover not in ARMED_TYPES:
+        return sources
+    states = {a.id for a in analyzed.actors if a.kind == "country"}
+    return [dataclasses.replace(s, sector="MIL") if s.actor_id in states and s.sector in (None, "GOV") else s
+            for s in sources]

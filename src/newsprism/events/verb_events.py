@@ -325,8 +325,8 @@ def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: s
         trigger, rule = VERBAL_ATTACK, f"{rule} + in words"
     passive_target = _passive_target(token)
     trigger, plover, rule, mode, negated, sources = _recoded(analyzed, token, trigger, rule, sources)
-    if plover == "COERCE":
-        sources = with_implied_agent(analyzed, token, lemma, sources)   # "was arrested": by police
+    if plover == "COERCE" or passive_target is not None:
+        sources = with_implied_agent(analyzed, token, lemma, sources)   # "was arrested": by police; "was convicted": a court
     if lemma == "drop" and passive_target is not None:
         targets = [r for r in targets if "charge" not in r.name.lower()]
     confidence = 0.8 if sources and targets else 0.6 if sources or targets else 0.4
