@@ -64,6 +64,8 @@ def test_people_and_references_are_not_cited_sources(nlp, text):
      ("Marsh Valley Courier", "report")),
     # a news site by its domain, an outlet whose name is a title
     ("An inmate escaped from the prison farm, HarbourNews.com reports.", ("HarbourNews.com", "report")),
+    # a news agency quoting someone passes on its own report
+    ("The cable will be mended within a day, Reuters quoted a company engineer as saying.", ("Reuters", "quote")),
     ("The director is in talks for the sequel, according to The Hollywood Reporter.", ("Hollywood Reporter", "according to")),
 ])
 def test_relays_in_the_lead_or_closing_line(nlp, text, expected):
@@ -105,3 +107,13 @@ def test_an_outlet_citing_its_own_section_does_not_relay(nlp):
     article = build_article(RawArticle(source="<t>", text=text, format="text", outlet="hpo"))
     cited = find_cited_sources(article, nlp(text_for_parse(article)), 0)
     assert [c for c in cited if c.relation == "relays"] == []
+
+
+@pytest.mark.parametrize("text", [
+    # a man who shares a network's name, speaking without quotes
+    "Former president Vicente Fox rejected the plan. Fox said, as a voter, he would not pay for it.",
+    # whoever cites a source passes on someone else's word
+    "Under the new rule every Senate motion must cite the statute it rests on.",
+])
+def test_speakers_and_citers_are_not_relayed(nlp, text):
+    assert [c for c in _cited(nlp, text) if c[2] == "relays"] == []

@@ -438,3 +438,25 @@ def test_a_sentence_says_when_in_words_an_undated_article_cannot_resolve():
     assert said_when_in("In January, five cables were cut.") == "In January"
     assert said_when_in("Three cables were cut on Friday morning.") == "on Friday morning"
     assert said_when_in("Three cables were cut.") is None
+
+
+def test_what_a_sentence_asks_or_leaves_open_is_nobodys_assertion():
+    account = participant(None, "the mayor's mail account", None)
+    asked = event("1", "w", "Wire", "COERCE", (), [account], "breached",
+                  sentence="The provider declined to say whether Mr. Oduya's mail account was breached.")
+    told = event("2", "v", "Vesta", "COERCE", (), [account], "breached",
+                 sentence="The mayor's mail account was breached on Tuesday night.")
+    assert asked.in_question and not asked.own_voice and asked.party is None
+    assert not told.in_question and told.own_voice
+    assert Claim([asked, told]).status == "single-source"
+
+
+def test_a_principal_and_those_who_speak_for_him_are_one_party():
+    account = participant(None, "the mayor's mail account", None)
+    said = [event(str(i), art, origin, "COERCE", (), [account], "breached", attribution=who)
+            for i, (art, origin, who) in enumerate((("w", "Wire", "Mr. Oduya"), ("v", "Vesta", "Oduya's spokeswoman"),
+                                                   ("v", "Vesta", "Kemi Oduya, the city's mayor")))]
+    # Three outlets' worth of the mayor's own word: attributed-only, not corroborated by "two parties".
+    assert Claim(said).status == "attributed-only"
+    police = event("9", "p", "Post", "COERCE", (), [account], "breached", attribution="city police")
+    assert Claim([*said, police]).status == "corroborated"

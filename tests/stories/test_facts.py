@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from newsprism.stories.claims import StoryEvent, numbers_in
-from newsprism.stories.facts import BOILERPLATE, FACT, build_fact_claims, same_fact
+from newsprism.stories.facts import BOILERPLATE, FACT, build_fact_claims, figures_in, same_fact, speaker_of
 
 
 def fact(id: str, article: str, origin: str, sentence: str, *, day: int | None = None, via_media=False,
@@ -50,3 +50,35 @@ def test_page_furniture_is_no_fact():
     assert BOILERPLATE.match("- You can receive this daily update every weekday morning via email!")
     assert not BOILERPLATE.match("Four other people were treated for gunshot wounds.")
 
+
+
+def test_a_fact_a_sentence_hangs_on_a_speaker_is_that_speakers_word():
+    sentence = "Repairs to the bridge will cost about 4 million crowns, the roads office said on Monday."
+    end = 100 + len(sentence)
+    # The reported statement opens the sentence and its speaker follows: the office's estimate.
+    assert speaker_of(100, end, [(100, 154, "the roads office", "said")]) == "the roads office"
+    # "According to the office, repairs will cost ...": hung on the office wherever it stands.
+    assert speaker_of(100, end, [(126, end, "the office", "according to")]) == "the office"
+    # "The office said that repairs will cost ...": the outlet reports the statement itself.
+    assert speaker_of(100, end, [(126, end, "The office", "said")]) is None
+    # A statement inside a longer sentence does not make the whole sentence someone's word.
+    assert speaker_of(100, end, [(150, 170, "a driver", "said")]) is None
+    estimate = fact("1", "a", "Courier", sentence)
+    estimate = StoryEvent(**{**{f: getattr(estimate, f) for f in estimate.__slots__}, "attribution": "the roads office"})
+    assert not estimate.own_voice and estimate.party == "roads office"
+    same = fact("2", "b", "Herald", "The roads office put the cost of the bridge repairs at 4 million crowns on Monday.")
+    same = StoryEvent(**{**{f: getattr(same, f) for f in same.__slots__}, "attribution": "roads office"})
+    # One party's estimate passed on by two outlets is still that party's word alone.
+    assert build_fact_claims([estimate, same])[0].status == "attributed-only"
+
+
+def test_sentences_stating_the_same_figures_tell_one_fact():
+    a = fact("1", "a", "Courier", "She kept the chair by a 211-to-58 vote.")
+    b = fact("2", "b", "Herald", "Councillors re-elected Marta Oyelaran as chair, 211 votes to 58, after a long night.")
+    c = fact("3", "c", "Wire", "Ms. Oyelaran prevailed, 211 to 58, though her rival drew more support than expected.")
+    claims = build_fact_claims([a, b, c])
+    assert len(claims) == 1 and claims[0].status == "corroborated"
+    # Years, clock times and decimals are no figures; one shared figure is not enough.
+    assert figures_in("At 10:30 on May 14, 2019, the index rose 2.6 points to 1,250.") == {14, 1250}
+    d = fact("4", "d", "Post", "The rival drew 58 votes in the first round of the council race.")
+    assert not same_fact(a, d)

@@ -74,6 +74,32 @@ UNNAMED_PARTIES = {"", "he", "she", "they", "it", "we", "i", "you", "who", "whic
                    # documents carry a party's word, they are not a party of their own
                    "charges", "charge", "documents", "document", "records", "record", "release", "court records",
                    "complaint", "affidavit", "filing", "letter", "people familiar", "people"}
+# A clause that asks or leaves open what follows ("declined to say whether", "asked if"), up to the
+# trigger with no clause break between: what it holds is nobody's assertion.
+_OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b[^;:,!?\u2013\u2014]*$", re.I)
+# Titles before a party's name, and the bodies that speak for a principal ("Halvik's office"):
+# "Mr. Halvik", "Halvik's spokesman" and "Teodor Halvik" are one party, not two confirming it.
+PARTY_TITLES = {"mr", "mrs", "ms", "miss", "dr", "rep", "sen", "gov", "president", "minister", "senator",
+                "congressman", "congresswoman", "sir", "lord", "prof"}
+SPOKESPEOPLE = re.compile(r"\s+(?:press\s+(?:office|service|secretary)|office|spokes(?:man|woman|person)|aides?|"
+                          r"campaign|representatives?|camp|team)$")
+
+
+@lru_cache(maxsize=50_000)
+def party_words(party: str) -> frozenset[str]:
+    """Return the words that name a party, without titles, apposition or its spokespeople:
+    "Mr. Halvik, the city's mayor" and "Halvik's office" -> {"halvik"}."""
+    key = normal_name(party.split(",")[0])
+    key = SPOKESPEOPLE.sub("", key)
+    return frozenset(w for w in key.split() if w not in PARTY_TITLES)
+
+
+def independent_parties(first: str, second: str) -> bool:
+    """Return whether two named parties are two, not one named two ways (one's name words within the other's)."""
+    a, b = party_words(first), party_words(second)
+    return bool(a and b) and not (a <= b or b <= a)
+
+
 # A pair of events this close counts as one happening (see pair_score for the scale).
 LINK_THRESHOLD = 1.2
 
@@ -146,11 +172,18 @@ class StoryEvent:
         A statement is the deed of its speaker: "Halvik accused the militia", "«We will not
         negotiate,» Halvik said" tell in the outlet's voice that the accusation or the refusal
         was made. A denial stays the speaker's word ("«We did not arm anyone,» the ministry said")."""
-        if self.modality == "alleged" or self.via_media:
+        if self.modality == "alleged" or self.via_media or self.in_question:
             return False
         if self.attribution is None and self.quoted_by is None:
             return True
         return self.is_speech_act
+
+    @property
+    def in_question(self) -> bool:
+        """Return whether the event is what a sentence asks or leaves open, not what it tells:
+        "declined to say whether the account was hacked", "asked if the talks had failed"."""
+        at = self.sentence.lower().find(self.trigger.lower())
+        return at > 0 and bool(_OPEN_QUESTION.search(self.sentence[:at]))
 
     @property
     def is_speech_act(self) -> bool:
@@ -189,7 +222,7 @@ class StoryEvent:
     def party(self) -> str | None:
         """Return who the event is told on behalf of: the quote's speaker or the attribution, normalised;
         "" for a party that cannot be told apart ("he", an unknown speaker); None in own voice."""
-        if self.own_voice or (self.via_media and self.attribution is None and self.quoted_by is None):
+        if self.own_voice or self.in_question or (self.via_media and self.attribution is None and self.quoted_by is None):
             return None
         who = self.quoted_by if self.quoted_by is not None else (self.attribution or "")
         key = normal_name(who)
@@ -202,7 +235,7 @@ class StoryEvent:
         if self.own_voice:
             return self.origin.lower()
         if self.via_media and self.credited and self.attribution is None and self.quoted_by is None \
-                and self.modality != "alleged":
+                and self.modality != "alleged" and not self.in_question:
             return self.credited.lower()
         return None
 
@@ -281,8 +314,9 @@ class Claim:
             return "contradicted"
         asserting = self.asserting_origins
         # Origins that report a named party confirming it ("according to the State Border Service").
-        confirmations = {e.origin.lower(): e.party for e in self.events
-                         if e.party and not e.negated and e.modality != "alleged"}
+        confirming = [(e.origin.lower(), e.party) for e in self.events
+                      if e.party and not e.negated and e.modality != "alleged"]
+        confirmations = dict(confirming)
         if len(asserting) >= 2:
             return "corroborated"
         if asserting and set(confirmations) - asserting:
@@ -292,8 +326,8 @@ class Claim:
         parties = self.party_statements
         if parties["asserts"] and parties["denies"] - parties["asserts"]:
             return "disputed"          # one party alleges, another denies, no outlet settles it
-        if len(set(confirmations.values())) >= 2 and len(confirmations) >= 2:
-            return "corroborated"      # two named parties, reported by independent origins
+        if any(o1 != o2 and independent_parties(p1, p2) for o1, p1 in confirming for o2, p2 in confirming):
+            return "corroborated"      # two independent named parties, reported by independent origins
         return "attributed-only"
 
 

@@ -34,11 +34,71 @@ COMMON_WORD = 50
 # Content words two sentences must share, whatever their length, to tell one fact.
 MIN_SHARED = 3
 MIN_SHARED_BESIDE_NAMES = 2
+# A statement (direct or reported) covering this share of a sentence makes the sentence its
+# speaker's word: "Damage was put at $2 million, officials said" is the officials' estimate.
+SPOKEN_SHARE = 0.5
+# Characters before a statement's content that still leave it opening its sentence (a quote mark).
+CONTENT_OPENS = 3
+# Figures two sentences must share to tell one fact whatever their words ("won 134 to 63" /
+# "by a vote of 134 to 63"): two distinct figures of two digits or more are rarely a coincidence.
+MIN_SHARED_FIGURES = 2
+# A figure: a number of two digits or more that is not a year, a clock time or part of a decimal.
+_FIGURE = re.compile(r"(?<![\d.:,])(\d{1,3}(?:,\d{3})+|\d{2,})(?!\d|[:,]\d|\.\s?\d)")
 
 
 def content_words(text: str) -> frozenset[str]:
     """Return the words that carry a sentence's content (four letters or more, no stop words)."""
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOP)
+
+
+def figures_in(text: str) -> frozenset[int]:
+    """Return the figures a sentence states: numbers of two digits or more, without years, clock
+    times ("10:30") or decimals ("2.6"): "won 134 to 63 in 2016" -> {134, 63}."""
+    out = set()
+    for match in _FIGURE.finditer(text):
+        value = int(match.group(1).replace(",", ""))
+        if not 1900 <= value <= 2100:
+            out.add(value)
+    return frozenset(out)
+
+
+def speaker_of(start: int, end: int, statements: Sequence[tuple[int, int, str, str]]) -> str | None:
+    """Return who a sentence [start, end) is told on behalf of, or None when the outlet tells it.
+
+    ``statements`` are the quoted or reported statements of the sentence, ``(start, end, speaker,
+    cue)``. The sentence is the speaker's word when one statement covers most of it and what it
+    asserts is the statement's content: the content opens the sentence and the speaker follows
+    ("Power came back on Friday, the operator said") or the sentence hangs it on the speaker
+    ("according to the charges"). When the speaker and the verb open it ("Lunn said that her
+    client took no part"), the sentence reports the statement, which the outlet tells as fact,
+    as it does a verbal event by its speaker."""
+    best, covered = None, 0
+    for statement in statements:
+        share = max(0, min(end, statement[1]) - max(start, statement[0]))
+        if share > covered:
+            best, covered = statement, share
+    if best is None or covered < SPOKEN_SHARE * max(1, end - start):
+        return None
+    content_first = best[0] - start <= CONTENT_OPENS
+    return best[2] if content_first or best[3].lower() == "according to" else None
+
+
+def sentence_statements(store: Store, ids: Sequence[str]) -> dict[tuple[str, int], list[tuple[int, int, str, str]]]:
+    """Return {(article, sentence): [(start, end, speaker, cue)]} of every statement (quoted or reported)
+    whose speaker is not a news organisation: "the Courier reported" credits an outlet, which the
+    article's origin or ``via_outlet`` already tells."""
+    outlets = {(r["article_id"], r["sentence_index"]) for r in store.query(
+        "SELECT article_id, sentence_index FROM cited_sources WHERE kind IN ('outlet', 'media') "
+        "AND article_id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)])}
+    out: dict[tuple[str, int], list[tuple[int, int, str, str]]] = defaultdict(list)
+    for r in store.query(
+            'SELECT article_id, sentence_index, start, "end", speaker, cue FROM quotes '
+            "WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, start", [list(ids)]):
+        key = (r["article_id"], r["sentence_index"])
+        speaker = " ".join((r["speaker"] or "").split())
+        if key not in outlets and speaker:
+            out[key].append((r["start"], r["end"], speaker, r["cue"] or ""))
+    return out
 
 
 def credited_sentences(store: Store, ids: Sequence[str]) -> set[tuple[str, int]]:
@@ -64,6 +124,7 @@ def story_facts(store: Store, articles: Sequence[dict], with_events: set[tuple[s
             "SELECT article_id, sentence_index, resolved FROM dates WHERE resolved IS NOT NULL "
             "AND article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY article_id, start", [ids]):
         dates.setdefault((row["article_id"], row["sentence_index"]), row["resolved"])
+    statements = sentence_statements(store, ids)
     out = []
     for s in store.query(
             "SELECT article_id, sentence_index, start, \"end\", text FROM sentences "
@@ -78,7 +139,8 @@ def story_facts(store: Store, articles: Sequence[dict], with_events: set[tuple[s
             outlet=article["outlet"], origin=article["origin"], is_copy=article["copy_of"] is not None,
             sentence_index=s["sentence_index"], start=s["start"], end=s["end"], trigger=s["text"], lemma="",
             plover_type=FACT, mode=None, sources=(), targets=(), date=dates.get(key), location=None,
-            negated=False, modality="happened", attribution=None, via_media=key in via_outlet, sentence=s["text"],
+            negated=False, modality="happened", attribution=speaker_of(s["start"], s["end"], statements.get(key, ())),
+            via_media=key in via_outlet, sentence=s["text"],
             numbers=numbers_in(s["text"])))
     return out
 
@@ -107,10 +169,21 @@ def _compatible(a: StoryEvent, b: StoryEvent) -> bool:
     return not (a.date and b.date and a.date != b.date)   # the power cut on Tuesday, its return on Wednesday
 
 
+def _alike(words_a: frozenset[str], words_b: frozenset[str], names: frozenset[str],
+           figures_a: frozenset[int], figures_b: frozenset[int]) -> float:
+    """Return how alike two fact sentences are: their share of content words, or FACT_LINK when
+    they state the same figures ("134 to 63" twice), whatever their words."""
+    score = _likeness(words_a, words_b, names)
+    if len(figures_a & figures_b) >= MIN_SHARED_FIGURES:
+        score = max(score, FACT_LINK)
+    return score
+
+
 def same_fact(a: StoryEvent, b: StoryEvent) -> bool:
-    """Return whether two fact sentences tell the same thing: like words, no clash of numbers or dates."""
-    return _compatible(a, b) and _likeness(
-        content_words(a.sentence), content_words(b.sentence), _names(a) | _names(b)) >= FACT_LINK
+    """Return whether two fact sentences tell the same thing: like words or the same figures, no
+    clash of numbers or dates."""
+    return _compatible(a, b) and _alike(content_words(a.sentence), content_words(b.sentence), _names(a) | _names(b),
+                                        figures_in(a.sentence), figures_in(b.sentence)) >= FACT_LINK
 
 
 def build_fact_claims(facts: Sequence[StoryEvent]) -> list[Claim]:
@@ -122,6 +195,7 @@ def build_fact_claims(facts: Sequence[StoryEvent]) -> list[Claim]:
     """
     words = [content_words(f.sentence) for f in facts]
     names = [_names(f) for f in facts]
+    figures = [figures_in(f.sentence) for f in facts]
     uses: dict[str, int] = defaultdict(int)
     for ws in words:
         for w in ws:
@@ -129,17 +203,22 @@ def build_fact_claims(facts: Sequence[StoryEvent]) -> list[Claim]:
     groups: list[list[int]] = []
     articles: list[set[str]] = []                        # the articles each group already holds
     by_word: dict[str, list[int]] = defaultdict(list)   # word of a group's first fact -> groups
+    by_figure: dict[int, list[int]] = defaultdict(list)  # figure of a group's first fact -> groups
     for i, current in enumerate(facts):
-        # Only groups sharing a word few facts use can reach FACT_LINK; the rest are never compared.
-        candidates = sorted({g for w in words[i] if uses[w] <= COMMON_WORD for g in by_word[w]})
+        # Only groups sharing a word few facts use, or a figure, can reach FACT_LINK; the rest are never compared.
+        candidates = sorted({g for w in words[i] if uses[w] <= COMMON_WORD for g in by_word[w]}
+                            | {g for n in figures[i] for g in by_figure[n]})
         best, best_score = None, 0.0
         size = len(words[i])
         for g in candidates:
             seed = groups[g][0]
             # Sets this unlike in size cannot share FACT_LINK of their union.
-            if not FACT_LINK * size <= len(words[seed]) <= size / FACT_LINK or current.article_id in articles[g]:
+            if current.article_id in articles[g]:
                 continue
-            score = _likeness(words[i], words[seed], names[i] | names[seed])
+            if not FACT_LINK * size <= len(words[seed]) <= size / FACT_LINK \
+                    and len(figures[i] & figures[seed]) < MIN_SHARED_FIGURES:
+                continue
+            score = _alike(words[i], words[seed], names[i] | names[seed], figures[i], figures[seed])
             if score < FACT_LINK or not _compatible(current, facts[seed]):
                 continue
             if score > best_score:
@@ -147,6 +226,8 @@ def build_fact_claims(facts: Sequence[StoryEvent]) -> list[Claim]:
         if best is None:
             for w in words[i]:
                 by_word[w].append(len(groups))
+            for n in figures[i]:
+                by_figure[n].append(len(groups))
             groups.append([i])
             articles.append({current.article_id})
         else:
