@@ -51,6 +51,7 @@ class Weights:
     region_of_candidates: float = 5.0  # other names could (not only do) mean places in its region (share of names)
     dateline_country: float = 2.0
     plausible: float = 3.0           # a candidate this close to its name's best counts as a region the name could mean
+    namesake_margin: float = 1.0     # a region named like its country's capital yields this far below it
     rounds: int = 2                  # how often the article's context is rebuilt from the latest choices
     min_score: float = -1.0          # below this, no candidate is trusted
 
@@ -148,7 +149,29 @@ def _ranked(name: str, w: Weights, dateline: bool = False) -> list[tuple[float, 
         found = tuple(p for p in found if p.feature_class == "P")
     owned = any(name_key(p.name) == key for p in found)
     by_skeleton = bool(found) and not owned and found_by_skeleton(name)
-    return sorted(((_prior(p, key, by_skeleton, owned, w), p) for p in found), key=lambda sp: -sp[0])
+    scored = [(_prior(p, key, by_skeleton, owned, w), p) for p in found]
+    return sorted(_namesake_regions_yield(scored, key, w), key=lambda sp: -sp[0])
+
+
+def _namesake_regions_yield(scored: list[tuple[float, Place]], key: str, w: Weights) -> list[tuple[float, Place]]:
+    """Return the scores with a region named like its country's capital just below the capital.
+
+    "Moscow", "Berlin", "Bangkok" and "Washington" are first-level regions too, and a region's
+    people (summed over its places) outnumber its city's. News that names them bare means the
+    capital. Context can still choose the region: other places inside it ("Seattle",
+    "Spokane") add containment. A big city that is not the capital does not pull its region
+    down: annotators read a bare "New York" as the state as often as the city (on the LGL and
+    TR-News dev halves, more often), so it keeps its population's weight.
+    """
+    capitals = [(s, p) for s, p in scored if p.feature_code == "PPLC"]
+    out = []
+    for score, place in scored:
+        if place.feature_code == "ADM1" and name_key(place.name) == key:
+            namesakes = [s for s, p in capitals if p.country == place.country]
+            if namesakes:
+                score = min(score, max(namesakes) - w.namesake_margin)
+        out.append((score, place))
+    return out
 
 
 def resolve_toponyms(toponyms: Sequence[Toponym], dateline_country: str | None = None,
