@@ -118,3 +118,10 @@ def test_places_inside_the_namesake_region_still_choose_the_region():
     # "Fires burned near Spokane and Yakima, Washington officials said."
     washington, *_ = _resolve("Washington", "Spokane", "Yakima")
     assert washington.feature_code == "ADM1" and washington.name == "Washington"
+
+
+def test_a_famous_name_beside_a_neighbouring_town_is_the_town_next_door():
+    # "The Paris school board and Clarksville officials met": Paris, Tennessee, an hour's drive
+    # from Clarksville, not the French capital.
+    paris, clarksville = _resolve("Paris", "Clarksville")
+    assert (paris.country, paris.admin1) == ("USA", "Tennessee") == (clarksville.country, clarksville.admin1)
