@@ -47,3 +47,14 @@ def test_places_the_packaged_data_lacks_come_from_the_hand_kept_table():
 def test_a_two_letter_abbreviation_meets_no_place_by_spelling_skeleton():
     # "L.A." is not a romanisation of "Łódź".
     assert all(p.country != "POL" for p in candidates("L.A."))
+
+
+def test_canadian_and_australian_regions_carry_geonames_ids_and_their_middle():
+    # "Wildfires spread across Ontario" / "Queensland floods": the packaged data has no ids for
+    # regions outside the US, and their towns cluster in the south; the hand-kept table fixes both.
+    from newsprism.places.gazetteer import candidates
+
+    ontario = next(p for p in candidates("Ontario") if p.feature_code == "ADM1")
+    queensland = next(p for p in candidates("Queensland") if p.feature_code == "ADM1")
+    assert ontario.geonameid == 6093943 and ontario.lat > 48
+    assert queensland.geonameid == 2152274 and queensland.country == "AUS"

@@ -103,3 +103,25 @@ def test_a_name_the_dateline_gives_keeps_that_place_in_the_text():
     dateline = Toponym("b", 0, 0, 6, "BERLIN", "dateline")
     places = [m.place for m in resolve_toponyms([dateline, Toponym("b", 1, 30, 36, "Berlin", "entity")])]
     assert places[0] == places[1] and places[1].feature_class == "P"
+
+
+def test_a_bare_capital_name_is_the_capital_not_its_namesake_region():
+    # "Talks in Washington stalled" / "Officials in Moscow said": the capitals, not the state
+    # of Washington or the federal region around Moscow, whose summed people outnumber the city.
+    (washington,) = _resolve("Washington")
+    (moscow,) = _resolve("Moscow")
+    assert washington.feature_code == "PPLC" and washington.admin1 == "District of Columbia"
+    assert moscow.feature_code == "PPLC" and moscow.country == "RUS"
+
+
+def test_places_inside_the_namesake_region_still_choose_the_region():
+    # "Fires burned near Spokane and Yakima, Washington officials said."
+    washington, *_ = _resolve("Washington", "Spokane", "Yakima")
+    assert washington.feature_code == "ADM1" and washington.name == "Washington"
+
+
+def test_a_famous_name_beside_a_neighbouring_town_is_the_town_next_door():
+    # "The Paris school board and Clarksville officials met": Paris, Tennessee, an hour's drive
+    # from Clarksville, not the French capital.
+    paris, clarksville = _resolve("Paris", "Clarksville")
+    assert (paris.country, paris.admin1) == ("USA", "Tennessee") == (clarksville.country, clarksville.admin1)

