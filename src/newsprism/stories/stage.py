@@ -19,7 +19,8 @@ from newsprism.errors import NewsprismError
 from newsprism.ingest.dedup import CopyCandidate, find_contained_copies
 from newsprism.records import InputFailure
 from newsprism.store import Store
-from newsprism.stories.candidates import add_to_index, backfill_index, candidate_members, candidate_stories, index_vectors
+from newsprism.stories.candidates import (add_to_index, backfill_index, candidate_members, candidate_stories, index_vectors,
+                                          member_limits)
 from newsprism.stories.clustering import assign_stories
 from newsprism.stories.origins import article_origins
 from newsprism.stories.similarity import NAME_LABELS, StoryText, check_backend
@@ -164,7 +165,7 @@ def _origins(store: Store, article_ids: Sequence[str]):
 CLUSTER_GROUP = 1_000
 # With the story index, a group is compared with at most this many stored articles (members of
 # its candidate stories); a group needing more is clustered in parts, each as many new articles
-# as fit, down to one, whose needs are bounded by story_candidate_limit x MEMBER_LIMIT.
+# as fit, down to one, whose needs are bounded by MEMBER_LIMIT + (story_candidate_limit - 1) x SIDE_MEMBERS.
 STORED_LIMIT = 4_000
 
 
@@ -336,8 +337,8 @@ def _indexed_reach(store: Store, settings: Settings, new_items: Sequence[StoryTe
     # the square of its parts).
     new_items, vectors = new_items[:lookahead], vectors[:lookahead]
     found = candidate_stories(store, new_items, settings.story_window_days, settings.story_candidate_limit, vectors)
-    wanted = sorted({story for candidates in found.values() for story, _ in candidates})
-    members = candidate_members(store, wanted, [item.published for item in new_items], settings.story_window_days)
+    members = candidate_members(store, member_limits(found), [item.published for item in new_items],
+                                settings.story_window_days)
     size: dict[str, int] = defaultdict(int)
     for story in members.values():
         size[story] += 1
