@@ -301,6 +301,19 @@ def refresh_origins(store: Store, story_ids: Sequence[str]) -> None:
     ids = list(story_ids)
     if not ids:
         return
+    # The outlets a relay may name: read once for all groups.
+    known = [r["outlet"] for r in store.query("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
+    # A group of stories at a time: a whole run's first pass touches every story, and holding
+    # every article's text at once made this step's memory grow with the store.
+    for start in range(0, len(ids), ORIGIN_GROUP):
+        _refresh_origins_of(store, ids[start:start + ORIGIN_GROUP], known)
+
+
+# Stories whose origins are settled together (one read of each table per group).
+ORIGIN_GROUP = 200
+
+
+def _refresh_origins_of(store: Store, ids: list[str], known: list[str]) -> None:
     rows_of: dict[str, list[dict]] = defaultdict(list)
     for r in store.query(
             f"SELECT s.story_id, a.id, a.outlet, a.title, a.text, a.published FROM (SELECT unnest(?::VARCHAR[]) AS id) asked "
@@ -308,7 +321,7 @@ def refresh_origins(store: Store, story_ids: Sequence[str]) -> None:
             "ORDER BY a.ingested_at, a.id", [ids]):
         rows_of[r["story_id"]].append(r)
     facts = _OriginFacts(store, [r["id"] for rows in rows_of.values() for r in rows],
-                         outlets={r["id"]: r["outlet"] for rows in rows_of.values() for r in rows})
+                         outlets={r["id"]: r["outlet"] for rows in rows_of.values() for r in rows}, known=known)
     rows: dict[str, list] = {"story_id": [], "article_id": [], "origin": [], "copy_of": [], "relays": []}
     for story_id, members in rows_of.items():
         article_ids = [r["id"] for r in members]
@@ -317,7 +330,7 @@ def refresh_origins(store: Store, story_ids: Sequence[str]) -> None:
             o = origins[article_id]
             for column, value in zip(rows, (story_id, article_id, o.origin, o.copy_of, o.relays)):
                 rows[column].append(value)
-    # One statement for all: a large run touches thousands of stories.
+    # One statement per group, not one per story: a large run touches thousands of stories.
     store.con.register("newsprism_origins", pa.table({k: pa.array(v, type=pa.string()) for k, v in rows.items()}))
     try:
         store.con.execute(
