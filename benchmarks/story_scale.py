@@ -6,7 +6,9 @@ BASIL articles are analysed once (the stores score_story_clustering.py builds, r
 mentions, events, quotes, copies, and their stories with the story index) are written straight
 into a new store, over and over, each repetition under new titles and ids and shifted in time
 (REPLICA_SPACING days apart, so two repetitions of one story never share a window), with every
-UNDATED_EVERY-th repetition undated. The articles are first clustered with their own dates (the
+UNDATED_EVERY-th repetition undated (its articles join the first undated repetition's stories,
+as newsprism itself would cluster them; --undated-stories separate keeps identical stories apart,
+a store newsprism never builds). The articles are first clustered with their own dates (the
 ECB+ ones, undated in the corpus, get a synthetic date per topic); then each story is given one
 day of a REPLICA_SPACING-day block, so one repetition covers one block and the store's density
 per day stays that of the corpus (about 100 articles a day) while its history grows. The 1,000
@@ -20,6 +22,7 @@ articles none of which is clustered yet.
 
     python benchmarks/story_scale.py --store-dir /tmp/stores [--sizes 1000,10000,30000,100000]
         [--search index|exact|auto] [--fresh 1000,10000] [--timeout 900] [--repeat 1]
+        [--undated-every 10] [--undated-stories merged|separate]
 """
 
 from __future__ import annotations
