@@ -6,7 +6,9 @@ BASIL articles are analysed once (the stores score_story_clustering.py builds, r
 mentions, events, quotes, copies, and their stories with the story index) are written straight
 into a new store, over and over, each repetition under new titles and ids and shifted in time
 (REPLICA_SPACING days apart, so two repetitions of one story never share a window), with every
-UNDATED_EVERY-th repetition undated. The articles are first clustered with their own dates (the
+UNDATED_EVERY-th repetition undated (its articles join the first undated repetition's stories,
+as newsprism itself would cluster them; --undated-stories separate keeps identical stories apart,
+a store newsprism never builds). The articles are first clustered with their own dates (the
 ECB+ ones, undated in the corpus, get a synthetic date per topic); then each story is given one
 day of a REPLICA_SPACING-day block, so one repetition covers one block and the store's density
 per day stays that of the corpus (about 100 articles a day) while its history grows. The 1,000
@@ -20,6 +22,7 @@ articles none of which is clustered yet.
 
     python benchmarks/story_scale.py --store-dir /tmp/stores [--sizes 1000,10000,30000,100000]
         [--search index|exact|auto] [--fresh 1000,10000] [--timeout 900] [--repeat 1]
+        [--undated-every 10] [--undated-stories merged|separate]
 """
 
 from __future__ import annotations
@@ -117,10 +120,16 @@ def _replace(columns: tuple[str, ...], all_columns: list[str], suffix: str, extr
     return ", ".join(parts)
 
 
-def grow(path: Path, base: Path, stored: int, new: int, clustered: bool = True, undated_every: int = UNDATED_EVERY) -> None:
+def grow(path: Path, base: Path, stored: int, new: int, clustered: bool = True, undated_every: int = UNDATED_EVERY,
+         undated_stories: str = "merged") -> None:
     """Write a store of ``stored`` clustered articles (or unclustered) and ``new`` unclustered ones.
 
-    Every ``undated_every``-th repetition is undated (0: none)."""
+    Every ``undated_every``-th repetition is undated (0: none). ``undated_stories``: "merged"
+    puts every undated repetition's articles into the stories of the first undated repetition,
+    as newsprism itself would have clustered them (an undated article may join any story, and
+    these are the same reports again); "separate" keeps one identical story per repetition, a
+    store newsprism never builds, in which ever more identical stories compete for each new
+    article."""
     from newsprism.store import Store
     from newsprism.store.duckdb_store import COLUMNS
 
@@ -130,8 +139,10 @@ def grow(path: Path, base: Path, stored: int, new: int, clustered: bool = True, 
         size = con.execute("SELECT count(*) FROM base.articles").fetchone()[0]
         con.execute("INSERT INTO actors SELECT * FROM base.actors")
 
-        def replica(k: int, limit: int, shift: int, undated: str, tag: str, with_stories: bool) -> None:
+        def replica(k: int, limit: int, shift: int, undated: str, tag: str, with_stories: bool,
+                    story_k: int | None = None) -> None:
             suffix = f"~{tag}{k}"
+            story_id = {"story_id": f"story_id || '~{tag}{k if story_k is None else story_k}'"}
             chosen = f"(SELECT article_id FROM base.bench_order WHERE rank < {limit})"
             for table, columns in REPLICATED.items():
                 extra = {}
@@ -146,20 +157,31 @@ def grow(path: Path, base: Path, stored: int, new: int, clustered: bool = True, 
                 for table, columns in STORY_REPLICATED.items():
                     key = (f"article_id IN {chosen}" if table == "story_articles" else
                            f"story_id IN (SELECT story_id FROM base.story_articles WHERE article_id IN {chosen})")
-                    con.execute(f"INSERT INTO {table} SELECT {_replace(columns, COLUMNS[table], suffix, {})} "
+                    con.execute(f"INSERT INTO {table} SELECT {_replace(columns, COLUMNS[table], suffix, story_id)} "
                                 f"FROM base.{table} WHERE {key}")
 
         replicas = -(-stored // size)
         last_dated = 0
+        first_undated = None
         with store.transaction():
             for k in range(replicas):
                 undated = bool(undated_every) and k % undated_every == undated_every - 1
                 last_dated = k if not undated else last_dated
-                replica(k, min(size, stored - k * size), k * REPLICA_SPACING, str(undated).upper(), "r", clustered)
+                if undated and first_undated is None:
+                    first_undated = k
+                story_k = first_undated if undated and undated_stories == "merged" else k
+                replica(k, min(size, stored - k * size), k * REPLICA_SPACING, str(undated).upper(), "r", clustered,
+                        story_k)
             for k in range(-(-new // size)):
                 # A tenth of the new articles undated; the rest two days after the last dated repetition.
                 replica(k, min(size, new - k * size), last_dated * REPLICA_SPACING + 2, "hash(id) % 10 = 0", "new", False)
             if clustered:
+                # A merged story's index row is the sum of its repetitions' rows.
+                con.execute("CREATE TEMP TABLE summed_terms AS SELECT story_id, term, sum(weight) AS weight "
+                            "FROM story_terms GROUP BY story_id, term")
+                con.execute("DELETE FROM story_terms")
+                con.execute("INSERT INTO story_terms SELECT * FROM summed_terms")
+                con.execute("DROP TABLE summed_terms")
                 con.execute("""
                     INSERT INTO story_spans SELECT s.story_id, count(*), count(*) FILTER (WHERE a.published IS NULL),
                         min(a.published), max(a.published)
@@ -234,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per point")
     parser.add_argument("--undated-every", type=int, default=UNDATED_EVERY,
                         help="every N-th repetition of the stored corpus is undated (0: none)")
+    parser.add_argument("--undated-stories", choices=("merged", "separate"), default="merged",
+                        help="undated repetitions join the first one's stories (merged, as newsprism would "
+                             "cluster them) or each keeps its own identical stories (separate)")
     parser.add_argument("--repeat", type=int, default=1, help="measure each point this many times, keep the fastest")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -246,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     base = build_base(work, store_dir)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"load before: {os.getloadavg()}; search={args.search}; undated every {args.undated_every}", flush=True)
+          f"load before: {os.getloadavg()}; search={args.search}; undated every {args.undated_every} ({args.undated_stories})", flush=True)
     rows = []
     points = [("stored", int(n)) for n in args.sizes.split(",") if n] + \
              [("fresh", int(n)) for n in args.fresh.split(",") if n]
@@ -256,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
             path.unlink()
         started = time.perf_counter()
         if kind == "stored":
-            grow(path, base, n, NEW_ARTICLES, undated_every=args.undated_every)
+            grow(path, base, n, NEW_ARTICLES, undated_every=args.undated_every, undated_stories=args.undated_stories)
         else:
             grow(path, base, n, 0, clustered=False)
         built = time.perf_counter() - started

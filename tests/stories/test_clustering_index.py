@@ -14,7 +14,8 @@ from newsprism.config import Settings
 from newsprism.errors import NewsprismError
 from newsprism.store import Store
 from newsprism.stories import stage
-from newsprism.stories.candidates import MEMBER_LIMIT, candidate_stories, index_vectors
+from newsprism.stories.candidates import (MEMBER_LIMIT, SIDE_MEMBERS, candidate_members, candidate_stories, index_vectors,
+                                          member_limits)
 from newsprism.stories.stage import cluster_new_articles, story_texts
 
 INDEX = Settings(story_search="index", story_candidate_limit=4)
@@ -158,3 +159,25 @@ def test_unknown_story_search_stops_with_one_line(store):
     with pytest.raises(NewsprismError) as error:
         cluster_new_articles(store, Settings(story_search="lsh"))
     assert "\n" not in str(error.value) and "story_search='lsh'" in str(error.value)
+
+
+def test_an_article_brings_many_members_of_its_best_story_only_and_a_few_of_the_others(store):
+    # Undated stories stay within every article's reach and keep growing; their members that
+    # one new article brings into the clustering must not grow with them.
+    for happening in range(2):
+        for variant in range(MEMBER_LIMIT + 6):
+            add_article(store, f"h{happening}-{variant}", *report(happening, variant), None)
+    cluster_new_articles(store, INDEX)
+    stored = story_of(store)
+    best, other = stored["h0-0"], stored["h1-0"]
+    assert best != other
+    limits = member_limits({"new": [(best, 0.9), (other, 0.2)], "new-2": [(other, 0.3)]})
+    assert limits == {best: MEMBER_LIMIT, other: MEMBER_LIMIT}          # the best of some article
+    limits = member_limits({"new": [(best, 0.9), (other, 0.2)]})
+    assert limits == {best: MEMBER_LIMIT, other: SIDE_MEMBERS}
+    members = candidate_members(store, limits, [None], INDEX.story_window_days)
+    assert sorted(members.values()).count(best) == MEMBER_LIMIT
+    assert sorted(members.values()).count(other) == SIDE_MEMBERS
+    add_article(store, "new", *report(0, MEMBER_LIMIT + 7), None)
+    cluster_new_articles(store, INDEX)
+    assert story_of(store)["new"] == best

@@ -11,7 +11,9 @@ A query joins a new article's ``QUERY_TERMS`` heaviest terms with the ``TERM_POS
 that weigh each most in ``story_terms`` (a hash join: one pass over the index, no pair matrix) and keeps, per article, the ``limit`` best stories whose
 dates come within the window (an undated article, or a story with undated members, is never
 excluded by date). The exact clustering then runs over the new articles and at most
-``MEMBER_LIMIT`` members of each candidate story.
+``MEMBER_LIMIT`` members of an article's best candidate story and ``SIDE_MEMBERS`` of each
+other one, so the stored articles one new article brings into the clustering are at most
+``MEMBER_LIMIT + (limit - 1) * SIDE_MEMBERS`` however large the store and its stories grow.
 """
 
 from __future__ import annotations
@@ -35,7 +37,12 @@ DISTINCTIVE_FREQUENCY = 3e-5
 DISTINCTIVE_IDF = -math.log(DISTINCTIVE_FREQUENCY)
 QUERY_TERMS = 48      # heaviest terms of a new article sent to the index
 STORY_TERMS = 96      # heaviest terms kept of a story's summed vector
-MEMBER_LIMIT = 24     # stored articles of one candidate story compared pair by pair
+MEMBER_LIMIT = 24     # stored articles of an article's best candidate story compared pair by pair
+# Stored articles of each of its other candidate stories. Stories that are always within reach
+# (those with undated members) grow with the store; without this bound an article's seven
+# runner-up stories would each bring MEMBER_LIMIT members once they had grown that large, and
+# the stored articles per new article (so the clustering parts per group) grew with the store.
+SIDE_MEMBERS = 8
 NAME_PREFIX = "name:"
 # Stories read per query term: the TERM_POSTINGS that weigh the term most (per member) among
 # the stories within reach. A term that many stories share ("name:us") says little about which
@@ -148,27 +155,40 @@ def _query(store: Store, part: Sequence[tuple[StoryText, IndexVector]], window_d
         store.con.unregister(name)
 
 
-def candidate_members(store: Store, stories: Sequence[str], dates: Sequence[date | None], window_days: int,
-                      member_limit: int = MEMBER_LIMIT) -> dict[str, str]:
-    """Return {stored article: story} for at most ``member_limit`` members of each story.
+def member_limits(found: Mapping[str, Sequence[tuple[str, float]]]) -> dict[str, int]:
+    """Return per candidate story how many members to compare: MEMBER_LIMIT where it is some
+    article's best candidate, else SIDE_MEMBERS (``found``: ``candidate_stories``'s answer)."""
+    limits: dict[str, int] = {}
+    for candidates in found.values():
+        for rank, (story, _) in enumerate(candidates):
+            limits[story] = max(limits.get(story, 0), MEMBER_LIMIT if rank == 0 else SIDE_MEMBERS)
+    return limits
+
+
+def candidate_members(store: Store, stories: Sequence[str] | Mapping[str, int], dates: Sequence[date | None],
+                      window_days: int, member_limit: int = MEMBER_LIMIT) -> dict[str, str]:
+    """Return {stored article: story} for at most ``member_limit`` members of each story
+    (``stories`` may map each story to its own limit, as ``member_limits`` gives).
 
     Members that can pair with the new articles (published within the window of one of
     ``dates``, or undated) come first, the latest first.
     """
     if not stories:
         return {}
+    limits = dict(stories) if isinstance(stories, Mapping) else {story: member_limit for story in stories}
+    stories = sorted(limits)
     known = [d for d in dates if d is not None]
     undated_group = len(known) < len(dates)
     low = min(known) - timedelta(days=window_days) if known else None
     high = max(known) + timedelta(days=window_days) if known else None
     rows = store.con.execute("""
         SELECT story_id, article_id FROM (
-            SELECT s.story_id, s.article_id,
+            SELECT s.story_id, s.article_id, asked.wanted,
                    row_number() OVER (PARTITION BY s.story_id ORDER BY a.published DESC NULLS LAST, a.id) AS rank
-            FROM story_articles s JOIN articles a ON a.id = s.article_id
-            WHERE s.story_id IN (SELECT unnest(?::VARCHAR[]))
-              AND (? OR a.published IS NULL OR a.published BETWEEN ? AND ?))
-        WHERE rank <= ?""", [list(stories), undated_group, low, high, member_limit]).fetchall()
+            FROM (SELECT unnest(?::VARCHAR[]) AS story_id, unnest(?::INTEGER[]) AS wanted) asked
+            JOIN story_articles s ON s.story_id = asked.story_id JOIN articles a ON a.id = s.article_id
+            WHERE ? OR a.published IS NULL OR a.published BETWEEN ? AND ?)
+        WHERE rank <= wanted""", [stories, [limits[s] for s in stories], undated_group, low, high]).fetchall()
     return {article_id: story_id for story_id, article_id in rows}
 
 

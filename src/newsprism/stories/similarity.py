@@ -187,8 +187,10 @@ class PairSimilarity:
         return sim
 
 
-def _word_counts(text: str) -> Counter[str]:
-    return Counter(re.findall(r"[^\W_]+", text.lower()))
+def _word_counts(text: str, kept: set[str] | frozenset[str] | None = None) -> Counter[str]:
+    """Return how often each word occurs in the text (with ``kept``, only those words)."""
+    counts = Counter(re.findall(r"[^\W_]+", text.lower()))
+    return counts if kept is None else Counter({w: c for w, c in counts.items() if w in kept})
 
 
 def protagonists(words: Counter[str], persons: Sequence[str]) -> tuple[str, ...]:
@@ -223,7 +225,10 @@ def penalty_blocks(items: Sequence[StoryText], rows: Sequence[int] | None = None
     """
     n = len(items)
     chosen = np.arange(n) if rows is None else np.asarray(list(rows), dtype=np.int64)
-    words = [_word_counts(item.text) for item in items]
+    # Only the persons' surnames are ever looked up: keeping every word's count of thousands of
+    # articles at once held hundreds of megabytes during clustering.
+    surnames = frozenset(p for item in items for p in item.persons if len(p) > 2)
+    words = [_word_counts(item.text, surnames) for item in items]
     main = [protagonists(w, item.persons) for w, item in zip(words, items)]
     vocabulary = {p: k for k, p in enumerate(sorted({p for m in main for p in m}))}
     top = np.array([vocabulary[m[0]] if m else -1 for m in main])

@@ -19,7 +19,8 @@ from newsprism.errors import NewsprismError
 from newsprism.ingest.dedup import CopyCandidate, find_contained_copies
 from newsprism.records import InputFailure
 from newsprism.store import Store
-from newsprism.stories.candidates import add_to_index, backfill_index, candidate_members, candidate_stories, index_vectors
+from newsprism.stories.candidates import (add_to_index, backfill_index, candidate_members, candidate_stories, index_vectors,
+                                          member_limits)
 from newsprism.stories.clustering import assign_stories
 from newsprism.stories.origins import article_origins
 from newsprism.stories.similarity import NAME_LABELS, StoryText, check_backend
@@ -164,7 +165,7 @@ def _origins(store: Store, article_ids: Sequence[str]):
 CLUSTER_GROUP = 1_000
 # With the story index, a group is compared with at most this many stored articles (members of
 # its candidate stories); a group needing more is clustered in parts, each as many new articles
-# as fit, down to one, whose needs are bounded by story_candidate_limit x MEMBER_LIMIT.
+# as fit, down to one, whose needs are bounded by MEMBER_LIMIT + (story_candidate_limit - 1) x SIDE_MEMBERS.
 STORED_LIMIT = 4_000
 
 
@@ -300,6 +301,19 @@ def refresh_origins(store: Store, story_ids: Sequence[str]) -> None:
     ids = list(story_ids)
     if not ids:
         return
+    # The outlets a relay may name: read once for all groups.
+    known = [r["outlet"] for r in store.query("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")]
+    # A group of stories at a time: a whole run's first pass touches every story, and holding
+    # every article's text at once made this step's memory grow with the store.
+    for start in range(0, len(ids), ORIGIN_GROUP):
+        _refresh_origins_of(store, ids[start:start + ORIGIN_GROUP], known)
+
+
+# Stories whose origins are settled together (one read of each table per group).
+ORIGIN_GROUP = 200
+
+
+def _refresh_origins_of(store: Store, ids: list[str], known: list[str]) -> None:
     rows_of: dict[str, list[dict]] = defaultdict(list)
     for r in store.query(
             f"SELECT s.story_id, a.id, a.outlet, a.title, a.text, a.published FROM (SELECT unnest(?::VARCHAR[]) AS id) asked "
@@ -307,7 +321,7 @@ def refresh_origins(store: Store, story_ids: Sequence[str]) -> None:
             "ORDER BY a.ingested_at, a.id", [ids]):
         rows_of[r["story_id"]].append(r)
     facts = _OriginFacts(store, [r["id"] for rows in rows_of.values() for r in rows],
-                         outlets={r["id"]: r["outlet"] for rows in rows_of.values() for r in rows})
+                         outlets={r["id"]: r["outlet"] for rows in rows_of.values() for r in rows}, known=known)
     rows: dict[str, list] = {"story_id": [], "article_id": [], "origin": [], "copy_of": [], "relays": []}
     for story_id, members in rows_of.items():
         article_ids = [r["id"] for r in members]
@@ -316,7 +330,7 @@ def refresh_origins(store: Store, story_ids: Sequence[str]) -> None:
             o = origins[article_id]
             for column, value in zip(rows, (story_id, article_id, o.origin, o.copy_of, o.relays)):
                 rows[column].append(value)
-    # One statement for all: a large run touches thousands of stories.
+    # One statement per group, not one per story: a large run touches thousands of stories.
     store.con.register("newsprism_origins", pa.table({k: pa.array(v, type=pa.string()) for k, v in rows.items()}))
     try:
         store.con.execute(
@@ -336,8 +350,8 @@ def _indexed_reach(store: Store, settings: Settings, new_items: Sequence[StoryTe
     # the square of its parts).
     new_items, vectors = new_items[:lookahead], vectors[:lookahead]
     found = candidate_stories(store, new_items, settings.story_window_days, settings.story_candidate_limit, vectors)
-    wanted = sorted({story for candidates in found.values() for story, _ in candidates})
-    members = candidate_members(store, wanted, [item.published for item in new_items], settings.story_window_days)
+    members = candidate_members(store, member_limits(found), [item.published for item in new_items],
+                                settings.story_window_days)
     size: dict[str, int] = defaultdict(int)
     for story in members.values():
         size[story] += 1
