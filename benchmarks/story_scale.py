@@ -31,7 +31,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
@@ -41,6 +40,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
+from _memory import peak_rss_mb  # noqa: E402
 
 REPLICA_SPACING = 10      # days between two repetitions of the corpus
 UNDATED_EVERY = 10        # every tenth repetition is undated
@@ -220,20 +220,6 @@ def measure(path: Path, search: str) -> dict:
     return {"stored": stored, "new": articles - stored, "stories_touched": len(touched),
             "cluster_s": clustered - started, "analysis_s": done - clustered, "total_s": done - started,
             "peak_rss_mb": peak_rss_mb()}
-
-
-def peak_rss_mb() -> float:
-    """This process's peak resident memory since it started.
-
-    From /proc (VmHWM, which exec resets); ru_maxrss would also count the parent's memory at
-    the fork, and the parent has just grown a store of up to 100,000 articles."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run_point(path: Path, search: str, timeout: int) -> dict:

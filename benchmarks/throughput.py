@@ -26,7 +26,6 @@ import csv
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -35,6 +34,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+from _memory import peak_rss_mb  # noqa: E402
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
 ARTICLES_PER_SHARD = 1_000  # well under the reader's 20 MB file limit
@@ -135,18 +136,6 @@ class StoryStagesTimeout(Exception):
     """The story-level stages ran past the time the benchmark gives them."""
 
 
-def _peak_mb() -> float:
-    """This process's peak resident memory: VmHWM, which exec resets. ru_maxrss would keep the
-    parent's peak from before the fork (the parent has loaded the model for the throughput rows)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def rss_child(folder: Path, db: Path, batch_size: int, story_limit_s: int) -> None:
     """Run one analysis in this fresh process and print its peak RSS (MB) as JSON.
 
@@ -161,7 +150,7 @@ def rss_child(folder: Path, db: Path, batch_size: int, story_limit_s: int) -> No
     result: dict[str, object] = {}
 
     def timed_store_stages():
-        result["per_article_peak_mb"] = _peak_mb()
+        result["per_article_peak_mb"] = peak_rss_mb()
         result["stories_started"] = time.perf_counter()
 
         def give_up(*_: object) -> None:
@@ -183,7 +172,7 @@ def rss_child(folder: Path, db: Path, batch_size: int, story_limit_s: int) -> No
             raise
         result["stories_s"] = None
         result["stories_error"] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:100]}"
-    result["peak_mb"] = _peak_mb()
+    result["peak_mb"] = peak_rss_mb()
     print(json.dumps({k: v for k, v in result.items() if k != "stories_started"}))
 
 

@@ -122,7 +122,7 @@ def seeds_server(seeds_store):
     yield from _serve(ServerConfig(seeds_store))
 
 
-@pytest.fixture(scope="module")   # one Playwright at a time: tests/web/test_browser.py starts its own
+@pytest.fixture(scope="module")
 def browser_context(tmp_path_factory):
     playwright_api = pytest.importorskip("playwright.sync_api")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -1,92 +1,22 @@
-"""Browser tests: Debian's Chromium, headless, driven by Playwright against a live server.
+"""Browser tests of the seed story's pages: the claim strip, article highlights, actor and search pages.
 
-Screenshots of each page land in test-output/screenshots/ (gitignored). Playwright never
-downloads a browser here: it launches /usr/bin/chromium, and the tests skip with the reason
-when that is missing (`apt-get install chromium`).
+Run against a live server over the seeds store (`seeds_server` in conftest.py), in Debian's
+Chromium; screenshots land in test-output/screenshots/ (gitignored).
 """
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-from pathlib import Path
-
 import httpx
 import pytest
 
-from newsprism.web.app import ServerConfig, create_app
+from tests.browser.conftest import SCREENSHOTS
 
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.shared,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="Debian chromium is not installed at /usr/bin/chromium "
-        "(apt-get install -y chromium)",
-    ),
-]
+pytestmark = pytest.mark.shared   # the seeds come from ../shared
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(seeds_store):
-    """Return the base URL of a live server over the seeds store (uvicorn in a thread)."""
-    import uvicorn
-
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(ServerConfig(seeds_store)), host="127.0.0.1", port=port, log_level="warning"
-    )
-    live = uvicorn.Server(config)
-    thread = threading.Thread(target=live.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            httpx.get(f"{base}/api/health", timeout=1)
-            break
-        except httpx.HTTPError:
-            time.sleep(0.05)
-    yield base
-    live.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def page(tmp_path_factory):
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with playwright_api.sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1300, "height": 900},
-        )
-        tab = context.new_page()
-        errors: list[str] = []
-        tab.on("pageerror", lambda exc: errors.append(str(exc)))
-        tab.script_errors = errors  # type: ignore[attr-defined]
-        yield tab
-        context.close()
+@pytest.fixture
+def server(seeds_server):
+    return seeds_server
 
 
 def _putin_phone_claim(server: str) -> tuple[str, dict]:
