@@ -109,3 +109,12 @@ def test_show_something_unknown_or_nobody_is_one_clear_line(seeds_store):
     assert result.exit_code == 2 and "choose one of articles, events, quotes, actors" in result.output
     nobody = runner.invoke(app, ["show", "events", "--actor", "Nobody Atall", "--db", str(seeds_store)])
     assert nobody.exit_code == 2 and "no actor named like 'Nobody Atall'" in nobody.output
+
+
+def test_stories_lists_each_story_in_a_few_lines_with_its_outlets_and_claims(seeds_store):
+    listed = CliRunner().invoke(app, ["stories", "--db", str(seeds_store)], env={"COLUMNS": "100"})
+    assert listed.exit_code == 0, listed.output
+    lines = [line for line in listed.output.splitlines() if line.strip()]
+    assert 2 <= len(lines) <= 3                        # one story: what, then who and how it stands
+    assert "2 outlet(s): TASS, The Gulf Observer" in listed.output.replace("\n", " ")
+    assert "corroborated" in listed.output and "single-source" in listed.output

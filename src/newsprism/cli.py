@@ -345,16 +345,23 @@ def stories(db: Path = DbOption) -> None:
     if not rows:
         console.print("no stories yet: run `newsprism analyze` first", highlight=False)
         return
-    table = Table(title="stories")
-    for column in ("id", "dates", "articles", "outlets", *STATUSES, "title"):
-        table.add_column(column, overflow="fold")
+    # Two lines a story (what, then who and how it stands), not a table: nine columns squeezed to
+    # 100 characters wrapped each row into eight lines.
     for row in rows:
-        dates = f"{row['first_published'] or '?'} .. {row['last_published'] or '?'}"
-        # The outlet count and the first few: a 30-outlet story stays one row.
-        outlets = f"{len(row['outlets'])}: " + ", ".join(row["outlets"][:3]) + (", …" if len(row["outlets"]) > 3 else "")
-        table.add_row(row["id"][:10], dates, str(row["article_count"]), escape(outlets),
-                      *(str(row["claims"][s]) for s in STATUSES), escape(row["title"] or ""))
-    console.print(table)
+        outlets = ", ".join(row["outlets"][:3]) + (", …" if len(row["outlets"]) > 3 else "")
+        counts = ", ".join(f"{row['claims'][s]} {s}" for s in STATUSES if row["claims"][s]) or "none"
+        console.print(f"[bold]{row['id'][:10]}[/bold]  {_date_range(row['first_published'], row['last_published'])}  "
+                      f"{row['article_count']} article(s)  {escape(row['title'] or '')}", highlight=False)
+        console.print(f"    {len(row['outlets'])} outlet(s): {escape(outlets)}  ·  claims: {counts}", highlight=False)
+
+
+def _date_range(first, last) -> str:
+    """Return "2023-06-24..26", "2023-06-24..07-02" or one date: short enough never to wrap."""
+    first, last = (str(d) if d else "?" for d in (first, last))
+    if first == last:
+        return first
+    shared = 8 if first[:8] == last[:8] else 5 if first[:5] == last[:5] else 0
+    return f"{first}..{last[shared:]}"
 
 
 @app.command()
