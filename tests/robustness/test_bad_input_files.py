@@ -180,6 +180,7 @@ def test_bad_manifest_lines_are_reported_and_good_ones_used(tmp_path):
         '{"file": ',
         '["a.txt"]',
         "[" * 50_000 + "]" * 50_000,
+        '{"file": "c.txt", "published": ' + "9" * 5_000 + "}",   # past Python's integer-string limit
     ]) + "\n")
     (tmp_path / "a.txt").write_text(f"Headline\n{BODY}\n")
     (tmp_path / "b.txt").write_text(f"Other\n{BODY} More.\n")
@@ -187,6 +188,7 @@ def test_bad_manifest_lines_are_reported_and_good_ones_used(tmp_path):
     first = list(read_file(tmp_path / "a.txt", LIMIT, manifests))
     second = list(read_file(tmp_path / "b.txt", LIMIT, manifests))
     errors = [str(i) for i in first + second if isinstance(i, UnreadableArticle)]
+    assert errors.pop().startswith(f"{manifest}#6: manifest line is not JSON we can read (Exceeds the limit")
     assert errors == [  # reported once, with the folder's first file
         f"{manifest}#2: manifest field 'outlet' must be a string; ignored",
         f"{manifest}#2: manifest \"published\" is not an ISO date between 1800 and 2200: '0001-01-01'; ignored",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from charset_normalizer import from_bytes
 
@@ -176,3 +178,22 @@ def clean_field(value: str | None, limit: int = 1000) -> str | None:
         return None
     line = " ".join(clean_text(value).split())[:limit].strip()
     return line or None
+
+
+def json_lines(text: str, path: str, what: str = "line") -> Iterator[tuple[str, object]]:
+    """Yield (source, row) for each non-blank JSON line; a line that cannot be read yields an
+    UnreadableArticle as its row, naming the file and line, and reading goes on.
+
+    ``what`` names the line in the message ("manifest line is not JSON ...")."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        source = f"{path}#{number}"
+        try:
+            yield source, json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield source, UnreadableArticle(source, f"{what} is not JSON ({exc.msg})")
+        except ValueError as exc:   # an integer of thousands of digits
+            yield source, UnreadableArticle(source, f"{what} is not JSON we can read ({str(exc)[:80]})")
+        except RecursionError:      # "[[[[..." thousands deep: this line only, not the file
+            yield source, UnreadableArticle(source, f"{what} nests too deeply to parse")

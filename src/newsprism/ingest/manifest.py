@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from newsprism.errors import UnreadableArticle
-from newsprism.ingest.decode import clean_field, decode_bytes
+from newsprism.ingest.decode import clean_field, decode_bytes, json_lines
 from newsprism.ingest.metadata import plausible_publication_date
 from newsprism.records import RawArticle
 
@@ -66,17 +65,9 @@ def read_manifest(folder: Path) -> tuple[dict[str, ManifestEntry], list[Unreadab
         return entries, [exc]
     except OSError as exc:
         return entries, [UnreadableArticle(str(path), f"cannot read manifest ({exc.strerror or exc})")]
-    for number, line in enumerate(content.splitlines(), 1):
-        if not line.strip():
-            continue
-        source = f"{path}#{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(UnreadableArticle(source, f"manifest line is not JSON ({exc.msg})"))
-            continue
-        except RecursionError:
-            problems.append(UnreadableArticle(source, "manifest line nests too deeply to parse"))
+    for source, row in json_lines(content, str(path), "manifest line"):
+        if isinstance(row, UnreadableArticle):
+            problems.append(row)
             continue
         if not isinstance(row, dict) or not isinstance(row.get("file"), str):
             problems.append(UnreadableArticle(source, "manifest line needs a \"file\" field"))

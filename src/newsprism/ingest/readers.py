@@ -20,7 +20,7 @@ from defusedxml import DefusedXmlException
 
 from newsprism.actors.gazetteer import EXTENSION_FILE as GAZETTEER_FILE
 from newsprism.errors import NotAnArticleFile, UnreadableArticle
-from newsprism.ingest.decode import clean_field, clean_text, decode_bytes
+from newsprism.ingest.decode import clean_field, clean_text, decode_bytes, json_lines
 from newsprism.ingest.json_records import FIELD_NAMES, parse_published, record_article
 from newsprism.ingest.manifest import MANIFEST_NAME, ManifestEntry, apply_manifest, read_manifest
 from newsprism.ingest.metadata import plausible_publication_date
@@ -254,21 +254,9 @@ def read_feed(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterat
 
 def read_jsonl(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle | UnreadableArticle]:
     """Yield one article per JSON line; a bad line yields an error and reading goes on."""
-    text = decode_bytes(data, str(path))
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        source = f"{path}#{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield UnreadableArticle(source, f"line is not JSON ({exc.msg})")
-            continue
-        except ValueError as exc:   # an integer of thousands of digits
-            yield UnreadableArticle(source, f"line is not JSON we can read ({str(exc)[:80]})")
-            continue
-        except RecursionError:  # "[[[[..." thousands deep: this line only, not the file
-            yield UnreadableArticle(source, "line nests too deeply to parse")
+    for source, row in json_lines(decode_bytes(data, str(path)), str(path)):
+        if isinstance(row, UnreadableArticle):
+            yield row
             continue
         if not isinstance(row, dict):
             yield UnreadableArticle(source, "line is not a JSON object")
