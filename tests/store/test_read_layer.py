@@ -92,23 +92,28 @@ def _claim(claim_id: str, label: str, when: date | None, first: date | None, plo
             "first_reported": first}
 
 
+def _story_of(store: Store, claims: list[dict], outlets_of: dict[str, list[str]]) -> None:
+    """Store story s1 (Wire A and Daily B) with these claims, each reported by its outlets."""
+    store.insert_rows("stories", [{"id": "s1", "title": "Strikes", "first_published": date(2024, 5, 2),
+                                   "last_published": date(2024, 5, 3), "article_count": 0, "outlet_count": 2,
+                                   "outlets": ["Wire A", "Daily B"]}])
+    store.insert_rows("claims", claims)
+    store.insert_rows("claim_outlets", [
+        {"claim_id": c, "story_id": "s1", "outlet": o, "role": "reports", "stance": "asserts",
+         "article_ids": [], "event_count": 1}
+        for c, outlets in outlets_of.items() for o in outlets])
+
+
 def test_cli_and_web_read_one_timeline(tmp_path):
     """Dated happenings only, by date, then by first report (not by label); the CLI and the web agree."""
     with Store(tmp_path / "s.duckdb") as store:
-        store.insert_rows("stories", [{"id": "s1", "title": "Strikes", "first_published": date(2024, 5, 2),
-                                       "last_published": date(2024, 5, 3), "article_count": 0, "outlet_count": 2,
-                                       "outlets": ["Wire A", "Daily B"]}])
-        store.insert_rows("claims", [
+        _story_of(store, [
             _claim("early-label", "a strike reported late", date(2024, 5, 2), date(2024, 5, 3)),
             _claim("late-label", "z strike reported first", date(2024, 5, 2), date(2024, 5, 2)),
             _claim("next-day", "m talks", date(2024, 5, 3), date(2024, 5, 3)),
             _claim("undated", "b shelling", None, date(2024, 5, 2)),
             _claim("fact", "c a fact", date(2024, 5, 1), date(2024, 5, 1), plover="FACT"),
-        ])
-        store.insert_rows("claim_outlets", [
-            {"claim_id": c, "story_id": "s1", "outlet": o, "role": "reports", "stance": "asserts",
-             "article_ids": [], "event_count": 1}
-            for c in ("early-label", "late-label", "next-day", "undated", "fact") for o in ("Wire A", "Daily B")])
+        ], {c: ["Wire A", "Daily B"] for c in ("early-label", "late-label", "next-day", "undated", "fact")})
         cli = [(t["claim_id"], t["outlets"]) for t in story_view(store, "s1").timeline]
         web = [(t.claim_id, t.outlets) for t in stories_view.get_story(Reader(store.con), "s1").timeline]
     expected = [(c, ["Daily B", "Wire A"]) for c in ("late-label", "early-label", "next-day")]
@@ -119,20 +124,12 @@ def test_cli_and_web_read_one_timeline(tmp_path):
 def test_cli_and_web_list_one_story_alike(tmp_path):
     """The CLI's `story` and the story page read one story: the same claims, in the same order, carried by the same outlets."""
     with Store(tmp_path / "s.duckdb") as store:
-        store.insert_rows("stories", [{"id": "s1", "title": "Strikes", "first_published": date(2024, 5, 2),
-                                       "last_published": date(2024, 5, 3), "article_count": 0, "outlet_count": 2,
-                                       "outlets": ["Wire A", "Daily B"]}])
-        store.insert_rows("claims", [
+        _story_of(store, [
             _claim("b", "same label", date(2024, 5, 2), date(2024, 5, 3)),
             _claim("a", "same label", date(2024, 5, 2), date(2024, 5, 3)),
             _claim("first", "z reported first", date(2024, 5, 2), date(2024, 5, 2)),
             _claim("undated", "m undated", None, None),
-        ])
-        store.insert_rows("claim_outlets", [
-            {"claim_id": c, "story_id": "s1", "outlet": o, "role": "reports", "stance": "asserts",
-             "article_ids": [], "event_count": 1}
-            for c, outlets in (("a", ["Wire A"]), ("b", ["Daily B", "Wire A"]), ("first", ["Daily B"]),
-                               ("undated", ["Wire A"])) for o in outlets])
+        ], {"a": ["Wire A"], "b": ["Daily B", "Wire A"], "first": ["Daily B"], "undated": ["Wire A"]})
         cli = [(c["id"], sorted(c["outlets"])) for c in story_view(store, "s1").claims]
         web = [(c.id, [o.outlet for o in c.outlets]) for c in stories_view.get_story(Reader(store.con), "s1").claims]
         only_wire = [c.id for c in stories_view.get_story(Reader(store.con), "s1", claims_limit=1, claims_offset=1).claims]
