@@ -194,3 +194,20 @@ def test_a_place_before_a_described_actor_only_says_where_it_is_from(analyze_tex
     event = _event(analyzed, "question")
     assert event.sources and "reporter" in event.sources[0].name
     assert event.sources[0].sector == "MED"
+
+
+@pytest.mark.parametrize("sentence, trigger, victims", [
+    ("Police officers in the capital arrested two protesters on Tuesday.", "arrested", "protesters"),
+    ("Security forces arrested several journalists outside the courthouse.", "arrested", "journalists"),
+    ("Gunmen kidnapped three civilians on the highway north of the city.", "kidnapped", "civilians"),
+])
+def test_force_used_on_the_people_a_pattern_names_makes_them_the_target(analyze_text, sentence, trigger, victims):
+    # CAMEO patterns such as "arrest protester" name the object; when it is people, they are the target.
+    (event,) = [e for e in analyze_text(sentence).events if e.trigger == trigger]
+    assert any(victims in t.name for t in event.targets), event.targets
+
+
+def test_a_thing_a_pattern_names_stays_no_target(analyze_text):
+    # "sent an envoy": the envoy is what was sent, not whom the act was aimed at.
+    events = analyze_text("Russia sent an envoy on Monday.").events
+    assert all(not e.targets for e in events if e.trigger == "sent")

@@ -162,20 +162,29 @@ def _hands_over_no_aid(token) -> bool:
                for h in handed)
 
 
+# Event types whose object, when it names people, is whom the force was used on.
+FORCE_ON_PEOPLE = frozenset({"ASSAULT", "COERCE"})
+
+
 def _target_tokens(token, trigger: Trigger, rule: str, lemma: str, subject) -> list:
     """Return the tokens an event is done to: objects and the trigger's prepositions, without the
     object the entry names ("sent an envoy to"), a topic ("discussed the situation") or a
     weapon ("fired rockets at the town")."""
     named_object = rule.split(" ", 1)[1] if " " in rule else None
-    found = []
+    found, named = [], []
     for t in _targets(token, trigger, subject):
         if t.dep_ in ("dobj", "nsubjpass") and named_object in (t.lower_, t.lemma_.lower()):
+            named.append(t)
             continue
         if t.dep_ == "dobj" and lemma in CONTENT_OBJECT_VERBS:
             continue   # "discussed the situation in Russia": a topic, not a partner
         if t.dep_ in ("dobj", "nsubjpass") and trigger.plover == "ASSAULT" and t.lemma_.lower() in WEAPONS:
             continue   # "fired rockets at the town", "a mortar bomb was fired at Israel": the weapon, not whom it hit
         found.extend(_with_conjuncts(t))
+    if not found and trigger.plover in FORCE_ON_PEOPLE:
+        # "arrested two protesters", "shelled the villagers": force names its victims in the
+        # object the entry names; a thing sent or fired ("sent an envoy") stays no target.
+        found = [h for t in named if _is_someone(t, []) for h in _with_conjuncts(t)]
     return found
 
 
