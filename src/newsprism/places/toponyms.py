@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from newsprism.places.evidence import DESIGNATORS, misread_places, wire_dateline
 from newsprism.places.normalize import name_key
 from newsprism.places.records import Toponym
 
@@ -129,12 +130,31 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
         if at >= 0:
             add(at, at + len(dateline), "dateline")
     ents = list(doc.ents)            # Doc.ents walks every token on each access: read it once
+    evidenced: set[tuple[int, int]] = set()
+    if known is not None and notable is not None:
+        head = wire_dateline(text, known)
+        if head:
+            add(*head, "entity" if any(t.kind == "dateline" for t in found.values()) else "dateline")
+            evidenced.add(head)
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             if name_key(ent.text) in _NOT_PLACES:
                 continue
             kind = "based" if re.search(r"-based$", ent.text) else "entity"
+            if known is not None and notable is not None and not _known_entity(text, ent, known):
+                # A name the gazetteer does not know: often a body or a building named after
+                # its town ("Henderson County Jail", "Vancouver International Airport"), whose
+                # place is the town; a lone unknown word is more often a person or a thing.
+                inside = _places_inside(text, ent, notable)
+                if inside:
+                    for start, end, inner_kind in inside:
+                        add(start, end, inner_kind)
+                    continue
+                if len([t for t in ent if t.lower_ != "the"]) == 1 and not _ends_in_designator(ent):
+                    continue
             add(ent.start_char, ent.end_char, kind)
+        elif ent.label_ == "NORP" and known is not None and country_abbreviation(ent.text):
+            add(ent.start_char, ent.end_char, "entity")        # "U.S. troops": the country's name, not a people
         elif ent.label_ == "NORP" and (demonym_country(ent.text) or (known is not None and _region_people(ent.text))):
             add(ent.start_char, ent.end_char, "demonym")
         elif ent.label_ in ("PERSON", "ORG") and known is not None and ent.start > 0 and \
@@ -162,15 +182,21 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
                 start, end = nxt.idx, end_token.idx + len(end_token.text)
                 if known(text[start:end]):
                     add(start, end, "entity")
+    if notable is not None and known is not None:
+        # Towns the parser took for people or firms, admitted on the gazetteer's and the sentence's evidence.
+        for start, end in misread_places(doc, text, ents, notable):
+            add(start, end, "entity")
+            evidenced.add((start, end))
     if notable is not None:
         for ent in ents:
             if ent.label_ in ("ORG", "FAC"):
                 for start, end, kind in _places_inside(text, ent, notable):
                     add(start, end, kind)
-        _same_name_elsewhere(text, ents, found, add, notable)
+        _same_name_elsewhere(text, ents, found, add, notable, evidenced)
     # A surname the article gives a person ("Jim O'Brien" ... "O'Brien said") is not a place.
     surnames = {ent.text.split()[-1] for ent in ents if ent.label_ == "PERSON" and len(ent.text.split()) >= 2}
-    return sorted((t for t in found.values() if t.kind == "dateline" or t.text not in surnames), key=lambda t: t.start)
+    return sorted((t for t in found.values() if t.kind == "dateline" or (t.start, t.end) in evidenced or t.text not in surnames),
+                  key=lambda t: t.start)
 
 
 # Words that open organisations' names and are also the names of small towns somewhere
@@ -198,6 +224,27 @@ _FIRM_WORDS = {"group", "inc", "inc.", "corp", "corp.", "corporation", "company"
 _OF = {"of", "for"}
 
 
+def _known_entity(text: str, ent, known) -> bool:
+    """Return whether the gazetteer knows the entity's name (without "the", a possessive, "-based")."""
+    trimmed = _trimmed(text, ent.start_char, _extended(text, ent.start_char, ent.end_char, known))
+    return trimmed is not None and known(text[trimmed[0]:trimmed[1]])
+
+
+def _ends_in_designator(ent) -> bool:
+    return len(ent) >= 2 and ent[-1].text in DESIGNATORS
+
+
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,4}$|^[A-Z]{2,4}$")
+
+
+def country_abbreviation(text: str) -> bool:
+    """Return whether the word is a country's abbreviated name ("U.S.", "UK", "UAE"), which is a place, not a people."""
+    from newsprism.places.gazetteer import candidates
+
+    word = text.strip()
+    return bool(_ABBREVIATION.match(word)) and any(p.feature_code == "PCLI" for p in candidates(word))
+
+
 def _places_inside(text: str, ent, notable) -> list[tuple[int, int, str]]:
     """Return the place names inside an organisation's or facility's name, with their kind.
 
@@ -216,7 +263,7 @@ def _places_inside(text: str, ent, notable) -> list[tuple[int, int, str]]:
             continue
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
         name = text[start:end]
-        if size == 1 and demonym_country(name):
+        if size == 1 and demonym_country(name) and not country_abbreviation(name):
             out.append((start, end, "demonym"))
             break
         if _is_name_word(name):
@@ -240,13 +287,13 @@ def _is_name_word(name: str) -> bool:
     return key in _NAME_WORDS or bool(_COMPASS.match(key))
 
 
-def _same_name_elsewhere(text: str, ents, found: dict, add, notable) -> None:
+def _same_name_elsewhere(text: str, ents, found: dict, add, notable, evidenced=frozenset()) -> None:
     """Add the other mentions of a place name the parser tagged as a place once ("Gainesville" as a firm later).
 
     They are kind ``repeat``: the parser saw something else there, often a team or a firm named
     after the town ("Philadelphia beat Atlanta"), so they name the place but do not place events.
     """""
-    tagged = {(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC")}
+    tagged = {(e.start_char, e.end_char) for e in ents if e.label_ in ("GPE", "LOC")} | set(evidenced)
     names = {t.text for span, t in found.items() if t.kind in ("entity", "dateline") and span in tagged
              and len(t.text) > 3 and t.text[:1].isupper() and not _is_name_word(t.text) and notable(t.text)}
     people = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON" and len(e) >= 2]

@@ -1,0 +1,116 @@
+"""Place names the parser missed or mis-typed, admitted on the gazetteer's and the sentence's evidence.
+
+The small spaCy model often takes a local town for a person or a firm ("Alexandria woman
+charged", "Greer, S.C.") or leaves it untagged. A name is admitted here only when the
+gazetteer knows it as a country, region or town of 1,000+ by its own name (``notable``) AND
+the text gives place-like evidence around it:
+
+  - it is followed by a region or country that holds a town of that name ("Greer, S.C.",
+    "Alexandria, Louisiana"): the gazetteer checks the containment, so "Jordan, Minn." is the
+    town in Minnesota and "Michael Jordan, 45," is nobody's town;
+  - it qualifies a resident or local force ("an Alexandria woman", "Roswell police");
+  - it heads a wire dateline ("MANSFIELD — The council ...", "COLUMBUS, Ohio (AP) —").
+
+Names ending in a county-like designator ("Anderson County", "Readington Township") are
+places whatever the parser said. People stay people: a name with no such evidence is left
+alone, however many towns bear it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.places.gazetteer import candidates
+
+# Nouns a town's name qualifies in local news ("an Alexandria man", "Roswell police").
+RESIDENT_NOUNS = {"man", "men", "woman", "women", "resident", "residents", "native", "natives", "police",
+                  "couple", "teen", "teenager", "teens", "girl", "boy", "youth", "motorist", "motorists", "homeowner",
+                  "homeowners", "residents'", "firefighters", "voters", "landowner", "landowners"}
+# Last words that make a name a second-level division or a township whatever the parser tagged.
+DESIGNATORS = {"County", "Parish", "Township", "Twp.", "Borough", "Co."}
+# A wire dateline at the start of the text or of a sentence: "MANSFIELD —", "COLUMBUS, Ohio (AP) --".
+_WIRE_HEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})"
+                        r"(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|-{1,3})\s")
+# How far into the text a dateline may stand (after a headline).
+DATELINE_REACH = 400
+_REGION_CODES = ("ADM1", "PCLI")
+
+
+def _within(name: str, region_name: str) -> bool:
+    """Return whether a town of ``name`` lies in a region or country called ``region_name``."""
+    regions = [p for p in candidates(region_name) if p.feature_code in _REGION_CODES]
+    if not regions:
+        return False
+    for town in candidates(name):
+        if town.feature_code in _REGION_CODES:
+            continue
+        for region in regions:
+            if town.country == region.country and (region.feature_code == "PCLI" or town.admin1_code == region.admin1_code):
+                return True
+    return False
+
+
+_FOLLOWING_REGION = re.compile(r",\s+(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+
+
+def followed_by_its_region(text: str, end: int, name: str) -> bool:
+    """Return whether "<name>, <region>" follows, with the gazetteer holding a town of the name there."""
+    match = _FOLLOWING_REGION.match(text, end)
+    if not match:
+        return False
+    region = match.group("region")
+    # "Greer, S.C. Police": try the longer region first, then its first word ("Ga. officials").
+    return _within(name, region) or (" " in region and _within(name, region.split()[0]))
+
+
+def _is_name_run(tokens) -> bool:
+    return bool(tokens) and all(t.text[:1].isupper() or t.text in (".", "-", "'s") for t in tokens)
+
+
+def misread_places(doc, text: str, ents, notable) -> list[tuple[int, int]]:
+    """Return spans of place names tagged PERSON/ORG/other or left untagged, admitted on evidence."""
+    out: list[tuple[int, int]] = []
+    spans = []
+    for ent in ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+            spans.append((ent.start, ent.end))
+    # Untagged runs of proper nouns.
+    i = 0
+    while i < len(doc):
+        if not doc[i].ent_type_ and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+            j = i
+            while j + 1 < len(doc) and not doc[j + 1].ent_type_ and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
+                j += 1
+            spans.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    for start, end in spans:
+        tokens = list(doc[start:end])
+        while tokens and (tokens[0].pos_ in ("DET", "NUM") or tokens[0].like_num):
+            tokens = tokens[1:]          # "Two Roswell teens", "The Alexandria man"
+        if not _is_name_run(tokens):
+            continue
+        s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        name = text[s:e]
+        if tokens[-1].text in DESIGNATORS and len(tokens) >= 2:
+            out.append((s, e))
+            continue
+        if not notable(name):
+            continue
+        after = doc[end] if end < len(doc) else None
+        if followed_by_its_region(text, e, name) or (after is not None and after.lower_ in RESIDENT_NOUNS):
+            out.append((s, e))
+    return out
+
+
+def wire_dateline(text: str, known) -> tuple[int, int] | None:
+    """Return the span of the place heading a wire dateline near the top of the text, if the gazetteer knows it."""
+    for match in _WIRE_HEAD.finditer(text, 0, DATELINE_REACH + 60):
+        if match.start() > DATELINE_REACH:
+            break
+        s, e = match.span("name")
+        name = text[s:e].rstrip(".")
+        if len(name) >= 3 and known(name.title()):
+            return s, s + len(name)
+    return None

@@ -1,0 +1,54 @@
+"""Towns the small model takes for people or firms, admitted only on the gazetteer's and the sentence's evidence."""
+
+import pytest
+
+from newsprism.places.gazetteer import candidates, notable
+from newsprism.places.toponyms import find_toponyms
+
+
+def _found(nlp, text):
+    doc = nlp(text)
+    found = find_toponyms("a", text, doc, known=lambda name: bool(candidates(name)), notable=notable)
+    return {t.text: t.kind for t in found}, [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("An Alexandria woman was charged with setting fire to her neighbour's shed.", "Alexandria"),
+    ("Two Roswell teens were hurt when their car left the road.", "Roswell"),
+    ("The barn outside Greer, S.C., burned for most of the night.", "Greer"),
+    ("Volunteers from Lombard, Illinois, filled sandbags all weekend.", "Lombard"),
+])
+def test_a_town_with_place_evidence_is_a_place(nlp, text, town):
+    found, ents = _found(nlp, text)
+    assert found.get(town) in ("entity", "dateline"), (found, ents)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Michael Jordan, 45, said the season had been long.", "Jordan"),
+    ("Alexandria said she would appeal the ruling.", "Alexandria"),
+    ("Lincoln told the committee that the budget was balanced.", "Lincoln"),
+])
+def test_a_person_named_like_a_town_stays_a_person(nlp, text, person):
+    found, ents = _found(nlp, text)
+    assert person not in found, (found, ents)
+
+
+def test_a_wire_dateline_after_the_headline_is_a_place(nlp):
+    text = "Council approves new budget. MANSFIELD — The City Council on Monday voted for the plan."
+    found, ents = _found(nlp, text)
+    assert found.get("MANSFIELD") == "dateline", (found, ents)
+
+
+def test_a_county_is_a_place_whatever_the_parser_says(nlp):
+    found, ents = _found(nlp, "Deputies from Anderson County searched the woods behind the school.")
+    assert "Anderson County" in found, (found, ents)
+
+
+def test_a_building_named_after_its_county_gives_the_county(nlp):
+    found, ents = _found(nlp, "Three inmates escaped from the Henderson County Jail on Friday night.")
+    assert "Henderson County" in found and "Henderson County Jail" not in found, (found, ents)
+
+
+def test_a_countrys_abbreviation_is_a_place_not_a_people(nlp):
+    found, ents = _found(nlp, "U.S. troops left the base at dawn, a spokesman said.")
+    assert found.get("U.S.") == "entity", (found, ents)
