@@ -145,7 +145,7 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
                 # A name the gazetteer does not know: often a body or a building named after
                 # its town ("Henderson County Jail", "Vancouver International Airport"), whose
                 # place is the town; a lone unknown word is more often a person or a thing.
-                inside = _places_inside(text, ent, notable)
+                inside = [] if _names_a_feature(ent) else _places_inside(text, ent, notable)
                 if inside:
                     for start, end, inner_kind in inside:
                         add(start, end, inner_kind)
@@ -230,6 +230,21 @@ def _known_entity(text: str, ent, known) -> bool:
     return trimmed is not None and known(text[trimmed[0]:trimmed[1]])
 
 
+# Last words that make a whole name a place of its own (a street, a river, a park), not a body
+# named after its town: "Catawba River" and "Main Street" stay whole; "Henderson County Jail" does not.
+FEATURE_WORDS = {"street", "st.", "st", "road", "rd.", "rd", "avenue", "ave.", "ave", "drive", "dr.", "lane", "ln.",
+                 "way", "boulevard", "blvd.", "parkway", "highway", "freeway", "expressway", "turnpike", "trail", "route",
+                 "river", "creek", "brook", "lake", "lakes", "pond", "reservoir", "valley", "island", "islands", "mountain",
+                 "mountains", "hill", "hills", "ridge", "bay", "sound", "gulf", "sea", "coast", "beach", "canyon", "falls",
+                 "park", "forest", "preserve", "wilderness", "refuge", "stadium", "field", "airport", "abbey", "square",
+                 "plaza", "bridge", "harbor", "harbour", "port", "peninsula", "desert", "plain", "plains", "grove", "springs",
+                 "township", "twp.", "county", "parish", "borough", "district", "colony", "village", "heights"}
+
+
+def _names_a_feature(ent) -> bool:
+    return len(ent) >= 2 and ent[-1].lower_ in FEATURE_WORDS
+
+
 def _ends_in_designator(ent) -> bool:
     return len(ent) >= 2 and ent[-1].text in DESIGNATORS
 
@@ -263,7 +278,10 @@ def _places_inside(text: str, ent, notable) -> list[tuple[int, int, str]]:
             continue
         start, end = run[0].idx, run[-1].idx + len(run[-1].text)
         name = text[start:end]
-        if size == 1 and demonym_country(name) and not country_abbreviation(name):
+        if size == 1 and country_abbreviation(name):
+            out.append((start, end, "in_name"))          # "the U.S. Attorney's office"
+            break
+        if size == 1 and demonym_country(name):
             out.append((start, end, "demonym"))
             break
         if _is_name_word(name):
