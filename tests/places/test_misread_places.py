@@ -17,6 +17,9 @@ def _found(nlp, text):
     ("Two Roswell teens were hurt when their car left the road.", "Roswell"),
     ("The barn outside Greer, S.C., burned for most of the night.", "Greer"),
     ("Volunteers from Lombard, Illinois, filled sandbags all weekend.", "Lombard"),
+    ("The driver, Karen Whitlow, 52, of Wooster, was taken to hospital.", "Wooster"),
+    ("The bill was backed by Rep. Dana Pruitt, R-Charleston, and two others.", "Charleston"),
+    ("The fire was out by noon, according to Tillsonburg Mayor Ed Marsh.", "Tillsonburg"),
 ])
 def test_a_town_with_place_evidence_is_a_place(nlp, text, town):
     found, ents = _found(nlp, text)
@@ -52,3 +55,13 @@ def test_a_building_named_after_its_county_gives_the_county(nlp):
 def test_a_countrys_abbreviation_is_a_place_not_a_people(nlp):
     found, ents = _found(nlp, "U.S. troops left the base at dawn, a spokesman said.")
     assert found.get("U.S.") == "entity", (found, ents)
+
+
+def test_names_listed_before_counties_are_counties(nlp):
+    found, ents = _found(nlp, "School boards in Barrow, Jackson and Madison counties cut their budgets.")
+    assert {"Barrow", "Jackson", "Madison"} <= set(found), (found, ents)
+
+
+def test_a_person_of_a_firm_is_not_a_place(nlp):
+    found, ents = _found(nlp, "Sarah Madison of Acme Corp. said sales rose.")
+    assert "Madison" not in found and "Acme Corp." not in found, (found, ents)

@@ -67,40 +67,91 @@ def _is_name_run(tokens) -> bool:
     return bool(tokens) and all(t.text[:1].isupper() or t.text in (".", "-", "'s") for t in tokens)
 
 
-def misread_places(doc, text: str, ents, notable) -> list[tuple[int, int]]:
-    """Return spans of place names tagged PERSON/ORG/other or left untagged, admitted on evidence."""
-    out: list[tuple[int, int]] = []
-    spans = []
+def _after_a_person(doc, first) -> bool:
+    """Return whether "of <name>" follows a person ("Rebecca Sears, 41, of Grovetown", "Amstutz, of Wooster")."""
+    if first.i < 2 or doc[first.i - 1].lower_ != "of":
+        return False
+    i = first.i - 2
+    while i >= 0 and first.i - i <= 5 and (doc[i].is_punct or doc[i].like_num):
+        i -= 1
+    return i >= 0 and doc[i].ent_type_ == "PERSON" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+
+
+def _party_seat(text: str, start: int) -> bool:
+    """Return whether the name is a legislator's seat: "Rep. Jane Roe, R-Elbow Lake"."""
+    return bool(_PARTY.search(text, max(0, start - 3), start))
+
+
+_PARTY = re.compile(r"\b[RDI]-$")
+# Words that end a list of counties: "Barrow, Jackson and Madison counties".
+_COUNTIES = {"counties": "County", "parishes": "Parish"}
+
+
+def _listed_county(doc, last) -> str | None:
+    """Return "County" when the name stands in a list that ends in "counties", else None."""
+    i = last.i + 1
+    while i < len(doc) and i - last.i <= 12:
+        word = doc[i]
+        if word.lower_ in _COUNTIES:
+            return _COUNTIES[word.lower_]
+        if not (word.text[:1].isupper() or word.text == "," or word.lower_ in ("and", "or")):
+            return None
+        i += 1
+    return None
+
+
+def _name_runs(doc, ents):
+    """Yield token lists the parser did not tag as places: its other entities and untagged proper-noun runs."""
     for ent in ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
-            spans.append((ent.start, ent.end))
-    # Untagged runs of proper nouns.
+        if ent.label_ not in _SKIPPED_LABELS:
+            yield list(ent)
     i = 0
     while i < len(doc):
         if not doc[i].ent_type_ and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
             j = i
             while j + 1 < len(doc) and not doc[j + 1].ent_type_ and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
                 j += 1
-            spans.append((i, j + 1))
+            yield list(doc[i:j + 1])
             i = j + 1
         else:
             i += 1
-    for start, end in spans:
-        tokens = list(doc[start:end])
-        while tokens and (tokens[0].pos_ in ("DET", "NUM") or tokens[0].like_num):
-            tokens = tokens[1:]          # "Two Roswell teens", "The Alexandria man"
-        if not _is_name_run(tokens):
+
+
+_SKIPPED_LABELS = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+# Offices and forces a town's name heads inside a longer name ("Tillsonburg Mayor Stephen Molnar",
+# "Tega Cay Fire Department Chief"): the run is cut before them.
+OFFICE_WORDS = {"mayor", "sheriff", "police", "fire", "city", "council", "township", "village", "borough", "town"}
+
+
+def misread_places(doc, text: str, ents, notable) -> list[tuple[int, int]]:
+    """Return spans of place names tagged PERSON/ORG/other or left untagged, admitted on evidence."""
+    out: list[tuple[int, int]] = []
+    for run in _name_runs(doc, ents):
+        while run and (run[0].pos_ in ("DET", "NUM") or run[0].like_num):
+            run = run[1:]               # "Two Roswell teens", "The Alexandria man"
+        if not _is_name_run(run):
             continue
-        s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        name = text[s:e]
-        if tokens[-1].text in DESIGNATORS and len(tokens) >= 2:
-            out.append((s, e))
-            continue
-        if not notable(name):
-            continue
-        after = doc[end] if end < len(doc) else None
-        if followed_by_its_region(text, e, name) or (after is not None and after.lower_ in RESIDENT_NOUNS):
-            out.append((s, e))
+        # The whole run, and its head before an office or a designator ("Anderson County Sheriff Greg Taylor").
+        for size in range(len(run), 0, -1):
+            tokens = run[:size]
+            s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            name = text[s:e]
+            nxt = run[size] if size < len(run) else (doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None)
+            if tokens[-1].text in DESIGNATORS and size >= 2:
+                out.append((s, e))
+                break
+            if size < len(run) and not (nxt.lower_ in OFFICE_WORDS or (size + 1 < len(run) and run[size + 1].text in DESIGNATORS)):
+                continue
+            county = _listed_county(doc, tokens[-1]) if size == len(run) else None
+            if county and notable(f"{name} {county}"):
+                out.append((s, e))
+                break
+            if not notable(name):
+                continue
+            if (followed_by_its_region(text, e, name) or (nxt is not None and nxt.lower_ in RESIDENT_NOUNS | OFFICE_WORDS)
+                    or _after_a_person(doc, tokens[0]) or _party_seat(text, s)):
+                out.append((s, e))
+                break
     return out
 
 
