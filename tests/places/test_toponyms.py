@@ -24,3 +24,14 @@ def test_a_firms_leading_words_are_not_a_town(nlp, text, founder):
 def test_a_bodys_town_or_region_is_still_where_it_is(nlp):
     inside, ents = _inside_names(nlp, "A spokesman for the Ohio Department of Health said the tests were negative.")
     assert "Ohio" in inside, ents
+
+
+def test_a_small_towns_name_inside_a_bodys_name_is_not_taken_for_its_place(nlp):
+    # Butler is a town of about 13,000: in a body's name it is far more often a founder's name.
+    inside, ents = _inside_names(nlp, "Volunteers from the Butler Foundation handed out food on Friday.")
+    assert "Butler" not in inside, ents
+
+
+def test_a_citys_name_heading_its_police_is_its_place(nlp):
+    inside, ents = _inside_names(nlp, "The Gainesville Police Department arrested two men on Friday.")
+    assert "Gainesville" in inside, ents

@@ -72,20 +72,21 @@ def candidates(name: str) -> tuple[Place, ...]:
 
 
 @lru_cache(maxsize=20_000)
-def notable(name: str, regions_only: bool = False) -> bool:
+def notable(name: str, regions_only: bool = False, min_population: int = 1000) -> bool:
     """Return whether the name is, by its own name, a country, region or town of 1,000+ people.
 
     For names found inside other names ("the Ohio Department of Development", "Gainesville
     Police"), where a hamlet that happens to share a word ("United", "Olive") must not count.
     ``regions_only``: count countries and regions only, for the leading words of a firm's name
     ("Wagner Group" is no town in South Dakota; "China Railway Group" is China).
+    ``min_population``: the smallest town that counts.
     """
     key = name_key(name)
     if len(key) < 3:
         return False                 # "Al" of "Al Qaeda" is no town
     found, by_skeleton = _lookup(name)
     return not by_skeleton and any(name_key(p.name) == key and (p.feature_code in ("PCLI", "ADM1", "ADM2", "RGN")
-                                                                or (p.population >= 1000 and not regions_only))
+                                                                or (p.population >= min_population and not regions_only))
                                    for p in found)
 
 
