@@ -65,3 +65,22 @@ def test_names_listed_before_counties_are_counties(nlp):
 def test_a_person_of_a_firm_is_not_a_place(nlp):
     found, ents = _found(nlp, "Sarah Madison of Acme Corp. said sales rose.")
     assert "Madison" not in found and "Acme Corp." not in found, (found, ents)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Donations to the United Way fell by a third this winter.", "United Way"),
+    ("Hartmann said the levy would pass.", "Hartmann"),
+    ("Crowds lined the streets for St. Patrick's Day.", "St. Patrick's Day"),
+])
+def test_an_unknown_name_is_no_place_unless_it_names_a_street_or_a_river(nlp, text, name):
+    found, ents = _found(nlp, text)
+    assert name not in found, (found, ents)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The crash closed Briarwood Drive for two hours on Tuesday.", "Briarwood Drive"),
+    ("Anglers pulled a catfish from the Neches River near the dam.", "Neches River"),
+])
+def test_an_unknown_street_or_river_is_a_place(nlp, text, name):
+    found, ents = _found(nlp, text)
+    assert name in found, (found, ents)

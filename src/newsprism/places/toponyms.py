@@ -144,13 +144,16 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
             if known is not None and notable is not None and not _known_entity(text, ent, known):
                 # A name the gazetteer does not know: often a body or a building named after
                 # its town ("Henderson County Jail", "Vancouver International Airport"), whose
-                # place is the town; a lone unknown word is more often a person or a thing.
+                # place is the town. Else it stands only when it names a street, a river, a park
+                # or a county ("Briarwood Drive", "Neches River", "Readington Township"): an
+                # unknown name the parser called a place is otherwise more often a person, a
+                # charity or a feast ("Hartmann", "United Way", "St. Patrick's Day").
                 inside = [] if _names_a_feature(ent) else _places_inside(text, ent, notable)
                 if inside:
                     for start, end, inner_kind in inside:
                         add(start, end, inner_kind)
                     continue
-                if len([t for t in ent if t.lower_ != "the"]) == 1 and not _ends_in_designator(ent):
+                if not _names_a_feature(ent) and not _ends_in_designator(ent) and not _numbered_road(ent):
                     continue
             add(ent.start_char, ent.end_char, kind)
         elif ent.label_ == "NORP" and known is not None and country_abbreviation(ent.text):
@@ -235,8 +238,9 @@ def _known_entity(text: str, ent, known) -> bool:
 
 # Last words that make a whole name a place of its own (a street, a river, a park), not a body
 # named after its town: "Catawba River" and "Main Street" stay whole; "Henderson County Jail" does not.
+# ("Way" is left out: "the United Way" is a charity far more often than "Holm Way" is a street.)
 FEATURE_WORDS = {"street", "st.", "st", "road", "rd.", "rd", "avenue", "ave.", "ave", "drive", "dr.", "lane", "ln.",
-                 "way", "boulevard", "blvd.", "parkway", "highway", "freeway", "expressway", "turnpike", "trail", "route",
+                 "boulevard", "blvd.", "parkway", "highway", "freeway", "expressway", "turnpike", "trail", "route",
                  "river", "creek", "brook", "lake", "lakes", "pond", "reservoir", "valley", "island", "islands", "mountain",
                  "mountains", "hill", "hills", "ridge", "bay", "sound", "gulf", "sea", "coast", "beach", "canyon", "falls",
                  "park", "forest", "preserve", "wilderness", "refuge", "stadium", "field", "airport", "abbey", "square",
@@ -246,6 +250,10 @@ FEATURE_WORDS = {"street", "st.", "st", "road", "rd.", "rd", "avenue", "ave.", "
 
 def _names_a_feature(ent) -> bool:
     return len(ent) >= 2 and ent[-1].lower_ in FEATURE_WORDS
+
+
+def _numbered_road(ent) -> bool:
+    return len(ent) >= 2 and ent[-1].like_num
 
 
 def _ends_in_designator(ent) -> bool:
