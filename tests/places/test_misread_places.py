@@ -84,3 +84,40 @@ def test_an_unknown_name_is_no_place_unless_it_names_a_street_or_a_river(nlp, te
 def test_an_unknown_street_or_river_is_a_place(nlp, text, name):
     found, ents = _found(nlp, text)
     assert name in found, (found, ents)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Water poured across MacCorkle Avenue and into the yards.", "MacCorkle Avenue"),
+    ("Road crews reopened Salt Works Road after the slide.", "Salt Works Road"),
+])
+def test_a_name_ending_in_a_street_word_is_a_place_whatever_the_parser_says(nlp, text, name):
+    found, ents = _found(nlp, text)
+    assert name in found, (found, ents)
+
+
+def test_a_person_surnamed_lane_is_no_street(nlp):
+    found, ents = _found(nlp, "The award went to Virginia L. Lane, who taught there for 30 years.")
+    assert "Virginia L. Lane" not in found, (found, ents)
+
+
+@pytest.mark.parametrize("text, abbreviation", [
+    ("The plant near Greer, S.C., will close in June.", "S.C."),
+    ("Sen. Kent Hollis, D-N.D., asked for the audit.", "N.D."),
+])
+def test_a_regions_abbreviation_after_a_town_or_a_party_is_a_place(nlp, text, abbreviation):
+    found, ents = _found(nlp, text)
+    assert abbreviation in found, (found, ents)
+
+
+def test_a_regions_full_name_closing_a_sentence_keeps_its_span(nlp):
+    found, ents = _found(nlp, "The tornado struck a farm near Ames, Iowa. Nobody was hurt.")
+    assert "Iowa" in found and "Iowa." not in found, (found, ents)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Vandals damage graves near the church. BEIRUT: Unknown men removed the doors of the chapel.", "BEIRUT"),
+    ("Family mourns. By Jane Roe, Staff Reporter March 15, 2009 NEWARK -- It was a hard week for the family.", "NEWARK"),
+])
+def test_wire_datelines_after_a_headline_or_a_byline(nlp, text, name):
+    found, ents = _found(nlp, text)
+    assert found.get(name) == "dateline", (found, ents)

@@ -21,16 +21,23 @@ from __future__ import annotations
 import re
 
 from newsprism.places.gazetteer import candidates
+from newsprism.places.normalize import name_key
 
 # Nouns a town's name qualifies in local news ("an Alexandria man", "Roswell police").
 RESIDENT_NOUNS = {"man", "men", "woman", "women", "resident", "residents", "native", "natives", "police",
                   "couple", "teen", "teenager", "teens", "girl", "boy", "youth", "motorist", "motorists", "homeowner",
                   "homeowners", "residents'", "firefighters", "voters", "landowner", "landowners"}
+# Last words that make a name a street, a road or a body of water whatever the parser tagged
+# ("MacCorkle Avenue", "Neches River"; a person's or a firm's name seldom ends so: "Lane" does, and is left out).
+STREET_AND_WATER = {"street", "st.", "road", "rd.", "avenue", "ave.", "boulevard", "blvd.", "parkway",
+                    "highway", "freeway", "expressway", "turnpike", "trail", "river", "creek", "lake", "pond",
+                    "reservoir", "bay", "canyon", "island", "islands", "mountains"}
 # Last words that make a name a second-level division or a township whatever the parser tagged.
 DESIGNATORS = {"County", "Parish", "Township", "Twp.", "Borough", "Co."}
 # A wire dateline at the start of the text or of a sentence: "MANSFIELD —", "COLUMBUS, Ohio (AP) --".
-_WIRE_HEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})"
-                        r"(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|-{1,3})\s")
+# After the headline's full stop or a byline's year ("March 15, 2009 NEWARK --"); "BEIRUT:" too.
+_WIRE_HEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\d{4}\s))(?P<name>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})"
+                        r"(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:—|–|-{1,3}|:)\s")
 # How far into the text a dateline may stand (after a headline).
 DATELINE_REACH = 400
 _REGION_CODES = ("ADM1", "PCLI")
@@ -75,6 +82,30 @@ def _after_a_person(doc, first) -> bool:
     while i >= 0 and first.i - i <= 5 and (doc[i].is_punct or doc[i].like_num):
         i -= 1
     return i >= 0 and doc[i].ent_type_ == "PERSON" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+
+
+def region_abbreviation(name: str) -> bool:
+    """Return whether the word is a region's abbreviation with its full stops ("S.C.", "Pa.", "Calif.")."""
+    if not name.endswith("."):
+        return False
+    regions = [p for p in candidates(name) if p.feature_code == "ADM1"]
+    # "Iowa." closing a sentence is the region's full name, not an abbreviation of it.
+    return bool(regions) and all(name_key(p.name) != name_key(name) for p in regions)
+
+
+_ABBREVIATION_AFTER_TOWN = re.compile(r"(?<=[a-z]), (?P<abbr>(?:[A-Z]\.){2,3}|[A-Z][a-z]{1,4}\.)")
+
+
+def abbreviated_regions(text: str, doc) -> list[tuple[int, int]]:
+    """Return the spans of region abbreviations after a town or a party ("Greer, S.C.", "Dorgan, D-N.D.")."""
+    out = []
+    for match in _ABBREVIATION_AFTER_TOWN.finditer(text):
+        if region_abbreviation(match.group("abbr")):
+            out.append(match.span("abbr"))
+    for match in re.finditer(r"\b[RDI]-(?P<abbr>(?:[A-Z]\.){2,3}|[A-Z][a-z]{1,4}\.)", text):
+        if region_abbreviation(match.group("abbr")):
+            out.append(match.span("abbr"))
+    return out
 
 
 def _party_seat(text: str, start: int) -> bool:
@@ -137,7 +168,7 @@ def misread_places(doc, text: str, ents, notable) -> list[tuple[int, int]]:
             s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             name = text[s:e]
             nxt = run[size] if size < len(run) else (doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None)
-            if tokens[-1].text in DESIGNATORS and size >= 2:
+            if size >= 2 and (tokens[-1].text in DESIGNATORS or (size == len(run) and tokens[-1].lower_ in STREET_AND_WATER)):
                 out.append((s, e))
                 break
             if size < len(run) and not (nxt.lower_ in OFFICE_WORDS or (size + 1 < len(run) and run[size + 1].text in DESIGNATORS)):

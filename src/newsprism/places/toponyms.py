@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from newsprism.places.evidence import DESIGNATORS, misread_places, wire_dateline
+from newsprism.places.evidence import DESIGNATORS, abbreviated_regions, misread_places, wire_dateline
 from newsprism.places.normalize import name_key
 from newsprism.places.records import Toponym
 
@@ -188,6 +188,9 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
     if notable is not None and known is not None:
         # Towns the parser took for people or firms, admitted on the gazetteer's and the sentence's evidence.
         bodies = [(e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "FAC")]
+        for start, end in abbreviated_regions(text, doc):
+            add(start, end, "entity")
+            evidenced.add((start, end))
         for start, end in misread_places(doc, text, ents, notable):
             # Heading a longer body's name ("Rochester Fire Department"), it says where the body is.
             inside_body = any(bs <= start and end <= be and (bs, be) != (start, end) for bs, be in bodies)
