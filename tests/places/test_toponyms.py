@@ -35,3 +35,8 @@ def test_a_small_towns_name_inside_a_bodys_name_is_not_taken_for_its_place(nlp):
 def test_a_citys_name_heading_its_police_is_its_place(nlp):
     inside, ents = _inside_names(nlp, "The Gainesville Police Department arrested two men on Friday.")
     assert "Gainesville" in inside, ents
+
+
+def test_the_place_after_of_in_a_bodys_name_without_compass_or_trailing_words(nlp):
+    inside, ents = _inside_names(nlp, "She spoke for the Spina Bifida Association of Western Pennsylvania on Monday.")
+    assert "Pennsylvania" in inside, ents

@@ -110,7 +110,7 @@ def abbreviated_regions(text: str, doc) -> list[tuple[int, int]]:
 
 def _party_seat(text: str, start: int) -> bool:
     """Return whether the name is a legislator's seat: "Rep. Jane Roe, R-Elbow Lake"."""
-    return bool(_PARTY.search(text, max(0, start - 3), start))
+    return bool(_PARTY.search(text[max(0, start - 3):start]))
 
 
 _PARTY = re.compile(r"\b[RDI]-$")
@@ -160,6 +160,8 @@ def misread_places(doc, text: str, ents, notable) -> list[tuple[int, int]]:
     for run in _name_runs(doc, ents):
         while run and (run[0].pos_ in ("DET", "NUM") or run[0].like_num):
             run = run[1:]               # "Two Roswell teens", "The Alexandria man"
+        if len(run) >= 3 and run[0].text in ("R", "D", "I") and run[1].text == "-":
+            run = run[2:]               # a legislator's seat the parser took with its party: "D-Charleston"
         if not _is_name_run(run):
             continue
         # The whole run, and its head before an office or a designator ("Anderson County Sheriff Greg Taylor").

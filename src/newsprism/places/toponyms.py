@@ -312,10 +312,19 @@ def _places_inside(text: str, ent, notable) -> list[tuple[int, int, str]]:
     for i, token in enumerate(tokens[:-1]):
         if token.lower_ in _OF:
             rest = tokens[i + 1:]
-            if all(t.text[:1].isupper() for t in rest):
-                start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+            # A compass word before the place is not part of its name ("Association of Western Pennsylvania").
+            if len(rest) >= 2 and _COMPASS.match(rest[0].lower_):
+                rest = rest[1:]
+            # The longest leading run of capitalised words that is a place ("University of Cincinnati
+            # Medical Center", "Association of Georgia Educators").
+            for size in range(min(4, len(rest)), 0, -1):
+                run = rest[:size]
+                if not all(t.text[:1].isupper() for t in run):
+                    continue
+                start, end = run[0].idx, run[-1].idx + len(run[-1].text)
                 if not _is_name_word(text[start:end]) and notable(text[start:end], min_population=TOWN_IN_NAME):
                     out.append((start, end, "in_name"))
+                    break
             break
     return out
 
