@@ -121,3 +121,8 @@ def test_a_regions_full_name_closing_a_sentence_keeps_its_span(nlp):
 def test_wire_datelines_after_a_headline_or_a_byline(nlp, text, name):
     found, ents = _found(nlp, text)
     assert found.get(name) == "dateline", (found, ents)
+
+
+def test_the_head_of_a_hyphenated_name_is_not_a_place_of_its_own(nlp):
+    found, ents = _found(nlp, "He spent the weekend at Mar-a-Lago with his family.")
+    assert "Mar" not in found, (found, ents)

@@ -169,6 +169,8 @@ def misread_places(doc, text: str, ents, notable) -> list[tuple[int, int]]:
             tokens = run[:size]
             s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             name = text[s:e]
+            if text[e:e + 1] == "-" and text[e + 1:e + 2].islower():
+                break                   # the head of a longer hyphenated name ("Mar-a-Lago")
             nxt = run[size] if size < len(run) else (doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None)
             if size >= 2 and (tokens[-1].text in DESIGNATORS or (size == len(run) and tokens[-1].lower_ in STREET_AND_WATER)):
                 out.append((s, e))

@@ -183,7 +183,8 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
                 while end_token.i + 1 < len(doc) and doc[end_token.i + 1].pos_ == "PROPN" and not doc[end_token.i + 1].ent_type_:
                     end_token = doc[end_token.i + 1]
                 start, end = nxt.idx, end_token.idx + len(end_token.text)
-                if known(text[start:end]):
+                # Not the head of a longer hyphenated name: "at Mar-a-Lago" is no "Mar".
+                if known(text[start:end]) and not _cut_at_hyphen(text, end):
                     add(start, end, "entity")
     if notable is not None and known is not None:
         # Towns the parser took for people or firms, admitted on the gazetteer's and the sentence's evidence.
@@ -231,6 +232,11 @@ _FIRM_WORDS = {"group", "inc", "inc.", "corp", "corp.", "corporation", "company"
 # Words after which the rest of an organisation's name is often where it is ("University of
 # Cincinnati", "Bank of Canada", "Association of Western Pennsylvania").
 _OF = {"of", "for"}
+
+
+def _cut_at_hyphen(text: str, end: int) -> bool:
+    """Return whether the name goes on past a hyphen in lower case ("Mar-a-Lago", "Stoke-upon-Trent")."""
+    return text[end:end + 1] == "-" and text[end + 1:end + 2].islower()
 
 
 def _known_entity(text: str, ent, known) -> bool:
