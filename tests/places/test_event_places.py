@@ -83,3 +83,32 @@ def test_a_team_town_places_the_article_only_when_nothing_else_does(analyse):
     assert analyzed.events
     assert all(p.how == "article" and p.place.name == "Philadelphia" for p in analyzed.event_places)
     assert len(analyzed.event_places) == len(analyzed.events)
+
+
+def _placed_at(analyse, text, trigger):
+    """Place one trigger of the text the way the pipeline places a coded event."""
+    from types import SimpleNamespace
+
+    from newsprism.places.event_places import place_events
+
+    settings = Settings()
+    nlp = load_model(settings.model, settings.spacy_components)
+    article = build_article(RawArticle(source="t", text=text, format="text"))
+    doc = nlp(text_for_parse(article))
+    analyzed = analyze_doc(article, doc)
+    start = article.text.index(trigger)
+    sentence = max(i for i, s in enumerate(analyzed.sentences) if s.start <= start)
+    event = SimpleNamespace(id="e", sentence_index=sentence, start=start, end=start + len(trigger), plover_type="", location=None)
+    return next((p for p in place_events([event], analyzed.places, doc, None) if p.role == "location"), None)
+
+
+def test_a_noun_event_shares_the_place_of_the_verb_it_is_the_object_of(analyse):
+    placed = _placed_at(analyse, "The senator will deliver a speech on Monday in Manchester, New Hampshire. "
+                                 "The shooting in Orlando left 49 dead. Orlando mourned.", "speech")
+    assert placed is not None and placed.how == "sentence" and placed.place.name == "Manchester", placed
+
+
+def test_speaking_from_a_place_is_speaking_there(analyse):
+    placed = _placed_at(analyse, "The gunman opened fire in Orlando. Orlando police closed the roads. "
+                                 "The president, speaking from Chicago on Sunday, called it an act of terror.", "speaking")
+    assert placed is not None and placed.how == "sentence" and placed.place.name == "Chicago", placed

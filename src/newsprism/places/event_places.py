@@ -27,6 +27,9 @@ SITE_OBJECT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SEIZE", "ATTACK"}
 # Verbs whose object is the place itself ("visited Pineville", "captured Bakhmut").
 SITE_LEMMAS = {"visit", "hit", "strike", "shell", "bomb", "attack", "take", "seize", "capture", "enter", "occupy",
                "storm", "raid", "liberate", "besiege", "surround", "encircle", "tour", "target"}
+# Verbs whose "from X" is where the speaker is, not where anyone came from ("speaking from the White House").
+SPEAKING_LEMMAS = {"speak", "talk", "say", "address", "broadcast", "report", "write", "tweet", "announce", "testify",
+                   "call", "comment", "respond", "reply", "remark", "tell"}
 _HOPS = 3
 
 
@@ -48,13 +51,20 @@ def _attachment(place_token, trigger, plover_type: str) -> str | None:
     if head.dep_ == "pobj" and head.head.dep_ in ("prep", "dative", "agent"):
         prep = head.head
         word = prep.lower_
+        # A noun trigger that is a verb's object shares the verb's places: "deliver a speech in
+        # Manchester", "held a news conference in Indianapolis" hang "in X" off the verb.
+        anchors = {trigger.i}
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+            anchors.add(trigger.head.i)
         node, hops = prep.head, 0
-        while node.i != trigger.i and hops < _HOPS and node.head.i != node.i:
+        while node.i not in anchors and hops < _HOPS and node.head.i != node.i:
             if node.dep_ not in ("dobj", "pobj", "prep", "attr", "acl", "xcomp", "advcl", "conj", "npadvmod", "nsubjpass", "oprd"):
                 break
             node, hops = node.head, hops + 1
-        if node.i != trigger.i:
+        if node.i not in anchors:
             return None
+        if word == "from" and prep.head.i == trigger.i and trigger.lemma_ in SPEAKING_LEMMAS:
+            return "location"
         if word in DIRECTIONAL and prep.head.i == trigger.i and (trigger.lemma_ in MOVEMENT_LEMMAS or word in ("into", "toward", "towards")):
             return "destination"
         if word in LOCATIVE:
