@@ -112,3 +112,9 @@ def test_speaking_from_a_place_is_speaking_there(analyse):
     placed = _placed_at(analyse, "The gunman opened fire in Orlando. Orlando police closed the roads. "
                                  "The president, speaking from Chicago on Sunday, called it an act of terror.", "speaking")
     assert placed is not None and placed.how == "sentence" and placed.place.name == "Chicago", placed
+
+
+def test_a_place_naming_the_event_itself_is_where_it_happened(analyse):
+    placed = _placed_at(analyse, "Senators met in Washington on Monday. They spoke about the Orlando shooting for an hour. "
+                                 "Washington was calm.", "shooting")
+    assert placed is not None and placed.how == "sentence" and placed.place.name == "Orlando", placed
