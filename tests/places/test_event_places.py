@@ -115,6 +115,6 @@ def test_speaking_from_a_place_is_speaking_there(analyse):
 
 
 def test_a_place_naming_the_event_itself_is_where_it_happened(analyse):
-    placed = _placed_at(analyse, "Senators met in Washington on Monday. They spoke about the Orlando shooting for an hour. "
+    placed = _placed_at(analyse, "Senators met in Washington on Monday. The Orlando shooting shocked the nation. "
                                  "Washington was calm.", "shooting")
     assert placed is not None and placed.how == "sentence" and placed.place.name == "Orlando", placed
