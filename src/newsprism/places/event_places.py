@@ -47,7 +47,7 @@ def _up_to_noun_phrase_head(token):
 
 def _attachment(place_token, trigger, plover_type: str) -> str | None:
     """Return "location", "destination" or None for how the place hangs off the trigger."""
-    if place_token.dep_ in ("compound", "nmod", "amod") and place_token.head.i == trigger.i and trigger.pos_ in ("NOUN", "PROPN"):
+    if place_token.dep_ in ("compound", "nmod", "amod") and place_token.head.i == trigger.i:
         return "location"            # the place names the event itself: "the Connecticut shooting", "the Orlando attack"
     head = _up_to_noun_phrase_head(place_token)
     if head.dep_ == "pobj" and head.head.dep_ in ("prep", "dative", "agent"):
