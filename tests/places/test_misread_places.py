@@ -126,3 +126,8 @@ def test_wire_datelines_after_a_headline_or_a_byline(nlp, text, name):
 def test_the_head_of_a_hyphenated_name_is_not_a_place_of_its_own(nlp):
     found, ents = _found(nlp, "He spent the weekend at Mar-a-Lago with his family.")
     assert "Mar" not in found, (found, ents)
+
+
+def test_a_firm_abbreviated_co_is_no_county(nlp):
+    found, ents = _found(nlp, "Workers at Capital Steel Co. walked out on Monday.")
+    assert not any("Capital Steel" in name for name in found), (found, ents)

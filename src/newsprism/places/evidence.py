@@ -33,7 +33,7 @@ STREET_AND_WATER = {"street", "st.", "road", "rd.", "avenue", "ave.", "boulevard
                     "highway", "freeway", "expressway", "turnpike", "trail", "river", "creek", "lake", "pond",
                     "reservoir", "bay", "canyon", "island", "islands", "mountains"}
 # Last words that make a name a second-level division or a township whatever the parser tagged.
-DESIGNATORS = {"County", "Parish", "Township", "Twp.", "Borough", "Co."}
+DESIGNATORS = {"County", "Parish", "Township", "Twp.", "Borough"}   # not "Co.": "Crane Co." is a firm
 # A wire dateline at the start of the text or of a sentence: "MANSFIELD —", "COLUMBUS, Ohio (AP) --".
 # After the headline's full stop or a byline's year ("March 15, 2009 NEWARK --"); "BEIRUT:" too.
 _WIRE_HEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\d{4}\s))(?P<name>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})"
