@@ -131,3 +131,14 @@ def test_the_head_of_a_hyphenated_name_is_not_a_place_of_its_own(nlp):
 def test_a_firm_abbreviated_co_is_no_county(nlp):
     found, ents = _found(nlp, "Workers at Capital Steel Co. walked out on Monday.")
     assert not any("Capital Steel" in name for name in found), (found, ents)
+
+
+def test_a_town_the_parser_tags_as_a_people_is_a_town(nlp):
+    found, ents = _found(nlp, "Sochi hosted the Olympic Games.")
+    assert found.get("Sochi") == "entity", (found, ents)
+
+
+def test_a_people_without_a_country_is_no_town(nlp):
+    # Arab is also a small town in Alabama.
+    found, ents = _found(nlp, "Three Arab families moved in.")
+    assert "Arab" not in found, (found, ents)
