@@ -12,8 +12,11 @@ pytestmark = pytest.mark.browser
 
 
 def _hover_and_follow(tab, dots) -> None:
-    """Hover the first dot: its sentence shows in the tip; click it: the event's page opens."""
-    dot = dots.first
+    """Hover a dot: its sentence shows in the tip; click it: the event's page opens.
+
+    The last dot drawn: it lies on top, where events placed at one town share a point.
+    """
+    dot = dots.last
     sentence = dot.locator("title").text_content()
     dot.hover()
     tip = tab.locator(".map-tip")
