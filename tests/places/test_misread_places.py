@@ -142,3 +142,12 @@ def test_a_people_without_a_country_is_no_town(nlp):
     # Arab is also a small town in Alabama.
     found, ents = _found(nlp, "Three Arab families moved in.")
     assert "Arab" not in found, (found, ents)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Cholera cases rose across West Africa this month.", "West Africa"),
+    ("Soldiers at Fort Hood were kept on base.", "Fort Hood"),
+])
+def test_an_unknown_part_of_a_known_place_or_a_fort_is_a_place(nlp, text, name):
+    found, ents = _found(nlp, text)
+    assert name in found, (found, ents)
