@@ -133,17 +133,6 @@ def test_a_firm_abbreviated_co_is_no_county(nlp):
     assert not any("Capital Steel" in name for name in found), (found, ents)
 
 
-def test_a_town_the_parser_tags_as_a_people_is_a_town(nlp):
-    found, ents = _found(nlp, "Sochi hosted the Olympic Games.")
-    assert found.get("Sochi") == "entity", (found, ents)
-
-
-def test_a_people_without_a_country_is_no_town(nlp):
-    # Arab is also a small town in Alabama.
-    found, ents = _found(nlp, "Three Arab families moved in.")
-    assert "Arab" not in found, (found, ents)
-
-
 @pytest.mark.parametrize("text, name", [
     ("Cholera cases rose across West Africa this month.", "West Africa"),
     ("Soldiers at Fort Hood were kept on base.", "Fort Hood"),

@@ -160,11 +160,6 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
             add(ent.start_char, ent.end_char, "entity")        # "U.S. troops": the country's name, not a people
         elif ent.label_ == "NORP" and (demonym_country(ent.text) or (known is not None and _region_people(ent.text))):
             add(ent.start_char, ent.end_char, "demonym")
-        elif ent.label_ == "NORP" and notable is not None and not _is_name_word(ent.text) and \
-                name_key(ent.text).rstrip("s") not in _PEOPLES_WITHOUT_A_COUNTRY and \
-                notable(ent.text, min_population=TOWN_AS_PEOPLE) and ent.text[:1].isupper():
-            # No people's name the demonym table knows, but a town's: the parser's guess at "Sochi", "Palmdale".
-            add(ent.start_char, ent.end_char, "entity")
         elif ent.label_ in ("PERSON", "ORG") and known is not None and ent.start > 0 and \
                 doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS and known(ent.text):
             # "in Fargo" where the small model took the town for a person or a firm.
@@ -310,12 +305,6 @@ def country_abbreviation(text: str) -> bool:
     return bool(_ABBREVIATION.match(word)) and any(p.feature_code == "PCLI" for p in candidates(word))
 
 
-# Peoples and faiths no country's demonym names, some of them also small towns' names ("Arab", Alabama).
-_PEOPLES_WITHOUT_A_COUNTRY = {"arab", "kurd", "kurdish", "tamil", "sikh", "hindu", "jew", "jewish", "muslim", "christian",
-                              "roma", "berber", "pashtun", "baloch", "hmong", "maori", "inuit", "latino", "latina",
-                              "hispanic", "asian", "african", "bedouin", "druze", "yazidi", "uyghur", "uighur"}
-# The smallest town whose name the parser tagged as a people (NORP) is taken for the town.
-TOWN_AS_PEOPLE = 5_000
 # The smallest town whose name, inside a body's name, is taken for the body's place: below it
 # a word in a name is more often a founder, a saint or a plain word ("Webb Center", "Butler
 # Foundation", "Church Road Society") than a town (LGL dev: 33 of 137 such names were places).
