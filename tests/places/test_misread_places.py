@@ -140,3 +140,17 @@ def test_a_firm_abbreviated_co_is_no_county(nlp):
 def test_an_unknown_part_of_a_known_place_or_a_fort_is_a_place(nlp, text, name):
     found, ents = _found(nlp, text)
     assert name in found, (found, ents)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Volunteers filled sandbags in Oakport and Moorhead on Thursday.", "Moorhead"),
+    ("Airlines resumed the Washington-Moscow route last year.", "Moscow"),
+])
+def test_a_town_named_alongside_a_place_is_a_place(nlp, text, town):
+    found, ents = _found(nlp, text)
+    assert town in found, (found, ents)
+
+
+def test_a_hyphenated_country_stays_one_name(nlp):
+    found, ents = _found(nlp, "Cholera spread from Guinea-Bissau to Senegal.")
+    assert "Bissau" not in found, (found, ents)

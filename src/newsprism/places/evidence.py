@@ -26,7 +26,9 @@ from newsprism.places.normalize import name_key
 # Nouns a town's name qualifies in local news ("an Alexandria man", "Roswell police").
 RESIDENT_NOUNS = {"man", "men", "woman", "women", "resident", "residents", "native", "natives", "police",
                   "couple", "teen", "teenager", "teens", "girl", "boy", "youth", "motorist", "motorists", "homeowner",
-                  "homeowners", "residents'", "firefighters", "voters", "landowner", "landowners"}
+                  "homeowners", "residents'", "firefighters", "voters", "landowner", "landowners", "area", "neighborhood",
+                  "neighborhoods", "neighbourhood", "neighbourhoods", "taxpayers", "community", "communities",
+                  "councillors", "councilmen", "suburb", "suburbs", "officer", "officers"}
 # Last words that make a name a street, a road or a body of water whatever the parser tagged
 # ("MacCorkle Avenue", "Neches River"; a person's or a firm's name seldom ends so: "Lane" does, and is left out).
 STREET_AND_WATER = {"street", "st.", "road", "rd.", "avenue", "ave.", "boulevard", "blvd.", "parkway",
@@ -188,6 +190,48 @@ def misread_places(doc, text: str, ents, notable) -> list[tuple[int, int]]:
                 out.append((s, e))
                 break
     return out
+
+
+def beside_places(doc, text: str, ents, found: dict, notable) -> list[tuple[int, int]]:
+    """Return towns named alongside a place already found: "Bicester and Kidlington", "Fargo-Moorhead".
+
+    A capitalised name the gazetteer knows as a town of 1,000+ (``notable``) that is conjoined with
+    a found place ("Oakport and Moorhead") or joined to it by a hyphen ("Lebanon-Syria treaty")
+    names a place of the same kind; people and firms are seldom listed with towns.
+    """
+    places = [(s, e) for (s, e), t in found.items() if t.kind in ("entity", "dateline")]
+
+    def is_place(token) -> bool:
+        return any(s <= token.idx < e for s, e in places)
+
+    out = []
+    for run in _name_runs(doc, ents):
+        while run and (run[0].pos_ in ("DET", "NUM") or run[0].like_num):
+            run = run[1:]
+        if not _is_name_run(run):
+            continue
+        s, e = run[0].idx, run[-1].idx + len(run[-1].text)
+        if any(ps < e and s < pe for ps, pe in places):
+            continue
+        name = text[s:e]
+        ids = {t.i for t in run}
+        head = next((t for t in run if t.head.i not in ids or t.head.i == t.i), run[-1])
+        conjoined = (head.dep_ == "conj" and is_place(head.head)) or any(c.dep_ == "conj" and is_place(c) for c in head.children)
+        hyphened = (s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha() and any(pe == s - 1 for ps, pe in places)) or \
+                   (text[e:e + 1] == "-" and any(ps == e + 1 for ps, pe in places))
+        if hyphened and _one_hyphenated_name(text, s, e):
+            continue                    # "Guinea-Bissau" is one country, not Guinea and Bissau
+        if (conjoined or hyphened) and notable(name):
+            out.append((s, e))
+    return out
+
+
+def _one_hyphenated_name(text: str, start: int, end: int) -> bool:
+    """Return whether the name and its hyphened neighbour make one name the gazetteer knows."""
+    match = re.search(r"[\w.'’]+-$", text[max(0, start - 40):start])
+    before = text[start - len(match.group(0)):end] if match else None
+    after = re.match(r"-[\w.'’]+", text[end:end + 40])
+    return bool((before and candidates(before)) or (after and candidates(text[start:end + after.end()])))
 
 
 def wire_dateline(text: str, known) -> tuple[int, int] | None:

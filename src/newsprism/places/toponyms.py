@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from newsprism.places.evidence import DESIGNATORS, abbreviated_regions, misread_places, wire_dateline
+from newsprism.places.evidence import DESIGNATORS, abbreviated_regions, beside_places, misread_places, wire_dateline
 from newsprism.places.normalize import name_key
 from newsprism.places.records import Toponym
 
@@ -202,6 +202,9 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
             if ent.label_ in ("ORG", "FAC"):
                 for start, end, kind in _places_inside(text, ent, notable):
                     add(start, end, kind)
+        for start, end in beside_places(doc, text, ents, found, notable):
+            add(start, end, "entity")
+            evidenced.add((start, end))
         _same_name_elsewhere(text, ents, found, add, notable, evidenced)
     # A surname the article gives a person ("Jim O'Brien" ... "O'Brien said") is not a place.
     surnames = {ent.text.split()[-1] for ent in ents if ent.label_ == "PERSON" and len(ent.text.split()) >= 2}
