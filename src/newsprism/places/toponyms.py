@@ -141,6 +141,9 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
             if name_key(ent.text) in _NOT_PLACES:
                 continue
             kind = "based" if re.search(r"-based$", ent.text) else "entity"
+            if known is not None and not _known_entity(text, ent, known) and demonym_country(ent.text):
+                add(ent.start_char, ent.end_char, "demonym")     # "Sri Lankan" tagged as a place
+                continue
             if known is not None and notable is not None and not _known_entity(text, ent, known):
                 # A name the gazetteer does not know: often a body or a building named after
                 # its town ("Henderson County Jail", "Vancouver International Airport"), whose
