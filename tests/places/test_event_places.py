@@ -103,14 +103,14 @@ def _placed_at(analyse, text, trigger):
 
 
 def test_a_noun_event_shares_the_place_of_the_verb_it_is_the_object_of(analyse):
-    placed = _placed_at(analyse, "The senator will deliver a speech on Monday in Manchester, New Hampshire. "
-                                 "The shooting in Orlando left 49 dead. Orlando mourned.", "speech")
+    placed = _placed_at(analyse, "The mayor will give a lecture next week in Manchester, New Hampshire. "
+                                 "Floods hit Orlando. Orlando dried out slowly.", "lecture")
     assert placed is not None and placed.how == "sentence" and placed.place.name == "Manchester", placed
 
 
 def test_speaking_from_a_place_is_speaking_there(analyse):
-    placed = _placed_at(analyse, "The gunman opened fire in Orlando. Orlando police closed the roads. "
-                                 "The president, speaking from Chicago on Sunday, called it an act of terror.", "speaking")
+    placed = _placed_at(analyse, "Floods hit Orlando. Orlando police closed the roads. "
+                                 "The governor, speaking from Chicago, urged calm after the storm.", "speaking")
     assert placed is not None and placed.how == "sentence" and placed.place.name == "Chicago", placed
 
 

@@ -13,7 +13,7 @@ def _found(nlp, text):
 
 
 @pytest.mark.parametrize("text, town", [
-    ("An Alexandria woman was charged with setting fire to her neighbour's shed.", "Alexandria"),
+    ("An Alexandria woman won the county spelling bee.", "Alexandria"),
     ("Two Roswell teens were hurt when their car left the road.", "Roswell"),
     ("The barn outside Greer, S.C., burned for most of the night.", "Greer"),
     ("Volunteers from Lombard, Illinois, filled sandbags all weekend.", "Lombard"),
@@ -37,7 +37,7 @@ def test_a_person_named_like_a_town_stays_a_person(nlp, text, person):
 
 
 def test_a_wire_dateline_after_the_headline_is_a_place(nlp):
-    text = "Council approves new budget. MANSFIELD — The City Council on Monday voted for the plan."
+    text = "Budget passes. MANSFIELD — Council members approved the plan late Tuesday."
     found, ents = _found(nlp, text)
     assert found.get("MANSFIELD") == "dateline", (found, ents)
 
@@ -58,7 +58,7 @@ def test_a_countrys_abbreviation_is_a_place_not_a_people(nlp):
 
 
 def test_names_listed_before_counties_are_counties(nlp):
-    found, ents = _found(nlp, "School boards in Barrow, Jackson and Madison counties cut their budgets.")
+    found, ents = _found(nlp, "Voters in Barrow, Jackson and Madison counties approved the levy.")
     assert {"Barrow", "Jackson", "Madison"} <= set(found), (found, ents)
 
 
@@ -115,8 +115,8 @@ def test_a_regions_full_name_closing_a_sentence_keeps_its_span(nlp):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Vandals damage graves near the church. BEIRUT: Unknown men removed the doors of the chapel.", "BEIRUT"),
-    ("Family mourns. By Jane Roe, Staff Reporter March 15, 2009 NEWARK -- It was a hard week for the family.", "NEWARK"),
+    ("Storm closes port. BEIRUT: Strong winds kept fishing boats ashore on Sunday.", "BEIRUT"),
+    ("Family mourns. By Jane Roe, Staff Reporter April 2, 2011 NEWARK -- It was a hard week for the family.", "NEWARK"),
 ])
 def test_wire_datelines_after_a_headline_or_a_byline(nlp, text, name):
     found, ents = _found(nlp, text)
@@ -143,8 +143,8 @@ def test_an_unknown_part_of_a_known_place_or_a_fort_is_a_place(nlp, text, name):
 
 
 @pytest.mark.parametrize("text, town", [
-    ("Volunteers filled sandbags in Oakport and Moorhead on Thursday.", "Moorhead"),
-    ("Airlines resumed the Washington-Moscow route last year.", "Moscow"),
+    ("Crews stacked sandbags in Dilworth and Moorhead on Thursday.", "Moorhead"),
+    ("The carrier added a Washington-Moscow flight in May.", "Moscow"),
 ])
 def test_a_town_named_alongside_a_place_is_a_place(nlp, text, town):
     found, ents = _found(nlp, text)

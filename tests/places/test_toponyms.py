@@ -38,5 +38,5 @@ def test_a_citys_name_heading_its_police_is_its_place(nlp):
 
 
 def test_the_place_after_of_in_a_bodys_name_without_compass_or_trailing_words(nlp):
-    inside, ents = _inside_names(nlp, "She spoke for the Spina Bifida Association of Western Pennsylvania on Monday.")
+    inside, ents = _inside_names(nlp, "She spoke for the Hearing Loss Society of Western Pennsylvania on Monday.")
     assert "Pennsylvania" in inside, ents

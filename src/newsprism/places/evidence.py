@@ -1,7 +1,7 @@
 """Place names the parser missed or mis-typed, admitted on the gazetteer's and the sentence's evidence.
 
-The small spaCy model often takes a local town for a person or a firm ("Alexandria woman
-charged", "Greer, S.C.") or leaves it untagged. A name is admitted here only when the
+The small spaCy model often takes a local town for a person or a firm ("an Alexandria
+woman", "Greer, S.C.") or leaves it untagged. A name is admitted here only when the
 gazetteer knows it as a country, region or town of 1,000+ by its own name (``notable``) AND
 the text gives place-like evidence around it:
 
@@ -9,10 +9,14 @@ the text gives place-like evidence around it:
     "Alexandria, Louisiana"): the gazetteer checks the containment, so "Jordan, Minn." is the
     town in Minnesota and "Michael Jordan, 45," is nobody's town;
   - it qualifies a resident or local force ("an Alexandria woman", "Roswell police");
+  - it heads an office or a force ("Tillsonburg Mayor", "Rochester Fire Department");
+  - it follows a person ("Jane Roe, 41, of Grovetown") or a legislator's party ("R-Charleston");
+  - it stands in a list ending in "counties", or beside a place already found ("Oakport and
+    Moorhead", "Washington-Moscow");
   - it heads a wire dateline ("MANSFIELD — The council ...", "COLUMBUS, Ohio (AP) —").
 
-Names ending in a county-like designator ("Anderson County", "Readington Township") are
-places whatever the parser said. People stay people: a name with no such evidence is left
+Names ending in a county-like designator ("Anderson County", "Readington Township") or in a
+street or water word ("MacCorkle Avenue", "Neches River") are places whatever the parser said. People stay people: a name with no such evidence is left
 alone, however many towns bear it.
 """
 
@@ -77,7 +81,7 @@ def _is_name_run(tokens) -> bool:
 
 
 def _after_a_person(doc, first) -> bool:
-    """Return whether "of <name>" follows a person ("Rebecca Sears, 41, of Grovetown", "Amstutz, of Wooster")."""
+    """Return whether "of <name>" follows a person ("Jane Roe, 41, of Grovetown", "Smith, of Wooster")."""
     if first.i < 2 or doc[first.i - 1].lower_ != "of":
         return False
     i = first.i - 2
