@@ -27,7 +27,7 @@ SITE_OBJECT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SEIZE", "ATTACK"}
 # Verbs whose object is the place itself ("visited Pineville", "captured Bakhmut").
 SITE_LEMMAS = {"visit", "hit", "strike", "shell", "bomb", "attack", "take", "seize", "capture", "enter", "occupy",
                "storm", "raid", "liberate", "besiege", "surround", "encircle", "tour", "target"}
-# Verbs whose "from X" is where the speaker is, not where anyone came from ("speaking from the White House").
+# Verbs whose "from X" is where the speaker is, not where anyone came from ("speaking from Chicago").
 SPEAKING_LEMMAS = {"speak", "talk", "say", "address", "broadcast", "report", "write", "tweet", "announce", "testify",
                    "call", "comment", "respond", "reply", "remark", "tell"}
 _HOPS = 3
@@ -48,13 +48,13 @@ def _up_to_noun_phrase_head(token):
 def _attachment(place_token, trigger, plover_type: str) -> str | None:
     """Return "location", "destination" or None for how the place hangs off the trigger."""
     if place_token.dep_ in ("compound", "nmod", "amod") and place_token.head.i == trigger.i:
-        return "location"            # the place names the event itself: "the Connecticut shooting", "the Orlando attack"
+        return "location"            # the place names the event itself: "the Orlando attack", "the Dover fire"
     head = _up_to_noun_phrase_head(place_token)
     if head.dep_ == "pobj" and head.head.dep_ in ("prep", "dative", "agent"):
         prep = head.head
         word = prep.lower_
-        # A noun trigger that is a verb's object shares the verb's places: "deliver a speech in
-        # Manchester", "held a news conference in Indianapolis" hang "in X" off the verb.
+        # A noun trigger that is a verb's object shares the verb's places: "give a lecture in
+        # Manchester", "hold a rally in Dover" hang "in X" off the verb.
         anchors = {trigger.i}
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
             anchors.add(trigger.head.i)
