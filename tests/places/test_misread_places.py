@@ -164,3 +164,12 @@ def test_a_demonym_tagged_as_a_place_stays_a_demonym(nlp):
     doc.ents = [Span(doc, 1, 3, label="GPE")]          # the tag the small model sometimes gives it
     found = find_toponyms("a", text, doc, known=lambda name: bool(candidates(name)), notable=notable)
     assert {t.text: t.kind for t in found}.get("Sri Lankan") == "demonym"
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Snow cut off the mining town of Pervouralsk for two days.", "Pervouralsk"),
+    ("Flights to the capital Colombo were cancelled.", "Colombo"),
+])
+def test_a_name_after_a_kind_of_place_is_a_place(nlp, text, town):
+    found, ents = _found(nlp, text)
+    assert town in found, (found, ents)

@@ -114,6 +114,19 @@ def abbreviated_regions(text: str, doc) -> list[tuple[int, int]]:
     return out
 
 
+# Nouns for kinds of places that name one after them: "the town of Pervouralsk", "the capital Colombo".
+PLACE_KIND_NOUNS = {"town", "city", "village", "hamlet", "borough", "county", "province", "capital", "suburb",
+                    "region", "district", "municipality", "township", "port", "island", "state"}
+
+
+def _after_a_kind_of_place(doc, first) -> bool:
+    """Return whether the name follows "the town of" or "the capital" ("the Urals town of Pervouralsk")."""
+    i = first.i - 1
+    if i >= 1 and doc[i].lower_ == "of":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in PLACE_KIND_NOUNS and doc[i].text.islower()
+
+
 def _party_seat(text: str, start: int) -> bool:
     """Return whether the name is a legislator's seat: "Rep. Jane Roe, R-Elbow Lake"."""
     return bool(_PARTY.search(text[max(0, start - 3):start]))
@@ -190,7 +203,7 @@ def misread_places(doc, text: str, ents, notable) -> list[tuple[int, int]]:
             if not notable(name):
                 continue
             if (followed_by_its_region(text, e, name) or (nxt is not None and nxt.lower_ in RESIDENT_NOUNS | OFFICE_WORDS)
-                    or _after_a_person(doc, tokens[0]) or _party_seat(text, s)):
+                    or _after_a_person(doc, tokens[0]) or _party_seat(text, s) or _after_a_kind_of_place(doc, tokens[0])):
                 out.append((s, e))
                 break
     return out
