@@ -7,6 +7,8 @@ mean (CoNLL F1). Two rows are printed:
 - "end to end": every gold action mention of the checked sentences
   (ECBplus_coreference_sentences.csv), where a gold mention we did not extract counts as missed.
 
+Rows for the dev and test topics (the claim gold's fixed split) follow the aligned row.
+
     python benchmarks/score_ecb_alignment.py [--store-dir DIR]
 """
 
@@ -30,6 +32,7 @@ from newsprism.config import Settings
 from newsprism.ingest.ecbplus import _NO_SPACE_BEFORE
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from claims_corpus import split_of
 from score_story_clustering import ECBPLUS, SHARED, build_ecbplus_store, cluster
 
 Mention = tuple[str, int, int]        # (file name, start, end) in the article text
@@ -203,12 +206,29 @@ def main(argv: list[str] | None = None) -> int:
     # match no gold mention are extra response mentions.
     full_key = _clusters(gold)
     full_response = _clusters({**{pairs[s]: system[s] for s in pairs}})
-    for name, key, response in (("aligned mentions", aligned_key, aligned_response), ("end to end", full_key, full_response)):
+    # The same fixed third of topics as the claim gold is test (benchmarks/claims_corpus.py): tune on dev.
+    def split(mention: Mention) -> str:
+        return split_of(f"ecbplus/{mention[0].split('_')[0]}/{mention[0]}")
+
+    halves = [(f"aligned, {half} topics", _clusters({g: gold[g] for g in pairs.values() if split(g) == half}),
+               _clusters({pairs[s]: system[s] for s in pairs if split(pairs[s]) == half})) for half in ("dev", "test")]
+    for name, key, response in (("aligned mentions", aligned_key, aligned_response), *halves,
+                                ("end to end", full_key, full_response)):
         scores = [muc(key, response), b_cubed(key, response), ceaf_e(key, response)]
         fs = [f1(r, p) for r, p in scores]
         table.add_row(name, str(sum(map(len, key))), str(sum(map(len, response))),
                       *(f"{v:.3f}" for (r, p), f in zip(scores, fs) for v in (r, p, f)), f"{sum(fs) / 3:.3f}")
+    # Errors by kind, counted in pairs of aligned mentions: one gold event split over two claims
+    # (missed merge), two gold events joined in one claim (spurious merge), per half.
+    errors: dict[str, int] = defaultdict(int)
+    aligned = list(pairs)
+    for i, a in enumerate(aligned):
+        for b in aligned[i + 1:]:
+            same_gold, same_claim = gold[pairs[a]] == gold[pairs[b]], system[a] == system[b]
+            if same_gold != same_claim:
+                errors[f"{'missed' if same_gold else 'spurious'} merge ({split(pairs[a])})"] += 1
     Console(width=200).print(table)
+    print("errors (mention pairs): " + ", ".join(f"{k}: {n}" for k, n in sorted(errors.items())))
     print(f"{len(usable)} of {len(articles)} documents with comparable offsets; {len(system)} events in claims, "
           f"{len(pairs)} aligned to {len(gold)} gold action mentions of checked sentences")
     return 0

@@ -460,3 +460,43 @@ def test_a_principal_and_those_who_speak_for_him_are_one_party():
     assert Claim(said).status == "attributed-only"
     police = event("9", "p", "Post", "COERCE", (), [account], "breached", attribution="city police")
     assert Claim([*said, police]).status == "corroborated"
+
+
+def test_another_verb_for_a_deed_done_to_someone_is_another_happening():
+    # One can be shot and live, arrested and never charged: the same actors do not make two deeds one.
+    victim = participant("vm", "Marek Oldin", "VLD")
+    shot = event("1", "a", "Alpha", "ASSAULT", [POLICE], [victim], "shot", sentence="Police shot Marek Oldin near the depot.")
+    killed = event("2", "b", "Beta", "ASSAULT", [POLICE], [victim], "killed", sentence="Police killed Marek Oldin near the depot.")
+    slain = event("3", "c", "Gamma", "ASSAULT", [POLICE], [victim], "slain", sentence="Marek Oldin was slain by police near the depot.")
+    assert pair_score(shot, killed) is None
+    assert pair_score(killed, slain) >= LINK_THRESHOLD
+    assert sorted(len(c.events) for c in build_claims([shot, killed, slain])) == [1, 2]
+    arrested = event("4", "a", "Alpha", "COERCE", [POLICE], [victim], "arrested", mode="arrest")
+    charged = event("5", "b", "Beta", "COERCE", [POLICE], [victim], "charged", mode="arrest")
+    assert pair_score(arrested, charged) is None
+
+
+def test_a_victim_named_by_one_report_and_described_by_another_can_be_one():
+    # "police arrested Marek Oldin" / "the arrest of the club's striker": a name against a description
+    # is not evidence of two victims; two different names are.
+    named = event("1", "a", "Alpha", "COERCE", [POLICE], [participant("vm", "Marek Oldin", "VLD")], "arrested",
+                  mode="arrest", sentence="Police arrested Marek Oldin after the match on Sunday.")
+    described = event("2", "b", "Beta", "COERCE", [POLICE], [participant(None, "the club's striker", None)], "arrested",
+                      mode="arrest", sentence="Police arrested the club's striker after the match on Sunday.")
+    other = event("3", "c", "Gamma", "COERCE", [POLICE], [participant("tk", "Tomas Kell", "VLD")], "arrested",
+                  mode="arrest", sentence="Police arrested Tomas Kell after the match on Sunday.")
+    assert pair_score(named, described) >= LINK_THRESHOLD
+    assert pair_score(named, other) is None
+
+
+def test_a_described_doer_is_no_evidence_of_another_doer():
+    # "A fire destroyed the mill" / "The Harlow blaze destroyed the mill": a description and a name.
+    # (The parser found no target in either sentence: only the deed and its words are shared.)
+    by_fire = event("1", "a", "Alpha", "ASSAULT", [participant(None, "a fire", None)], [], "destroyed", day=None,
+                    sentence="A fire destroyed the old mill overnight.")
+    by_blaze = event("2", "b", "Beta", "ASSAULT", [participant(None, "The Harlow Blaze", None)], [], "destroyed",
+                     day=None, sentence="The Harlow Blaze destroyed the old mill.")
+    by_gang = event("3", "c", "Gamma", "ASSAULT", [participant("rg", "Red Hand Gang", "VLD")], [], "destroyed", day=None,
+                    sentence="The Red Hand Gang destroyed the old mill.")
+    assert pair_score(by_fire, by_blaze) >= LINK_THRESHOLD
+    assert not pair_score(by_blaze, by_gang)      # two named doers who differ

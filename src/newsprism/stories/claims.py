@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -98,6 +99,40 @@ def independent_parties(first: str, second: str) -> bool:
     """Return whether two named parties are two, not one named two ways (one's name words within the other's)."""
     a, b = party_words(first), party_words(second)
     return bool(a and b) and not (a <= b or b <= a)
+
+
+def _read_same_deed_verbs() -> dict[str, int]:
+    """Return {verb: its set's number} from data/same_deed_verbs.tsv."""
+    sets: dict[str, int] = {}
+    text = (Path(__file__).parent / "data" / "same_deed_verbs.tsv").read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines()):
+        if line.strip() and not line.startswith("#"):
+            for verb in line.split("\t"):
+                sets[_stem(verb)] = number
+    return sets
+
+
+def _stem(verb: str) -> str:
+    """Return a verb without its inflection ("seized" and "seize" -> "seiz"), as lemmas vary by coder rule."""
+    word = verb.strip().lower()
+    return (re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 4 else word).rstrip("e")
+
+
+SAME_DEED_VERBS = _read_same_deed_verbs()
+# Deeds done to someone, where another verb tells another step: shot, wounded, killed; arrested,
+# charged, sentenced. (A move of forces or a protest is told by many verbs: "marched", "advanced".)
+DEEDS_DONE_TO = {"ASSAULT", "COERCE"}
+
+
+def same_verb_deed(first: str, second: str) -> bool:
+    """Return whether two verb lemmas name one material deed: the same verb, or verbs of one set
+    of data/same_deed_verbs.tsv ("killed" / "slain"; never "shot" / "killed")."""
+    if first == second:
+        return True
+    if _stem(first) == _stem(second):
+        return True
+    a, b = SAME_DEED_VERBS.get(_stem(first)), SAME_DEED_VERBS.get(_stem(second))
+    return a is not None and a == b
 
 
 # A pair of events this close counts as one happening (see pair_score for the scale).
@@ -575,6 +610,8 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
         return None   # a mediation between two sides is a process; a meeting is one encounter within it
     # The same verb for the same kind of deed ("released" a patch, "arrested", "killed").
     same_deed = type_score == 1.0 and bool(a.lemma) and a.lemma == b.lemma
+    if a.plover_type in DEEDS_DONE_TO and b.plover_type in DEEDS_DONE_TO and not same_verb_deed(a.lemma, b.lemma):
+        return None   # "shot" / "killed", "arrested" / "charged": two deeds, however alike their actors
     unnamed_agent = not (a.sources and b.sources)
     if a.plover_type in SYMMETRIC_TYPES and b.plover_type in SYMMETRIC_TYPES:
         # Who met or agreed with whom: things ("the dam") do not make two agreements one.
@@ -602,11 +639,10 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
         if a.targets and b.targets and target < 0.5:
             # Each names whom it was done to, and they differ. For a deed (an arrest, a killing)
             # the victims define the happening; what a statement is about is looser.
-            specific = all(p.head not in GENERIC_HEADS for p in (*a.targets, *b.targets))
             # Forces gather in one place and head for another: for a movement of forces, the
             # places named are stages of one move, not its victims.
             moving = a.plover_type == b.plover_type == "MOBILIZE" and all(p.is_place for p in (*a.targets, *b.targets))
-            if specific and QUAD_CLASS.get(a.plover_type) == "material conflict" and not moving:
+            if _victims_differ(a, b) and QUAD_CLASS.get(a.plover_type) == "material conflict" and not moving:
                 return None
             actors -= 0.4
         if type_score < 1.0 and source < 0.8:
@@ -641,10 +677,39 @@ def pair_score(a: StoryEvent, b: StoryEvent) -> float | None:
     if actors < 0.5:
         # No shared participant: only the same deed, on the same day or told in like words, and
         # never when each names a different doer.
-        if not (same_deed and unnamed_agent and (date_score == 0.5 or overlap >= SAME_DEED_OVERLAP)):
+        if not (same_deed and (unnamed_agent or not _doers_differ(a, b)) and (date_score == 0.5 or overlap >= SAME_DEED_OVERLAP)):
             return 0.0
         lexical += SAME_DEED_BONUS
     return 0.5 * type_score + actors + date_score + lexical
+
+
+def _named(p: Participant) -> bool:
+    """Return whether the sentence names the participant (a proper name, not a pronoun or a description)."""
+    return p.proper and not p.pronoun and p.head not in GENERIC_HEADS
+
+
+def _victims_differ(a: StoryEvent, b: StoryEvent) -> bool:
+    """Return whether two deeds were clearly done to different people or things: each names its
+    target and the names differ ("Vincent Jackson" / "Jamal Williams"), or each describes it by a
+    different specific noun and no shared count ("dozens of activists" / "three commanders").
+
+    A name against a description is no such evidence: "the team" and "Jamal Williams", "a third"
+    and "Kraft Foods" are how news reports (and a parser) tell the same victim."""
+    named_a, named_b = [p for p in a.targets if _named(p)], [p for p in b.targets if _named(p)]
+    if named_a and named_b:
+        return max(_match(x, y) for x in named_a for y in named_b) < 0.5
+    described = [p for p in (*a.targets, *b.targets) if not p.proper and not p.pronoun]
+    if len(described) != len(a.targets) + len(b.targets):
+        return False
+    if any(p.head in GENERIC_HEADS for p in described):
+        return False
+    return not (set(a.numbers) & set(b.numbers))
+
+
+def _doers_differ(a: StoryEvent, b: StoryEvent) -> bool:
+    """Return whether two reports name different doers: both name someone, and no one named matches."""
+    named_a, named_b = [p for p in a.sources if _named(p)], [p for p in b.sources if _named(p)]
+    return bool(named_a and named_b) and max(_match(x, y) for x in named_a for y in named_b) < 0.5
 
 
 # -- grouping --------------------------------------------------------------------------------------
