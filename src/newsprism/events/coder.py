@@ -19,6 +19,7 @@ from newsprism.events.lexicon import Trigger
 from newsprism.events.modality import _attribution_token
 from newsprism.events.noun_events import code_noun
 from newsprism.events.phrases import _resolve_phrase
+from newsprism.events.replies import code_denying_replies
 from newsprism.events.senses import not_this_sense
 from newsprism.events.syntax import _in_condition, _lemma, _subject, _verb_trigger
 from newsprism.events.verb_events import code_verb
@@ -68,4 +69,5 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
         elif token.pos_ == "NOUN":
             code_noun(coding, token)
     code_criticism(coding, doc, skipped)
+    code_denying_replies(coding, doc, skipped)
     analyzed.events[:] = coding.events
