@@ -13,21 +13,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsprism.events.coding import ArticleCoding
-from newsprism.events.lexicon import Trigger
+from newsprism.events.lexicon import Trigger, read_table
 from newsprism.events.phrases import _resolve_phrase
 from newsprism.events.syntax import _lemma, _passive_target, _subject, _with_conjuncts
 
 CRIMES_FILE = Path(__file__).parent / "data" / "charged_acts.tsv"
 
 
-def read_crimes(path: Path = CRIMES_FILE) -> list[dict[str, str]]:
-    """Return the rows of the charged-acts table (crime, plover, mode, cameo, must, must_not)."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    columns = lines[0].split("\t")
-    return [dict(zip(columns, line.split("\t"), strict=True)) for line in lines[1:]]
-
-
-CRIME_ROWS = read_crimes()
+# The rows of the charged-acts table (crime, plover, mode, cameo, must, must_not).
+CRIME_ROWS = read_table(CRIMES_FILE)
 CRIMES: dict[str, Trigger] = {r["crime"]: Trigger(r["plover"], r["mode"] or None, r["cameo"]) for r in CRIME_ROWS}
 
 # Verbs that charge someone with an act (its accused is the passive subject or the object). A
