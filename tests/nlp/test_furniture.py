@@ -23,8 +23,8 @@ def _kinds(text: str) -> list[tuple[str, str]]:
     ("Read more: Rebels seize second dam as talks stall", "read-more"),
     ("RELATED: What the ceasefire means for the border towns", "read-more"),
     ("Advertisement", "boilerplate"),
-    ("Editor's note: The senator is a frequent guest on this programme and has threatened to sue two rivals "
-     "who attacked him, which readers should weigh as they read on.", "note"),
+    (("Editor's note: The senator is a frequent guest on this programme and has threatened to sue two rivals "
+      "who attacked him, which readers should weigh as they read on."), "note"),
     ("Correction: A previous version misnamed the town where the militia seized a dam.", "note"),
     ("CLARIFICATION: The second paragraph now says the minister urged, not ordered, a pause.", "note"),
     ("This story has been updated with comments from the mayor's office.", "note"),

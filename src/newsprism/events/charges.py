@@ -47,12 +47,10 @@ def _charging_word(crime):
     conjuncts, "counts of", "suspicion of" and "murder charges"; None when nothing charges it."""
     node = crime
     for _ in range(8):
-        if node.dep_ == "conj":
-            node = node.head
-        elif node.dep_ == "compound" and node.head.pos_ == "NOUN" and node.head.lemma_.lower() in CHARGE_NOUNS:
-            node = node.head
-        elif node.dep_ in ("amod", "compound") and node.head.lemma_.lower() in CRIMES:
-            node = node.head   # "attempted murder", "armed robbery"
+        if node.dep_ == "conj" or (
+                node.dep_ == "compound" and node.head.pos_ == "NOUN" and node.head.lemma_.lower() in CHARGE_NOUNS) or (
+                node.dep_ in ("amod", "compound") and node.head.lemma_.lower() in CRIMES):
+            node = node.head   # "murder and arson", "murder charges", "attempted murder"
         elif node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent") and node.head.lower_ in CHARGE_PREPS:
             holder = node.head.head
             if holder.pos_ == "NOUN" and holder.lemma_.lower() in CHARGE_NOUNS:

@@ -185,7 +185,7 @@ def _campaign_help(token, lemma: str, sources, targets) -> Trigger | None:
     """Return the trigger of a verb of aid after the arena it is used in: SUPPORT for money given
     to campaign actors, None for other help to them or for a giving with no recipient and no
     object ("the opportunities America provides"); else the AID trigger unchanged."""
-    aid = VERBS[(lemma, "")] if (lemma, "") in VERBS else None
+    aid = VERBS.get((lemma, ""))
     if lemma in GOODS_VERBS and not targets and not any(c.dep_ in ("dobj", "dative") for c in token.children):
         return None   # nothing handed to anyone ("ready to help" still offers help)
     # A described actor ("one candidate", "a super PAC") has the sector its description names.
