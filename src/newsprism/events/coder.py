@@ -12,12 +12,14 @@ emitter and modality recoding), ``syntax``/``phrases``/``targets``/``modality`` 
 
 from __future__ import annotations
 
+from newsprism.events.charges import code_charged_acts
 from newsprism.events.coding import ArticleCoding
 from newsprism.events.criticism import code_criticism
 from newsprism.events.lexicon import Trigger
 from newsprism.events.modality import _attribution_token
 from newsprism.events.noun_events import code_noun
 from newsprism.events.phrases import _resolve_phrase
+from newsprism.events.replies import code_denying_replies
 from newsprism.events.senses import not_this_sense
 from newsprism.events.syntax import _in_condition, _lemma, _subject, _verb_trigger
 from newsprism.events.verb_events import code_verb
@@ -44,6 +46,13 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
     """Fill ``analyzed.events`` with the PLOVER events of one article (pipeline stage)."""
     coding = ArticleCoding(analyzed, doc)
     furniture = find_furniture(analyzed.article.text)
+
+    def skipped(token) -> bool:
+        # A caption, byline or "Read more" headline is not the story; the condition of a threat
+        # or offer is not reported as done.
+        return bool(furniture and furniture_at(furniture, token.idx, token.idx + len(token))) or _in_condition(token)
+
+    code_charged_acts(coding, doc, skipped)   # first: the crime noun is the act charged, not a bare noun
     for token in doc:
         if token.pos_ not in ("VERB", "NOUN"):
             continue   # only verbs and nouns name events (spaces, names, function words never do)
@@ -59,6 +68,6 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             _code_obligation(coding, token)
         elif token.pos_ == "NOUN":
             code_noun(coding, token)
-    code_criticism(coding, doc, lambda token: bool(
-        (furniture and furniture_at(furniture, token.idx, token.idx + len(token))) or _in_condition(token)))
+    code_criticism(coding, doc, skipped)
+    code_denying_replies(coding, doc, skipped)
     analyzed.events[:] = coding.events

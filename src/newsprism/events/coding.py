@@ -50,8 +50,9 @@ class ArticleCoding:
 
     def emit(self, trigger_token, trigger: Trigger, plover: str, rule: str, sources: list[ActorRef],
              targets: list[ActorRef], anchor, confidence: float, mode: str | None = None,
-             negated: bool | None = None) -> None:
-        """Append the event a rule matched, unless this token already has one of this type."""
+             negated: bool | None = None, modality: str | None = None) -> None:
+        """Append the event a rule matched, unless this token already has one of this type.
+        A rule that knows the deed's modality (an act charged is alleged) passes it."""
         analyzed, article = self.analyzed, self.analyzed.article
         sentence = trigger_token.sent
         negation = _negated(anchor) if negated is None else negated
@@ -59,7 +60,7 @@ class ArticleCoding:
         if key in self.seen:
             return
         self.seen.add(key)
-        modality = _modality(anchor)
+        modality = _modality(anchor) if modality is None else modality
         if rule.startswith(("verb:", "cameo:")) and plover not in ("AGREE", "THREATEN", "REQUEST", "REJECT"):
             plover, rule, negation, sources, targets = self._recode(
                 anchor, plover, rule, negation, modality, sources, targets)

@@ -124,11 +124,16 @@ ACCUSING_PREDICATES = {"betrayal", "treason", "crime", "terrorism", "terrorist",
 CRITICISM_CUES_FILE = Path(__file__).parent / "data" / "criticism_cues.tsv"
 
 
-def read_criticism_cues(path: Path = CRITICISM_CUES_FILE) -> list[dict[str, str]]:
-    """Return the rows of the criticism lexicon (cue, kind, must, must_not; see the file's header)."""
+def read_table(path: Path) -> list[dict[str, str]]:
+    """Return the rows of a word table of the coder (tab-separated, a header line after '#' comments)."""
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     columns = lines[0].split("\t")
     return [dict(zip(columns, line.split("\t"), strict=True)) for line in lines[1:]]
+
+
+def read_criticism_cues(path: Path = CRITICISM_CUES_FILE) -> list[dict[str, str]]:
+    """Return the rows of the criticism lexicon (cue, kind, must, must_not; see the file's header)."""
+    return read_table(path)
 
 
 CRITICISM_CUES = read_criticism_cues()

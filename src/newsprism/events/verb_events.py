@@ -38,6 +38,7 @@ from newsprism.events.syntax import (
 )
 from newsprism.events.targets import _threatened, _with_deeper_targets, with_implied_agent
 from newsprism.events.vocabulary import (
+    CAMPAIGN_SECTORS,
     CONTENT_OBJECT_VERBS,
     FORCE_SECTORS,
     FORCE_THINGS,
@@ -160,6 +161,38 @@ def _hands_over_no_aid(token) -> bool:
     handed += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
     return any(h.ent_type_ == "PERSON" or lookup_title(h.lemma_.lower()) is not None or h.lemma_.lower() in NOT_AID
                for h in handed)
+
+
+# Help in the campaign arena (gold rule 7): money a donor gives a candidate, party or PAC is
+# SUPPORT; other help to one ("help one candidate more than another") is no aid. Aid is what
+# states, agencies and charities hand over.
+CAMPAIGN_DONATION = Trigger("SUPPORT", None, "051")
+AID_GIVERS = {"GOV", "IGO", "NGO", "MIL", "COP"}
+# Head words of described campaign actors, whom the actor lexicon gives no sector.
+CAMPAIGN_WORDS = {"candidate", "candidates", "campaign", "campaigns", "pac", "super-pac", "pacs", "nominee",
+                  "challenger", "incumbent", "contender", "contenders", "democrats", "republicans", "party"}
+
+
+def _campaign_sector(ref) -> str | None:
+    """Return the sector of a target, a described campaign actor ("one candidate", "a super-PAC") as PTY."""
+    if ref.sector:
+        return ref.sector
+    words = ref.name.lower().replace("’s", "").split()
+    return "PTY" if words and words[-1] in CAMPAIGN_WORDS else None
+
+
+def _campaign_help(token, lemma: str, sources, targets) -> Trigger | None:
+    """Return the trigger of a verb of aid after the arena it is used in: SUPPORT for money given
+    to campaign actors, None for other help to them or for a giving with no recipient and no
+    object ("the opportunities America provides"); else the AID trigger unchanged."""
+    aid = VERBS.get((lemma, ""))
+    if lemma in GOODS_VERBS and not targets and not any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return None   # nothing handed to anyone ("ready to help" still offers help)
+    # A described actor ("one candidate", "a super PAC") has the sector its description names.
+    sectors = [sector for t in targets if (sector := _campaign_sector(t))]
+    if not sectors or not all(s in CAMPAIGN_SECTORS for s in sectors) or any(s.sector in AID_GIVERS for s in sources):
+        return aid
+    return CAMPAIGN_DONATION if lemma in GOODS_VERBS else None
 
 
 # Event types whose object, when it names people, is whom the force was used on.
@@ -328,6 +361,11 @@ def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: s
     if lemma in GIVING_VERBS and trigger.plover == "AID" and not (
             (not sources or any(_actor_like(x) for x in sources)) and any(_actor_like(x) for x in targets)):
         return   # "gave users a glimpse", "help one candidate": aid passes between actors
+    if trigger.plover == "AID" and rule == f"verb:{lemma}":
+        helped = _campaign_help(token, lemma, sources, targets)
+        if helped is None:
+            return   # "help one candidate", "the opportunities America provides": no aid handed over
+        trigger = helped
     if lemma in TALKING_VERBS and trigger.plover == "CONSULT" and not targets:
         return   # "not going to talk about this", "speaking at a conference": no one consulted
     if trigger.plover == "ASSAULT" and lemma in VERBAL_ATTACK_VERBS and _verbal_attack(token, sources, targets):
