@@ -9,7 +9,14 @@ from collections import Counter
 from newsprism.actors import actor_at, describe
 from newsprism.actors.antecedents import pronoun_actor
 from newsprism.events.lexicon import DEED_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS
-from newsprism.events.phrases import TIME_NOUNS, _actor_like, _country_of_setting, _is_someone, _named_place, _resolve_phrase
+from newsprism.events.phrases import (
+    TIME_NOUNS,
+    _actor_like,
+    _country_of_setting,
+    _is_someone,
+    _named_place,
+    _resolve_phrase,
+)
 from newsprism.events.syntax import _condition_subjects, _named_things
 from newsprism.events.vocabulary import CLAUSE_LINKS, LANDMARK_PREPS, PLACE_TARGETED, SETTING_PREPS
 

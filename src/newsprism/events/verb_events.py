@@ -36,7 +36,12 @@ from newsprism.events.syntax import (
     _targets,
     _with_conjuncts,
 )
-from newsprism.events.targets import _people_without_country, _threatened, _with_deeper_targets, with_implied_agent
+from newsprism.events.targets import (
+    _people_without_country,
+    _threatened,
+    _with_deeper_targets,
+    with_implied_agent,
+)
 from newsprism.events.vocabulary import (
     CONTENT_OBJECT_VERBS,
     FORCE_SECTORS,
