@@ -211,3 +211,28 @@ def test_a_thing_a_pattern_names_stays_no_target(analyze_text):
     # "sent an envoy": the envoy is what was sent, not whom the act was aimed at.
     events = analyze_text("Russia sent an envoy on Monday.").events
     assert all(not e.targets for e in events if e.trigger == "sent")
+
+
+@pytest.mark.parametrize("sentence, trigger, people, country", [
+    ("Georgian police detained four reporters in Tbilisi on Saturday.", "detained", "reporters", "GEO"),
+    ("Moldovan police arrested three men in Chisinau after the explosion.", "arrested", "men", "MDA"),
+    ("Police arrested a teenager in Warsaw on Friday.", "arrested", "teenager", "POL"),
+])
+def test_people_acted_on_in_a_city_are_the_target_and_the_city_is_where(analyze_text, sentence, trigger, people, country):
+    # The place after a people object says where it happened; the people are whom, and of that place.
+    event = _event(analyze_text(sentence), trigger)
+    assert [t.name.split()[-1] for t in event.targets] == [people], event.targets
+    assert event.targets[0].country == country
+
+
+def test_a_thing_acted_on_in_a_city_still_leaves_the_city_as_target(analyze_text):
+    # No people named: where force was used is still whom it was aimed at (PLOVER's convention).
+    event = _event(analyze_text("Rebels shelled the airport in Goma on Monday."), "shelled")
+    assert any(t.country == "COD" for t in event.targets), event.targets
+
+
+def test_an_office_before_which_a_title_stands_has_the_titles_sector(analyze_text):
+    # "the U.S. Attorney's office" is a prosecutor's office of the USA, not the American state.
+    event = _event(analyze_text("The U.S. Attorney's office subpoenaed records from the governor's campaign."),
+                   "subpoenaed")
+    assert [(s.country, s.sector) for s in event.sources] == [("USA", "JUD")]

@@ -143,6 +143,11 @@ def _resolve_one(analyzed: AnalyzedArticle, token, exclude_country: str | None =
 TIME_NOUNS = {"wake", "aftermath", "eve", "run-up", "runup", "midst", "heels"}
 
 
+# Nouns for the body that serves an office-holder: "the U.S. Attorney's office", "the
+# governor's staff". Their sector is the title's, their country the place's.
+OFFICE_NOUNS = {"office", "bureau", "staff", "chambers"}
+
+
 def _described_head(analyzed: AnalyzedArticle, token, modifier: ActorRef, start: int, end: int) -> ActorRef | None:
     """Return the described actor a phrase names when only a place before its head is a known
     actor: "a New York City cable news reporter" is a reporter (of the USA), not New York;
@@ -151,10 +156,14 @@ def _described_head(analyzed: AnalyzedArticle, token, modifier: ActorRef, start:
     kind = next((a.kind for a in analyzed.actors if a.id == modifier.actor_id), None)
     if kind not in ("place", "country") or token.pos_ != "NOUN":
         return None
+    text = analyzed.article.text[start:end].strip()
     sector = describe(token.lemma_.lower())[1] or describe(token.text)[1]
+    if sector is None and token.lemma_.lower() in OFFICE_NOUNS:
+        # "the U.S. Attorney's office", "the Mayor's office": an office is its holder's body,
+        # so the title before it gives the sector (a prosecutor's, not the state's).
+        sector = describe(text)[1]
     if sector is None:
         return None
-    text = analyzed.article.text[start:end].strip()
     return ActorRef(None, text, modifier.country or describe(text)[0], sector, start, end)
 
 

@@ -9,7 +9,14 @@ from collections import Counter
 from newsprism.actors import actor_at, describe
 from newsprism.actors.antecedents import pronoun_actor
 from newsprism.events.lexicon import DEED_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS
-from newsprism.events.phrases import TIME_NOUNS, _actor_like, _named_place, _resolve_phrase
+from newsprism.events.phrases import (
+    TIME_NOUNS,
+    _actor_like,
+    _country_of_setting,
+    _is_someone,
+    _named_place,
+    _resolve_phrase,
+)
 from newsprism.events.syntax import _condition_subjects, _named_things
 from newsprism.events.vocabulary import CLAUSE_LINKS, LANDMARK_PREPS, PLACE_TARGETED, SETTING_PREPS
 
@@ -143,13 +150,52 @@ def _with_deeper_targets(analyzed: AnalyzedArticle, targets: list[ActorRef], sou
         named = [r for r in _content_subjects(analyzed, roots, skip) if (r.actor_id or r.name) not in source_ids]
         if named:
             return named + targets
+    # "detained three journalists in Minsk", "arrested two men in Kyiv": when the deed names the
+    # people it is done to, a place it happens in is where, not whom; the people are of that place.
+    people = _people_without_country(roots[0].doc, targets) if roots else []
+    settings = settings and not people
     # Where an attack comes from is not whom it hits: "rockets fired from Gaza".
     origins = plover != "ASSAULT"
     deeper = _actor_in_clause(analyzed, list(content), skip, sources, settings=settings, origins=origins) if content else []
     deeper = deeper or _actor_in_clause(analyzed, roots, skip, sources, settings=settings, origins=origins)
     if not deeper and not targets and plover in PLACE_TARGETED:
         deeper = _place_target(analyzed, *(places or roots))
+    if people and not deeper:
+        targets = _placed_people(analyzed, roots, targets, people)
     return deeper + targets
+
+
+def _people_without_country(doc, targets: list[ActorRef]) -> list[ActorRef]:
+    """Return the targets that name people or a body but no country: "three journalists" (a
+    sector), "two men" (people by their noun); not things ("a convoy", "the records")."""
+    found = []
+    for ref in targets:
+        if ref.country:
+            continue
+        if ref.actor_id is not None or ref.sector is not None:
+            found.append(ref)
+            continue
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand") if ref.start is not None and ref.end is not None else None
+        if span is not None and (_is_someone(span.root, []) or span.root.lemma_.lower() in PERSON_NOUNS):
+            found.append(ref)
+    return found
+
+
+# One person named by what befell or describes them, which no actor table gives a sector:
+# "arrested the suspect at his home in Leeds", "detained a teenager in Hebron".
+PERSON_NOUNS = {"suspect", "teenager", "boy", "girl", "victim", "student", "driver", "worker", "prisoner",
+                "detainee", "hostage", "citizen", "migrant", "refugee", "passenger", "pilot", "tourist"}
+
+
+def _placed_people(analyzed: AnalyzedArticle, roots: list, targets: list[ActorRef],
+                   people: list[ActorRef]) -> list[ActorRef]:
+    """Return ``targets`` with the people among them given the country of the place the deed (or
+    its object) happens in: "detained three journalists in Minsk" detains Belarusian journalists."""
+    holders = list(roots) + [c for r in roots for c in r.children if c.dep_ in ("dobj", "nsubjpass")]
+    country = next((c for h in holders if (c := _country_of_setting(analyzed, h, ("in", "inside", "at")))), None)
+    if country is None:
+        return targets
+    return [dataclasses.replace(t, country=country) if t in people else t for t in targets]
 
 
 def _owners_of_objects(analyzed: AnalyzedArticle, roots: list, sources: list[ActorRef]) -> list[ActorRef]:

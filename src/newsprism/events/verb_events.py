@@ -36,7 +36,12 @@ from newsprism.events.syntax import (
     _targets,
     _with_conjuncts,
 )
-from newsprism.events.targets import _threatened, _with_deeper_targets, with_implied_agent
+from newsprism.events.targets import (
+    _people_without_country,
+    _threatened,
+    _with_deeper_targets,
+    with_implied_agent,
+)
 from newsprism.events.vocabulary import (
     CAMPAIGN_SECTORS,
     CONTENT_OBJECT_VERBS,
@@ -267,7 +272,7 @@ def _verb_targets(analyzed, token, trigger: Trigger, target_tokens: list, source
     targets: list[ActorRef] = [r for t in target_tokens for r in _resolve_phrase(analyzed, t, exclude)]
     if not targets:
         targets = _clause_targets(analyzed, token, trigger, subject, exclude)
-    if targets and not any(_actor_like(t) for t in targets):
+    if targets and not any(_actor_like(t) for t in targets) and not _people_without_country(token.doc, targets):
         # The object is a thing; the actor it is done to sits in a prepositional phrase.
         targets = _recipients(analyzed, token, exclude) or targets
     if trigger.plover == "THREATEN" and not any(t.country for t in targets):
