@@ -164,6 +164,8 @@ def grow(path: Path, base: Path, stored: int, new: int, clustered: bool = True, 
                 extra = {}
                 if table == "articles":
                     extra = {"title": f"coalesce(title, '') || ' ({tag}{k})'",
+                             # each repetition arrives after the previous one, the new articles last
+                             "ingested_at": f"ingested_at + INTERVAL {k + (100_000 if tag == 'new' else 0)} MINUTE",
                              "published": f"CASE WHEN {undated} THEN NULL ELSE published + {shift} END"}
                 key = "event_id IN (SELECT id FROM base.events WHERE article_id IN " + chosen + ")" \
                     if table == "event_actors" else ("id" if table == "articles" else "article_id") + f" IN {chosen}"
@@ -203,6 +205,22 @@ def grow(path: Path, base: Path, stored: int, new: int, clustered: bool = True, 
             for k in range(-(-new // size)):
                 # A tenth of the new articles undated; the rest two days after the last dated repetition.
                 replica(k, min(size, new - k * size), last_dated * REPLICA_SPACING + 2, "hash(id) % 10 = 0", "new", False)
+            if clustered:
+                # An article without an outlet counts under its own id (or its original's): the
+                # repetition's id, as the repetition's origins would have been settled.
+                for table in ("story_articles", "claim_events"):
+                    con.execute(f"UPDATE {table} SET origin = origin || regexp_extract(article_id, '~.*$') "
+                                "WHERE regexp_matches(origin, '^[0-9a-f]{16}$')")
+            if clustered and first_undated is not None and undated_stories == "merged":
+                # A merged story's later repetitions are copies of its first: their origins are
+                # the first's, as newsprism would have settled them (and written in the claims).
+                from newsprism.stories.stage import refresh_origins
+
+                merged = [r["story_id"] for r in store.query(
+                    f"SELECT DISTINCT story_id FROM story_articles WHERE story_id LIKE '%~r{first_undated}'")]
+                refresh_origins(store, merged)
+                con.execute("UPDATE claim_events SET origin = s.origin FROM story_articles s "
+                            "WHERE s.article_id = claim_events.article_id AND s.origin <> claim_events.origin")
             if clustered:
                 # A merged story's index row is the sum of its repetitions' rows.
                 con.execute("CREATE TEMP TABLE summed_terms AS SELECT story_id, term, sum(weight) AS weight "

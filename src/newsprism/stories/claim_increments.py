@@ -19,9 +19,9 @@ whose stories keep growing (undated reports join stories of any date) pays more 
 
 What is still rebuilt over the whole story: the claims made of facts (sentences holding no
 event: their grouping weighs how common each word is in the story), the framing terms and the
-voices. A story is rebuilt whole, as before, when it was never analysed, when its new articles
-are at least half of it, or when an article's origin changed since its claims were written
-(a new original makes an older article a copy, which changes who corroborates what).
+voices. A story is rebuilt whole, as before, when it was never analysed or when its new articles
+are at least half of it. A stored article whose origin changed since its claims were written (a
+new original makes it a copy, which changes who corroborates what) has its claims rebuilt.
 """
 
 from __future__ import annotations
@@ -155,13 +155,11 @@ def analysed_articles(store: Store, story_ids: Sequence[str]) -> dict[str, dict[
 
 
 def needs_whole_rebuild(articles: Sequence[dict], analysed: dict[str, str], whole_share: float = WHOLE_SHARE) -> bool:
-    """Return whether a story must be rebuilt whole: never analysed, mostly new, or an origin changed."""
+    """Return whether a story must be rebuilt whole: never analysed, or mostly new."""
     if not analysed:
         return True
     new = sum(1 for a in articles if a["id"] not in analysed)
-    if new >= whole_share * len(articles):
-        return True
-    return any(a["id"] in analysed and analysed[a["id"]] != a["origin"] for a in articles)
+    return new >= whole_share * len(articles)
 
 
 def _event_order(e: StoryEvent) -> tuple:
@@ -263,6 +261,13 @@ def _increment_rows(queries: GroupQueries, index: ClaimIndex, story_id: str, art
     loaded = story_events(queries, [by_id[a] for a in sorted(set(wanted.values())) if a in by_id], via_outlet)
     representatives = {e.id: e for e in loaded if e.id in wanted}
     joined, fresh = join_new_events(index, story_id, new_events, representatives)
+    # A stored article whose origin changed (a new original makes it a copy) changes who
+    # corroborates the claims holding its events: they are rebuilt too, with what they hold.
+    moved = {a["id"] for a in articles if a["id"] in analysed and analysed[a["id"]] != a["origin"]}
+    if moved:
+        for claim, events in index.events.items():
+            if index.story_of.get(claim) == story_id and claim not in joined and any(a in moved for _, a in events):
+                joined[claim] = []
     # The whole of each claim that gains events.
     gaining_articles = sorted({a for claim in joined for _, a in index.events[claim]})
     stored = {e.id: e for e in story_events(queries, [by_id[a] for a in gaining_articles if a in by_id], via_outlet)}
