@@ -15,6 +15,10 @@ per day stays that of the corpus (about 100 articles a day) while its history gr
 new articles are a further repetition dated two days after the last dated one (so most join its
 stories), a tenth of them undated.
 
+The grown stores carry the stories' comparison (claims, framing, voices) too, so that the new
+articles update stored claims as in a store newsprism has run on; ``--analysis increments,whole``
+measures the incremental update (update_stories) and whole rebuilds on copies of one store.
+
 Each point runs in its own subprocess (peak RSS from /proc VmHWM covers only that run): it opens
 the prepared store and runs the story stage (clustering, then the story analysis), timing both.
 Rows "fresh 1k" and "fresh 10k" are whole runs' story stages: stores of 1,000 and 10,000
@@ -22,7 +26,7 @@ articles none of which is clustered yet.
 
     python benchmarks/story_scale.py --store-dir /tmp/stores [--sizes 1000,10000,30000,100000]
         [--search index|exact|auto] [--fresh 1000,10000] [--timeout 900] [--repeat 1]
-        [--undated-every 10] [--undated-stories merged|separate]
+        [--undated-every 10] [--undated-stories merged|separate] [--analysis increments,whole]
 """
 
 from __future__ import annotations
