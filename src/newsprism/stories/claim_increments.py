@@ -40,8 +40,8 @@ from newsprism.stories.analysis import (
     stories_articles,
     story_events,
     story_failure,
-    story_rows,
 )
+from newsprism.stories import analysis
 from newsprism.stories.claims import (
     GENERIC_HEADS,
     QUAD_CLASS,
@@ -229,7 +229,7 @@ def _update_group(store: Store, group: list[str], strict: bool, whole_share: flo
                                                  analysed.get(story_id, {}))
                 replaced_claims.extend(replaced)
             else:
-                rows = story_rows(queries, story_id)
+                rows = analysis.story_rows(queries, story_id)   # through the module: one hook for both
                 rebuilt_whole.append(story_id)
         except Exception as exc:
             if strict:
