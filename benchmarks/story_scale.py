@@ -15,6 +15,10 @@ per day stays that of the corpus (about 100 articles a day) while its history gr
 new articles are a further repetition dated two days after the last dated one (so most join its
 stories), a tenth of them undated.
 
+The grown stores carry the stories' comparison (claims, framing, voices) too, so that the new
+articles update stored claims as in a store newsprism has run on; ``--analysis increments,whole``
+measures the incremental update (update_stories) and whole rebuilds on copies of one store.
+
 Each point runs in its own subprocess (peak RSS from /proc VmHWM covers only that run): it opens
 the prepared store and runs the story stage (clustering, then the story analysis), timing both.
 Rows "fresh 1k" and "fresh 10k" are whole runs' story stages: stores of 1,000 and 10,000
@@ -22,7 +26,7 @@ articles none of which is clustered yet.
 
     python benchmarks/story_scale.py --store-dir /tmp/stores [--sizes 1000,10000,30000,100000]
         [--search index|exact|auto] [--fresh 1000,10000] [--timeout 900] [--repeat 1]
-        [--undated-every 10] [--undated-stories merged|separate]
+        [--undated-every 10] [--undated-stories merged|separate] [--analysis increments,whole]
 """
 
 from __future__ import annotations
@@ -64,6 +68,17 @@ STORY_REPLICATED = {
     "story_articles": ("story_id", "article_id", "copy_of"),
     "story_terms": ("story_id",),
 }
+# The stories' comparison tables: (columns holding a story's or claim's id, columns holding an
+# article's or event's id). A merged undated story has one set of claims, which the later
+# repetitions' events join (as an incremental update would have put them there).
+CLAIM_REPLICATED = {
+    "claims": (("id", "story_id"), ()),
+    "claim_events": (("claim_id", "story_id"), ("event_id", "article_id")),
+    "claim_outlets": (("claim_id", "story_id"), ()),
+    "claim_contradictions": (("claim_id", "story_id"), ("event_a", "event_b")),
+    "framing_terms": (("story_id",), ("article_id",)),
+    "voices": (("story_id",), ()),
+}
 
 
 def build_base(folder: Path, store_dir: Path) -> Path:
@@ -103,6 +118,11 @@ def build_base(folder: Path, store_dir: Path) -> Path:
         store.con.execute(f"""
             UPDATE articles SET published = DATE '{FIRST_DAY}' + CAST(hash(s.story_id) % {REPLICA_SPACING} AS INTEGER)
             FROM story_articles s WHERE s.article_id = articles.id""")
+        # The stories' comparison (claims, framing, voices) with these dates: the grown stores carry
+        # it, as a store newsprism has run on does, so that new articles update stored claims.
+        from newsprism.stories.analysis import analyze_stories
+
+        analyze_stories(store, [r["id"] for r in store.query("SELECT id FROM stories")])
         store.con.execute("CREATE TABLE bench_order AS SELECT id AS article_id, "
                           "row_number() OVER (ORDER BY hash(id)) - 1 AS rank FROM articles")
     return base
@@ -148,12 +168,26 @@ def grow(path: Path, base: Path, stored: int, new: int, clustered: bool = True, 
                 extra = {}
                 if table == "articles":
                     extra = {"title": f"coalesce(title, '') || ' ({tag}{k})'",
+                             # each repetition arrives after the previous one, the new articles last
+                             "ingested_at": f"ingested_at + INTERVAL {k + (100_000 if tag == 'new' else 0)} MINUTE",
                              "published": f"CASE WHEN {undated} THEN NULL ELSE published + {shift} END"}
                 key = "event_id IN (SELECT id FROM base.events WHERE article_id IN " + chosen + ")" \
                     if table == "event_actors" else ("id" if table == "articles" else "article_id") + f" IN {chosen}"
                 con.execute(f"INSERT INTO {table} SELECT {_replace(columns, COLUMNS[table], suffix, extra)} "
                             f"FROM base.{table} WHERE {key}")
             if with_stories:
+                story_suffix = f"~{tag}{k if story_k is None else story_k}"
+                stories = f"(SELECT DISTINCT story_id FROM base.story_articles WHERE article_id IN {chosen})"
+                for table, (story_columns, article_columns) in CLAIM_REPLICATED.items():
+                    if table != "claim_events" and story_k not in (None, k):
+                        continue        # the merged story's claims are the first repetition's
+                    extra = {c: f"\"{c}\" || '{story_suffix}'" for c in story_columns}
+                    if table == "framing_terms":    # a deed's verbs refer to their claim
+                        extra["refers_to"] = (f"CASE WHEN refers_to IN (SELECT id FROM base.claims) "
+                                              f"THEN refers_to || '{story_suffix}' ELSE refers_to END")
+                    key = f"article_id IN {chosen}" if table == "claim_events" else f"story_id IN {stories}"
+                    con.execute(f"INSERT INTO {table} SELECT {_replace(article_columns, COLUMNS[table], suffix, extra)} "
+                                f"FROM base.{table} WHERE {key}")
                 for table, columns in STORY_REPLICATED.items():
                     key = (f"article_id IN {chosen}" if table == "story_articles" else
                            f"story_id IN (SELECT story_id FROM base.story_articles WHERE article_id IN {chosen})")
@@ -176,6 +210,22 @@ def grow(path: Path, base: Path, stored: int, new: int, clustered: bool = True, 
                 # A tenth of the new articles undated; the rest two days after the last dated repetition.
                 replica(k, min(size, new - k * size), last_dated * REPLICA_SPACING + 2, "hash(id) % 10 = 0", "new", False)
             if clustered:
+                # An article without an outlet counts under its own id (or its original's): the
+                # repetition's id, as the repetition's origins would have been settled.
+                for table in ("story_articles", "claim_events"):
+                    con.execute(f"UPDATE {table} SET origin = origin || regexp_extract(article_id, '~.*$') "
+                                "WHERE regexp_matches(origin, '^[0-9a-f]{16}$')")
+            if clustered and first_undated is not None and undated_stories == "merged":
+                # A merged story's later repetitions are copies of its first: their origins are
+                # the first's, as newsprism would have settled them (and written in the claims).
+                from newsprism.stories.stage import refresh_origins
+
+                merged = [r["story_id"] for r in store.query(
+                    f"SELECT DISTINCT story_id FROM story_articles WHERE story_id LIKE '%~r{first_undated}'")]
+                refresh_origins(store, merged)
+                con.execute("UPDATE claim_events SET origin = s.origin FROM story_articles s "
+                            "WHERE s.article_id = claim_events.article_id AND s.origin <> claim_events.origin")
+            if clustered:
                 # A merged story's index row is the sum of its repetitions' rows.
                 con.execute("CREATE TEMP TABLE summed_terms AS SELECT story_id, term, sum(weight) AS weight "
                             "FROM story_terms GROUP BY story_id, term")
@@ -196,11 +246,15 @@ def grow(path: Path, base: Path, stored: int, new: int, clustered: bool = True, 
         con.execute("CHECKPOINT")
 
 
-def measure(path: Path, search: str) -> dict:
-    """Run the story stage on the store at ``path``; return its timings and this process's peak RSS."""
+def measure(path: Path, search: str, analysis: str = "increments") -> dict:
+    """Run the story stage on the store at ``path``; return its timings and this process's peak RSS.
+
+    ``analysis``: "increments" updates stories analysed before (as update_stories does),
+    "whole" rebuilds every touched story whole (the reference)."""
     from newsprism.config import Settings
     from newsprism.store import Store
     from newsprism.stories.analysis import analyze_stories
+    from newsprism.stories.claim_increments import analyze_story_increments
     from newsprism.stories.stage import cluster_new_articles, refresh_origins, refresh_story_rows
 
     settings = Settings(story_search=search)
@@ -215,17 +269,18 @@ def measure(path: Path, search: str) -> dict:
             # As update_stories: origins, story rows, then the comparison of every touched story.
             refresh_origins(store, touched)
             refresh_story_rows(store, touched)
-            analyze_stories(store, touched)
+            (analyze_story_increments if analysis == "increments" else analyze_stories)(store, touched)
         done = time.perf_counter()
     return {"stored": stored, "new": articles - stored, "stories_touched": len(touched),
             "cluster_s": clustered - started, "analysis_s": done - clustered, "total_s": done - started,
             "peak_rss_mb": peak_rss_mb()}
 
 
-def run_point(path: Path, search: str, timeout: int) -> dict:
+def run_point(path: Path, search: str, timeout: int, analysis: str = "increments") -> dict:
     """Measure one prepared store in a fresh subprocess."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
-    done = subprocess.run([sys.executable, __file__, "--measure", str(path), "--search", search],
+    done = subprocess.run([sys.executable, __file__, "--measure", str(path), "--search", search,
+                           "--analysis", analysis],
                           capture_output=True, text=True, timeout=timeout, env=env)
     if done.returncode != 0:
         raise RuntimeError(f"{path.name}: measuring failed: {done.stderr.strip().splitlines()[-1:]}")
@@ -245,11 +300,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--undated-stories", choices=("merged", "separate"), default="merged",
                         help="undated repetitions join the first one's stories (merged, as newsprism would "
                              "cluster them) or each keeps its own identical stories (separate)")
+    parser.add_argument("--analysis", default="increments",
+                        help="increments (update analysed stories, as update_stories does), whole (rebuild every "
+                             "touched story), or both: increments,whole")
     parser.add_argument("--repeat", type=int, default=1, help="measure each point this many times, keep the fastest")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if not set(args.analysis.split(",")) <= {"increments", "whole"}:
+        parser.error("--analysis: increments, whole or increments,whole")
     if args.measure:
-        print(json.dumps(measure(args.measure, args.search)))
+        print(json.dumps(measure(args.measure, args.search, args.analysis)))
         return 0
     store_dir = args.store_dir or Path(tempfile.mkdtemp(prefix="newsprism-stories-"))
     store_dir.mkdir(parents=True, exist_ok=True)
@@ -272,29 +332,34 @@ def main(argv: list[str] | None = None) -> int:
             grow(path, base, n, 0, clustered=False)
         built = time.perf_counter() - started
         # Each repeat on a fresh copy of the grown store; the fastest counts (the machine is shared).
-        tries = []
-        for _ in range(args.repeat):
-            copy = work / f"run-{kind}-{n}.duckdb"
-            shutil.copyfile(path, copy)
-            tries.append(run_point(copy, args.search, args.timeout))
-            tries[-1]["load"] = os.getloadavg()[0]
-            copy.unlink()
-            print(json.dumps(tries[-1]), flush=True)
-        result = min(tries, key=lambda r: r["total_s"])
-        result.update(point=f"{kind} {n // 1000}k", build_s=built, totals=[round(t["total_s"], 1) for t in tries])
-        rows.append(result)
+        # A stored point is measured with each analysis asked for, on copies of the same store.
+        for analysis in (args.analysis.split(",") if kind == "stored" else ["whole"]):
+            tries = []
+            for _ in range(args.repeat):
+                copy = work / f"run-{kind}-{n}.duckdb"
+                shutil.copyfile(path, copy)
+                tries.append(run_point(copy, args.search, args.timeout, analysis))
+                tries[-1]["load"] = os.getloadavg()[0]
+                copy.unlink()
+                print(json.dumps(tries[-1]), flush=True)
+            result = min(tries, key=lambda r: r["total_s"])
+            label = f"{kind} {n // 1000}k" + (f" {analysis}" if kind == "stored" else "")
+            result.update(point=label, build_s=built, totals=[round(t["total_s"], 1) for t in tries])
+            rows.append(result)
         path.unlink()
         shutil.rmtree(work / f"{kind}-{n}.duckdb.tmp", ignore_errors=True)
     print()
-    print(f"{'point':<12}{'stored':>8}{'new':>7}{'touched':>9}{'cluster s':>11}{'analysis s':>12}{'total s':>9}"
+    print(f"{'point':<24}{'stored':>8}{'new':>7}{'touched':>9}{'cluster s':>11}{'analysis s':>12}{'total s':>9}"
           f"{'peak RSS MB':>13}{'load':>6}")
     for r in rows:
-        print(f"{r['point']:<12}{r['stored']:>8}{r['new']:>7}{r['stories_touched']:>9}{r['cluster_s']:>11.1f}"
+        print(f"{r['point']:<24}{r['stored']:>8}{r['new']:>7}{r['stories_touched']:>9}{r['cluster_s']:>11.1f}"
               f"{r['analysis_s']:>12.1f}{r['total_s']:>9.1f}{r['peak_rss_mb']:>13.0f}{r['load']:>6.2f}")
     by_point = {r["point"]: r for r in rows}
-    if "stored 10k" in by_point and "stored 100k" in by_point:
-        for key in ("cluster_s", "total_s"):
-            print(f"{key} at 100k / at 10k: {by_point['stored 100k'][key] / by_point['stored 10k'][key]:.2f} (goal <= 1.5)")
+    for analysis in args.analysis.split(","):
+        small, large = by_point.get(f"stored 10k {analysis}"), by_point.get(f"stored 100k {analysis}")
+        if small and large:
+            for key in ("cluster_s", "analysis_s", "total_s"):
+                print(f"{analysis}: {key} at 100k / at 10k: {large[key] / small[key]:.2f} (goal for total_s <= 1.5)")
     if "fresh 1k" in by_point and "fresh 10k" in by_point:
         print(f"peak RSS, whole story stage of 10k / 1k: "
               f"{by_point['fresh 10k']['peak_rss_mb'] / by_point['fresh 1k']['peak_rss_mb']:.2f} (goal <= 1.3)")

@@ -410,6 +410,7 @@ def update_stories(store: Store, settings: Settings) -> list[InputFailure]:
         touched = sorted(changed | unanalysed)
         refresh_origins(store, touched)
         refresh_story_rows(store, touched)
-        from newsprism.stories.analysis import analyze_stories
+        # A story analysed before keeps its claims; its new articles' events join them.
+        from newsprism.stories.claim_increments import analyze_story_increments
 
-        return analyze_stories(store, touched, strict=settings.strict)
+        return analyze_story_increments(store, touched, strict=settings.strict)

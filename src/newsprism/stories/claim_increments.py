@@ -1,0 +1,314 @@
+"""Story analysis that follows the new articles: their events join the story's stored claims.
+
+``analyze_stories`` (analysis.py) rebuilds a touched story whole: it aligns every event of the
+story again, so a story that grows by one article costs the square of its size, and a store
+whose stories keep growing (undated reports join stories of any date) pays more for the same
+1,000 new articles the larger it is. Here a story that was analysed before keeps its claims:
+
+- the story's **new articles** are those none of whose events or facts a stored claim holds;
+- each new event looks up the stored claims that could be its happening through an **index of
+  the story's claims** keyed by kind of event (PLOVER quad class) and by what identifies the
+  happening: the participants' actor ids, names and heads, and the deed's lemma
+  (``claim_keys``); it keeps the ``CANDIDATE_CLAIMS`` claims that share most keys;
+- those claims take part in the alignment through ``REPRESENTATIVES`` of their events each;
+  the new events and the representatives are aligned together with claims.py's own
+  ``align_events``, and a new event aligned with a claim's representatives joins that claim;
+- only the claims that gained events are rebuilt (label, status, contradictions, outlets,
+  the verbs each outlet uses for the deed); new events aligned with no stored claim make new
+  claims. Every other stored claim keeps its rows.
+
+What is still rebuilt over the whole story: the claims made of facts (sentences holding no
+event: their grouping weighs how common each word is in the story), the framing terms and the
+voices. A story is rebuilt whole, as before, when it was never analysed or when its new articles
+are at least half of it. A stored article whose origin changed since its claims were written (a
+new original makes it a copy, which changes who corroborates what) has its claims rebuilt.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from newsprism.records import InputFailure
+from newsprism.store import Store
+from newsprism.stories.analysis import (
+    STORY_DERIVED_TABLES,
+    GroupQueries,
+    _groups,
+    claim_rows,
+    event_lemma,
+    stories_articles,
+    story_events,
+    story_failure,
+)
+from newsprism.stories import analysis
+from newsprism.stories.claims import (
+    GENERIC_HEADS,
+    QUAD_CLASS,
+    Claim,
+    StoryEvent,
+    align_events,
+    find_contradictions,
+    normal_name,
+)
+from newsprism.stories.facts import FACT, build_fact_claims, credited_sentences, story_facts
+from newsprism.stories.framing import deed_rows, framing_rows
+from newsprism.stories.voices import voice_rows
+
+# Stored claims a new event is aligned against: those sharing most index keys with it.
+CANDIDATE_CLAIMS = 12
+# Events of each candidate claim that stand for it in the alignment.
+REPRESENTATIVES = 4
+# A story whose new articles are at least this share of it is rebuilt whole: the alignment of
+# all its events costs little more than the incremental one, and is the reference.
+WHOLE_SHARE = 0.5
+CLAIM_TABLES = ("claims", "claim_events", "claim_outlets", "claim_contradictions")
+IN_IDS = "(SELECT unnest(?::VARCHAR[]))"
+
+
+def kind_of(plover_type: str | None) -> str:
+    """Return the kind of event alignment compares within: its quad class (or the type itself)."""
+    return QUAD_CLASS.get(plover_type or "", plover_type or "")
+
+
+def participant_keys(actor_id: str | None, name: str | None) -> set[str]:
+    """Return the keys by which a participant may match another: actor id, name, head noun."""
+    keys = set()
+    if actor_id:
+        keys.add("a:" + actor_id)
+    words = normal_name(name or "").split()
+    if words:
+        keys.add("n:" + " ".join(words))
+        if words[-1] not in GENERIC_HEADS:
+            keys.add("h:" + words[-1])
+    return keys
+
+
+def event_keys(kind: str, lemma: str, participants: Sequence[tuple[str | None, str | None]]) -> set[str]:
+    """Return an event's index keys: its kind joined with its lemma and with each participant's keys."""
+    keys = {f"{kind}|l:{lemma}"} if lemma else set()
+    for actor_id, name in participants:
+        keys |= {f"{kind}|{k}" for k in participant_keys(actor_id, name)}
+    return keys
+
+
+def story_event_keys(e: StoryEvent) -> set[str]:
+    """``event_keys`` of an event loaded for alignment."""
+    return event_keys(kind_of(e.plover_type), e.lemma, [(p.actor_id, p.name) for p in (*e.sources, *e.targets)])
+
+
+class ClaimIndex:
+    """The stored event claims of a group of stories, keyed for lookup by a new event.
+
+    Built from one query over the claims' events and their actors; holds, per story, the keys of
+    each claim and its events in claim order (for the representatives)."""
+
+    def __init__(self, store: Store, story_ids: Sequence[str]) -> None:
+        self.keys: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))   # story -> key -> claims
+        self.events: dict[str, list[tuple[str, str]]] = defaultdict(list)    # claim -> [(event, article)]
+        self.event_keys: dict[str, set[str]] = defaultdict(set)               # event -> keys
+        self.story_of: dict[str, str] = {}
+        if not story_ids:
+            return
+        rows = store.query(
+            "SELECT ce.story_id, ce.claim_id, ce.event_id, ce.article_id, e.plover_type, e.rule, e.trigger, "
+            "ea.actor_id, ea.name FROM claim_events ce JOIN events e ON e.id = ce.event_id "
+            "LEFT JOIN event_actors ea ON ea.event_id = e.id "
+            f"WHERE ce.story_id IN {IN_IDS} ORDER BY ce.claim_id, ce.article_id, ce.start, ea.role, ea.position",
+            [list(story_ids)])
+        seen: set[str] = set()
+        for r in rows:
+            claim, event = r["claim_id"], r["event_id"]
+            if event not in seen:
+                seen.add(event)
+                self.events[claim].append((event, r["article_id"]))
+                self.story_of[claim] = r["story_id"]
+            keys = event_keys(kind_of(r["plover_type"]), event_lemma(r["rule"], r["trigger"]),
+                              [(r["actor_id"], r["name"])] if r["actor_id"] or r["name"] else [])
+            self.event_keys[event] |= keys
+            for key in keys:
+                self.keys[r["story_id"]][key].add(claim)
+
+    def candidates(self, story_id: str, keys: set[str], limit: int = CANDIDATE_CLAIMS) -> list[str]:
+        """Return the story's claims sharing most keys with an event, at most ``limit``."""
+        shared: Counter[str] = Counter()
+        by_key = self.keys.get(story_id, {})
+        for key in keys:
+            shared.update(by_key.get(key, ()))
+        return [claim for claim, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:limit]]
+
+    def representatives(self, claim_id: str, keys: set[str], limit: int = REPRESENTATIVES) -> list[tuple[str, str]]:
+        """Return (event, article) of the claim's events that share most keys with ``keys``."""
+        events = self.events.get(claim_id, [])
+        ranked = sorted(range(len(events)), key=lambda i: (-len(self.event_keys[events[i][0]] & keys), i))
+        return [events[i] for i in ranked[:limit]]
+
+
+def analysed_articles(store: Store, story_ids: Sequence[str]) -> dict[str, dict[str, str]]:
+    """Return {story: {article: origin}} of the articles whose events or facts the story's stored claims hold."""
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    if story_ids:
+        for r in store.query(f"SELECT DISTINCT story_id, article_id, origin FROM claim_events WHERE story_id IN {IN_IDS}",
+                             [list(story_ids)]):
+            out[r["story_id"]][r["article_id"]] = r["origin"]
+    return out
+
+
+def needs_whole_rebuild(articles: Sequence[dict], analysed: dict[str, str], whole_share: float = WHOLE_SHARE) -> bool:
+    """Return whether a story must be rebuilt whole: never analysed, or mostly new."""
+    if not analysed:
+        return True
+    new = sum(1 for a in articles if a["id"] not in analysed)
+    return new >= whole_share * len(articles)
+
+
+def _event_order(e: StoryEvent) -> tuple:
+    # The order story_events loads them in, so that a claim's events tie-break as in a whole rebuild.
+    return (e.article_id, e.start, e.id)
+
+
+def join_new_events(index: ClaimIndex, story_id: str, new_events: Sequence[StoryEvent],
+                    representatives: dict[str, StoryEvent]) -> tuple[dict[str, list[StoryEvent]], list[list[StoryEvent]]]:
+    """Return ({stored claim: new events joining it}, [groups of new events making new claims]).
+
+    The new events and the representatives of their candidate claims are aligned together by
+    ``align_events``; a group holding representatives of a claim gives its new events to that
+    claim (to the claim with most representatives in it, when it holds several: stored claims
+    are never merged here)."""
+    claim_of: dict[str, str] = {}
+    pool: dict[str, StoryEvent] = {}
+    for e in new_events:
+        for claim in index.candidates(story_id, story_event_keys(e)):
+            for event_id, _ in index.representatives(claim, story_event_keys(e)):
+                if event_id in representatives:
+                    pool[event_id] = representatives[event_id]
+                    claim_of[event_id] = claim
+    joined: dict[str, list[StoryEvent]] = defaultdict(list)
+    fresh: list[list[StoryEvent]] = []
+    new_ids = {e.id for e in new_events}
+    for group in align_events([*pool.values(), *new_events]):
+        added = [e for e in group if e.id in new_ids and e.id not in claim_of]
+        if not added:
+            continue
+        claims = Counter(claim_of[e.id] for e in group if e.id in claim_of)
+        if claims:
+            joined[claims.most_common(1)[0][0]].extend(added)
+        else:
+            fresh.append(added)
+    return joined, fresh
+
+
+def analyze_story_increments(store: Store, story_ids: Sequence[str], strict: bool = True,
+                             whole_share: float | None = None) -> list[InputFailure]:
+    """Update claims, framing terms and voices of the given stories, following their new articles.
+
+    Stories that need it are rebuilt whole (``needs_whole_rebuild``); see the module docstring.
+    Without ``strict``, a story whose comparison raises keeps its earlier rows and is returned
+    as a failure."""
+    failures: list[InputFailure] = []
+    for group in _groups(store, list(story_ids)):
+        failures.extend(_update_group(store, group, strict, WHOLE_SHARE if whole_share is None else whole_share))
+    return failures
+
+
+def _update_group(store: Store, group: list[str], strict: bool, whole_share: float) -> list[InputFailure]:
+    failures: list[InputFailure] = []
+    articles = stories_articles(store, group)
+    analysed = analysed_articles(store, group)
+    whole = [s for s in group if needs_whole_rebuild(articles.get(s, []), analysed.get(s, {}), whole_share)]
+    increments = [s for s in group if s not in set(whole)]
+    queries = GroupQueries(store, [a["id"] for story in articles.values() for a in story], articles)
+    pending: dict[str, list[dict]] = {table: [] for table in STORY_DERIVED_TABLES}
+    replaced_claims: list[str] = []          # stored claims whose rows are rewritten
+    rebuilt_whole: list[str] = []
+    index = ClaimIndex(store, increments)
+    for story_id in group:
+        try:
+            if story_id in increments:
+                rows, replaced = _increment_rows(queries, index, story_id, articles.get(story_id, []),
+                                                 analysed.get(story_id, {}))
+                replaced_claims.extend(replaced)
+            else:
+                rows = analysis.story_rows(queries, story_id)   # through the module: one hook for both
+                rebuilt_whole.append(story_id)
+        except Exception as exc:
+            if strict:
+                raise
+            failures.append(story_failure(story_id, exc))
+            continue
+        for table, table_rows in rows.items():
+            pending[table].extend(table_rows)
+    done_increments = [s for s in increments if s not in {f.source.removeprefix("story ") for f in failures}]
+    with store.transaction():
+        _write(store, pending, rebuilt_whole, done_increments, replaced_claims)
+    return failures
+
+
+def _increment_rows(queries: GroupQueries, index: ClaimIndex, story_id: str, articles: list[dict],
+                    analysed: dict[str, str]) -> tuple[dict[str, list[dict]], list[str]]:
+    """Return the rows to write for a story analysed before, and the stored claims they replace."""
+    new_articles = [a for a in articles if a["id"] not in analysed]
+    ids = [a["id"] for a in articles]
+    via_outlet = credited_sentences(queries, ids)
+    new_events = story_events(queries, new_articles, via_outlet)
+    keys = {e.id: story_event_keys(e) for e in new_events}
+    # The representatives' articles, then their events (one read of the group's events serves all).
+    wanted: dict[str, str] = {}
+    for e in new_events:
+        for claim in index.candidates(story_id, keys[e.id]):
+            wanted.update(index.representatives(claim, keys[e.id]))
+    by_id = {a["id"]: a for a in articles}
+    loaded = story_events(queries, [by_id[a] for a in sorted(set(wanted.values())) if a in by_id], via_outlet)
+    representatives = {e.id: e for e in loaded if e.id in wanted}
+    joined, fresh = join_new_events(index, story_id, new_events, representatives)
+    # A stored article whose origin changed (a new original makes it a copy) changes who
+    # corroborates the claims holding its events: they are rebuilt too, with what they hold.
+    moved = {a["id"] for a in articles if a["id"] in analysed and analysed[a["id"]] != a["origin"]}
+    if moved:
+        for claim, events in index.events.items():
+            if index.story_of.get(claim) == story_id and claim not in joined and any(a in moved for _, a in events):
+                joined[claim] = []
+    # The whole of each claim that gains events.
+    gaining_articles = sorted({a for claim in joined for _, a in index.events[claim]})
+    stored = {e.id: e for e in story_events(queries, [by_id[a] for a in gaining_articles if a in by_id], via_outlet)}
+    claims: list[Claim] = []
+    for claim_id, added in joined.items():
+        events = sorted([stored[e] for e, _ in index.events[claim_id] if e in stored] + added, key=_event_order)
+        claims.append(Claim(events, find_contradictions(events)))
+    for group in fresh:
+        events = sorted(group, key=_event_order)
+        claims.append(Claim(events, find_contradictions(events)))
+    # Facts are grouped over the whole story (their grouping weighs how common each word is in it).
+    all_events_at = {(r["article_id"], r["sentence_index"]) for r in queries.query(
+        "SELECT article_id, sentence_index FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
+    facts = build_fact_claims(story_facts(queries, articles, all_events_at, via_outlet))
+    rows = claim_rows(story_id, claims + facts, articles)
+    texts = {a["id"]: a["text"] for a in articles}
+    copies = {a["id"] for a in articles if a["copy_of"]}
+    claim_ids = [r["id"] for r in rows["claims"]]
+    rows["framing_terms"] = framing_rows(queries, story_id, articles) + deed_rows(
+        story_id, [(cid, c.events) for cid, c in zip(claim_ids, claims)], texts, copies)
+    rows["voices"] = voice_rows(queries, story_id, articles)
+    return rows, list(joined)
+
+
+def _write(store: Store, pending: dict[str, list[dict]], whole: list[str], increments: list[str],
+           replaced_claims: list[str]) -> None:
+    """Replace the rows of the stories rebuilt whole, and of the claims an increment rewrote."""
+    for table in STORY_DERIVED_TABLES:
+        if whole:
+            store.con.execute(f"DELETE FROM {table} WHERE story_id IN {IN_IDS}", [whole])
+    if increments:
+        # Of an incrementally updated story: the framing and voices (rebuilt whole), its fact
+        # claims (regrouped whole) and the claims that gained events.
+        fact_claims = f"SELECT id FROM claims WHERE story_id IN {IN_IDS} AND plover_type = '{FACT}'"
+        gone = f"(SELECT id FROM claims WHERE id IN {IN_IDS} UNION ALL {fact_claims})"
+        store.con.execute(f"DELETE FROM framing_terms WHERE story_id IN {IN_IDS} AND (refers_to IS NULL OR refers_to "
+                          f"NOT IN (SELECT id FROM claims WHERE story_id IN {IN_IDS}) OR refers_to IN {gone})",
+                          [increments, increments, replaced_claims, increments])
+        store.con.execute(f"DELETE FROM voices WHERE story_id IN {IN_IDS}", [increments])
+        for table in ("claim_events", "claim_outlets", "claim_contradictions"):
+            store.con.execute(f"DELETE FROM {table} WHERE claim_id IN {gone}", [replaced_claims, increments])
+        store.con.execute(f"DELETE FROM claims WHERE id IN {gone}", [replaced_claims, increments])
+    for table in STORY_DERIVED_TABLES:
+        store.insert_rows(table, pending[table])

@@ -1,0 +1,136 @@
+"""A story analysed before keeps its claims: a later run's articles join them instead of a rebuild.
+
+The bundled example corpus is stored in two runs (its first four articles, then all of it); the
+second run updates the story incrementally. Its claims must be the ones a whole rebuild of the
+same store gives: the same events in the same claims, with the same status, outlets and
+contradictions, framing and voices.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+
+import pytest
+
+import newsprism.stories.claim_increments as increments
+from newsprism.pipeline import run_analysis
+from newsprism.store import Store
+from newsprism.stories.analysis import analyze_stories
+from newsprism.stories.claim_increments import (
+    ClaimIndex,
+    join_new_events,
+    needs_whole_rebuild,
+    story_event_keys,
+)
+from newsprism.stories.claims import StoryEvent, participant
+from tests.conftest import EXAMPLES
+
+CRISIS = EXAMPLES / "crisis"
+
+
+def _rows(path, sql):
+    with Store(path, read_only=True) as store:
+        return sorted(tuple(str(v) for v in row.values()) for row in store.query(sql))
+
+
+@pytest.fixture(scope="module")
+def two_run_stores(tmp_path_factory, settings):
+    """Return (store updated incrementally, the same store rebuilt whole) and how many events joined stored claims."""
+    folder = tmp_path_factory.mktemp("increments")
+    first = folder / "first"
+    first.mkdir()
+    lines = (CRISIS / "manifest.jsonl").read_text().splitlines()
+    for line in lines[:4]:
+        shutil.copy(CRISIS / json.loads(line)["file"], first)
+    (first / "manifest.jsonl").write_text("\n".join(lines[:4]) + "\n")
+    path = folder / "incremental.duckdb"
+    joined: list[int] = []
+    spied = increments.join_new_events
+
+    def spy(*args):
+        result = spied(*args)
+        joined.append(sum(len(events) for events in result[0].values()))
+        return result
+
+    patch = pytest.MonkeyPatch()
+    # Half of the story is new in the second run: force the incremental path all the same.
+    patch.setattr(increments, "WHOLE_SHARE", 1.01)
+    patch.setattr(increments, "join_new_events", spy)
+    try:
+        with Store(path) as store:
+            run_analysis([str(first)], settings.with_(db_path=path), store)
+            run_analysis([str(CRISIS)], settings.with_(db_path=path), store)
+    finally:
+        patch.undo()
+    whole = folder / "whole.duckdb"
+    shutil.copy(path, whole)
+    with Store(whole) as store:
+        analyze_stories(store, [r["id"] for r in store.query("SELECT id FROM stories")])
+    return path, whole, sum(joined)
+
+
+def test_the_second_runs_events_join_the_stored_claims(two_run_stores):
+    _, _, joined = two_run_stores
+    assert joined > 0
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT claim_id, event_id, stance, voice FROM claim_events",
+    # The label is left out: a claim that gains nothing keeps the actor names it was written with.
+    "SELECT id, plover_type, status, happening, origin_count, outlet_count, article_count, note FROM claims",
+    "SELECT claim_id, outlet, role, stance, article_ids FROM claim_outlets",
+    "SELECT claim_id, kind, outlet_a, value_a, outlet_b, value_b FROM claim_contradictions",
+    "SELECT outlet, kind, term, refers_to, count FROM framing_terms",
+    "SELECT outlet, speaker, quote_count FROM voices",
+])
+def test_an_incremental_update_stores_what_a_whole_rebuild_stores(two_run_stores, sql):
+    incremental, whole, _ = two_run_stores
+    assert _rows(incremental, sql) == _rows(whole, sql)
+
+
+def test_a_story_is_rebuilt_whole_when_never_analysed_or_mostly_new():
+    articles = [{"id": f"a{i}", "origin": "X"} for i in range(4)]
+    assert needs_whole_rebuild(articles, {})
+    assert needs_whole_rebuild(articles, {"a0": "X"})                              # three of four are new
+    assert not needs_whole_rebuild(articles, {"a0": "X", "a1": "X", "a2": "X"})
+
+
+def _event(event_id: str, article: str, outlet: str, trigger: str, rule: str, plover: str, source: str, target: str,
+           sentence: str) -> StoryEvent:
+    return StoryEvent(
+        id=event_id, article_id=article, outlet=outlet, origin=outlet, is_copy=False, sentence_index=0, start=0,
+        end=len(trigger), trigger=trigger, lemma=rule.split(":")[1], plover_type=plover, mode=None,
+        sources=(participant(None, source, None),), targets=(participant(None, target, None),),
+        date=date(2025, 3, 11), location=None, negated=False, modality="happened", attribution=None, via_media=False,
+        sentence=sentence, published=date(2025, 3, 11))
+
+
+class _Index(ClaimIndex):
+    """An index of given claims, without a store."""
+
+    def __init__(self, claims: dict[str, list[StoryEvent]]) -> None:
+        super().__init__(None, [])
+        for claim, events in claims.items():
+            for e in events:
+                self.events[claim].append((e.id, e.article_id))
+                self.story_of[claim] = "s"
+                self.event_keys[e.id] = story_event_keys(e)
+                for key in self.event_keys[e.id]:
+                    self.keys["s"][key].add(claim)
+
+
+def test_a_new_report_of_a_stored_happening_joins_its_claim_and_another_happening_opens_a_claim():
+    arrest = _event("e1", "a1", "Harbour Post", "arrested", "verb:arrest", "COERCE", "Marsh Police", "Dorin Vale",
+                    "Marsh Police arrested Dorin Vale at the ferry terminal on Tuesday.")
+    talks = _event("e2", "a1", "Harbour Post", "met", "verb:meet", "CONSULT", "Ilse Moraine", "Tomas Berg",
+                   "Ilse Moraine met Tomas Berg to discuss the ferry strike.")
+    index = _Index({"c-arrest": [arrest], "c-talks": [talks]})
+    again = _event("e3", "a2", "Coast Daily", "arrested", "verb:arrest", "COERCE", "Marsh Police", "Dorin Vale",
+                   "Dorin Vale was arrested by Marsh Police at the terminal.")
+    other = _event("e4", "a2", "Coast Daily", "fined", "verb:fine", "SANCTION", "Port Authority", "Northline Ferries",
+                   "The Port Authority fined Northline Ferries for the delays.")
+    joined, fresh = join_new_events(index, "s", [again, other], {"e1": arrest, "e2": talks})
+    assert {claim: [e.id for e in events] for claim, events in joined.items()} == {"c-arrest": ["e3"]}
+    assert [[e.id for e in group] for group in fresh] == [["e4"]]
