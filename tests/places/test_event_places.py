@@ -118,3 +118,41 @@ def test_a_place_naming_the_event_itself_is_where_it_happened(analyse):
     placed = _placed_at(analyse, "Senators met in Washington on Monday. The Orlando shooting shocked the nation. "
                                  "Washington was calm.", "shooting")
     assert placed is not None and placed.how == "sentence" and placed.place.name == "Orlando", placed
+
+
+def test_a_politicians_home_state_is_not_where_the_article_happens(analyse):
+    # Ohio is named twice, both times as where the lawmakers are from; the news is in Denver.
+    placed = _placed_at(analyse, "Ohio Rep. Ann Lee and Senator Bob Stone of Ohio criticised the plan on Monday. "
+                                 "The committee met in Denver. Officials said they arrested two men.", "arrested")
+    assert placed is not None and placed.how == "article" and placed.place.name == "Denver", placed
+
+
+def test_a_place_things_are_sent_to_is_a_destination_not_a_location(analyse):
+    from newsprism.places.mention_roles import mention_role
+
+    settings = Settings()
+    nlp = load_model(settings.model, settings.spacy_components)
+    doc = nlp("The outage cut all traffic to Europe. Riots broke out in Athens. A man from Boston was hurt.")
+    roles = {t.text: mention_role(t) for t in doc if t.text in ("Europe", "Athens", "Boston")}
+    assert roles == {"Europe": "destination", "Athens": "locative", "Boston": "origin"}
+
+
+def test_a_climb_on_a_famous_mountain_is_placed_on_the_mountain(analyse):
+    # "Mount Cook" is also a suburb of Wellington, 500 km away; the climber was on the mountain.
+    placed = _placed_at(analyse, "An Australian climber survived two nights stuck on Mount Cook after a fall.", "fall")
+    assert placed is not None and placed.place.feature_code == "MT" and placed.place.lat < -43, placed
+
+
+def test_a_hyphenated_estate_name_is_one_place(analyse):
+    analyzed = analyse("From his home at Mar-a-Lago, the candidate attacked his rival on Tuesday.")
+    names = {m.toponym.text: m.place for m in analyzed.places}
+    assert "Mar-a-Lago" in names and names["Mar-a-Lago"].country == "USA" and "Mar" not in names
+
+
+def test_a_country_in_the_sentence_yields_to_the_article_town_inside_it(analyse):
+    placed = _placed_at(analyse, "Rioters set fire to a bank in Greece on Wednesday. Police fought youths in Athens. "
+                                 "Shops in Athens stayed shut.", "fire")
+    assert placed is not None and placed.place.name == "Athens" and placed.how == "article", placed
+    abroad = _placed_at(analyse, "Rioters set fire to a bank in Greece on Wednesday. Police fought youths in Madrid. "
+                                 "Shops in Madrid stayed shut.", "fire")
+    assert abroad is not None and abroad.place.name == "Greece" and abroad.how == "sentence", abroad

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from newsprism.places.mention_roles import mention_role
 from newsprism.places.records import EventPlace, PlaceMention
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "off", "on", "over", "along"}
@@ -112,7 +113,11 @@ def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateli
             # The event coder's own location words, when they name a resolved place of the sentence.
             location = next((m for m in by_sentence.get(event.sentence_index, [])
                              if m.toponym.text in event.location or event.location in m.toponym.text), None)
-        if location is not None:
+        narrower = _narrower(location, main) if location is not None else None
+        if narrower is not None:
+            # "an attack on a bank in Greece" in an article about Athens: the article's place is the finer answer.
+            out.append(EventPlace(event.id, narrower.place, narrower.toponym.text, None, None, "article"))
+        elif location is not None:
             out.append(EventPlace(event.id, location.place, location.toponym.text, location.toponym.start, location.toponym.end, "sentence"))
         elif dateline_mention is not None and dateline_mention.place is not None:
             t = dateline_mention.toponym
@@ -130,13 +135,14 @@ def main_place(resolved: Sequence[PlaceMention], doc=None) -> PlaceMention | Non
 
     Each place scores its own mentions plus half those of the regions and countries it lies
     in, so the town in "Qeshm ... southern Iran ... Iran" wins over the country that contains
-    it; a place named as where someone comes from ("a man from Hampton East") counts a quarter.
+    it. A mention counts by the part it plays (``mention_roles``): a place named as where someone
+    comes from ("a man from Hampton East", "North Carolina Rep. Bob Etheridge") counts a quarter,
+    one named as where something goes ("traffic to Europe") a half.
     Ties go to the more specific place, then to the earlier one.
     """
     if not resolved:
         return None
-    # Each mention counts once, or a quarter when it names where someone comes from.
-    counts = [0.25 if doc is not None and _is_origin(doc, m) else 1.0 for m in resolved]
+    counts = [ROLE_WEIGHT[_role(doc, m)] if doc is not None else 1.0 for m in resolved]
     weight: Counter = Counter()
     for m, count in zip(resolved, counts):
         weight[_key(m.place)] += count
@@ -157,13 +163,28 @@ def main_place(resolved: Sequence[PlaceMention], doc=None) -> PlaceMention | Non
     return best
 
 
+def _narrower(location: PlaceMention, main: PlaceMention | None) -> PlaceMention | None:
+    """Return the article's place when it lies inside the country or region the sentence names."""
+    if main is None:
+        return None
+    outer, inner = location.place, main.place
+    if inner.feature_code in ("PCLI", "CONT") or _key(inner) == _key(outer) or inner.country != outer.country:
+        return None
+    if outer.feature_code == "PCLI":
+        return main
+    if outer.feature_code == "ADM1" and inner.feature_code != "ADM1" and inner.admin1_code == outer.admin1_code:
+        return main
+    return None
+
+
 def _key(place) -> object:
     return place.geonameid or (place.name, place.country, place.feature_code)
 
 
-def _is_origin(doc, mention: PlaceMention) -> bool:
+# How much one mention of a place counts towards the article's place, by the part it plays.
+ROLE_WEIGHT = {"origin": 0.25, "destination": 0.5, "locative": 1.0, "other": 1.0}
+
+
+def _role(doc, mention: PlaceMention) -> str:
     token = _token_at(doc, mention.toponym.start, mention.toponym.end)
-    if token is None:
-        return False
-    head = _up_to_noun_phrase_head(token)
-    return head.dep_ == "pobj" and head.head.lower_ == "from"
+    return "other" if token is None else mention_role(token)

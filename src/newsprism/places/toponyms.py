@@ -84,7 +84,7 @@ _CONTINUATION = re.compile(r"-(?:on|na|am|an|upon|sur|en|le|la|de|del|di|sous)-[
                            r"\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Gg]overnorate|[Pp]refecture|County|Parish)\b")
 
 
-_COMPOUND = re.compile(r"[A-Z][\w']+-(?:on|na|am|an|upon|sur|en|le|la|sous)-[A-Z][\w']+")
+_COMPOUND = re.compile(r"[A-Z][\w']+-(?:on|na|am|an|upon|sur|en|le|la|sous|a)-[A-Z][\w']+")
 
 
 def _extended(text: str, start: int, end: int, known) -> int:
@@ -381,7 +381,7 @@ def _same_name_elsewhere(text: str, ents, found: dict, add, notable, evidenced=f
     names = {t.text for span, t in found.items() if t.kind in ("entity", "dateline") and span in tagged
              and len(t.text) > 3 and t.text[:1].isupper() and not _is_name_word(t.text) and notable(t.text)}
     people = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON" and len(e) >= 2]
-    for name in names:
+    for name in sorted(names, key=lambda n: (-len(n), n)):     # longest first, so runs agree
         for match in re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text):
             s, e = match.span()
             if any(ps <= s and e <= pe for ps, pe in people):
