@@ -156,3 +156,12 @@ def test_a_country_in_the_sentence_yields_to_the_article_town_inside_it(analyse)
     abroad = _placed_at(analyse, "Rioters set fire to a bank in Greece on Wednesday. Police fought youths in Madrid. "
                                  "Shops in Madrid stayed shut.", "fire")
     assert abroad is not None and abroad.place.name == "Greece" and abroad.how == "sentence", abroad
+
+
+def test_a_sentence_naming_one_place_places_its_events_there(analyse):
+    denver = "Police in Denver said on Monday they had arrested two men in Denver. "
+    placed = _placed_at(analyse, denver + "The lawmaker, who was visiting Boston, shoved a student.", "shoved")
+    assert placed is not None and placed.how == "sentence" and placed.place.name == "Boston", placed
+    # Named only as where the lawmaker is from, Boston says nothing of where the shove happened.
+    native = _placed_at(analyse, denver + "The lawmaker, a Boston native, shoved a student.", "shoved")
+    assert native is not None and native.how == "article" and native.place.name == "Denver", native

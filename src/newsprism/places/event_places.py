@@ -14,15 +14,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from newsprism.places.mention_roles import mention_role
+from newsprism.places.mention_roles import MOVEMENT_LEMMAS, mention_role
 from newsprism.places.records import EventPlace, PlaceMention
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "off", "on", "over", "along"}
 DIRECTIONAL = {"to", "toward", "towards", "into", "on", "onto"}
-# Verbs whose "on/to/toward X" is where the mover is going ("marched on Moscow").
-MOVEMENT_LEMMAS = {"march", "advance", "head", "move", "drive", "push", "fly", "travel", "go", "come", "return",
-                   "send", "deploy", "dispatch", "redeploy", "transfer", "relocate", "evacuate", "flee", "retreat",
-                   "withdraw", "proceed", "approach", "arrive", "walk", "sail", "ride", "rush", "race", "leave"}
 # Object-of-trigger places count as the location for these events ("shelled Kharkiv", "took Rostov").
 SITE_OBJECT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SEIZE", "ATTACK"}
 # Verbs whose object is the place itself ("visited Pineville", "captured Bakhmut").
@@ -113,6 +109,8 @@ def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateli
             # The event coder's own location words, when they name a resolved place of the sentence.
             location = next((m for m in by_sentence.get(event.sentence_index, [])
                              if m.toponym.text in event.location or event.location in m.toponym.text), None)
+        if location is None:
+            location = _the_sentences_one_place(by_sentence.get(event.sentence_index, []), doc)
         narrower = _narrower(location, main) if location is not None else None
         if narrower is not None:
             # "an attack on a bank in Greece" in an article about Athens: the article's place is the finer answer.
@@ -161,6 +159,18 @@ def main_place(resolved: Sequence[PlaceMention], doc=None) -> PlaceMention | Non
     best = max(resolved, key=lambda m: (weight[_key(m.place)] + containers[_key(m.place)] / max(1, weight[_key(m.place)]) * weight[_key(m.place)],
                                         specificity.get(m.place.feature_code, 3), -m.toponym.start))
     return best
+
+
+def _the_sentences_one_place(mentions: Sequence[PlaceMention], doc) -> PlaceMention | None:
+    """Return the one place the sentence names, when it names one, other than as an origin or a destination.
+
+    The parse often fails to hang the place on the event ("the tussle on a Washington street"
+    as a noun's modifier, a relative clause between them), yet a sentence naming one place
+    (and no home state or destination) is mostly telling where its events happened. With two
+    places or more, only the parse decides.
+    """
+    here = [m for m in mentions if m.toponym.kind != "dateline" and _role(doc, m) in ("locative", "other")]
+    return here[0] if here and len({_key(m.place) for m in here}) == 1 else None
 
 
 def _narrower(location: PlaceMention, main: PlaceMention | None) -> PlaceMention | None:

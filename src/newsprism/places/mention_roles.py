@@ -17,6 +17,10 @@ HOME_TITLES = {"rep", "rep.", "reps", "reps.", "representative", "representative
 # (Not governors or mayors: they act where they govern, so their place is often the event's.)
 # Nouns whose possessor or "of" object is a constituency ("North Carolina's 2nd Congressional District").
 SEAT_NOUNS = {"district", "delegation", "constituency", "seat"}
+# Verbs whose "on/to/toward X" is where the mover is going ("marched on Moscow").
+MOVEMENT_LEMMAS = {"march", "advance", "head", "move", "drive", "push", "fly", "travel", "go", "come", "return",
+                   "send", "deploy", "dispatch", "redeploy", "transfer", "relocate", "evacuate", "flee", "retreat",
+                   "withdraw", "proceed", "approach", "arrive", "walk", "sail", "ride", "rush", "race", "leave"}
 ORIGIN_PREPOSITIONS = {"from"}
 DESTINATION_PREPOSITIONS = {"to", "toward", "towards", "into", "onto"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "on", "near", "outside", "inside", "throughout", "around", "within", "across"}
@@ -56,8 +60,8 @@ def mention_role(token) -> str:
             return "origin"          # "a man from Hampton East"
         if word == "of" and (prep.head.ent_type_ == "PERSON" or prep.head.lower_ in HOME_TITLES | SEAT_NOUNS):
             return "origin"          # "Senator Ted Cruz of Texas", "a native of Ohio"
-        if word in DESTINATION_PREPOSITIONS:
-            return "destination"     # "traffic to Europe", "sent investigators to Hawaii"
+        if word in DESTINATION_PREPOSITIONS or (word == "on" and prep.head.lemma_ in MOVEMENT_LEMMAS):
+            return "destination"     # "traffic to Europe", "sent investigators to Hawaii", "marched on Moscow"
         if word in LOCATIVE_PREPOSITIONS:
             return "locative"        # "fought in Athens", "a tussle on a Washington street": something happened there
     return "other"
