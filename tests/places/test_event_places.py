@@ -165,3 +165,11 @@ def test_a_sentence_naming_one_place_places_its_events_there(analyse):
     # Named only as where the lawmaker is from, Boston says nothing of where the shove happened.
     native = _placed_at(analyse, denver + "The lawmaker, a Boston native, shoved a student.", "shoved")
     assert native is not None and native.how == "article" and native.place.name == "Denver", native
+
+
+def test_a_team_town_the_parser_left_untagged_places_the_article(analyse):
+    analyzed = analyse("Samuel Lee agreed to a deal with the Philadelphia 76ers on Saturday. The team fired its coach.")
+    kinds = {m.toponym.text: m.toponym.kind for m in analyzed.places}
+    assert kinds.get("Philadelphia") == "in_name"
+    placed = _placed_at(analyse, "Samuel Lee agreed to a deal with the Philadelphia 76ers on Saturday. The team fired its coach.", "fired")
+    assert placed is not None and placed.place.name == "Philadelphia" and placed.how == "article", placed
