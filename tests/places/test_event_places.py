@@ -173,3 +173,23 @@ def test_a_team_town_the_parser_left_untagged_places_the_article(analyse):
     assert kinds.get("Philadelphia") == "in_name"
     placed = _placed_at(analyse, "Samuel Lee agreed to a deal with the Philadelphia 76ers on Saturday. The team fired its coach.", "fired")
     assert placed is not None and placed.place.name == "Philadelphia" and placed.how == "article", placed
+
+
+def test_an_event_told_again_keeps_the_place_it_was_first_given(analyse):
+    from newsprism.places.event_places import place_events
+
+    settings = Settings()
+    nlp = load_model(settings.model, settings.spacy_components)
+    text = ("WASHINGTON — Gunmen carried out an attack on a hotel in Kabul on Monday night. Senators debated the budget for hours. "
+            "The attack, which killed nine guests, was condemned by the president.")
+    article = build_article(RawArticle(source="t", text=text, format="text"))
+    doc = nlp(text_for_parse(article))
+    analyzed = analyze_doc(article, doc)
+    start = article.text.index("killed")
+    sentence = max(i for i, s in enumerate(analyzed.sentences) if s.start <= start)
+    from types import SimpleNamespace
+    event = SimpleNamespace(id="e", sentence_index=sentence, start=start, end=start + 6, plover_type="", location=None)
+    dateline = next((m for m in analyzed.places if m.toponym.kind == "dateline"), None)
+    assert dateline is not None and dateline.place.name == "Washington"
+    placed = next(p for p in place_events([event], analyzed.places, doc, dateline) if p.role == "location")
+    assert placed.place.name == "Kabul" and placed.how == "sentence", placed

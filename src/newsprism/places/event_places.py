@@ -93,24 +93,15 @@ def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateli
     out: list[EventPlace] = []
     for event in events:
         trigger = _token_at(doc, event.start, event.end)
-        location = destination = None
-        for m in by_sentence.get(event.sentence_index, []) if trigger is not None else []:
-            token = _token_at(doc, m.toponym.start, m.toponym.end)
-            if token is None:
-                continue
-            how = _attachment(token, trigger, event.plover_type)
-            if how == "site" and m.place.feature_code in ("PCLI", "CONT"):
-                continue             # a country as object is an actor ("Russia attacked Ukraine")
-            if how in ("location", "site") and location is None:
-                location = m
-            elif how == "destination" and destination is None:
-                destination = m
+        here = by_sentence.get(event.sentence_index, [])
+        location, destination = _attached(trigger, here, event.plover_type) if trigger is not None else (None, None)
         if location is None and getattr(event, "location", None):
             # The event coder's own location words, when they name a resolved place of the sentence.
-            location = next((m for m in by_sentence.get(event.sentence_index, [])
-                             if m.toponym.text in event.location or event.location in m.toponym.text), None)
+            location = next((m for m in here if m.toponym.text in event.location or event.location in m.toponym.text), None)
         if location is None:
-            location = _the_sentences_one_place(by_sentence.get(event.sentence_index, []), doc)
+            location = _the_sentences_one_place(here, doc)
+        if location is None and trigger is not None:
+            location = _place_of_earlier_mention(trigger, resolved, doc)
         narrower = _narrower(location, main) if location is not None else None
         if narrower is not None:
             # "an attack on a bank in Greece" in an article about Athens: the article's place is the finer answer.
@@ -159,6 +150,48 @@ def main_place(resolved: Sequence[PlaceMention], doc=None) -> PlaceMention | Non
     best = max(resolved, key=lambda m: (weight[_key(m.place)] + containers[_key(m.place)] / max(1, weight[_key(m.place)]) * weight[_key(m.place)],
                                         specificity.get(m.place.feature_code, 3), -m.toponym.start))
     return best
+
+
+def _attached(trigger, mentions: Sequence[PlaceMention], plover_type: str) -> tuple[PlaceMention | None, PlaceMention | None]:
+    """Return the places of the sentence the parse hangs on the trigger: (location, destination)."""
+    doc = trigger.doc
+    location = destination = None
+    for m in mentions:
+        token = _token_at(doc, m.toponym.start, m.toponym.end)
+        if token is None:
+            continue
+        how = _attachment(token, trigger, plover_type)
+        if how == "site" and m.place.feature_code in ("PCLI", "CONT"):
+            continue             # a country as object is an actor ("Russia attacked Ukraine")
+        if how in ("location", "site") and location is None:
+            location = m
+        elif how == "destination" and destination is None:
+            destination = m
+    return location, destination
+
+
+def _place_of_earlier_mention(trigger, resolved: Sequence[PlaceMention], doc) -> PlaceMention | None:
+    """Return the place of an earlier mention of the same happening.
+
+    "the attack, which killed four" or "the confrontation occurred outside a fundraiser" names
+    a happening told before ("the attack in Benghazi"): the noun the trigger's clause hangs on
+    (relative clause) or has as subject, met earlier in the article with a place its sentence
+    gives it, lends that place.
+    """
+    if trigger.dep_ == "relcl" and trigger.head.pos_ == "NOUN":
+        noun = trigger.head
+    else:
+        noun = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    if noun is None:
+        return None
+    for earlier in reversed([t for t in doc[: noun.sent.start] if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN"]):
+        sent = earlier.sent
+        mentions = [m for m in resolved if sent.start_char <= m.toponym.start < sent.end_char]
+        location, _ = _attached(earlier, mentions, "")
+        location = location or _the_sentences_one_place(mentions, doc)
+        if location is not None:
+            return location
+    return None
 
 
 def _the_sentences_one_place(mentions: Sequence[PlaceMention], doc) -> PlaceMention | None:
