@@ -135,6 +135,9 @@ def test_a_place_things_are_sent_to_is_a_destination_not_a_location(analyse):
     doc = nlp("The outage cut all traffic to Europe. Riots broke out in Athens. A man from Boston was hurt.")
     roles = {t.text: mention_role(t) for t in doc if t.text in ("Europe", "Athens", "Boston")}
     assert roles == {"Europe": "destination", "Athens": "locative", "Boston": "origin"}
+    doc = nlp("A Houston woman confronted a Dallas television reporter on Friday.")
+    roles = {t.text: mention_role(t) for t in doc if t.text in ("Houston", "Dallas")}
+    assert roles == {"Houston": "origin", "Dallas": "origin"}
 
 
 def test_a_climb_on_a_famous_mountain_is_placed_on_the_mountain(analyse):

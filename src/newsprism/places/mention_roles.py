@@ -15,6 +15,10 @@ HOME_TITLES = {"rep", "rep.", "reps", "reps.", "representative", "representative
                "senator", "senators", "congressman", "congresswoman", "congressmember", "lawmaker", "lawmakers",
                "legislator", "legislators", "assemblyman", "assemblywoman", "delegate", "native", "natives"}
 # (Not governors or mayors: they act where they govern, so their place is often the event's.)
+# People a place qualifies by where they live or work ("a Houston woman", "a New York City station
+# reporter"): the place says who they are, not where the sentence's events happen.
+PERSON_NOUNS = {"man", "men", "woman", "women", "boy", "girl", "teen", "teenager", "resident", "residents", "reporter",
+                "journalist", "developer", "businessman", "businesswoman", "student", "couple", "family"}
 # Nouns whose possessor or "of" object is a constituency ("North Carolina's 2nd Congressional District").
 SEAT_NOUNS = {"district", "delegation", "constituency", "seat"}
 # Verbs whose "on/to/toward X" is where the mover is going ("marched on Moscow").
@@ -41,7 +45,7 @@ def _qualifies_a_person(token) -> bool:
         if node.dep_ not in _MODIFIER_DEPS or node.head.i == node.i:
             return False
         node = node.head
-        if node.lower_ in HOME_TITLES or node.ent_type_ == "PERSON":
+        if node.lower_ in HOME_TITLES or node.lower_ in PERSON_NOUNS or node.ent_type_ == "PERSON":
             return True
         if node.lower_ in SEAT_NOUNS:
             return True
