@@ -118,3 +118,81 @@ def test_a_place_naming_the_event_itself_is_where_it_happened(analyse):
     placed = _placed_at(analyse, "Senators met in Washington on Monday. The Orlando shooting shocked the nation. "
                                  "Washington was calm.", "shooting")
     assert placed is not None and placed.how == "sentence" and placed.place.name == "Orlando", placed
+
+
+def test_a_politicians_home_state_is_not_where_the_article_happens(analyse):
+    # Ohio is named twice, both times as where the lawmakers are from; the news is in Denver.
+    placed = _placed_at(analyse, "Ohio Rep. Ann Lee and Senator Bob Stone of Ohio criticised the plan on Monday. "
+                                 "The committee met in Denver. Officials said they arrested two men.", "arrested")
+    assert placed is not None and placed.how == "article" and placed.place.name == "Denver", placed
+
+
+def test_a_place_things_are_sent_to_is_a_destination_not_a_location(analyse):
+    from newsprism.places.mention_roles import mention_role
+
+    settings = Settings()
+    nlp = load_model(settings.model, settings.spacy_components)
+    doc = nlp("The outage cut all traffic to Europe. Riots broke out in Athens. A man from Boston was hurt.")
+    roles = {t.text: mention_role(t) for t in doc if t.text in ("Europe", "Athens", "Boston")}
+    assert roles == {"Europe": "destination", "Athens": "locative", "Boston": "origin"}
+    doc = nlp("A Houston woman confronted a Dallas television reporter on Friday.")
+    roles = {t.text: mention_role(t) for t in doc if t.text in ("Houston", "Dallas")}
+    assert roles == {"Houston": "origin", "Dallas": "origin"}
+
+
+def test_a_climb_on_a_famous_mountain_is_placed_on_the_mountain(analyse):
+    # "Mount Cook" is also a suburb of Wellington, 500 km away; the climber was on the mountain.
+    placed = _placed_at(analyse, "An Australian climber survived two nights stuck on Mount Cook after a fall.", "fall")
+    assert placed is not None and placed.place.feature_code == "MT" and placed.place.lat < -43, placed
+
+
+def test_a_hyphenated_estate_name_is_one_place(analyse):
+    analyzed = analyse("From his home at Mar-a-Lago, the candidate attacked his rival on Tuesday.")
+    names = {m.toponym.text: m.place for m in analyzed.places}
+    assert "Mar-a-Lago" in names and names["Mar-a-Lago"].country == "USA" and "Mar" not in names
+
+
+def test_a_country_in_the_sentence_yields_to_the_article_town_inside_it(analyse):
+    placed = _placed_at(analyse, "Rioters set fire to a bank in Greece on Wednesday. Police fought youths in Athens. "
+                                 "Shops in Athens stayed shut.", "fire")
+    assert placed is not None and placed.place.name == "Athens" and placed.how == "article", placed
+    abroad = _placed_at(analyse, "Rioters set fire to a bank in Greece on Wednesday. Police fought youths in Madrid. "
+                                 "Shops in Madrid stayed shut.", "fire")
+    assert abroad is not None and abroad.place.name == "Greece" and abroad.how == "sentence", abroad
+
+
+def test_a_sentence_naming_one_place_places_its_events_there(analyse):
+    denver = "Police in Denver said on Monday they had arrested two men in Denver. "
+    placed = _placed_at(analyse, denver + "The lawmaker, who was visiting Boston, shoved a student.", "shoved")
+    assert placed is not None and placed.how == "sentence" and placed.place.name == "Boston", placed
+    # Named only as where the lawmaker is from, Boston says nothing of where the shove happened.
+    native = _placed_at(analyse, denver + "The lawmaker, a Boston native, shoved a student.", "shoved")
+    assert native is not None and native.how == "article" and native.place.name == "Denver", native
+
+
+def test_a_team_town_the_parser_left_untagged_places_the_article(analyse):
+    analyzed = analyse("Samuel Lee agreed to a deal with the Philadelphia 76ers on Saturday. The team fired its coach.")
+    kinds = {m.toponym.text: m.toponym.kind for m in analyzed.places}
+    assert kinds.get("Philadelphia") == "in_name"
+    placed = _placed_at(analyse, "Samuel Lee agreed to a deal with the Philadelphia 76ers on Saturday. The team fired its coach.", "fired")
+    assert placed is not None and placed.place.name == "Philadelphia" and placed.how == "article", placed
+
+
+def test_an_event_told_again_keeps_the_place_it_was_first_given(analyse):
+    from newsprism.places.event_places import place_events
+
+    settings = Settings()
+    nlp = load_model(settings.model, settings.spacy_components)
+    text = ("WASHINGTON — Gunmen carried out an attack on a hotel in Kabul on Monday night. Senators debated the budget for hours. "
+            "The attack, which killed nine guests, was condemned by the president.")
+    article = build_article(RawArticle(source="t", text=text, format="text"))
+    doc = nlp(text_for_parse(article))
+    analyzed = analyze_doc(article, doc)
+    start = article.text.index("killed")
+    sentence = max(i for i, s in enumerate(analyzed.sentences) if s.start <= start)
+    from types import SimpleNamespace
+    event = SimpleNamespace(id="e", sentence_index=sentence, start=start, end=start + 6, plover_type="", location=None)
+    dateline = next((m for m in analyzed.places if m.toponym.kind == "dateline"), None)
+    assert dateline is not None and dateline.place.name == "Washington"
+    placed = next(p for p in place_events([event], analyzed.places, doc, dateline) if p.role == "location")
+    assert placed.place.name == "Kabul" and placed.how == "sentence", placed

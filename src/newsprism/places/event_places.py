@@ -14,14 +14,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from newsprism.places.mention_roles import MOVEMENT_LEMMAS, mention_role
 from newsprism.places.records import EventPlace, PlaceMention
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "off", "on", "over", "along"}
 DIRECTIONAL = {"to", "toward", "towards", "into", "on", "onto"}
-# Verbs whose "on/to/toward X" is where the mover is going ("marched on Moscow").
-MOVEMENT_LEMMAS = {"march", "advance", "head", "move", "drive", "push", "fly", "travel", "go", "come", "return",
-                   "send", "deploy", "dispatch", "redeploy", "transfer", "relocate", "evacuate", "flee", "retreat",
-                   "withdraw", "proceed", "approach", "arrive", "walk", "sail", "ride", "rush", "race", "leave"}
 # Object-of-trigger places count as the location for these events ("shelled Kharkiv", "took Rostov").
 SITE_OBJECT_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "SEIZE", "ATTACK"}
 # Verbs whose object is the place itself ("visited Pineville", "captured Bakhmut").
@@ -96,23 +93,20 @@ def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateli
     out: list[EventPlace] = []
     for event in events:
         trigger = _token_at(doc, event.start, event.end)
-        location = destination = None
-        for m in by_sentence.get(event.sentence_index, []) if trigger is not None else []:
-            token = _token_at(doc, m.toponym.start, m.toponym.end)
-            if token is None:
-                continue
-            how = _attachment(token, trigger, event.plover_type)
-            if how == "site" and m.place.feature_code in ("PCLI", "CONT"):
-                continue             # a country as object is an actor ("Russia attacked Ukraine")
-            if how in ("location", "site") and location is None:
-                location = m
-            elif how == "destination" and destination is None:
-                destination = m
+        here = by_sentence.get(event.sentence_index, [])
+        location, destination = _attached(trigger, here, event.plover_type) if trigger is not None else (None, None)
         if location is None and getattr(event, "location", None):
             # The event coder's own location words, when they name a resolved place of the sentence.
-            location = next((m for m in by_sentence.get(event.sentence_index, [])
-                             if m.toponym.text in event.location or event.location in m.toponym.text), None)
-        if location is not None:
+            location = next((m for m in here if m.toponym.text in event.location or event.location in m.toponym.text), None)
+        if location is None:
+            location = _the_sentences_one_place(here, doc)
+        if location is None and trigger is not None:
+            location = _place_of_earlier_mention(trigger, resolved, doc)
+        narrower = _narrower(location, main) if location is not None else None
+        if narrower is not None:
+            # "an attack on a bank in Greece" in an article about Athens: the article's place is the finer answer.
+            out.append(EventPlace(event.id, narrower.place, narrower.toponym.text, None, None, "article"))
+        elif location is not None:
             out.append(EventPlace(event.id, location.place, location.toponym.text, location.toponym.start, location.toponym.end, "sentence"))
         elif dateline_mention is not None and dateline_mention.place is not None:
             t = dateline_mention.toponym
@@ -130,13 +124,14 @@ def main_place(resolved: Sequence[PlaceMention], doc=None) -> PlaceMention | Non
 
     Each place scores its own mentions plus half those of the regions and countries it lies
     in, so the town in "Qeshm ... southern Iran ... Iran" wins over the country that contains
-    it; a place named as where someone comes from ("a man from Hampton East") counts a quarter.
+    it. A mention counts by the part it plays (``mention_roles``): a place named as where someone
+    comes from ("a man from Hampton East", "North Carolina Rep. Bob Etheridge") counts a quarter,
+    one named as where something goes ("traffic to Europe") a half.
     Ties go to the more specific place, then to the earlier one.
     """
     if not resolved:
         return None
-    # Each mention counts once, or a quarter when it names where someone comes from.
-    counts = [0.25 if doc is not None and _is_origin(doc, m) else 1.0 for m in resolved]
+    counts = [ROLE_WEIGHT[_role(doc, m)] if doc is not None else 1.0 for m in resolved]
     weight: Counter = Counter()
     for m, count in zip(resolved, counts):
         weight[_key(m.place)] += count
@@ -157,13 +152,82 @@ def main_place(resolved: Sequence[PlaceMention], doc=None) -> PlaceMention | Non
     return best
 
 
+def _attached(trigger, mentions: Sequence[PlaceMention], plover_type: str) -> tuple[PlaceMention | None, PlaceMention | None]:
+    """Return the places of the sentence the parse hangs on the trigger: (location, destination)."""
+    doc = trigger.doc
+    location = destination = None
+    for m in mentions:
+        token = _token_at(doc, m.toponym.start, m.toponym.end)
+        if token is None:
+            continue
+        how = _attachment(token, trigger, plover_type)
+        if how == "site" and m.place.feature_code in ("PCLI", "CONT"):
+            continue             # a country as object is an actor ("Russia attacked Ukraine")
+        if how in ("location", "site") and location is None:
+            location = m
+        elif how == "destination" and destination is None:
+            destination = m
+    return location, destination
+
+
+def _place_of_earlier_mention(trigger, resolved: Sequence[PlaceMention], doc) -> PlaceMention | None:
+    """Return the place of an earlier mention of the same happening.
+
+    "the attack, which killed four" or "the confrontation occurred outside a fundraiser" names
+    a happening told before ("the attack in Benghazi"): the noun the trigger's clause hangs on
+    (relative clause) or has as subject, met earlier in the article with a place its sentence
+    gives it, lends that place.
+    """
+    if trigger.dep_ == "relcl" and trigger.head.pos_ == "NOUN":
+        noun = trigger.head
+    else:
+        noun = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    if noun is None:
+        return None
+    for earlier in reversed([t for t in doc[: noun.sent.start] if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN"]):
+        sent = earlier.sent
+        mentions = [m for m in resolved if sent.start_char <= m.toponym.start < sent.end_char]
+        location, _ = _attached(earlier, mentions, "")
+        location = location or _the_sentences_one_place(mentions, doc)
+        if location is not None:
+            return location
+    return None
+
+
+def _the_sentences_one_place(mentions: Sequence[PlaceMention], doc) -> PlaceMention | None:
+    """Return the one place the sentence names, when it names one, other than as an origin or a destination.
+
+    The parse often fails to hang the place on the event ("the tussle on a Washington street"
+    as a noun's modifier, a relative clause between them), yet a sentence naming one place
+    (and no home state or destination) is mostly telling where its events happened. With two
+    places or more, only the parse decides.
+    """
+    here = [m for m in mentions if m.toponym.kind != "dateline" and _role(doc, m) in ("locative", "other")]
+    return here[0] if here and len({_key(m.place) for m in here}) == 1 else None
+
+
+def _narrower(location: PlaceMention, main: PlaceMention | None) -> PlaceMention | None:
+    """Return the article's place when it lies inside the country or region the sentence names."""
+    if main is None:
+        return None
+    outer, inner = location.place, main.place
+    if inner.feature_code in ("PCLI", "CONT") or _key(inner) == _key(outer) or inner.country != outer.country:
+        return None
+    if outer.feature_code == "PCLI":
+        return main
+    if outer.feature_code == "ADM1" and inner.feature_code != "ADM1" and inner.admin1_code == outer.admin1_code:
+        return main
+    return None
+
+
 def _key(place) -> object:
     return place.geonameid or (place.name, place.country, place.feature_code)
 
 
-def _is_origin(doc, mention: PlaceMention) -> bool:
+# How much one mention of a place counts towards the article's place, by the part it plays.
+ROLE_WEIGHT = {"origin": 0.25, "destination": 0.5, "locative": 1.0, "other": 1.0}
+
+
+def _role(doc, mention: PlaceMention) -> str:
     token = _token_at(doc, mention.toponym.start, mention.toponym.end)
-    if token is None:
-        return False
-    head = _up_to_noun_phrase_head(token)
-    return head.dep_ == "pobj" and head.head.lower_ == "from"
+    return "other" if token is None else mention_role(token)

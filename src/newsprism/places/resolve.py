@@ -34,7 +34,7 @@ class Weights:
     population: float = 1.5          # per power of ten
     country: float = 2.0             # a country's own name beats a town of that name
     region: float = 2.5              # a first-level region (state, province, oblast)
-    landmark: float = 10.0           # a seat of power news names ("the Kremlin", "the White House")
+    landmark: float = 10.0           # a seat of power or a mountain news names ("the Kremlin", "Mount Cook")
     water: float = 10.0              # a sea or gulf news names (they have no people to weigh)
     county: float = 0.0              # a second-level one ("Henry County"; a bare "Camden" is seldom the district)
     continent: float = 4.0
@@ -61,7 +61,7 @@ class Weights:
 
 
 WEIGHTS = Weights()
-FEATURE_PRIOR = {"PCLI": "country", "ADM1": "region", "ADM2": "county", "CONT": "continent", "SEA": "water", "GULF": "water", "BLDG": "landmark", "PPLC": "capital"}
+FEATURE_PRIOR = {"PCLI": "country", "ADM1": "region", "ADM2": "county", "CONT": "continent", "SEA": "water", "GULF": "water", "BLDG": "landmark", "MT": "landmark", "PPLC": "capital"}
 
 
 @dataclass(frozen=True, slots=True)
