@@ -109,6 +109,17 @@ def test_an_outlet_citing_its_own_section_does_not_relay(nlp):
     assert [c for c in cited if c.relation == "relays"] == []
 
 
+def test_a_credit_line_of_the_articles_own_publisher_is_not_a_relay(nlp):
+    # "(CNA)" is both the Catholic News Agency's short name and a wire agency's: on the Catholic
+    # News Agency's own page it is the publisher's dateline credit, elsewhere a relay.
+    text = "Vatican City (CNA) - The pope named a new bishop for the diocese on Tuesday."
+    own = build_article(RawArticle(source="<t>", text=text, format="text", outlet="Catholic News Agency"))
+    assert [c for c in find_cited_sources(own, nlp(text_for_parse(own)), 0) if c.relation == "relays"] == []
+    other = build_article(RawArticle(source="<t>", text=text, format="text", outlet="The Harbour Ledger"))
+    assert [(c.name, c.cue) for c in find_cited_sources(other, nlp(text_for_parse(other)), 0)
+            if c.relation == "relays"] == [("CNA", "credit line")]
+
+
 @pytest.mark.parametrize("text", [
     # a man who shares a network's name, speaking without quotes
     "Former president Vicente Fox rejected the plan. Fox said, as a voter, he would not pay for it.",

@@ -357,6 +357,10 @@ def _credit_lines(article: Article, doc, last_of_lead: int, last_sentence: int,
             if span is None or (span.start, span.end) in seen:
                 continue
             seen.add((span.start, span.end))
+            # "Denver (CNA) -" on the Catholic News Agency's own site: the publisher's dateline
+            # credit, not a relay (an outlet never relays itself).
+            if article.outlet and is_own_outlet(match.group(1), article.outlet):
+                break
             out.append(CitedSource(article_id=article.id, sentence_index=i, start=start, end=end,
                                    name=match.group(1), kind="media", relation="relays", cue="credit line"))
             break
