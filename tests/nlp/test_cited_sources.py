@@ -64,6 +64,7 @@ def test_people_and_references_are_not_cited_sources(nlp, text):
      ("Marsh Valley Courier", "report")),
     # a news site by its domain, an outlet whose name is a title
     ("An inmate escaped from the prison farm, HarbourNews.com reports.", ("HarbourNews.com", "report")),
+    ("According to harbournews.com, the mayor is the council's first choice for the post.", ("harbournews.com", "according to")),
     # a news agency quoting someone passes on its own report
     ("The cable will be mended within a day, Reuters quoted a company engineer as saying.", ("Reuters", "quote")),
     ("The director is in talks for the sequel, according to The Hollywood Reporter.", ("Hollywood Reporter", "according to")),

@@ -177,6 +177,8 @@ def _body_name(doc, start: int, end: int) -> tuple[str, str | None]:
     return doc[words[0].i:words[-1].i + 1].text, None
 
 
+# A site named by its domain: "washingtonpost.com", "harbournews.co.uk".
+_DOMAIN_NAME = re.compile(r"\w\.(?:com|org|net|co\.uk|com\.au)$", re.I)
 # Words for a piece of reporting: "according to a report from WCCO-TV" credits WCCO-TV.
 REPORT_NOUNS = {"report", "reports", "story", "article", "interview", "broadcast", "dispatch", "piece"}
 
@@ -256,7 +258,10 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
         if titled and known_outlet(phrase.text.strip(" '\"`")) is None:     # "The Hollywood Reporter" is an outlet
             return
         # "her ministry", "the ministry": a body named only by reference to an earlier mention.
-        if phrase[0].lower_ in ("her", "his", "their", "its", "our", "my") or (len(phrase) <= 2 and phrase.text.islower() and phrase.root.lower_ not in ("media",)):
+        # (A news site by its lower-case domain, "according to washingtonpost.com", is a name.)
+        if phrase[0].lower_ in ("her", "his", "their", "its", "our", "my") or (
+                len(phrase) <= 2 and phrase.text.islower() and phrase.root.lower_ not in ("media",)
+                and not _DOMAIN_NAME.search(phrase.text)):
             return
         name, label = _body_name(doc, start, end)
         kind = classify_source(name, label)
