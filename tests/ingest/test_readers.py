@@ -120,6 +120,27 @@ def test_ecbplus_xml_becomes_plain_text(tmp_path):
     assert (raw.format, raw.title, raw.text) == ("ecbplus", "Quake hits", "It struck at dawn.")
 
 
+def _ecbplus_file(tmp_path, url: str):
+    tokens = [url, "Dock", "strike", "ends", "Workers", "went", "back", "."]
+    sentences = [0, 1, 1, 1, 2, 2, 2, 2]
+    xml = '<Document doc_name="5_1ecbplus.xml">' + "".join(
+        f'<token t_id="{i}" sentence="{s}" number="{i}">{t}</token>' for i, (t, s) in enumerate(zip(tokens, sentences), 1)
+    ) + "</Document>"
+    path = tmp_path / "5_1ecbplus.xml"
+    path.write_text(xml, encoding="utf-8")
+    return path
+
+
+def test_an_ecbplus_article_takes_its_outlet_from_its_url(tmp_path):
+    # The URL sentence is not text, but it names the publisher: a known domain (or a subdomain
+    # of one) gives the outlet's name, an unknown host stands for itself.
+    (raw,) = _read(_ecbplus_file(tmp_path, "http://articles.latimes.com/2011/may/02/dock"))
+    assert (raw.outlet, raw.url, raw.title, raw.text) == (
+        "Los Angeles Times", "http://articles.latimes.com/2011/may/02/dock", "Dock strike ends", "Workers went back.")
+    (raw,) = _read(_ecbplus_file(tmp_path, "https://www.harbour-ledger.example/dock"))
+    assert raw.outlet == "harbour-ledger.example"
+
+
 def test_expand_inputs_takes_files_folders_and_globs(tmp_path):
     (tmp_path / "sub").mkdir()
     for name in ("a.txt", "sub/b.html", "sub/c.jsonl", "README.md", "notes.png", "manifest.jsonl"):

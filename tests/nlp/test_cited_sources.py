@@ -64,6 +64,7 @@ def test_people_and_references_are_not_cited_sources(nlp, text):
      ("Marsh Valley Courier", "report")),
     # a news site by its domain, an outlet whose name is a title
     ("An inmate escaped from the prison farm, HarbourNews.com reports.", ("HarbourNews.com", "report")),
+    ("According to harbournews.com, the mayor is the council's first choice for the post.", ("harbournews.com", "according to")),
     # a news agency quoting someone passes on its own report
     ("The cable will be mended within a day, Reuters quoted a company engineer as saying.", ("Reuters", "quote")),
     ("The director is in talks for the sequel, according to The Hollywood Reporter.", ("Hollywood Reporter", "according to")),
@@ -107,6 +108,17 @@ def test_an_outlet_citing_its_own_section_does_not_relay(nlp):
     article = build_article(RawArticle(source="<t>", text=text, format="text", outlet="hpo"))
     cited = find_cited_sources(article, nlp(text_for_parse(article)), 0)
     assert [c for c in cited if c.relation == "relays"] == []
+
+
+def test_a_credit_line_of_the_articles_own_publisher_is_not_a_relay(nlp):
+    # "(CNA)" is both the Catholic News Agency's short name and a wire agency's: on the Catholic
+    # News Agency's own page it is the publisher's dateline credit, elsewhere a relay.
+    text = "Vatican City (CNA) - The pope named a new bishop for the diocese on Tuesday."
+    own = build_article(RawArticle(source="<t>", text=text, format="text", outlet="Catholic News Agency"))
+    assert [c for c in find_cited_sources(own, nlp(text_for_parse(own)), 0) if c.relation == "relays"] == []
+    other = build_article(RawArticle(source="<t>", text=text, format="text", outlet="The Harbour Ledger"))
+    assert [(c.name, c.cue) for c in find_cited_sources(other, nlp(text_for_parse(other)), 0)
+            if c.relation == "relays"] == [("CNA", "credit line")]
 
 
 @pytest.mark.parametrize("text", [

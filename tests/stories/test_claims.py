@@ -500,3 +500,27 @@ def test_a_described_doer_is_no_evidence_of_another_doer():
                     sentence="The Red Hand Gang destroyed the old mill.")
     assert pair_score(by_fire, by_blaze) >= LINK_THRESHOLD
     assert not pair_score(by_blaze, by_gang)      # two named doers who differ
+
+
+def test_a_denial_of_another_thing_with_the_same_head_noun_is_no_contradiction():
+    # "unpaid posts on advisory boards" / "a full-time paid post": the head noun is shared, the thing is not.
+    aide = participant("sk", "Ivo Sestra", "VLD")
+    offered = event("1", "a", "Alpha", "AID", [HALVIK], [aide], "offered", day=None,
+                    sentence="Halvik offered Sestra unpaid posts on advisory boards.")
+    never = event("2", "b", "Beta", "AID", [HALVIK], [aide], "offer", day=None, negated=True,
+                  sentence="Halvik did not offer Sestra a full-time paid post.")
+    assert find_contradictions([offered, never]) == []
+    # The same thing offered and denied is still a contradiction.
+    same = event("3", "c", "Gamma", "AID", [HALVIK], [aide], "offered", day=None,
+                 sentence="Halvik offered Sestra a full-time paid post.")
+    assert [c.kind for c in find_contradictions([same, never])] == ["negation"]
+
+
+def test_described_things_offered_with_one_head_noun_are_compared_by_their_words():
+    # The coder took "the thing offered" as a target: "unpaid advisory posts" / "a full-time paid post".
+    aide = participant("sk", "Ivo Sestra", "VLD")
+    offered = event("1", "a", "Alpha", "AID", [HALVIK], [aide, participant(None, "unpaid advisory posts", None)],
+                    "offered", day=None, sentence="Sestra was offered unpaid advisory posts by Halvik.")
+    never = event("2", "b", "Beta", "AID", [HALVIK], [aide, participant(None, "a full-time paid post", None)],
+                  "offer", day=None, negated=True, sentence="Halvik did not offer Sestra a full-time paid post.")
+    assert find_contradictions([offered, never]) == []

@@ -82,3 +82,64 @@ def test_sentences_stating_the_same_figures_tell_one_fact():
     assert figures_in("At 10:30 on May 14, 2019, the index rose 2.6 points to 1,250.") == {14, 1250}
     d = fact("4", "d", "Post", "The rival drew 58 votes in the first round of the council race.")
     assert not same_fact(a, d)
+
+
+def test_two_origins_counting_one_thing_differently_contradict_each_other():
+    # No event is coded in either sentence, but both count the people the blast hurt.
+    a = fact("1", "a", "Courier", "A gas blast shook the harbour district on Sunday, injuring five people and damaging shops.")
+    b = fact("2", "b", "Herald", "The blast in the harbour district injured two people, the fire service said.")
+    b = StoryEvent(**{**{f: getattr(b, f) for f in b.__slots__}, "attribution": "the fire service"})
+    (claim,) = build_fact_claims([a, b])
+    assert claim.status == "contradicted"
+    (clash,) = claim.contradictions
+    assert (clash.kind, clash.first_value, clash.second_value) == ("number", "5 people", "2 people")
+
+
+def test_counts_that_do_not_clash():
+    from newsprism.stories.facts import stated_counts
+
+    # What is counted hangs on a word: "smugglers in three boats" / "on two speed boats" count the
+    # smugglers' boats; an estimate, a money sum, a year or a lone count of one is no count.
+    assert [(c.anchor, c.noun, c.value) for c in stated_counts("The smugglers, in three boats, fled the coast guard.")] \
+        == [("smuggler", "boat", 3)]
+    assert [(c.anchor, c.noun, c.value) for c in stated_counts("The smugglers on two speed boats fled.")] \
+        == [("smuggler", "boat", 2)]
+    assert stated_counts("Police said about 200 people marched in 2019 for one of the lanes.") == ()
+    # Same count on the same word: no clash, one fact.
+    a = fact("1", "a", "Courier", "The smugglers, in three boats, fled the coast guard at dawn.")
+    b = fact("2", "b", "Herald", "Smugglers in three boats outran the coast guard cutter.")
+    assert all(c.contradictions == [] for c in build_fact_claims([a, b]))
+    # Different things counted on the same word, or counts in unrelated sentences: no clash.
+    c = fact("3", "c", "Wire", "The smugglers, in three boats, fled the coast guard at dawn.")
+    d = fact("4", "d", "Post", "Fishermen sold two boats at the market in Brasna last spring.")
+    assert all(x.contradictions == [] for x in build_fact_claims([c, d]))
+    # One origin telling two counts is not two voices: no clash.
+    e = fact("5", "e", "Post", "The smugglers, in three boats, fled the coast guard at dawn.")
+    f = fact("6", "f", "Post", "The smugglers on two speed boats fled the coast guard.")
+    assert all(x.contradictions == [] for x in build_fact_claims([e, f]))
+
+
+def test_statistics_names_and_measures_are_not_counts_to_set_against_each_other():
+    from newsprism.stories.facts import stated_counts
+
+    # A line of statistics, a named owner, a measure noun, a bound after the figure, a split thousands figure.
+    assert stated_counts("Okafor finished the match with 20 goals and nine blocks.") == ()
+    assert [(c.anchor, c.value) for c in stated_counts("The crew hauled 20 crates and nine barrels.")] \
+        == [("haul", 20)]
+    assert stated_counts("Okafor's 20 tackles were the most of the night.") == ()
+    assert stated_counts("The keeper left the club after six seasons.") == ()
+    assert stated_counts("The thieves took jewels worth 85 million euros.") == ()
+    assert stated_counts("At least nine pilots flew for 300 hours or more this month.") == ()
+    assert stated_counts("The league counted 4, 051 tackles by rookies.") == ()
+    # A count hung on a deed is kept.
+    assert [(c.anchor, c.noun, c.value) for c in stated_counts("The storm flooded the valley, stranding four families.")] \
+        == [("strand", "famili", 4)]
+
+
+def test_shares_and_parts_of_a_total_are_not_counts():
+    from newsprism.stories.facts import stated_counts
+
+    assert stated_counts("The striker converted 9 of 14 penalties in the cup.") == ()
+    assert stated_counts("The boxer landed 28 of his 68 jabs in the round.") == ()
+    assert stated_counts("She completed her first 17 dives without a fault.") == ()
+    assert stated_counts("Rescuers freed another 20 miners overnight.") == ()

@@ -44,12 +44,30 @@ def join_tokens(tokens: list[str]) -> str:
     return out
 
 
-def ecbplus_text(data: bytes, source: str) -> tuple[str | None, str]:
-    """Return (title, body) of an ECB+ document. ``*ecbplus.xml`` sentence 0 is a URL, not text."""
+def _url_of(line: str) -> str | None:
+    """Return the URL a tokenised first line holds ("http : //www.x.com/a" -> "http://www.x.com/a"), else None."""
+    joined = line.replace(" ", "")
+    return joined if re.match(r"^https?:?/", joined) else None
+
+
+def ecbplus_document(data: bytes, source: str) -> tuple[str | None, str, str | None]:
+    """Return (title, body, source URL) of an ECB+ document.
+
+    ``*ecbplus.xml`` files begin with the page's URL as sentence 0: it is not text, but it names
+    the publisher, so it is kept apart (the reader takes the outlet from it).
+    """
     sentences = ecbplus_sentences(data, source)
     lines = [join_tokens([t for _, t in toks]) for _, toks in sentences]
-    if lines and re.match(r"^https?\s*:?\s*/", lines[0].replace(" ", "")):
+    url = _url_of(lines[0]) if lines else None
+    if url:
         lines = lines[1:]
     if not lines:
         raise UnreadableArticle(source, "ECB+ file has no text")
-    return (lines[0] if len(lines) > 1 else None), "\n".join(lines[1:] if len(lines) > 1 else lines)
+    title = lines[0] if len(lines) > 1 else None
+    return title, "\n".join(lines[1:] if len(lines) > 1 else lines), url
+
+
+def ecbplus_text(data: bytes, source: str) -> tuple[str | None, str]:
+    """Return (title, body) of an ECB+ document, without its URL sentence."""
+    title, body, _ = ecbplus_document(data, source)
+    return title, body

@@ -292,11 +292,13 @@ def read_json(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterat
 
 def read_ecbplus(path: Path, data: bytes, manifest: ManifestEntry | None) -> Iterator[RawArticle]:
     """Read an ECB+ CAT XML file: tokens joined into sentences, one paragraph per sentence."""
-    from newsprism.ingest.ecbplus import ecbplus_text
+    from newsprism.ingest.ecbplus import ecbplus_document
+    from newsprism.ingest.url_outlet import outlet_from_url
 
-    title, body = ecbplus_text(data, str(path))
-    yield RawArticle(source=str(path), text=body, format="ecbplus", title=title,
-                     outlet=manifest.outlet if manifest else None)
+    title, body, url = ecbplus_document(data, str(path))
+    # A manifest's outlet wins; else the publisher named by the document's URL.
+    outlet = (manifest.outlet if manifest else None) or outlet_from_url(url)
+    yield RawArticle(source=str(path), text=body, format="ecbplus", title=title, outlet=outlet, url=url)
 
 
 def sniff_format(path: Path, data: bytes) -> str:

@@ -177,6 +177,8 @@ def _body_name(doc, start: int, end: int) -> tuple[str, str | None]:
     return doc[words[0].i:words[-1].i + 1].text, None
 
 
+# A site named by its domain: "washingtonpost.com", "harbournews.co.uk".
+_DOMAIN_NAME = re.compile(r"\w\.(?:com|org|net|co\.uk|com\.au)$", re.I)
 # Words for a piece of reporting: "according to a report from WCCO-TV" credits WCCO-TV.
 REPORT_NOUNS = {"report", "reports", "story", "article", "interview", "broadcast", "dispatch", "piece"}
 
@@ -256,7 +258,10 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
         if titled and known_outlet(phrase.text.strip(" '\"`")) is None:     # "The Hollywood Reporter" is an outlet
             return
         # "her ministry", "the ministry": a body named only by reference to an earlier mention.
-        if phrase[0].lower_ in ("her", "his", "their", "its", "our", "my") or (len(phrase) <= 2 and phrase.text.islower() and phrase.root.lower_ not in ("media",)):
+        # (A news site by its lower-case domain, "according to washingtonpost.com", is a name.)
+        if phrase[0].lower_ in ("her", "his", "their", "its", "our", "my") or (
+                len(phrase) <= 2 and phrase.text.islower() and phrase.root.lower_ not in ("media",)
+                and not _DOMAIN_NAME.search(phrase.text)):
             return
         name, label = _body_name(doc, start, end)
         kind = classify_source(name, label)
@@ -357,6 +362,10 @@ def _credit_lines(article: Article, doc, last_of_lead: int, last_sentence: int,
             if span is None or (span.start, span.end) in seen:
                 continue
             seen.add((span.start, span.end))
+            # "Denver (CNA) -" on the Catholic News Agency's own site: the publisher's dateline
+            # credit, not a relay (an outlet never relays itself).
+            if article.outlet and is_own_outlet(match.group(1), article.outlet):
+                break
             out.append(CitedSource(article_id=article.id, sentence_index=i, start=start, end=end,
                                    name=match.group(1), kind="media", relation="relays", cue="credit line"))
             break

@@ -928,9 +928,24 @@ def _stated_alike(a: StoryEvent, b: StoryEvent) -> bool:
 def _what(e: StoryEvent, other: StoryEvent) -> frozenset[str]:
     """Return the content words of what the deed is done with: the words after its trigger, and the
     targets the other report does not name ("offered Sestak executive branch posts" against "offered
-    Sestak the Navy job": Sestak is shared, the posts and the job are what differ)."""
-    unmatched = [p for p in e.targets if not any(_match(p, q) >= 0.5 for q in other.targets)]
-    return _complement(e) | frozenset(_singular(w) for p in unmatched for w in _content_words(p.name))
+    Sestak the Navy job": Sestak is shared, the posts and the job are what differ), and the words of
+    targets described rather than named, which a shared head noun does not make one thing
+    ("executive branch positions" / "a full-time paid position")."""
+    told = [p for p in e.targets if not any(_match(p, q) >= 0.5 for q in other.targets) or not p.proper]
+    return _complement(e) | frozenset(_singular(w) for p in told for w in _content_words(p.name))
+
+
+# Share of the shorter description of what a deed is done with that two reports must have in
+# common to be about one thing: "unpaid posts on advisory boards" and "a full-time paid post"
+# share only the head noun.
+SAME_THING_SHARE = 0.5
+
+
+def _different_things(what_a: frozenset[str], what_b: frozenset[str]) -> bool:
+    """Return whether two reports say what the deed is done with, and what they say is not one thing."""
+    if not (what_a and what_b):
+        return False
+    return len(what_a & what_b) < SAME_THING_SHARE * min(len(what_a), len(what_b))
 
 
 def find_contradictions(events: Sequence[StoryEvent]) -> list[Contradiction]:
@@ -974,11 +989,12 @@ def find_contradictions(events: Sequence[StoryEvent]) -> list[Contradiction]:
                 # "was offered" / "was never offered": the same deed, one asserts, one negates.
                 # The negating report must say "not" (or like words) and the asserting one must not,
                 # and what the deed is done with must not differ ("offered advisory posts" /
-                # "never offered the Navy job" are two offers).
+                # "never offered the Navy job" are two offers; "advisory positions" / "a full-time
+                # paid position" share a head noun, not the thing offered).
                 what_a, what_b = _what(first, second), _what(second, first)
                 if a.lemma == b.lemma and _same_occasion(a, b) and not _NEGATING.search(first.sentence) \
                         and (_NEGATING.search(second.sentence) or re.search(r"\bden(?:y|ied|ies)\b", second.sentence, re.I)) \
-                        and not (what_a and what_b and not what_a & what_b):
+                        and not _different_things(what_a, what_b):
                     add("negation", first, first.trigger, second, f"not {second.trigger}")
                 continue
             if a.negated:

@@ -4,8 +4,13 @@ PLOVER codes who did what to whom; a story also carries tolls, outages, treatmen
 distances and plans that no event type names ("Power returned to most towns on Wednesday").
 Each sentence of a story article that holds no coded event becomes a fact, and facts told by
 several outlets in like words (shared content words, no clash of numbers) are aligned into one
-fact claim. Fact claims are never contradicted: without a coded deed there is nothing precise
-enough to deny. They count for omissions (what only one outlet reports) like event claims.
+fact claim. They count for omissions (what only one outlet reports) like event claims.
+
+Without a coded deed a fact is never negated, but it can be miscounted: two asserting voices of
+different origins that count the same thing in the same words with different values ("injuring
+five people" / "injured two people", "pirates in three boats" / "pirates on two speed boats")
+tell one happening and contradict each other on the count; their facts are joined into one
+claim that carries the contradiction.
 """
 
 from __future__ import annotations
@@ -13,10 +18,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
 from newsprism.records import stable_id
 from newsprism.store import Store
-from newsprism.stories.claims import Claim, StoryEvent, numbers_in
+from newsprism.stories.claims import (
+    GENERIC_COUNTED, HEDGES, MAX_COUNT, NUMBER_WORDS, Claim, Contradiction, StoryEvent, dates_compatible, numbers_in,
+)
 from newsprism.stories.framing import STOP
 
 FACT = "FACT"
@@ -233,4 +243,177 @@ def build_fact_claims(facts: Sequence[StoryEvent]) -> list[Claim]:
         else:
             groups[best].append(i)
             articles[best].add(current.article_id)
-    return [Claim([facts[k] for k in group]) for group in groups]
+    return join_count_clashes([Claim([facts[k] for k in group]) for group in groups])
+
+
+# -- counts that clash ----------------------------------------------------------------------------
+
+# A count of two or more and up to two words after it, the last a plural noun: "five people",
+# "two speed boats", "3 boats". A count of one ("one of the boats") is left out.
+_FACT_COUNT = re.compile(
+    r"(?<![\w.,:$£€-])(\d[\d,]*|" + "|".join(w for w in NUMBER_WORDS if w not in ("one", "hundred", "dozen"))
+    + r")\s+(?:([a-z]+)\s+)?([a-z]+)\b", re.I)
+# Words that stand between a count and the thing it counts, or before a count without telling
+# what it counts: a preposition or a speech verb is no anchor ("in three boats", "said two people").
+_NOT_ANCHORS = frozenset("said says told reported according added about around nearly almost some more than least".split())
+# Words before the count that are read back for its anchor (skipping prepositions and stop words).
+ANCHOR_WINDOW = 3
+# Words before a count that make it part of a total ("his first 17 passes", "another 20 people").
+_PART_WORDS = frozenset({"first", "last", "next", "another", "other", "additional", "extra", "remaining", "final"})
+# A bound written after the count: "300 yards or more", "40-plus".
+_BOUND_AFTER = re.compile(r"^\s*(?:or\s+(?:more|fewer|less|so)|and\s+(?:more|up)|plus\b|\+)", re.I)
+
+
+@cache
+def measure_nouns() -> frozenset[str]:
+    """Return the nouns that measure rather than count (``stories/data/measure_nouns.txt``)."""
+    text = files("newsprism.stories").joinpath("data/measure_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True, slots=True)
+class FactCount:
+    """An exact count a sentence states, with what it counts and the word it hangs on:
+    "injuring five people" -> FactCount("injur", "people", 5)."""
+
+    anchor: str      # stem of the nearest content word before the count
+    noun: str        # the counted noun, singular
+    value: int
+
+
+def _stem(word: str) -> str:
+    """Return a crude stem, enough for "injuring" and "injured", "pirates" and "pirate" to match."""
+    word = word.lower()
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[:-len(suffix)]
+    return word
+
+
+def _plural(word: str) -> bool:
+    """Return whether a word after a count can be the plural noun it counts ("boats", "people")."""
+    return word in GENERIC_COUNTED or (word.endswith("s") and not word.endswith("ss") and len(word) >= 4
+                                       and word not in STOP)
+
+
+def stated_counts(sentence: str) -> tuple[FactCount, ...]:
+    """Return the exact counts of plural things a sentence states, each with its anchor word.
+
+    Estimates and bounds ("about 200", "more than 40"), years, decimals ("6. 7"), money and
+    numbers that are part of a name ("Route 52") are not counts; a count with no content word
+    just before it in its clause has no anchor and is left out."""
+    out = []
+    for match in _FACT_COUNT.finditer(sentence):
+        word, middle, noun = match.group(1).lower(), match.group(2), match.group(3).lower()
+        value = NUMBER_WORDS.get(word) if word in NUMBER_WORDS else int(word.replace(",", ""))
+        if value is None or value < 2 or 1900 <= value <= 2100 or value >= MAX_COUNT:
+            continue
+        before = sentence[:match.start()]
+        if re.search(r"\d[.,]\s*$", before) or re.match(r"\s*\.\s*\d", sentence[match.end(1):]):
+            continue                    # a decimal or a thousands figure the tokenizer split ("6. 7", "4, 051")
+        words_before = re.findall(r"[A-Za-z]+|\d[\d,]*|[,;:()\u2013\u2014]", before)
+        if set(w.lower() for w in words_before[-2:]) & (HEDGES | _PART_WORDS):
+            continue
+        if re.search(r"\d\s*-?\s*of\s+(?:[a-z]+\s+)?$", before, re.I):
+            continue                    # "29 of 34 passes", "28 of his 68 punches": a share, not a total
+        if words_before and words_before[-1][:1].isupper() and word[:1].isdigit():
+            continue                    # "Route 52": a name, not a count
+        # The counted noun: a plural (or a generic noun) right after the count or one word later.
+        counted = next((w.lower() for w in (middle, noun) if w and _plural(w.lower())), None)
+        if counted is None or counted in measure_nouns() or _BOUND_AFTER.match(sentence[match.end():]):
+            continue
+        if anchor := _anchor(words_before):
+            out.append(FactCount(anchor, _stem(counted) if counted not in GENERIC_COUNTED else "people", value))
+    return tuple(out)
+
+
+def _anchor(words_before: list[str]) -> str | None:
+    """Return the stem of the content word a count hangs on: the nearest one before it in its
+    clause ("injuring five people" -> "injur", "pirates, in three boats" -> "pirat").
+
+    A name is no anchor ("Hansbrough's 20 points", "the Sixers after six seasons": whose count it
+    is, not what happened), nor a word that is itself counted ("20 points and nine rebounds": a
+    line of statistics)."""
+    window = words_before[-(ANCHOR_WINDOW + 1):]
+    for k in range(len(window) - 1, -1, -1):
+        w = window[k]
+        if not w[0].isalpha():
+            if w in ";:()\u2013\u2014":
+                return None
+            continue
+        if len(w) < 4 or w.lower() in STOP or w.lower() in _NOT_ANCHORS:
+            continue
+        counted_itself = any(re.fullmatch(r"\d[\d,]*", x) or x.lower() in NUMBER_WORDS for x in window[max(0, k - 2):k])
+        if not w[0].islower() or counted_itself:
+            return None
+        return _stem(w)
+    return None
+
+
+def _voiced(fact: StoryEvent) -> str | None:
+    """Return who asserts a fact: the origin telling it in its own voice or the outlet it credits,
+    or origin/party for a named party's statement; None for an unnamed speaker."""
+    if fact.asserting_origin:
+        return fact.asserting_origin
+    return f"{fact.origin.lower()}/{fact.party}" if fact.party else None
+
+
+def count_clash(a: StoryEvent, b: StoryEvent) -> tuple[str, str] | None:
+    """Return the two values when two facts count the same thing on the same anchor differently
+    ("injuring five people" / "injured two people"), else None.
+
+    Both must be asserted (an outlet's own voice, a credited outlet or a named party), come from
+    different origins, be dated alike, and share a content word beside the anchor and the noun:
+    the same count on the same word in two unrelated sentences is no evidence of one happening."""
+    if a.origin.lower() == b.origin.lower() or not (_voiced(a) and _voiced(b)) or _voiced(a) == _voiced(b):
+        return None
+    if a.date and b.date and not dates_compatible(a, b):
+        return None
+    counts_a, counts_b = stated_counts(a.sentence), stated_counts(b.sentence)
+    for key in {(c.anchor, c.noun) for c in counts_a} & {(c.anchor, c.noun) for c in counts_b}:
+        values_a = {c.value for c in counts_a if (c.anchor, c.noun) == key}
+        values_b = {c.value for c in counts_b if (c.anchor, c.noun) == key}
+        if values_a & values_b:
+            continue
+        beside = {_stem(w) for w in content_words(a.sentence)} & {_stem(w) for w in content_words(b.sentence)}
+        if not beside - set(key):
+            continue
+        noun = key[1]
+        return (", ".join(f"{v} {noun}" for v in sorted(values_a)), ", ".join(f"{v} {noun}" for v in sorted(values_b)))
+    return None
+
+
+def join_count_clashes(claims: list[Claim]) -> list[Claim]:
+    """Return the fact claims with those whose facts clash on a count joined, each joined claim
+    carrying its contradictions (one per pair of origins)."""
+    counted = [(i, f) for i, claim in enumerate(claims) for f in claim.events if stated_counts(f.sentence)]
+    parent = list(range(len(claims)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    found: list[tuple[int, Contradiction]] = []
+    seen: set[tuple[str, str]] = set()
+    for x, (i, a) in enumerate(counted):
+        for j, b in counted[x + 1:]:
+            if i == j:
+                continue
+            clash = count_clash(a, b)
+            pair = tuple(sorted((a.origin.lower(), b.origin.lower())))
+            if clash is None or pair in seen:
+                continue
+            seen.add(pair)
+            parent[root(j)] = root(i)
+            found.append((i, Contradiction("number", a, clash[0], b, clash[1])))
+    if not found:
+        return claims
+    groups: dict[int, Claim] = {}
+    for i, claim in enumerate(claims):
+        joined = groups.setdefault(root(i), Claim([]))
+        joined.events.extend(claim.events)
+    for i, contradiction in found:
+        groups[root(i)].contradictions.append(contradiction)
+    return list(groups.values())
