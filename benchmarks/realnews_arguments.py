@@ -4,6 +4,8 @@
 with the gold. This module looks only at events whose TYPE is right (paired as the type score
 pairs them) and says, for the source and for the target, what is wrong:
 
+Events are paired fully-right first, then by type among the rest.
+
 - `missing`: the gold names an actor, the coder none;
 - `extra`: the gold has no target, the coder names an actor;
 - `name`: neither the name (a shared word) nor country+sector agree; the country and sector of
@@ -66,8 +68,10 @@ def print_breakdown(ids: list[str], gold: dict[str, list], predicted: dict[str, 
     lines = []
     n_typed = 0
     for sid in ids:
-        pairs, _, _ = pair_up(gold.get(sid, []), predicted.get(sid, []), strict=False)
-        for g, event in pairs:
+        # fully right events first, so a wrong pairing of two same-typed events is not an error
+        strict, g_left, p_left = pair_up(gold.get(sid, []), predicted.get(sid, []), strict=True)
+        typed, _, _ = pair_up(g_left, p_left, strict=False)
+        for g, event in strict + typed:
             n_typed += 1
             for slot, g_actor, refs in (("source", g["source"], event.sources), ("target", g["target"], event.targets)):
                 for kind in slot_errors(g_actor, refs, words):
