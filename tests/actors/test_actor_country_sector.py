@@ -24,3 +24,11 @@ def test_a_state_before_an_abbreviated_title_gives_the_country(analyze_text):
 def test_a_dot_after_a_word_that_is_no_title_still_ends_the_title_run(analyze_text):
     analyzed = analyze_text("The plan failed in Oct. Tilda Marsh criticized it.")
     assert _actor(analyzed, "Tilda Marsh").sector is None
+
+
+def test_what_an_anti_prefix_opposes_does_not_describe_the_phrase():
+    from newsprism.actors import describe
+
+    assert describe("anti-refugee and anti-immigrant speech") == (None, None)
+    assert describe("anti-government protesters")[1] != "GOV"
+    assert describe("Turkish government troops") == ("TUR", "MIL")
