@@ -32,3 +32,9 @@ def test_what_an_anti_prefix_opposes_does_not_describe_the_phrase():
     assert describe("anti-refugee and anti-immigrant speech") == (None, None)
     assert describe("anti-government protesters")[1] != "GOV"
     assert describe("Turkish government troops") == ("TUR", "MIL")
+
+
+@pytest.mark.parametrize("name", ["National Marksmen Association", "Harmon Family Foundation"])
+def test_an_association_or_foundation_is_a_civil_society_body(analyze_text, name):
+    analyzed = analyze_text(f"The {name} has criticized the city council.")
+    assert _actor(analyzed, name).sector == "NGO"

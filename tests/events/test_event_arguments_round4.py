@@ -84,3 +84,9 @@ def test_a_bomb_as_the_doer_stands_for_bombers_of_the_town_it_went_off_in(analyz
 def test_a_bare_number_of_people_arrested_are_of_the_country_in_sight(analyze_text):
     analyzed = analyze_text("Egyptian police opened fire on demonstrators on Monday night, killing one person and arresting 12.")
     assert [t.country for t in _event(analyzed, "arresting").targets] == ["EGY"]
+
+
+def test_a_visit_there_visits_the_name_not_its_gloss(analyze_text):
+    analyzed = analyze_text("The letter was signed by teachers at Hillcrest, the Lutheran College in Ohio, "
+                            "ahead of Mr. Varga's visit there on Thursday.")
+    assert _names(_event(analyzed, "visit").targets) == ["Hillcrest"]

@@ -222,7 +222,13 @@ def _place_before_there(analyzed: AnalyzedArticle, roots: list) -> list[ActorRef
     bodies = [e for e in there.sent.ents if e.end <= there.i and e.label_ in ("FAC", "ORG")]
     places = [e for e in there.sent.ents if e.end <= there.i and e.label_ in ("GPE", "LOC")]
     before = bodies or places
-    return _resolve_phrase(analyzed, before[-1].root) if before else []
+    if not before:
+        return []
+    root = before[-1].root
+    # "Hillcrest College, the private school in Ohio ... visit there": the name, not its gloss.
+    # (The parser sometimes makes such a gloss a conjunct with no "and".)
+    gloss = root.dep_ == "appos" or (root.dep_ == "conj" and not any(c.dep_ == "cc" for c in root.head.children))
+    return _resolve_phrase(analyzed, root.head if gloss else root)
 
 
 def _people_without_country(doc, targets: list[ActorRef]) -> list[ActorRef]:
