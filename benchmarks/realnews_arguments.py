@@ -42,6 +42,11 @@ def slot_errors(gold: dict | None, refs, words) -> list[str]:
         by_code = [r for r in refs if gold.get("country") and (r.country, r.sector) == (gold.get("country"), gold.get("sector"))]
         if by_code:
             return []
+        if not gold.get("name") and gold.get("country"):
+            # an unnamed gold actor agrees by country alone (as the full score has it)
+            same = [r for r in refs if r.country == gold["country"]]
+            if same:
+                return ["sector"] if gold.get("sector") and same[0].sector != gold["sector"] else []
         ref = refs[0]
         kinds = ["name"]
     if gold.get("country") and ref.country != gold["country"]:

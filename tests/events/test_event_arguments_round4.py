@@ -90,3 +90,8 @@ def test_a_visit_there_visits_the_name_not_its_gloss(analyze_text):
     analyzed = analyze_text("The letter was signed by teachers at Hillcrest, the Lutheran College in Ohio, "
                             "ahead of Mr. Varga's visit there on Thursday.")
     assert _names(_event(analyzed, "visit").targets) == ["Hillcrest"]
+
+
+def test_a_hyphenated_place_name_stays_a_target(analyze_text):
+    analyzed = analyze_text("Rebel units headed for Rostov-on-Don on Saturday.")
+    assert any("Rostov" in name for name in _names(_event(analyzed, "headed").targets))

@@ -376,6 +376,8 @@ def _hyphen_piece(token) -> bool:
     hyphen itself, or a word right before one ("anti" of "anti-refugee speech"). A hyphenated
     word's head is its last part, so neither names whom an event is aimed at."""
     doc = token.doc
+    if token.ent_type_ or token.pos_ == "PROPN":
+        return False   # a hyphenated name ("Rostov-on-Don") is headed by its first part
     if token.text in ("-", "–"):
         return True
     return not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "–")
