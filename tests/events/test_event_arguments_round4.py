@@ -1,5 +1,7 @@
 """Who acts and on whom, fourth round (constructed sentences; only the installed model needed)."""
 
+import pytest
+
 
 def _event(analyzed, trigger):
     return next(e for e in analyzed.events if e.trigger == trigger)
@@ -59,15 +61,15 @@ def test_a_described_source_gets_no_country_from_a_text_about_two(analyze_text):
     assert all(s.country is None for s in _event(analyzed, "demanded").sources)
 
 
-def test_a_visit_there_visits_the_institution_named_before(analyze_text):
-    analyzed = analyze_text("The letter was signed by dozens of teachers at Hillcrest College, the private school in "
-                            "Ohio, ahead of Mr. Varga's visit there on Thursday.")
-    assert _names(_event(analyzed, "visit").targets) == ["Hillcrest College"]
-
-
-def test_a_visit_there_visits_the_place_named_before(analyze_text):
-    analyzed = analyze_text("Aid workers arrived in Kandahar on Monday, a week before the minister's visit there.")
-    assert _names(_event(analyzed, "visit").targets) == ["Kandahar"]
+@pytest.mark.parametrize("sentence, visited", [
+    ("The letter was signed by dozens of teachers at Hillcrest College, the private school in Ohio, "
+     "ahead of Mr. Varga's visit there on Thursday.", "Hillcrest College"),   # a named body before its town
+    ("Aid workers arrived in Kandahar on Monday, a week before the minister's visit there.", "Kandahar"),
+    ("The letter was signed by teachers at Hillcrest, the Lutheran College in Ohio, "
+     "ahead of Mr. Varga's visit there on Thursday.", "Hillcrest"),           # the name, not its gloss
+])
+def test_a_visit_there_visits_what_the_sentence_named_before(analyze_text, sentence, visited):
+    assert _names(_event(analyze_text(sentence), "visit").targets) == [visited]
 
 
 def test_a_walkout_after_a_quarrel_protests_against_the_one_argued_with(analyze_text):
@@ -84,12 +86,6 @@ def test_a_bomb_as_the_doer_stands_for_bombers_of_the_town_it_went_off_in(analyz
 def test_a_bare_number_of_people_arrested_are_of_the_country_in_sight(analyze_text):
     analyzed = analyze_text("Egyptian police opened fire on demonstrators on Monday night, killing one person and arresting 12.")
     assert [t.country for t in _event(analyzed, "arresting").targets] == ["EGY"]
-
-
-def test_a_visit_there_visits_the_name_not_its_gloss(analyze_text):
-    analyzed = analyze_text("The letter was signed by teachers at Hillcrest, the Lutheran College in Ohio, "
-                            "ahead of Mr. Varga's visit there on Thursday.")
-    assert _names(_event(analyzed, "visit").targets) == ["Hillcrest"]
 
 
 def test_a_hyphenated_place_name_stays_a_target(analyze_text):
