@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpus import SHARED
+from realnews_arguments import print_breakdown
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold" / "realnews"
 _STOP = {"the", "a", "an", "of", "and", "mr.", "ms.", "mrs.", "his", "her", "their", "its", "s"}
@@ -171,6 +172,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test", "all"), default=None, help="one split only")
     parser.add_argument("--errors", type=int, default=20, help="how many error kinds to list")
+    parser.add_argument("--arguments", action="store_true",
+                        help="list every wrong source/target of a typed-right event (counts always print)")
     args = parser.parse_args()
     rows = _rows("sample.jsonl")
     gold = {r["id"]: r["events"] for r in _rows("events.jsonl")}
@@ -191,6 +194,7 @@ def main() -> None:
         print(f"  the {args.errors} most common errors, by kind:")
         for kind, count in result["errors"].most_common(args.errors):
             print(f"    {count:>3}  {kind}\n         e.g. {result['examples'][kind][:220]}")
+        print_breakdown(ids, gold, predicted, texts, pair_up, _words, listing=args.arguments)
 
 
 if __name__ == "__main__":

@@ -91,3 +91,15 @@ def home_country(hits: Iterable[Hit], dateline: str | None, gaz: Gazetteer,
     for people in unknown_peoples:
         votes["?" + people] += 1
     return majority(votes, minimum=minimum, lead=1.5)
+
+
+def article_home(mentions: Iterable, actors: Iterable) -> str | None:
+    """Return the country an analysed article is about, from the countries of the actors it
+    mentions: the only one it names at all, else one named at least three times and half as
+    often again as any other. Described people with no country of their own ("donors",
+    "a group of elders") belong to it; a text about several countries gives them none."""
+    country_of = {a.id: a.country for a in actors if a.country and len(a.country) == 3}
+    votes = Counter(country_of[m.actor_id] for m in mentions if m.actor_id in country_of)
+    if len(votes) == 1:
+        return next(iter(votes))
+    return majority(votes, minimum=3, lead=1.5)

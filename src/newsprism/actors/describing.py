@@ -43,6 +43,9 @@ class Description:
     ethnic: list[Hit] = field(default_factory=list)
 
 
+OPPOSING_PREFIXES = {"anti", "counter"}
+
+
 def analyse(text: str, gaz: Gazetteer | None = None, offset: int = 0,
             tokens: list[Token] | None = None, on: date | None = None) -> Description:
     """Return the Description of ``text``: its country, sector, head title and gazetteer hits.
@@ -51,9 +54,14 @@ def analyse(text: str, gaz: Gazetteer | None = None, offset: int = 0,
     office held that day."""
     gaz = gaz or base_gazetteer()
     tokens = tokens if tokens is not None else tokenize(text, offset)
-    hits = [h for h in gaz.find(text, offset, tokens) if h.entry.kind != "platform"]
+    # "anti-refugee speech", "anti-government protesters": the one word a prefix opposes
+    # describes no one in the phrase ("anti-riot police" are still police).
+    opposed = {i for i in range(1, len(tokens)) if tokens[i - 1].norm in OPPOSING_PREFIXES
+               and tokens[i].start == tokens[i - 1].end + 1 and text[tokens[i].start - offset - 1] in "-–"}
+    hits = [h for h in gaz.find(text, offset, tokens) if h.entry.kind != "platform"
+            and not (h.first in opposed and h.last == h.first + 1)]
     covered = {i for h in hits for i in range(h.first, h.last)}
-    title_hits = find_titles(tokens, covered)
+    title_hits = [t for t in find_titles(tokens, covered) if not (t.first in opposed and t.last == t.first + 1)]
     out = Description(hits=hits, titles=title_hits)
     # Where the head noun phrase ends: the first break word after some cue.
     first_cue = min([h.first for h in hits] + [t.first for t in title_hits], default=0)

@@ -388,6 +388,8 @@ def base_gazetteer(compiled: bool = True) -> Gazetteer:
         else:
             gaz.add(name, Entry("city", name, code, None, "place"))
     for row in _rows("phoenix_groups.tsv") if compiled else ():
+        if row[0].lower().startswith("the ") and len(phrase_key(row[0])) == 1:
+            continue   # "The Foundation": without its article, one common word names every foundation
         if not any(gaz.entries.get(phrase_key(n)) for n in [row[0], *_split(_cell(row, 1))]):
             # A group PETRARCH2 gives no country takes the one its name gives ("... of Angola"),
             # else the one the text gives ("*"), never "none".

@@ -152,8 +152,8 @@ class SpanFinder:
         while i >= 0 and self.parse.tokens[i].start >= sentence_start and self.parse.token_index(start) - i <= 10:
             token = self.parse.tokens[i]
             gap = self.parse.parse_text[token.end:(self.parse.tokens[i + 1].start if i + 1 < len(self.parse.tokens) else start)]
-            if gap.strip(" []-") != "" or "\n" in gap:
-                break
+            if "\n" in gap or gap.strip(" []-") != "" and not (gap.strip() == "." and title_at(self.parse.tokens, i)):
+                break   # a dot may only follow an abbreviated title ("Sen.", "Gov.")
             if self.ledger.owner_of(token.start, token.end) is not None and self.ledger.owner_of(token.start, token.end).kind == "person":
                 break
             is_cue = title_at(self.parse.tokens, i) is not None or self.parse.gaz.match_at(self.parse.tokens, i) is not None

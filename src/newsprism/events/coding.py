@@ -23,7 +23,7 @@ from newsprism.events.modality import (
     _refused_offer,
     _reporter,
 )
-from newsprism.events.phrases import _resolve_phrase
+from newsprism.events.phrases import _resolve_phrase, with_home_countries
 from newsprism.events.syntax import _lemma, _verb_trigger
 from newsprism.events.targets import _deed_doers, with_armed_states
 from newsprism.events.vocabulary import COMMITTING_HEADS, DEMANDING_HEADS, NEGATING_HEADS
@@ -72,7 +72,8 @@ class ArticleCoding:
             modality = "alleged"
         confidence = _clause_confidence(anchor, confidence)
         targets = _deed_doers(analyzed, self.doc, targets, self.deeds, rejection=plover == "REJECT")
-        sources = with_armed_states(analyzed, plover, sources)
+        sources = with_home_countries(analyzed, self.doc, with_armed_states(analyzed, plover, sources))
+        targets = with_home_countries(analyzed, self.doc, targets)
         # Targets that are the source again (reflexive parse noise) are dropped.
         source_ids = {(s.actor_id or s.name) for s in sources}
         targets = [t for t in targets if (t.actor_id or t.name) not in source_ids]

@@ -7,12 +7,15 @@ import dataclasses
 import re
 
 from newsprism.actors import actor_at, describe, expand_group
+from newsprism.actors.context import article_home
 from newsprism.actors.antecedents import (
     FIRST_PERSON,
     THIRD_PERSON,
     description_actor,
+    genders,
     pronoun_actor,
 )
+from newsprism.actors.words import PERSON_PRONOUNS
 from newsprism.actors.titles import lookup_title
 from newsprism.events.lexicon import ARMED_SECTORS, PROTESTERS
 from newsprism.events.senses import HELD_PLACES
@@ -67,7 +70,11 @@ def _resolve_one(analyzed: AnalyzedArticle, token, exclude_country: str | None =
         # A relative clause the parser hung elsewhere ("a super-PAC that only attacks Clinton"):
         # the noun right before the pronoun is whom it means.
         token = _relative_antecedent(token) or token
-    token = _named_by(token)
+    token = _partitive_head(_named_by(token))
+    if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj", "dative"):
+        meant = _reporter_meant(analyzed, token)
+        if meant is not None:
+            return [meant]
     if token.lower_ in FIRST_PERSON or token.lower_ in THIRD_PERSON:
         # "'I apologize to Grassley,' Braley wrote"; "asked Sanders why he criticized ...".
         meant = pronoun_actor(analyzed, token)
@@ -137,6 +144,92 @@ def _resolve_one(analyzed: AnalyzedArticle, token, exclude_country: str | None =
         return [described]
     country, sector = describe(text)
     return [_placed(analyzed, token, ActorRef(None, text, country, sector, start, end))]
+
+
+def _reporter_meant(analyzed: AnalyzedArticle, token) -> ActorRef | None:
+    """Return the person who reports a clause when an object pronoun in it means them: "Levin
+    said neither the senator's office nor the police had contacted him" is Levin. Only when the
+    reporter is one named person the pronoun's gender fits and the clause's own subject is
+    someone else."""
+    speaker = _reporting_subject(token)
+    if speaker is None or speaker.ent_type_ != "PERSON":
+        return None
+    refs = [r for r in _resolve_one(analyzed, speaker) if r.actor_id]
+    if len(refs) != 1:
+        return None
+    gender = genders(analyzed).get(refs[0].actor_id)
+    if gender is not None and gender != PERSON_PRONOUNS[token.lower_]:
+        return None
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject.i == speaker.i or subject.lower_ in PRONOUNS:
+        return None   # "Levin said he had called him": someone else
+    if any(r.actor_id == refs[0].actor_id for r in _resolve_one(analyzed, subject)):
+        return None
+    return dataclasses.replace(refs[0], start=token.idx, end=token.idx + len(token.text))
+
+
+def with_home_countries(analyzed: AnalyzedArticle, doc, refs: list[ActorRef]) -> list[ActorRef]:
+    """Return an event's final sources or targets with the people described but given no
+    country ("Islamic fundamentalists demanded the Algerian president's resignation", "a group
+    of elders") and the bodies the resolver left without one ("the Umma party") placed in the
+    country the article is about (``article_home``): the only one it names, or one it names
+    clearly most. Named persons keep what the resolver found; international bodies and
+    things get none. Applied once the coder has decided whom an event is aimed at, since a
+    target's country decides whether it looks deeper."""
+    home = None
+    kinds = {a.id: a.kind for a in analyzed.actors}
+    out = []
+    for ref in refs:
+        if ref.country or ref.sector == "IGO" or (ref.actor_id and kinds.get(ref.actor_id) not in ("organisation", "group")) \
+                or ref.start is None or ref.end is None:
+            out.append(ref)
+            continue
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        head = span.root if span is not None else None
+        # "a group of Yoruba elders", "thousands of workers": the people after "of" count.
+        someone = ref.actor_id is not None or head is not None and (ref.sector is not None or any(
+            _people_noun(h) or h.lemma_.lower() in PEOPLE_WORDS or h.ent_type_ in ("PERSON", "ORG", "NORP")
+            or lookup_title(h.lemma_.lower()) is not None for h in _heads(head))
+            or head.pos_ == "NUM" and head.dep_ in ("dobj", "nsubj", "nsubjpass"))   # "arresting 12"
+        if head is not None and head.lemma_.lower() in BLAST_WORDS:
+            # "A roadside bombing near Samarra killed ...": the unknown bombers of that place.
+            country = _blast_country(analyzed, head)
+            out.append(dataclasses.replace(ref, country=country) if country else ref)
+            continue
+        if someone:
+            home = home or article_home(analyzed.actor_mentions, analyzed.actors)
+        out.append(dataclasses.replace(ref, country=home) if someone and home else ref)
+    return out
+
+
+# Devices and blasts named as the doer of an attack: they stand for whoever set them off.
+BLAST_WORDS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "landmine", "ied", "car-bomb"}
+
+
+def _blast_country(analyzed: AnalyzedArticle, head) -> str | None:
+    """Return the country of the towns and cities a blast's sentence names, when they lie in
+    one country (states named as such are sides, not places: "killed one U.S. soldier")."""
+    sentence = head.sent
+    kinds = {a.id: (a.kind, a.country) for a in analyzed.actors}
+    found = {kinds[m.actor_id][1] for m in analyzed.actor_mentions
+             if sentence.start_char <= m.start < sentence.end_char and m.actor_id in kinds
+             and kinds[m.actor_id][0] == "place" and kinds[m.actor_id][1]}
+    return found.pop() if len(found) == 1 else None
+
+
+# Quantifiers that stand for part of a group named after "of": "some of the tenants".
+PARTITIVES = {"some", "many", "most", "all", "several", "few", "both", "each", "none", "one", "half",
+              "majority", "minority", "rest", "any", "dozens", "scores"}
+
+
+def _partitive_head(token):
+    """Return the people a quantifier takes from ("at least some of the likely beneficiaries
+    took issue" are beneficiaries), else the token itself."""
+    if token.lower_ not in PARTITIVES:
+        return token
+    return next((c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj"), token)
 
 
 # Nouns that only place an event in time: "in the wake of", "on the eve of", "in the aftermath of".

@@ -368,7 +368,19 @@ def _targets(verb, trigger: Trigger, source_token) -> list:
     # Tokens are compared by position: spaCy makes a new Token object at each access.
     source_i = source_token.i if source_token is not None else -1
     return [t for t in found if t.i != source_i and t.ent_type_ not in ("DATE", "TIME")
-            and t.lemma_.lower() not in MEASURE_NOUNS]
+            and t.lemma_.lower() not in MEASURE_NOUNS and not _hyphen_piece(t)]
+
+
+def _hyphen_piece(token) -> bool:
+    """Return whether the parser took a piece of a hyphenated word for a phrase's head: the
+    hyphen itself, or a word right before one ("anti" of "anti-refugee speech"). A hyphenated
+    word's head is its last part, so neither names whom an event is aimed at."""
+    doc = token.doc
+    if token.ent_type_ or token.pos_ == "PROPN":
+        return False   # a hyphenated name ("Rostov-on-Don") is headed by its first part
+    if token.text in ("-", "–"):
+        return True
+    return not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "–")
 
 
 def _verb_trigger(token) -> tuple[Trigger, str] | None:

@@ -17,7 +17,7 @@ from newsprism.events.phrases import (
     _named_place,
     _resolve_phrase,
 )
-from newsprism.events.syntax import _condition_subjects, _named_things
+from newsprism.events.syntax import _condition_subjects, _named_things, _subject
 from newsprism.events.vocabulary import CLAUSE_LINKS, LANDMARK_PREPS, PLACE_TARGETED, SETTING_PREPS
 
 # Acts of saying and meeting: where they happen is never whom they are aimed at. (A threat's or
@@ -130,8 +130,20 @@ def _with_deeper_targets(analyzed: AnalyzedArticle, targets: list[ActorRef], sou
     events done to a place (PLACE_TARGETED) fall back on their setting.
     """
     source_ids = {(r.actor_id or r.name) for r in sources}
+    if plover == "PROTEST":
+        argued = [r for r in _argued_with(analyzed, roots) if (r.actor_id or r.name) not in source_ids]
+        if argued:
+            return argued
     if any(t.country and (t.actor_id or t.name) not in source_ids for t in targets):
         return targets
+    if plover == "CONSULT" and not targets:
+        visited = _place_before_there(analyzed, roots)
+        if visited:
+            return visited
+    if plover == "REQUEST" and not any(_actor_like(t) for t in targets):
+        granted = [r for r in _granter(analyzed, roots) if (r.actor_id or r.name) not in source_ids]
+        if granted:
+            return granted + targets
     # The subject's own phrase is the source's; a subject the parse made the head of the whole
     # sentence ("Doctors from aid groups donated ...") spans only itself.
     skip = set()
@@ -163,6 +175,60 @@ def _with_deeper_targets(analyzed: AnalyzedArticle, targets: list[ActorRef], sou
     if people and not deeper:
         targets = _placed_people(analyzed, roots, targets, people)
     return deeper + targets
+
+
+# Asking nouns whose "at" phrase says a deed was done as asked: "met him at Sanders' request".
+GRANTED_NOUNS = {"request", "behest", "invitation", "urging", "insistence", "instigation"}
+
+
+def _granter(analyzed: AnalyzedArticle, roots: list) -> list[ActorRef]:
+    """Return whom a request was made of when the text says the deed was done "at X's request"
+    (or "at the invitation of X"): the doer of the deed it qualifies ("Obama will meet with
+    Sanders at Sanders' request" asks Obama)."""
+    for noun in roots:
+        if noun.lemma_.lower() not in GRANTED_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in ("at", "on", "upon"):
+            continue
+        deed = noun.head.head
+        subject = _subject(deed) if deed.pos_ in ("VERB", "AUX") else None
+        if subject is not None:
+            return [r for r in _resolve_phrase(analyzed, subject) if _actor_like(r)]
+    return []
+
+
+# Verbs of a quarrel: "walked out after arguing with the host" protests against the host.
+QUARREL_VERBS = {"argue", "clash", "quarrel", "spar", "feud", "bicker", "squabble"}
+
+
+def _argued_with(analyzed: AnalyzedArticle, roots: list) -> list[ActorRef]:
+    """Return whom a protest answers when the text says it followed a quarrel with them: the
+    one argued with, not the place the protest happens in."""
+    for clause in (c for r in roots for c in r.children if c.dep_ in ("advcl", "pcomp", "prep")):
+        verbs = [clause] + [c for c in clause.children if c.dep_ == "pcomp"]
+        for verb in (v for v in verbs if v.lemma_.lower() in QUARREL_VERBS):
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+                found = [r for p in prep.children if p.dep_ == "pobj" for r in _resolve_phrase(analyzed, p)]
+                if found:
+                    return found
+    return []
+
+
+def _place_before_there(analyzed: AnalyzedArticle, roots: list) -> list[ActorRef]:
+    """Return what "there" points back to in a visit: the nearest place or body the sentence
+    names before it ("teachers at Hillcrest College ... ahead of the senator's visit there")."""
+    there = next((c for r in roots for c in r.children if c.lower_ == "there" and c.dep_ == "advmod"), None)
+    if there is None:
+        return []
+    # A named institution is where one visits; the town it is in only describes it.
+    bodies = [e for e in there.sent.ents if e.end <= there.i and e.label_ in ("FAC", "ORG")]
+    places = [e for e in there.sent.ents if e.end <= there.i and e.label_ in ("GPE", "LOC")]
+    before = bodies or places
+    if not before:
+        return []
+    root = before[-1].root
+    # "Hillcrest College, the private school in Ohio ... visit there": the name, not its gloss.
+    # (The parser sometimes makes such a gloss a conjunct with no "and".)
+    gloss = root.dep_ == "appos" or (root.dep_ == "conj" and not any(c.dep_ == "cc" for c in root.head.children))
+    return _resolve_phrase(analyzed, root.head if gloss else root)
 
 
 def _people_without_country(doc, targets: list[ActorRef]) -> list[ActorRef]:
