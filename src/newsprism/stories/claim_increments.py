@@ -52,8 +52,8 @@ from newsprism.stories.claims import (
     normal_name,
 )
 from newsprism.stories.facts import FACT, build_fact_claims, credited_sentences, story_facts
-from newsprism.stories.framing import deed_rows, framing_rows
-from newsprism.stories.voices import voice_rows
+from newsprism.stories.framing import deed_rows
+from newsprism.stories.framing_increments import StoredStoryRows, updated_framing_and_voices
 
 # Stored claims a new event is aligned against: those sharing most index keys with it.
 CANDIDATE_CLAIMS = 12
@@ -218,6 +218,13 @@ def _update_group(store: Store, group: list[str], strict: bool, whole_share: flo
     whole = [s for s in group if needs_whole_rebuild(articles.get(s, []), analysed.get(s, {}), whole_share)]
     increments = [s for s in group if s not in set(whole)]
     queries = GroupQueries(store, [a["id"] for story in articles.values() for a in story], articles)
+    # The new articles' own rows (framing, voices) are read for them alone.
+    new_queries = GroupQueries(store, [a["id"] for s in increments for a in articles.get(s, [])
+                                       if a["id"] not in analysed.get(s, {})], articles)
+    stored_rows = StoredStoryRows(store, increments)
+    stored_rows.prepare_names(new_queries, {s: articles.get(s, []) for s in increments},
+                              {s: {a["id"] for a in articles.get(s, []) if a["id"] not in analysed.get(s, {})}
+                               for s in increments})
     pending: dict[str, list[dict]] = {table: [] for table in STORY_DERIVED_TABLES}
     replaced_claims: list[str] = []          # stored claims whose rows are rewritten
     rebuilt_whole: list[str] = []
@@ -225,8 +232,8 @@ def _update_group(store: Store, group: list[str], strict: bool, whole_share: flo
     for story_id in group:
         try:
             if story_id in increments:
-                rows, replaced = _increment_rows(queries, index, story_id, articles.get(story_id, []),
-                                                 analysed.get(story_id, {}))
+                rows, replaced = _increment_rows(queries, new_queries, stored_rows, index, story_id,
+                                                 articles.get(story_id, []), analysed.get(story_id, {}))
                 replaced_claims.extend(replaced)
             else:
                 rows = analysis.story_rows(queries, story_id)   # through the module: one hook for both
@@ -244,7 +251,8 @@ def _update_group(store: Store, group: list[str], strict: bool, whole_share: flo
     return failures
 
 
-def _increment_rows(queries: GroupQueries, index: ClaimIndex, story_id: str, articles: list[dict],
+def _increment_rows(queries: GroupQueries, new_queries: GroupQueries, stored_rows: StoredStoryRows,
+                    index: ClaimIndex, story_id: str, articles: list[dict],
                     analysed: dict[str, str]) -> tuple[dict[str, list[dict]], list[str]]:
     """Return the rows to write for a story analysed before, and the stored claims they replace."""
     new_articles = [a for a in articles if a["id"] not in analysed]
@@ -286,9 +294,13 @@ def _increment_rows(queries: GroupQueries, index: ClaimIndex, story_id: str, art
     texts = {a["id"]: a["text"] for a in articles}
     copies = {a["id"] for a in articles if a["copy_of"]}
     claim_ids = [r["id"] for r in rows["claims"]]
-    rows["framing_terms"] = framing_rows(queries, story_id, articles) + deed_rows(
+    # An article holding events or facts now held none before (its events do not change): it is new.
+    counted = {e.article_id for e in new_events} | {e.article_id for c in facts for e in c.events}
+    framing, rows["voices"] = updated_framing_and_voices(
+        queries, new_queries, stored_rows, story_id, articles, {a["id"] for a in new_articles},
+        counted, moved)
+    rows["framing_terms"] = framing + deed_rows(
         story_id, [(cid, c.events) for cid, c in zip(claim_ids, claims)], texts, copies)
-    rows["voices"] = voice_rows(queries, story_id, articles)
     return rows, list(joined)
 
 
