@@ -68,6 +68,21 @@ def two_run_stores(tmp_path_factory, settings):
         return whole_framing(store, story_id, articles)
 
     patch.setattr(framing_increments, "framing_rows", recount)
+    # Fact claims: how many the second run grouped, and how many it wrote (the others kept their rows).
+    facts = {"grouped": 0, "written": 0}
+    group_facts, write_claims = increments.build_fact_claims, increments.claim_rows
+
+    def grouped(*args):
+        claims = group_facts(*args)
+        facts["grouped"] += len(claims)
+        return claims
+
+    def written(story_id, claims, articles):
+        facts["written"] += sum(1 for c in claims if c.events[0].plover_type == "FACT")
+        return write_claims(story_id, claims, articles)
+
+    patch.setattr(increments, "build_fact_claims", grouped)
+    patch.setattr(increments, "claim_rows", written)
     try:
         with Store(path) as store:
             run_analysis([str(first)], settings.with_(db_path=path), store)
@@ -78,16 +93,21 @@ def two_run_stores(tmp_path_factory, settings):
     shutil.copy(path, whole)
     with Store(whole) as store:
         analyze_stories(store, [r["id"] for r in store.query("SELECT id FROM stories")])
-    return path, whole, sum(joined), recounted
+    return path, whole, sum(joined), recounted, facts
 
 
 def test_the_second_runs_events_join_the_stored_claims(two_run_stores):
-    _, _, joined, _ = two_run_stores
+    _, _, joined, _, _ = two_run_stores
     assert joined > 0
 
 
 def test_the_second_run_merges_framing_and_voices_instead_of_recounting(two_run_stores):
     assert two_run_stores[3] == []
+
+
+def test_the_second_run_keeps_the_rows_of_fact_claims_it_regroups_alike(two_run_stores):
+    facts = two_run_stores[4]
+    assert 0 < facts["written"] < facts["grouped"]
 
 
 @pytest.mark.parametrize("sql", [
@@ -103,7 +123,7 @@ def test_the_second_run_merges_framing_and_voices_instead_of_recounting(two_run_
     "quote_ids FROM voices",
 ])
 def test_an_incremental_update_stores_what_a_whole_rebuild_stores(two_run_stores, sql):
-    incremental, whole, _, _ = two_run_stores
+    incremental, whole, _, _, _ = two_run_stores
     assert _rows(incremental, sql) == _rows(whole, sql)
 
 

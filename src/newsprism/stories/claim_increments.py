@@ -154,6 +154,22 @@ def analysed_articles(store: Store, story_ids: Sequence[str]) -> dict[str, dict[
     return out
 
 
+def stored_fact_claims(store: Store, story_ids: Sequence[str]) -> dict[str, dict[frozenset[str], str]]:
+    """Return {story: {the facts a stored fact claim holds: its id}}."""
+    facts: dict[str, set[str]] = defaultdict(set)
+    story_of: dict[str, str] = {}
+    if story_ids:
+        for r in store.query(
+                f"SELECT ce.story_id, ce.claim_id, ce.event_id FROM claim_events ce JOIN claims c ON c.id = ce.claim_id "
+                f"WHERE c.story_id IN {IN_IDS} AND c.plover_type = '{FACT}'", [list(story_ids)]):
+            facts[r["claim_id"]].add(r["event_id"])
+            story_of[r["claim_id"]] = r["story_id"]
+    out: dict[str, dict[frozenset[str], str]] = defaultdict(dict)
+    for claim, members in facts.items():
+        out[story_of[claim]][frozenset(members)] = claim
+    return out
+
+
 def needs_whole_rebuild(articles: Sequence[dict], analysed: dict[str, str], whole_share: float = WHOLE_SHARE) -> bool:
     """Return whether a story must be rebuilt whole: never analysed, or mostly new."""
     if not analysed:
@@ -229,11 +245,13 @@ def _update_group(store: Store, group: list[str], strict: bool, whole_share: flo
     replaced_claims: list[str] = []          # stored claims whose rows are rewritten
     rebuilt_whole: list[str] = []
     index = ClaimIndex(store, increments)
+    fact_claims = stored_fact_claims(store, increments)
     for story_id in group:
         try:
             if story_id in increments:
                 rows, replaced = _increment_rows(queries, new_queries, stored_rows, index, story_id,
-                                                 articles.get(story_id, []), analysed.get(story_id, {}))
+                                                 articles.get(story_id, []), analysed.get(story_id, {}),
+                                                 fact_claims.get(story_id, {}))
                 replaced_claims.extend(replaced)
             else:
                 rows = analysis.story_rows(queries, story_id)   # through the module: one hook for both
@@ -252,9 +270,11 @@ def _update_group(store: Store, group: list[str], strict: bool, whole_share: flo
 
 
 def _increment_rows(queries: GroupQueries, new_queries: GroupQueries, stored_rows: StoredStoryRows,
-                    index: ClaimIndex, story_id: str, articles: list[dict],
-                    analysed: dict[str, str]) -> tuple[dict[str, list[dict]], list[str]]:
-    """Return the rows to write for a story analysed before, and the stored claims they replace."""
+                    index: ClaimIndex, story_id: str, articles: list[dict], analysed: dict[str, str],
+                    fact_claims: dict[frozenset[str], str]) -> tuple[dict[str, list[dict]], list[str]]:
+    """Return the rows to write for a story analysed before, and the stored claims they replace.
+
+    ``fact_claims``: the story's stored fact claims, by the facts each holds."""
     new_articles = [a for a in articles if a["id"] not in analysed]
     ids = [a["id"] for a in articles]
     via_outlet = credited_sentences(queries, ids)
@@ -290,7 +310,13 @@ def _increment_rows(queries: GroupQueries, new_queries: GroupQueries, stored_row
     all_events_at = {(r["article_id"], r["sentence_index"]) for r in queries.query(
         "SELECT article_id, sentence_index FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
     facts = build_fact_claims(story_facts(queries, articles, all_events_at, via_outlet))
-    rows = claim_rows(story_id, claims + facts, articles)
+    # A fact claim holding the same facts as a stored one, none of them from an article whose
+    # origin changed, is the stored claim: its rows are kept (most fact claims are one sentence
+    # of one article, and most of a story's claims are facts). The others replace theirs.
+    kept = {fact_claims[members] for c in facts
+            if (members := frozenset(e.id for e in c.events)) in fact_claims and not any(e.article_id in moved for e in c.events)}
+    changed_facts = [c for c in facts if fact_claims.get(frozenset(e.id for e in c.events)) not in kept]
+    rows = claim_rows(story_id, claims + changed_facts, articles)
     texts = {a["id"]: a["text"] for a in articles}
     copies = {a["id"] for a in articles if a["copy_of"]}
     claim_ids = [r["id"] for r in rows["claims"]]
@@ -301,7 +327,7 @@ def _increment_rows(queries: GroupQueries, new_queries: GroupQueries, stored_row
         counted, moved)
     rows["framing_terms"] = framing + deed_rows(
         story_id, [(cid, c.events) for cid, c in zip(claim_ids, claims)], texts, copies)
-    return rows, list(joined)
+    return rows, list(joined) + [claim for claim in fact_claims.values() if claim not in kept]
 
 
 def _write(store: Store, pending: dict[str, list[dict]], whole: list[str], increments: list[str],
@@ -311,16 +337,14 @@ def _write(store: Store, pending: dict[str, list[dict]], whole: list[str], incre
         if whole:
             store.con.execute(f"DELETE FROM {table} WHERE story_id IN {IN_IDS}", [whole])
     if increments:
-        # Of an incrementally updated story: the framing and voices (rebuilt whole), its fact
-        # claims (regrouped whole) and the claims that gained events.
-        fact_claims = f"SELECT id FROM claims WHERE story_id IN {IN_IDS} AND plover_type = '{FACT}'"
-        gone = f"(SELECT id FROM claims WHERE id IN {IN_IDS} UNION ALL {fact_claims})"
+        # Of an incrementally updated story: the framing and voices (merged whole), and the
+        # claims it replaces (those that gained events, and fact claims regrouped otherwise).
         store.con.execute(f"DELETE FROM framing_terms WHERE story_id IN {IN_IDS} AND (refers_to IS NULL OR refers_to "
-                          f"NOT IN (SELECT id FROM claims WHERE story_id IN {IN_IDS}) OR refers_to IN {gone})",
-                          [increments, increments, replaced_claims, increments])
+                          f"NOT IN (SELECT id FROM claims WHERE story_id IN {IN_IDS}) OR refers_to IN {IN_IDS})",
+                          [increments, increments, replaced_claims])
         store.con.execute(f"DELETE FROM voices WHERE story_id IN {IN_IDS}", [increments])
         for table in ("claim_events", "claim_outlets", "claim_contradictions"):
-            store.con.execute(f"DELETE FROM {table} WHERE claim_id IN {gone}", [replaced_claims, increments])
-        store.con.execute(f"DELETE FROM claims WHERE id IN {gone}", [replaced_claims, increments])
+            store.con.execute(f"DELETE FROM {table} WHERE claim_id IN {IN_IDS}", [replaced_claims])
+        store.con.execute(f"DELETE FROM claims WHERE id IN {IN_IDS}", [replaced_claims])
     for table in STORY_DERIVED_TABLES:
         store.insert_rows(table, pending[table])
