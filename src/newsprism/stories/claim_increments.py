@@ -221,113 +221,162 @@ def analyze_story_increments(store: Store, story_ids: Sequence[str], strict: boo
     Stories that need it are rebuilt whole (``needs_whole_rebuild``); see the module docstring.
     Without ``strict``, a story whose comparison raises keeps its earlier rows and is returned
     as a failure."""
+    share = WHOLE_SHARE if whole_share is None else whole_share
+    story_ids = list(story_ids)
+    # Which stories are rebuilt whole, from their article ids alone; the two kinds go in separate
+    # groups, so that a group of updated stories reads the events of the articles it needs only.
+    members: dict[str, list[dict]] = defaultdict(list)
+    if story_ids:
+        for r in store.query(f"SELECT story_id, article_id AS id FROM story_articles WHERE story_id IN {IN_IDS}",
+                             [story_ids]):
+            members[r["story_id"]].append({"id": r["id"]})
+    analysed = analysed_articles(store, story_ids)
+    whole = {s for s in story_ids if needs_whole_rebuild(members.get(s, []), analysed.get(s, {}), share)}
     failures: list[InputFailure] = []
-    for group in _groups(store, list(story_ids)):
-        failures.extend(_update_group(store, group, strict, WHOLE_SHARE if whole_share is None else whole_share))
+    for group in _groups(store, [s for s in story_ids if s in whole]):
+        failures.extend(_update_group(store, group, strict, share, rebuild_all=True))
+    for group in _groups(store, [s for s in story_ids if s not in whole]):
+        failures.extend(_update_group(store, group, strict, share))
     return failures
 
 
-def _update_group(store: Store, group: list[str], strict: bool, whole_share: float) -> list[InputFailure]:
+def _update_group(store: Store, group: list[str], strict: bool, whole_share: float,
+                  rebuild_all: bool = False) -> list[InputFailure]:
     failures: list[InputFailure] = []
     articles = stories_articles(store, group)
     analysed = analysed_articles(store, group)
-    whole = [s for s in group if needs_whole_rebuild(articles.get(s, []), analysed.get(s, {}), whole_share)]
+    whole = [s for s in group if rebuild_all or needs_whole_rebuild(articles.get(s, []), analysed.get(s, {}), whole_share)]
     increments = [s for s in group if s not in set(whole)]
     queries = GroupQueries(store, [a["id"] for story in articles.values() for a in story], articles)
-    # The new articles' own rows (framing, voices) are read for them alone.
-    new_queries = GroupQueries(store, [a["id"] for s in increments for a in articles.get(s, [])
-                                       if a["id"] not in analysed.get(s, {})], articles)
-    stored_rows = StoredStoryRows(store, increments)
-    stored_rows.prepare_names(new_queries, {s: articles.get(s, []) for s in increments},
-                              {s: {a["id"] for a in articles.get(s, []) if a["id"] not in analysed.get(s, {})}
-                               for s in increments})
     pending: dict[str, list[dict]] = {table: [] for table in STORY_DERIVED_TABLES}
     replaced_claims: list[str] = []          # stored claims whose rows are rewritten
     rebuilt_whole: list[str] = []
-    index = ClaimIndex(store, increments)
-    fact_claims = stored_fact_claims(store, increments)
-    for story_id in group:
+
+    def attempt(story_id: str, step, *args):
         try:
-            if story_id in increments:
-                rows, replaced = _increment_rows(queries, new_queries, stored_rows, index, story_id,
-                                                 articles.get(story_id, []), analysed.get(story_id, {}),
-                                                 fact_claims.get(story_id, {}))
-                replaced_claims.extend(replaced)
-            else:
-                rows = analysis.story_rows(queries, story_id)   # through the module: one hook for both
-                rebuilt_whole.append(story_id)
+            return step(*args)
         except Exception as exc:
             if strict:
                 raise
             failures.append(story_failure(story_id, exc))
-            continue
-        for table, table_rows in rows.items():
-            pending[table].extend(table_rows)
-    done_increments = [s for s in increments if s not in {f.source.removeprefix("story ") for f in failures}]
+            return None
+
+    for story_id in whole:
+        rows = attempt(story_id, analysis.story_rows, queries, story_id)   # through the module: one hook for both
+        if rows is not None:
+            rebuilt_whole.append(story_id)
+            for table, table_rows in rows.items():
+                pending[table].extend(table_rows)
+    if increments:
+        updates = [Update(s, articles.get(s, []), analysed.get(s, {})) for s in increments]
+        # The new articles' events and own rows (framing, voices) are read for them alone.
+        new_queries = GroupQueries(store, [a["id"] for u in updates for a in u.new_articles], articles)
+        index = ClaimIndex(store, increments)
+        live = [u for u in updates if attempt(u.story_id, u.load_new, queries, new_queries, index) is not None]
+        # Then the representatives' events, then those of the claims that gain events, each read
+        # once for the group.
+        rep_queries = GroupQueries(store, sorted({a for u in live for a in u.representative_articles}), articles)
+        live = [u for u in live if attempt(u.story_id, u.join, rep_queries, index) is not None]
+        gain_queries = GroupQueries(store, sorted({a for u in live for a in u.gaining_articles}), articles)
+        stored_rows = StoredStoryRows(store, [u.story_id for u in live])
+        stored_rows.prepare_names(new_queries, {u.story_id: u.articles for u in live},
+                                  {u.story_id: {a["id"] for a in u.new_articles} for u in live})
+        fact_claims = stored_fact_claims(store, [u.story_id for u in live])
+        for u in live:
+            result = attempt(u.story_id, u.rows, queries, gain_queries, new_queries, stored_rows,
+                             fact_claims.get(u.story_id, {}))
+            if result is None:
+                continue
+            rows, replaced = result
+            replaced_claims.extend(replaced)
+            for table, table_rows in rows.items():
+                pending[table].extend(table_rows)
+    failed = {f.source.removeprefix("story ") for f in failures}
+    done_increments = [s for s in increments if s not in failed]
     with store.transaction():
         _write(store, pending, rebuilt_whole, done_increments, replaced_claims)
     return failures
 
 
-def _increment_rows(queries: GroupQueries, new_queries: GroupQueries, stored_rows: StoredStoryRows,
-                    index: ClaimIndex, story_id: str, articles: list[dict], analysed: dict[str, str],
-                    fact_claims: dict[frozenset[str], str]) -> tuple[dict[str, list[dict]], list[str]]:
-    """Return the rows to write for a story analysed before, and the stored claims they replace.
+class Update:
+    """One story analysed before, updated with its new articles in three steps (each step runs for
+    a whole group of stories before the next, so that each reads its articles once for the group):
+    the new events, their join with the stored claims, and the rows to write."""
 
-    ``fact_claims``: the story's stored fact claims, by the facts each holds."""
-    new_articles = [a for a in articles if a["id"] not in analysed]
-    ids = [a["id"] for a in articles]
-    via_outlet = credited_sentences(queries, ids)
-    new_events = story_events(queries, new_articles, via_outlet)
-    keys = {e.id: story_event_keys(e) for e in new_events}
-    # The representatives' articles, then their events (one read of the group's events serves all).
-    wanted: dict[str, str] = {}
-    for e in new_events:
-        for claim in index.candidates(story_id, keys[e.id]):
-            wanted.update(index.representatives(claim, keys[e.id]))
-    by_id = {a["id"]: a for a in articles}
-    loaded = story_events(queries, [by_id[a] for a in sorted(set(wanted.values())) if a in by_id], via_outlet)
-    representatives = {e.id: e for e in loaded if e.id in wanted}
-    joined, fresh = join_new_events(index, story_id, new_events, representatives)
-    # A stored article whose origin changed (a new original makes it a copy) changes who
-    # corroborates the claims holding its events: they are rebuilt too, with what they hold.
-    moved = {a["id"] for a in articles if a["id"] in analysed and analysed[a["id"]] != a["origin"]}
-    if moved:
-        for claim, events in index.events.items():
-            if index.story_of.get(claim) == story_id and claim not in joined and any(a in moved for _, a in events):
-                joined[claim] = []
-    # The whole of each claim that gains events.
-    gaining_articles = sorted({a for claim in joined for _, a in index.events[claim]})
-    stored = {e.id: e for e in story_events(queries, [by_id[a] for a in gaining_articles if a in by_id], via_outlet)}
-    claims: list[Claim] = []
-    for claim_id, added in joined.items():
-        events = sorted([stored[e] for e, _ in index.events[claim_id] if e in stored] + added, key=_event_order)
-        claims.append(Claim(events, find_contradictions(events)))
-    for group in fresh:
-        events = sorted(group, key=_event_order)
-        claims.append(Claim(events, find_contradictions(events)))
-    # Facts are grouped over the whole story (their grouping weighs how common each word is in it).
-    all_events_at = {(r["article_id"], r["sentence_index"]) for r in queries.query(
-        "SELECT article_id, sentence_index FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
-    facts = build_fact_claims(story_facts(queries, articles, all_events_at, via_outlet))
-    # A fact claim holding the same facts as a stored one, none of them from an article whose
-    # origin changed, is the stored claim: its rows are kept (most fact claims are one sentence
-    # of one article, and most of a story's claims are facts). The others replace theirs.
-    kept = {fact_claims[members] for c in facts
-            if (members := frozenset(e.id for e in c.events)) in fact_claims and not any(e.article_id in moved for e in c.events)}
-    changed_facts = [c for c in facts if fact_claims.get(frozenset(e.id for e in c.events)) not in kept]
-    rows = claim_rows(story_id, claims + changed_facts, articles)
-    texts = {a["id"]: a["text"] for a in articles}
-    copies = {a["id"] for a in articles if a["copy_of"]}
-    claim_ids = [r["id"] for r in rows["claims"]]
-    # An article holding events or facts now held none before (its events do not change): it is new.
-    counted = {e.article_id for e in new_events} | {e.article_id for c in facts for e in c.events}
-    framing, rows["voices"] = updated_framing_and_voices(
-        queries, new_queries, stored_rows, story_id, articles, {a["id"] for a in new_articles},
-        counted, moved)
-    rows["framing_terms"] = framing + deed_rows(
-        story_id, [(cid, c.events) for cid, c in zip(claim_ids, claims)], texts, copies)
-    return rows, list(joined) + [claim for claim in fact_claims.values() if claim not in kept]
+    def __init__(self, story_id: str, articles: list[dict], analysed: dict[str, str]) -> None:
+        self.story_id = story_id
+        self.articles = articles
+        self.analysed = analysed
+        self.by_id = {a["id"]: a for a in articles}
+        self.new_articles = [a for a in articles if a["id"] not in analysed]
+        # A stored article whose origin changed (a new original makes it a copy) changes who
+        # corroborates the claims holding its events: they are rebuilt too, with what they hold.
+        self.moved = {a["id"] for a in articles if a["id"] in analysed and analysed[a["id"]] != a["origin"]}
+
+    def load_new(self, queries: GroupQueries, new_queries: GroupQueries, index: ClaimIndex) -> bool:
+        """Read the new articles' events and choose the stored claims' representatives they meet."""
+        self.via_outlet = credited_sentences(queries, [a["id"] for a in self.articles])
+        self.new_events = story_events(new_queries, self.new_articles, self.via_outlet)
+        self.wanted: dict[str, str] = {}
+        for e in self.new_events:
+            keys = story_event_keys(e)
+            for claim in index.candidates(self.story_id, keys):
+                self.wanted.update(index.representatives(claim, keys))
+        self.representative_articles = sorted(a for a in set(self.wanted.values()) if a in self.by_id)
+        return True
+
+    def join(self, rep_queries: GroupQueries, index: ClaimIndex) -> bool:
+        """Join the new events to stored claims or new ones; note the articles of the claims that gain."""
+        loaded = story_events(rep_queries, [self.by_id[a] for a in self.representative_articles], self.via_outlet)
+        representatives = {e.id: e for e in loaded if e.id in self.wanted}
+        self.joined, self.fresh = join_new_events(index, self.story_id, self.new_events, representatives)
+        if self.moved:
+            for claim, events in index.events.items():
+                if index.story_of.get(claim) == self.story_id and claim not in self.joined \
+                        and any(a in self.moved for _, a in events):
+                    self.joined[claim] = []
+        self.claim_events = {claim: list(index.events[claim]) for claim in self.joined}
+        self.gaining_articles = sorted({a for events in self.claim_events.values() for _, a in events if a in self.by_id})
+        return True
+
+    def rows(self, queries: GroupQueries, gain_queries: GroupQueries, new_queries: GroupQueries,
+             stored_rows: StoredStoryRows, fact_claims: dict[frozenset[str], str]) -> tuple[dict[str, list[dict]], list[str]]:
+        """Return the rows to write for the story, and the stored claims they replace.
+
+        ``fact_claims``: the story's stored fact claims, by the facts each holds."""
+        story_id, articles = self.story_id, self.articles
+        ids = [a["id"] for a in articles]
+        stored = {e.id: e for e in story_events(gain_queries, [self.by_id[a] for a in self.gaining_articles],
+                                                 self.via_outlet)}
+        claims: list[Claim] = []
+        for claim_id, added in self.joined.items():
+            events = sorted([stored[e] for e, _ in self.claim_events[claim_id] if e in stored] + added, key=_event_order)
+            claims.append(Claim(events, find_contradictions(events)))
+        for group in self.fresh:
+            events = sorted(group, key=_event_order)
+            claims.append(Claim(events, find_contradictions(events)))
+        # Facts are grouped over the whole story (their grouping weighs how common each word is in it).
+        all_events_at = {(r["article_id"], r["sentence_index"]) for r in queries.query(
+            "SELECT article_id, sentence_index FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
+        facts = build_fact_claims(story_facts(queries, articles, all_events_at, self.via_outlet))
+        # A fact claim holding the same facts as a stored one, none of them from an article whose
+        # origin changed, is the stored claim: its rows are kept (most fact claims are one sentence
+        # of one article, and most of a story's claims are facts). The others replace theirs.
+        kept = {fact_claims[members] for c in facts if (members := frozenset(e.id for e in c.events)) in fact_claims
+                and not any(e.article_id in self.moved for e in c.events)}
+        changed_facts = [c for c in facts if fact_claims.get(frozenset(e.id for e in c.events)) not in kept]
+        rows = claim_rows(story_id, claims + changed_facts, articles)
+        texts = {a["id"]: a["text"] for a in articles}
+        copies = {a["id"] for a in articles if a["copy_of"]}
+        claim_ids = [r["id"] for r in rows["claims"]]
+        # An article holding events or facts now held none before (its events do not change): it is new.
+        counted = {e.article_id for e in self.new_events} | {e.article_id for c in facts for e in c.events}
+        framing, rows["voices"] = updated_framing_and_voices(
+            queries, new_queries, stored_rows, story_id, articles, {a["id"] for a in self.new_articles},
+            counted, self.moved)
+        rows["framing_terms"] = framing + deed_rows(
+            story_id, [(cid, c.events) for cid, c in zip(claim_ids, claims)], texts, copies)
+        return rows, list(self.joined) + [claim for claim in fact_claims.values() if claim not in kept]
 
 
 def _write(store: Store, pending: dict[str, list[dict]], whole: list[str], increments: list[str],
