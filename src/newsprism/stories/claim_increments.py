@@ -235,18 +235,56 @@ def analyze_story_increments(store: Store, story_ids: Sequence[str], strict: boo
     failures: list[InputFailure] = []
     for group in _groups(store, [s for s in story_ids if s in whole]):
         failures.extend(_update_group(store, group, strict, share, rebuild_all=True))
-    for group in _groups(store, [s for s in story_ids if s not in whole]):
-        failures.extend(_update_group(store, group, strict, share))
+    updated = [s for s in story_ids if s not in whole]
+    if not updated:
+        return failures
+    # What the stored claims, framing and voices of the updated stories hold, read once for all
+    # of them: each such read scans a table as large as the store, whatever it is asked for.
+    stored = StoredClaims(store, updated, analysed)
+    for group in increment_groups({s: len(members.get(s, [])) for s in updated}, updated):
+        failures.extend(_update_group(store, group, strict, share, stored=stored))
     return failures
 
 
+# Articles of the updated stories read together (the group queries read their events, sentences,
+# quotes and mentions once per group, and each read scans a table as large as the store, so few
+# large groups cost less than many small ones; memory grows with this).
+INCREMENT_GROUP_ARTICLES = 3_000
+
+
+def increment_groups(sizes: dict[str, int], story_ids: Sequence[str], limit: int = INCREMENT_GROUP_ARTICLES) -> list[list[str]]:
+    """Cut the updated stories into groups of at most ``limit`` articles (a larger story makes a group alone)."""
+    groups: list[list[str]] = []
+    articles = 0
+    for story_id in story_ids:
+        size = sizes.get(story_id, 0)
+        if not groups or (groups[-1] and articles + size > limit):
+            groups.append([])
+            articles = 0
+        groups[-1].append(story_id)
+        articles += size
+    return groups
+
+
+class StoredClaims:
+    """The stored analysis of the updated stories: which articles it holds, the index of its event
+    claims, its fact claims and its framing and voices rows."""
+
+    def __init__(self, store: Store, story_ids: Sequence[str], analysed: dict[str, dict[str, str]]) -> None:
+        self.analysed = analysed
+        self.index = ClaimIndex(store, story_ids)
+        self.fact_claims = stored_fact_claims(store, story_ids)
+        self.rows = StoredStoryRows(store, story_ids)
+
+
 def _update_group(store: Store, group: list[str], strict: bool, whole_share: float,
-                  rebuild_all: bool = False) -> list[InputFailure]:
+                  rebuild_all: bool = False, stored: StoredClaims | None = None) -> list[InputFailure]:
     failures: list[InputFailure] = []
     articles = stories_articles(store, group)
-    analysed = analysed_articles(store, group)
+    analysed = stored.analysed if stored else analysed_articles(store, group)
     whole = [s for s in group if rebuild_all or needs_whole_rebuild(articles.get(s, []), analysed.get(s, {}), whole_share)]
     increments = [s for s in group if s not in set(whole)]
+    # One read per query for the whole group: a read costs a scan of its table whatever it asks for.
     queries = GroupQueries(store, [a["id"] for story in articles.values() for a in story], articles)
     pending: dict[str, list[dict]] = {table: [] for table in STORY_DERIVED_TABLES}
     replaced_claims: list[str] = []          # stored claims whose rows are rewritten
@@ -268,23 +306,16 @@ def _update_group(store: Store, group: list[str], strict: bool, whole_share: flo
             for table, table_rows in rows.items():
                 pending[table].extend(table_rows)
     if increments:
+        if stored is None:
+            stored = StoredClaims(store, increments, analysed)
         updates = [Update(s, articles.get(s, []), analysed.get(s, {})) for s in increments]
-        # The new articles' events and own rows (framing, voices) are read for them alone.
-        new_queries = GroupQueries(store, [a["id"] for u in updates for a in u.new_articles], articles)
-        index = ClaimIndex(store, increments)
-        live = [u for u in updates if attempt(u.story_id, u.load_new, queries, new_queries, index) is not None]
-        # Then the representatives' events, then those of the claims that gain events, each read
-        # once for the group.
-        rep_queries = GroupQueries(store, sorted({a for u in live for a in u.representative_articles}), articles)
-        live = [u for u in live if attempt(u.story_id, u.join, rep_queries, index) is not None]
-        gain_queries = GroupQueries(store, sorted({a for u in live for a in u.gaining_articles}), articles)
-        stored_rows = StoredStoryRows(store, [u.story_id for u in live])
-        stored_rows.prepare_names(new_queries, {u.story_id: u.articles for u in live},
+        live = [u for u in updates if attempt(u.story_id, u.load_new, queries, queries, stored.index) is not None]
+        live = [u for u in live if attempt(u.story_id, u.join, queries, stored.index) is not None]
+        stored.rows.prepare_names(queries, {u.story_id: u.articles for u in live},
                                   {u.story_id: {a["id"] for a in u.new_articles} for u in live})
-        fact_claims = stored_fact_claims(store, [u.story_id for u in live])
         for u in live:
-            result = attempt(u.story_id, u.rows, queries, gain_queries, new_queries, stored_rows,
-                             fact_claims.get(u.story_id, {}))
+            result = attempt(u.story_id, u.rows, queries, queries, queries, stored.rows,
+                             stored.fact_claims.get(u.story_id, {}))
             if result is None:
                 continue
             rows, replaced = result
@@ -299,9 +330,8 @@ def _update_group(store: Store, group: list[str], strict: bool, whole_share: flo
 
 
 class Update:
-    """One story analysed before, updated with its new articles in three steps (each step runs for
-    a whole group of stories before the next, so that each reads its articles once for the group):
-    the new events, their join with the stored claims, and the rows to write."""
+    """One story analysed before, updated with its new articles in three steps: the new events,
+    their join with the stored claims, and the rows to write."""
 
     def __init__(self, story_id: str, articles: list[dict], analysed: dict[str, str]) -> None:
         self.story_id = story_id
