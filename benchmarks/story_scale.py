@@ -185,6 +185,8 @@ def grow(path: Path, base: Path, stored: int, new: int, clustered: bool = True, 
                     if table == "framing_terms":    # a deed's verbs refer to their claim
                         extra["refers_to"] = (f"CASE WHEN refers_to IN (SELECT id FROM base.claims) "
                                               f"THEN refers_to || '{story_suffix}' ELSE refers_to END")
+                    if table == "voices":           # a voice lists its quotes, which are the repetition's
+                        extra["quote_ids"] = f"list_transform(quote_ids, lambda q: q || '{suffix}')"
                     key = f"article_id IN {chosen}" if table == "claim_events" else f"story_id IN {stories}"
                     con.execute(f"INSERT INTO {table} SELECT {_replace(article_columns, COLUMNS[table], suffix, extra)} "
                                 f"FROM base.{table} WHERE {key}")
