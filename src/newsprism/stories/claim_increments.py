@@ -171,9 +171,12 @@ def stored_fact_claims(store: Store, story_ids: Sequence[str]) -> dict[str, dict
 
 
 def needs_whole_rebuild(articles: Sequence[dict], analysed: dict[str, str], whole_share: float = WHOLE_SHARE) -> bool:
-    """Return whether a story must be rebuilt whole: never analysed, or mostly new."""
+    """Return whether a story must be rebuilt whole: never analysed, mostly new, or left by an
+    article its stored claims hold."""
     if not analysed:
         return True
+    if set(analysed) - {a["id"] for a in articles}:
+        return True          # an article its claims hold has left the story: they would keep its events
     new = sum(1 for a in articles if a["id"] not in analysed)
     return new >= whole_share * len(articles)
 

@@ -17,7 +17,7 @@ merged with the new articles' own rows, and the result is the one a whole rebuil
 - **distinctive wording** is counted on the story's wording sample (``wording_sample``): it is
   rebuilt only when a new article enters the sample, and otherwise kept.
 
-A story whose stored articles changed origin (a new original makes one a copy, whose wording
+A story that lost an article the stored rows count, one whose stored articles changed origin (a new original makes one a copy, whose wording
 and voices are then the original's), or one holding an article that may or may not have been
 counted before (an article with neither events nor facts leaves no trace in the stored claims,
 so it cannot be told from a new one) that adds framing or voices, is recounted whole.
@@ -141,9 +141,12 @@ def updated_framing_and_voices(store: Store, new_queries, stored: StoredStoryRow
     uncertain = {a["id"] for a in new_own} - counted
     adds_rows = {r["article_id"] for r in new_framing_names} | {m["article_id"] for m in new_mentions} | \
         {q["article_id"] for q in new_quotes}
-    if moved or uncertain & adds_rows:
-        return framing_rows(store, story_id, articles), voice_rows(store, story_id, articles)
     old = stored.framing.get(story_id, [])
+    # An article the stored rows count that is no longer one of the story's own (clustering moved it).
+    own_ids = {a["id"] for a in own}
+    departed = ({q["article_id"] for q in stored.quotes(story_id)} | {r["article_id"] for r in old if r["article_id"]}) - own_ids
+    if moved or uncertain & adds_rows or departed:
+        return framing_rows(store, story_id, articles), voice_rows(store, story_id, articles)
     # Distinctive wording: kept unless a new article enters the sample it is counted on.
     if any(a["id"] in new_ids for a in wording_sample(own)):
         distinctive = distinctive_rows(store, story_id, own)
