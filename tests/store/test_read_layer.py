@@ -35,6 +35,7 @@ SQL_ALLOWED = {
     "stories/facts.py": "the stories stage: fact claims",
     "stories/framing.py": "the stories stage: framing terms",
     "stories/voices.py": "the stories stage: voices",
+    "stories/framing_increments.py": "the stories stage: framing and voices of stories analysed before, merged from their new articles",
     "places/gazetteer.py": "the gazetteer's own index file, not the store",
     "places/build_index.py": "builds the gazetteer's own index file",
 }

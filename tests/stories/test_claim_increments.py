@@ -15,6 +15,7 @@ from datetime import date
 import pytest
 
 import newsprism.stories.claim_increments as increments
+import newsprism.stories.framing_increments as framing_increments
 from newsprism.pipeline import run_analysis
 from newsprism.store import Store
 from newsprism.stories.analysis import analyze_stories
@@ -58,6 +59,30 @@ def two_run_stores(tmp_path_factory, settings):
     # Half of the story is new in the second run: force the incremental path all the same.
     patch.setattr(increments, "WHOLE_SHARE", 1.01)
     patch.setattr(increments, "join_new_events", spy)
+    # The framing and voices must be merged, not recounted whole (the fallback for changed origins).
+    recounted: list[str] = []
+    whole_framing = framing_increments.framing_rows
+
+    def recount(store, story_id, articles):
+        recounted.append(story_id)
+        return whole_framing(store, story_id, articles)
+
+    patch.setattr(framing_increments, "framing_rows", recount)
+    # Fact claims: how many the second run grouped, and how many it wrote (the others kept their rows).
+    facts = {"grouped": 0, "written": 0}
+    group_facts, write_claims = increments.build_fact_claims, increments.claim_rows
+
+    def grouped(*args):
+        claims = group_facts(*args)
+        facts["grouped"] += len(claims)
+        return claims
+
+    def written(story_id, claims, articles):
+        facts["written"] += sum(1 for c in claims if c.events[0].plover_type == "FACT")
+        return write_claims(story_id, claims, articles)
+
+    patch.setattr(increments, "build_fact_claims", grouped)
+    patch.setattr(increments, "claim_rows", written)
     try:
         with Store(path) as store:
             run_analysis([str(first)], settings.with_(db_path=path), store)
@@ -68,12 +93,21 @@ def two_run_stores(tmp_path_factory, settings):
     shutil.copy(path, whole)
     with Store(whole) as store:
         analyze_stories(store, [r["id"] for r in store.query("SELECT id FROM stories")])
-    return path, whole, sum(joined)
+    return path, whole, sum(joined), recounted, facts
 
 
 def test_the_second_runs_events_join_the_stored_claims(two_run_stores):
-    _, _, joined = two_run_stores
+    _, _, joined, _, _ = two_run_stores
     assert joined > 0
+
+
+def test_the_second_run_merges_framing_and_voices_instead_of_recounting(two_run_stores):
+    assert two_run_stores[3] == []
+
+
+def test_the_second_run_keeps_the_rows_of_fact_claims_it_regroups_alike(two_run_stores):
+    facts = two_run_stores[4]
+    assert 0 < facts["written"] < facts["grouped"]
 
 
 @pytest.mark.parametrize("sql", [
@@ -82,19 +116,24 @@ def test_the_second_runs_events_join_the_stored_claims(two_run_stores):
     "SELECT id, plover_type, status, happening, origin_count, outlet_count, article_count, note FROM claims",
     "SELECT claim_id, outlet, role, stance, article_ids FROM claim_outlets",
     "SELECT claim_id, kind, outlet_a, value_a, outlet_b, value_b FROM claim_contradictions",
-    "SELECT outlet, kind, term, refers_to, count FROM framing_terms",
-    "SELECT outlet, speaker, quote_count FROM voices",
+    # Framing and voices are merged from the new articles' rows: every column must agree,
+    # the first place a name was used and the order of a speaker's quotes included.
+    "SELECT story_id, outlet, kind, term, refers_to, score, count, article_id, start, \"end\" FROM framing_terms",
+    "SELECT story_id, outlet, speaker, speaker_actor_id, country, sector, channels, quote_count, direct_count, "
+    "quote_ids FROM voices",
 ])
 def test_an_incremental_update_stores_what_a_whole_rebuild_stores(two_run_stores, sql):
-    incremental, whole, _ = two_run_stores
+    incremental, whole, _, _, _ = two_run_stores
     assert _rows(incremental, sql) == _rows(whole, sql)
 
 
-def test_a_story_is_rebuilt_whole_when_never_analysed_or_mostly_new():
+def test_a_story_is_rebuilt_whole_when_never_analysed_mostly_new_or_left_by_an_article():
     articles = [{"id": f"a{i}", "origin": "X"} for i in range(4)]
     assert needs_whole_rebuild(articles, {})
     assert needs_whole_rebuild(articles, {"a0": "X"})                              # three of four are new
     assert not needs_whole_rebuild(articles, {"a0": "X", "a1": "X", "a2": "X"})
+    # An article the stored claims hold has left the story (clustering moved it elsewhere).
+    assert needs_whole_rebuild(articles[1:], {"a0": "X", "a1": "X", "a2": "X"})
 
 
 def _event(event_id: str, article: str, outlet: str, trigger: str, rule: str, plover: str, source: str, target: str,

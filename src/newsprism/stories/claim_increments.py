@@ -52,8 +52,8 @@ from newsprism.stories.claims import (
     normal_name,
 )
 from newsprism.stories.facts import FACT, build_fact_claims, credited_sentences, story_facts
-from newsprism.stories.framing import deed_rows, framing_rows
-from newsprism.stories.voices import voice_rows
+from newsprism.stories.framing import deed_rows
+from newsprism.stories.framing_increments import StoredStoryRows, updated_framing_and_voices
 
 # Stored claims a new event is aligned against: those sharing most index keys with it.
 CANDIDATE_CLAIMS = 12
@@ -154,10 +154,29 @@ def analysed_articles(store: Store, story_ids: Sequence[str]) -> dict[str, dict[
     return out
 
 
+def stored_fact_claims(store: Store, story_ids: Sequence[str]) -> dict[str, dict[frozenset[str], str]]:
+    """Return {story: {the facts a stored fact claim holds: its id}}."""
+    facts: dict[str, set[str]] = defaultdict(set)
+    story_of: dict[str, str] = {}
+    if story_ids:
+        for r in store.query(
+                f"SELECT ce.story_id, ce.claim_id, ce.event_id FROM claim_events ce JOIN claims c ON c.id = ce.claim_id "
+                f"WHERE c.story_id IN {IN_IDS} AND c.plover_type = '{FACT}'", [list(story_ids)]):
+            facts[r["claim_id"]].add(r["event_id"])
+            story_of[r["claim_id"]] = r["story_id"]
+    out: dict[str, dict[frozenset[str], str]] = defaultdict(dict)
+    for claim, members in facts.items():
+        out[story_of[claim]][frozenset(members)] = claim
+    return out
+
+
 def needs_whole_rebuild(articles: Sequence[dict], analysed: dict[str, str], whole_share: float = WHOLE_SHARE) -> bool:
-    """Return whether a story must be rebuilt whole: never analysed, or mostly new."""
+    """Return whether a story must be rebuilt whole: never analysed, mostly new, or left by an
+    article its stored claims hold."""
     if not analysed:
         return True
+    if set(analysed) - {a["id"] for a in articles}:
+        return True          # an article its claims hold has left the story: they would keep its events
     new = sum(1 for a in articles if a["id"] not in analysed)
     return new >= whole_share * len(articles)
 
@@ -205,91 +224,192 @@ def analyze_story_increments(store: Store, story_ids: Sequence[str], strict: boo
     Stories that need it are rebuilt whole (``needs_whole_rebuild``); see the module docstring.
     Without ``strict``, a story whose comparison raises keeps its earlier rows and is returned
     as a failure."""
+    share = WHOLE_SHARE if whole_share is None else whole_share
+    story_ids = list(story_ids)
+    # Which stories are rebuilt whole, from their article ids alone; the two kinds go in separate
+    # groups, so that a group of updated stories reads the events of the articles it needs only.
+    members: dict[str, list[dict]] = defaultdict(list)
+    if story_ids:
+        for r in store.query(f"SELECT story_id, article_id AS id FROM story_articles WHERE story_id IN {IN_IDS}",
+                             [story_ids]):
+            members[r["story_id"]].append({"id": r["id"]})
+    analysed = analysed_articles(store, story_ids)
+    whole = {s for s in story_ids if needs_whole_rebuild(members.get(s, []), analysed.get(s, {}), share)}
     failures: list[InputFailure] = []
-    for group in _groups(store, list(story_ids)):
-        failures.extend(_update_group(store, group, strict, WHOLE_SHARE if whole_share is None else whole_share))
+    for group in _groups(store, [s for s in story_ids if s in whole]):
+        failures.extend(_update_group(store, group, strict, share, rebuild_all=True))
+    updated = [s for s in story_ids if s not in whole]
+    if not updated:
+        return failures
+    # What the stored claims, framing and voices of the updated stories hold, read once for all
+    # of them: each such read scans a table as large as the store, whatever it is asked for.
+    stored = StoredClaims(store, updated, analysed)
+    for group in increment_groups({s: len(members.get(s, [])) for s in updated}, updated):
+        failures.extend(_update_group(store, group, strict, share, stored=stored))
     return failures
 
 
-def _update_group(store: Store, group: list[str], strict: bool, whole_share: float) -> list[InputFailure]:
+# Articles of the updated stories read together (the group queries read their events, sentences,
+# quotes and mentions once per group, and each read scans a table as large as the store, so few
+# large groups cost less than many small ones; memory grows with this).
+INCREMENT_GROUP_ARTICLES = 3_000
+
+
+def increment_groups(sizes: dict[str, int], story_ids: Sequence[str], limit: int = INCREMENT_GROUP_ARTICLES) -> list[list[str]]:
+    """Cut the updated stories into groups of at most ``limit`` articles (a larger story makes a group alone)."""
+    groups: list[list[str]] = []
+    articles = 0
+    for story_id in story_ids:
+        size = sizes.get(story_id, 0)
+        if not groups or (groups[-1] and articles + size > limit):
+            groups.append([])
+            articles = 0
+        groups[-1].append(story_id)
+        articles += size
+    return groups
+
+
+class StoredClaims:
+    """The stored analysis of the updated stories: which articles it holds, the index of its event
+    claims, its fact claims and its framing and voices rows."""
+
+    def __init__(self, store: Store, story_ids: Sequence[str], analysed: dict[str, dict[str, str]]) -> None:
+        self.analysed = analysed
+        self.index = ClaimIndex(store, story_ids)
+        self.fact_claims = stored_fact_claims(store, story_ids)
+        self.rows = StoredStoryRows(store, story_ids)
+
+
+def _update_group(store: Store, group: list[str], strict: bool, whole_share: float,
+                  rebuild_all: bool = False, stored: StoredClaims | None = None) -> list[InputFailure]:
     failures: list[InputFailure] = []
     articles = stories_articles(store, group)
-    analysed = analysed_articles(store, group)
-    whole = [s for s in group if needs_whole_rebuild(articles.get(s, []), analysed.get(s, {}), whole_share)]
+    analysed = stored.analysed if stored else analysed_articles(store, group)
+    whole = [s for s in group if rebuild_all or needs_whole_rebuild(articles.get(s, []), analysed.get(s, {}), whole_share)]
     increments = [s for s in group if s not in set(whole)]
+    # One read per query for the whole group: a read costs a scan of its table whatever it asks for.
     queries = GroupQueries(store, [a["id"] for story in articles.values() for a in story], articles)
     pending: dict[str, list[dict]] = {table: [] for table in STORY_DERIVED_TABLES}
     replaced_claims: list[str] = []          # stored claims whose rows are rewritten
     rebuilt_whole: list[str] = []
-    index = ClaimIndex(store, increments)
-    for story_id in group:
+
+    def attempt(story_id: str, step, *args):
         try:
-            if story_id in increments:
-                rows, replaced = _increment_rows(queries, index, story_id, articles.get(story_id, []),
-                                                 analysed.get(story_id, {}))
-                replaced_claims.extend(replaced)
-            else:
-                rows = analysis.story_rows(queries, story_id)   # through the module: one hook for both
-                rebuilt_whole.append(story_id)
+            return step(*args)
         except Exception as exc:
             if strict:
                 raise
             failures.append(story_failure(story_id, exc))
-            continue
-        for table, table_rows in rows.items():
-            pending[table].extend(table_rows)
-    done_increments = [s for s in increments if s not in {f.source.removeprefix("story ") for f in failures}]
+            return None
+
+    for story_id in whole:
+        rows = attempt(story_id, analysis.story_rows, queries, story_id)   # through the module: one hook for both
+        if rows is not None:
+            rebuilt_whole.append(story_id)
+            for table, table_rows in rows.items():
+                pending[table].extend(table_rows)
+    if increments:
+        if stored is None:
+            stored = StoredClaims(store, increments, analysed)
+        updates = [Update(s, articles.get(s, []), analysed.get(s, {})) for s in increments]
+        live = [u for u in updates if attempt(u.story_id, u.load_new, queries, queries, stored.index) is not None]
+        live = [u for u in live if attempt(u.story_id, u.join, queries, stored.index) is not None]
+        stored.rows.prepare_names(queries, {u.story_id: u.articles for u in live},
+                                  {u.story_id: {a["id"] for a in u.new_articles} for u in live})
+        for u in live:
+            result = attempt(u.story_id, u.rows, queries, queries, queries, stored.rows,
+                             stored.fact_claims.get(u.story_id, {}))
+            if result is None:
+                continue
+            rows, replaced = result
+            replaced_claims.extend(replaced)
+            for table, table_rows in rows.items():
+                pending[table].extend(table_rows)
+    failed = {f.source.removeprefix("story ") for f in failures}
+    done_increments = [s for s in increments if s not in failed]
     with store.transaction():
         _write(store, pending, rebuilt_whole, done_increments, replaced_claims)
     return failures
 
 
-def _increment_rows(queries: GroupQueries, index: ClaimIndex, story_id: str, articles: list[dict],
-                    analysed: dict[str, str]) -> tuple[dict[str, list[dict]], list[str]]:
-    """Return the rows to write for a story analysed before, and the stored claims they replace."""
-    new_articles = [a for a in articles if a["id"] not in analysed]
-    ids = [a["id"] for a in articles]
-    via_outlet = credited_sentences(queries, ids)
-    new_events = story_events(queries, new_articles, via_outlet)
-    keys = {e.id: story_event_keys(e) for e in new_events}
-    # The representatives' articles, then their events (one read of the group's events serves all).
-    wanted: dict[str, str] = {}
-    for e in new_events:
-        for claim in index.candidates(story_id, keys[e.id]):
-            wanted.update(index.representatives(claim, keys[e.id]))
-    by_id = {a["id"]: a for a in articles}
-    loaded = story_events(queries, [by_id[a] for a in sorted(set(wanted.values())) if a in by_id], via_outlet)
-    representatives = {e.id: e for e in loaded if e.id in wanted}
-    joined, fresh = join_new_events(index, story_id, new_events, representatives)
-    # A stored article whose origin changed (a new original makes it a copy) changes who
-    # corroborates the claims holding its events: they are rebuilt too, with what they hold.
-    moved = {a["id"] for a in articles if a["id"] in analysed and analysed[a["id"]] != a["origin"]}
-    if moved:
-        for claim, events in index.events.items():
-            if index.story_of.get(claim) == story_id and claim not in joined and any(a in moved for _, a in events):
-                joined[claim] = []
-    # The whole of each claim that gains events.
-    gaining_articles = sorted({a for claim in joined for _, a in index.events[claim]})
-    stored = {e.id: e for e in story_events(queries, [by_id[a] for a in gaining_articles if a in by_id], via_outlet)}
-    claims: list[Claim] = []
-    for claim_id, added in joined.items():
-        events = sorted([stored[e] for e, _ in index.events[claim_id] if e in stored] + added, key=_event_order)
-        claims.append(Claim(events, find_contradictions(events)))
-    for group in fresh:
-        events = sorted(group, key=_event_order)
-        claims.append(Claim(events, find_contradictions(events)))
-    # Facts are grouped over the whole story (their grouping weighs how common each word is in it).
-    all_events_at = {(r["article_id"], r["sentence_index"]) for r in queries.query(
-        "SELECT article_id, sentence_index FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
-    facts = build_fact_claims(story_facts(queries, articles, all_events_at, via_outlet))
-    rows = claim_rows(story_id, claims + facts, articles)
-    texts = {a["id"]: a["text"] for a in articles}
-    copies = {a["id"] for a in articles if a["copy_of"]}
-    claim_ids = [r["id"] for r in rows["claims"]]
-    rows["framing_terms"] = framing_rows(queries, story_id, articles) + deed_rows(
-        story_id, [(cid, c.events) for cid, c in zip(claim_ids, claims)], texts, copies)
-    rows["voices"] = voice_rows(queries, story_id, articles)
-    return rows, list(joined)
+class Update:
+    """One story analysed before, updated with its new articles in three steps: the new events,
+    their join with the stored claims, and the rows to write."""
+
+    def __init__(self, story_id: str, articles: list[dict], analysed: dict[str, str]) -> None:
+        self.story_id = story_id
+        self.articles = articles
+        self.analysed = analysed
+        self.by_id = {a["id"]: a for a in articles}
+        self.new_articles = [a for a in articles if a["id"] not in analysed]
+        # A stored article whose origin changed (a new original makes it a copy) changes who
+        # corroborates the claims holding its events: they are rebuilt too, with what they hold.
+        self.moved = {a["id"] for a in articles if a["id"] in analysed and analysed[a["id"]] != a["origin"]}
+
+    def load_new(self, queries: GroupQueries, new_queries: GroupQueries, index: ClaimIndex) -> bool:
+        """Read the new articles' events and choose the stored claims' representatives they meet."""
+        self.via_outlet = credited_sentences(queries, [a["id"] for a in self.articles])
+        self.new_events = story_events(new_queries, self.new_articles, self.via_outlet)
+        self.wanted: dict[str, str] = {}
+        for e in self.new_events:
+            keys = story_event_keys(e)
+            for claim in index.candidates(self.story_id, keys):
+                self.wanted.update(index.representatives(claim, keys))
+        self.representative_articles = sorted(a for a in set(self.wanted.values()) if a in self.by_id)
+        return True
+
+    def join(self, rep_queries: GroupQueries, index: ClaimIndex) -> bool:
+        """Join the new events to stored claims or new ones; note the articles of the claims that gain."""
+        loaded = story_events(rep_queries, [self.by_id[a] for a in self.representative_articles], self.via_outlet)
+        representatives = {e.id: e for e in loaded if e.id in self.wanted}
+        self.joined, self.fresh = join_new_events(index, self.story_id, self.new_events, representatives)
+        if self.moved:
+            for claim, events in index.events.items():
+                if index.story_of.get(claim) == self.story_id and claim not in self.joined \
+                        and any(a in self.moved for _, a in events):
+                    self.joined[claim] = []
+        self.claim_events = {claim: list(index.events[claim]) for claim in self.joined}
+        self.gaining_articles = sorted({a for events in self.claim_events.values() for _, a in events if a in self.by_id})
+        return True
+
+    def rows(self, queries: GroupQueries, gain_queries: GroupQueries, new_queries: GroupQueries,
+             stored_rows: StoredStoryRows, fact_claims: dict[frozenset[str], str]) -> tuple[dict[str, list[dict]], list[str]]:
+        """Return the rows to write for the story, and the stored claims they replace.
+
+        ``fact_claims``: the story's stored fact claims, by the facts each holds."""
+        story_id, articles = self.story_id, self.articles
+        ids = [a["id"] for a in articles]
+        stored = {e.id: e for e in story_events(gain_queries, [self.by_id[a] for a in self.gaining_articles],
+                                                 self.via_outlet)}
+        claims: list[Claim] = []
+        for claim_id, added in self.joined.items():
+            events = sorted([stored[e] for e, _ in self.claim_events[claim_id] if e in stored] + added, key=_event_order)
+            claims.append(Claim(events, find_contradictions(events)))
+        for group in self.fresh:
+            events = sorted(group, key=_event_order)
+            claims.append(Claim(events, find_contradictions(events)))
+        # Facts are grouped over the whole story (their grouping weighs how common each word is in it).
+        all_events_at = {(r["article_id"], r["sentence_index"]) for r in queries.query(
+            "SELECT article_id, sentence_index FROM events WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])}
+        facts = build_fact_claims(story_facts(queries, articles, all_events_at, self.via_outlet))
+        # A fact claim holding the same facts as a stored one, none of them from an article whose
+        # origin changed, is the stored claim: its rows are kept (most fact claims are one sentence
+        # of one article, and most of a story's claims are facts). The others replace theirs.
+        kept = {fact_claims[members] for c in facts if (members := frozenset(e.id for e in c.events)) in fact_claims
+                and not any(e.article_id in self.moved for e in c.events)}
+        changed_facts = [c for c in facts if fact_claims.get(frozenset(e.id for e in c.events)) not in kept]
+        rows = claim_rows(story_id, claims + changed_facts, articles)
+        texts = {a["id"]: a["text"] for a in articles}
+        copies = {a["id"] for a in articles if a["copy_of"]}
+        claim_ids = [r["id"] for r in rows["claims"]]
+        # An article holding events or facts now held none before (its events do not change): it is new.
+        counted = {e.article_id for e in self.new_events} | {e.article_id for c in facts for e in c.events}
+        framing, rows["voices"] = updated_framing_and_voices(
+            queries, new_queries, stored_rows, story_id, articles, {a["id"] for a in self.new_articles},
+            counted, self.moved)
+        rows["framing_terms"] = framing + deed_rows(
+            story_id, [(cid, c.events) for cid, c in zip(claim_ids, claims)], texts, copies)
+        return rows, list(self.joined) + [claim for claim in fact_claims.values() if claim not in kept]
 
 
 def _write(store: Store, pending: dict[str, list[dict]], whole: list[str], increments: list[str],
@@ -299,16 +419,14 @@ def _write(store: Store, pending: dict[str, list[dict]], whole: list[str], incre
         if whole:
             store.con.execute(f"DELETE FROM {table} WHERE story_id IN {IN_IDS}", [whole])
     if increments:
-        # Of an incrementally updated story: the framing and voices (rebuilt whole), its fact
-        # claims (regrouped whole) and the claims that gained events.
-        fact_claims = f"SELECT id FROM claims WHERE story_id IN {IN_IDS} AND plover_type = '{FACT}'"
-        gone = f"(SELECT id FROM claims WHERE id IN {IN_IDS} UNION ALL {fact_claims})"
+        # Of an incrementally updated story: the framing and voices (merged whole), and the
+        # claims it replaces (those that gained events, and fact claims regrouped otherwise).
         store.con.execute(f"DELETE FROM framing_terms WHERE story_id IN {IN_IDS} AND (refers_to IS NULL OR refers_to "
-                          f"NOT IN (SELECT id FROM claims WHERE story_id IN {IN_IDS}) OR refers_to IN {gone})",
-                          [increments, increments, replaced_claims, increments])
+                          f"NOT IN (SELECT id FROM claims WHERE story_id IN {IN_IDS}) OR refers_to IN {IN_IDS})",
+                          [increments, increments, replaced_claims])
         store.con.execute(f"DELETE FROM voices WHERE story_id IN {IN_IDS}", [increments])
         for table in ("claim_events", "claim_outlets", "claim_contradictions"):
-            store.con.execute(f"DELETE FROM {table} WHERE claim_id IN {gone}", [replaced_claims, increments])
-        store.con.execute(f"DELETE FROM claims WHERE id IN {gone}", [replaced_claims, increments])
+            store.con.execute(f"DELETE FROM {table} WHERE claim_id IN {IN_IDS}", [replaced_claims])
+        store.con.execute(f"DELETE FROM claims WHERE id IN {IN_IDS}", [replaced_claims])
     for table in STORY_DERIVED_TABLES:
         store.insert_rows(table, pending[table])

@@ -12,6 +12,7 @@ outlet uses for an actor that several outlets name ("mercenary group", "Wagner P
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter, defaultdict
@@ -140,45 +141,90 @@ def event_names(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
-def framing_rows(store: Store, story_id: str, articles: Sequence[dict]) -> list[dict]:
-    """Return the ``framing_terms`` rows of a story: distinctive wording, event names, actor names.
+# Distinctive wording is counted on a sample of a story's own articles: at most this many per
+# outlet, and this many in all. A story that keeps growing (undated reports join stories of any
+# date) would otherwise cost the count of all its words at every update. The sample is the
+# articles whose id hashes lowest (a bottom-k sample): it does not depend on the order articles
+# arrived in, so a whole rebuild and an update that follows the new articles choose the same
+# one, and a new article changes the story's wording only when it enters the sample.
+WORDING_PER_OUTLET = 12
+WORDING_ARTICLES = 120
 
-    Syndicated copies are left out: their wording is the original outlet's.
-    """
-    own = [a for a in articles if not a["copy_of"]]
-    texts: dict[str, list[str]] = defaultdict(list)
-    first_article: dict[str, str] = {}
+
+def sample_rank(article_id: str) -> str:
+    """Return an article's place in the wording sample: the lowest ranks are taken."""
+    return hashlib.blake2b(article_id.encode(), digest_size=8).hexdigest()
+
+
+def wording_sample(own: Sequence[dict], per_outlet: int = WORDING_PER_OUTLET,
+                   limit: int = WORDING_ARTICLES) -> list[dict]:
+    """Return the own articles whose wording is counted: the lowest-ranked ``per_outlet`` of each
+    outlet, then the lowest-ranked ``limit`` of those, in the story's order."""
+    by_outlet: dict[str, list[dict]] = defaultdict(list)
     for a in own:
-        outlet = a["outlet"] or a["id"]
-        texts[outlet].append(f"{a['title'] or ''}\n{a['text']}")
-        first_article.setdefault(outlet, a["id"])
-    ids = [a["id"] for a in own]
+        by_outlet[a["outlet"] or a["id"]].append(a)
+    kept = [a for items in by_outlet.values() for a in sorted(items, key=lambda a: sample_rank(a["id"]))[:per_outlet]]
+    chosen = {a["id"] for a in sorted(kept, key=lambda a: sample_rank(a["id"]))[:limit]}
+    return [a for a in own if a["id"] in chosen]
+
+
+def own_articles(articles: Sequence[dict]) -> list[dict]:
+    """Return the story's articles that are not syndicated copies: a copy's wording is the original outlet's."""
+    return [a for a in articles if not a["copy_of"]]
+
+
+def distinctive_rows(store: Store, story_id: str, own: Sequence[dict]) -> list[dict]:
+    """Return the ``distinctive`` rows of a story: each outlet's most distinctive phrases,
+    counted on the story's wording sample."""
+    sample = wording_sample(own)
+    texts: dict[str, list[str]] = defaultdict(list)
+    for a in sample:
+        texts[a["outlet"] or a["id"]].append(f"{a['title'] or ''}\n{a['text']}")
+    if len(texts) < 2:
+        return []
+    ids = [a["id"] for a in sample]
     person_words = {w.lower() for r in store.query(
         "SELECT article_id, text FROM entities WHERE label = 'PERSON' AND article_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
         for w in _WORD.findall(r["text"])}
-    rows: list[dict] = []
-    if len(texts) >= 2:
-        for outlet, terms in distinctive_terms({o: "\n".join(t) for o, t in texts.items()}, person_words).items():
-            for term, score, count in terms:
-                rows.append({"story_id": story_id, "outlet": outlet, "kind": "distinctive", "term": term,
-                             "refers_to": None, "score": score, "count": count, "article_id": None,
-                             "start": None, "end": None})
-    # Names of the happening, with the first place each outlet used it.
+    rows = []
+    for outlet, terms in distinctive_terms({o: "\n".join(t) for o, t in texts.items()}, person_words).items():
+        for term, score, count in terms:
+            rows.append({"story_id": story_id, "outlet": outlet, "kind": "distinctive", "term": term,
+                         "refers_to": None, "score": score, "count": count, "article_id": None,
+                         "start": None, "end": None})
+    return rows
+
+
+HAPPENING = "the happening"
+
+
+def event_name_rows(story_id: str, own: Sequence[dict]) -> list[dict]:
+    """Return the ``event_name`` rows naming the happening, with the first place each outlet used each name."""
+    rows = []
     for a in own:
         outlet = a["outlet"] or a["id"]
         for phrase, start, end in event_names(a["text"]):
             rows.append({"story_id": story_id, "outlet": outlet, "kind": "event_name", "term": phrase,
-                         "refers_to": "the happening", "score": 1.0, "count": 1, "article_id": a["id"],
+                         "refers_to": HAPPENING, "score": 1.0, "count": 1, "article_id": a["id"],
                          "start": start, "end": end})
-    # Names of actors that two or more outlets mention.
-    mentions = store.query(
-        "SELECT m.article_id, m.actor_id, m.text, m.start, m.\"end\", ac.name FROM actor_mentions m "
-        "JOIN actors ac ON ac.id = m.actor_id WHERE m.how <> 'pronoun' "
-        "AND m.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY m.article_id, m.start, m.\"end\", m.actor_id", [ids])
-    outlet_of = {a["id"]: a["outlet"] or a["id"] for a in own}
+    return _merge_counts(rows)
+
+
+# The actors' mentions that name them (not pronouns), in the order their rows are merged in.
+ACTOR_MENTIONS = (
+    "SELECT m.article_id, m.actor_id, m.text, m.start, m.\"end\", ac.name FROM actor_mentions m "
+    "JOIN actors ac ON ac.id = m.actor_id WHERE m.how <> 'pronoun' "
+    "AND m.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY m.article_id, m.start, m.\"end\", m.actor_id")
+
+
+def actor_name_rows(story_id: str, mentions: Sequence[dict], outlet_of: Mapping[str, str]) -> list[dict]:
+    """Return the ``actor_name`` rows: the words each outlet uses for an actor two or more outlets mention.
+
+    ``mentions``: rows of ``ACTOR_MENTIONS`` (in its order); ``outlet_of``: article -> outlet."""
     outlets_per_actor: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         outlets_per_actor[m["actor_id"]].add(outlet_of[m["article_id"]])
+    rows = []
     for m in mentions:
         if len(outlets_per_actor[m["actor_id"]]) < 2:
             continue
@@ -186,6 +232,18 @@ def framing_rows(store: Store, story_id: str, articles: Sequence[dict]) -> list[
                      "term": " ".join(m["text"].split()), "refers_to": m["name"], "score": 1.0, "count": 1,
                      "article_id": m["article_id"], "start": m["start"], "end": m["end"]})
     return _merge_counts(rows)
+
+
+def framing_rows(store: Store, story_id: str, articles: Sequence[dict]) -> list[dict]:
+    """Return the ``framing_terms`` rows of a story: distinctive wording, event names, actor names.
+
+    Syndicated copies are left out: their wording is the original outlet's.
+    """
+    own = own_articles(articles)
+    mentions = store.query(ACTOR_MENTIONS, [[a["id"] for a in own]])
+    outlet_of = {a["id"]: a["outlet"] or a["id"] for a in own}
+    return (distinctive_rows(store, story_id, own) + event_name_rows(story_id, own)
+            + actor_name_rows(story_id, mentions, outlet_of))
 
 
 def deed_phrase(text: str, start: int, end: int) -> tuple[str, int]:

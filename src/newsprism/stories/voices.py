@@ -16,10 +16,18 @@ def voice_rows(store: Store, story_id: str, articles: Sequence[dict]) -> list[di
     own = {a["id"]: a["outlet"] or a["id"] for a in articles if not a["copy_of"]}
     if not own:
         return []
-    quotes = store.query(
-        "SELECT q.id, q.article_id, q.direct, q.speaker, q.speaker_actor_id, q.channel, q.channel_detail, "
-        "ac.name AS actor_name, ac.country, ac.sector FROM quotes q LEFT JOIN actors ac ON ac.id = q.speaker_actor_id "
-        "WHERE q.article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY q.article_id, q.start, q.id", [list(own)])
+    return voices_of_quotes(story_id, store.query(QUOTES + "WHERE q.article_id IN (SELECT unnest(?::VARCHAR[])) "
+                                                  "ORDER BY q.article_id, q.start, q.id", [list(own)]), own)
+
+
+# The quotes with their speaker's actor; a caller adds the condition and the order (article, start, id).
+QUOTES = ("SELECT q.id, q.article_id, q.start, q.direct, q.speaker, q.speaker_actor_id, q.channel, q.channel_detail, "
+          "ac.name AS actor_name, ac.country, ac.sector FROM quotes q LEFT JOIN actors ac ON ac.id = q.speaker_actor_id ")
+
+
+def voices_of_quotes(story_id: str, quotes: Sequence[dict], own: dict[str, str]) -> list[dict]:
+    """Return the ``voices`` rows of ``QUOTES`` rows in order (article, start, id); ``own``: article -> outlet
+    of the story's articles that are not copies."""
     grouped: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for q in quotes:
         speaker = q["actor_name"] or " ".join((q["speaker"] or "").split())
