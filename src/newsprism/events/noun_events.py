@@ -27,7 +27,7 @@ from newsprism.events.syntax import (
     _verb_trigger,
     _with_conjuncts,
 )
-from newsprism.events.targets import _threatened, _with_deeper_targets, patient_owner
+from newsprism.events.targets import _threatened, _with_deeper_targets, patient_owner, with_implied_agent
 from newsprism.events.vocabulary import (
     AGENT_OF_NOUNS,
     CAMPAIGN_SECTORS,
@@ -112,7 +112,7 @@ def _asked_in_clause(analyzed, roots, exclude) -> list[ActorRef]:
 
 def _noun_participants(analyzed, token, noun, carrier, owner, trigger: Trigger):
     """Return (sources, targets) of a nominal event."""
-    subject = owner if owner is not None else _subject(carrier)
+    subject = owner if owner is not None else _subject(carrier) if carrier is not None else None
     sources = _resolve_phrase(analyzed, subject) if subject is not None else []
     sources, targets = _first_targets(analyzed, token, noun, carrier, sources)
     roots = list(dict.fromkeys(r for r in (token, noun, carrier) if r is not None))
@@ -142,6 +142,18 @@ def _in_words(noun, sources, targets) -> bool:
     return not any(t.lemma_.lower() in WEAPONS for t in noun.sent)
 
 
+# Legal acts the real-news gold codes even when only referred back to (rules 17 and 28: "hours
+# after his arrest", "the subpoenas were disclosed"), with the unnamed authority as source.
+BACK_REFERENCED_ACTS = {"subpoena", "arrest", "indictment"}
+
+
+def _legal_back_reference(token) -> bool:
+    """Return whether a lone legal noun refers back to acts done: definite or counted ("the
+    subpoenas", "all three subpoenas"), not arrests in general ("arrests are rare in such cases")."""
+    return token.lemma_.lower() in BACK_REFERENCED_ACTS and any(
+        (c.dep_ == "det" and c.lower_ in ("the", "those", "these")) or c.dep_ == "nummod" for c in token.children)
+
+
 def code_noun(coding: ArticleCoding, token) -> None:
     """Emit the nominal event a lexicon noun names, when a carrier or an owner gives it a participant."""
     trigger = noun_trigger(token)
@@ -153,7 +165,7 @@ def code_noun(coding: ArticleCoding, token) -> None:
     carrier = _carrier(noun)
     if carrier is not None and (token.lemma_.lower(), _lemma(carrier)) in CARRIER_RECODES:
         trigger = CARRIER_RECODES[(token.lemma_.lower(), _lemma(carrier))]
-    if carrier is None and owner is None:
+    if carrier is None and owner is None and not _legal_back_reference(token):
         return
     if token.lemma_.lower() in PLURAL_ONLY_NOUNS and token.tag_ == "NN":
         return   # "his tough talk" is speech; "held talks" negotiates
@@ -169,6 +181,8 @@ def code_noun(coding: ArticleCoding, token) -> None:
     rule = f"noun:{token.lemma_.lower()}"
     sources, targets = _noun_participants(coding.analyzed, token, noun, carrier, owner, trigger)
     sources, targets = patient_owner(coding.analyzed, token, owner, sources, targets)   # "his arrest"
+    if carrier is None and owner is None:
+        sources = with_implied_agent(coding.analyzed, token, token.lemma_.lower(), sources)   # "the arrests": by police
     if token.lemma_.lower() in CROWD_NOUNS and any(s.sector in ARMED_SECTORS for s in sources):
         # "Wagner fighters began a march on Moscow": armed men marching show force, no protest.
         trigger, rule = ARMED_MARCH, f"{rule} + armed"
