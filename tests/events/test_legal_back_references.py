@@ -15,7 +15,7 @@ def _events(analyze_text, sentence):
 
 @pytest.mark.parametrize(("sentence", "plover", "trigger"), [
     ("The subpoenas were made public on Friday.", "ACCUSE", "subpoenas"),
-    ("All four subpoenas concern the emails of the mayor's office.", "ACCUSE", "subpoenas"),
+    ("All four subpoenas focus on the emails of the mayor's office.", "ACCUSE", "subpoenas"),
     ("The arrests followed a long inquiry by the city.", "COERCE", "arrests"),
 ])
 def test_a_back_reference_to_a_legal_act_is_coded(analyze_text, sentence, plover, trigger):
@@ -34,3 +34,8 @@ def test_the_arrests_are_by_the_police_the_act_implies(analyze_text):
 ])
 def test_legal_acts_in_general_are_not_coded(analyze_text, sentence):
     assert not analyze_text(sentence, published=PUBLISHED).events, sentence
+
+
+def test_a_legal_act_that_another_deed_is_about_is_not_coded_again(analyze_text):
+    sentence = "Police detained three commanders on Tuesday. The interior minister defended the arrests."
+    assert [t for t, trigger in _events(analyze_text, sentence) if trigger == "arrests"] == []

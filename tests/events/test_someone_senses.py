@@ -46,3 +46,24 @@ def test_no_event_when_no_one_is_named(analyze_text, sentence, plover):
 ])
 def test_the_event_senses_still_code(analyze_text, sentence, plover):
     assert plover in [t for t, _ in _types(analyze_text, sentence)], sentence
+
+
+# A deliberate deed (concede, sanction, withdraw, aid, cooperate, consult, agree) whose doer is a
+# thing names no event (events/verb_events._a_thing_acts); people and bodies still act.
+@pytest.mark.parametrize(("sentence", "plover"), [
+    ("The governor's departure from the race may reduce competition for the vote.", "SANCTION"),
+    ("The senator is facing a 5 p.m. deadline to withdraw.", "RETREAT"),
+    ("Recordings show the boss discussing the new hierarchy.", "CONSULT"),
+])
+def test_a_thing_does_no_deliberate_deed(analyze_text, sentence, plover):
+    assert plover not in [t for t, _ in _types(analyze_text, sentence)], sentence
+
+
+@pytest.mark.parametrize(("sentence", "plover"), [
+    ("Somali pirates released the tanker.", "RETREAT"),
+    ("Neither the senator's office nor the police had contacted him.", "CONSULT"),
+    ("The ministry reduced funding to the schools.", "SANCTION"),
+    ("The ministers discussed the crisis with Egypt.", "CONSULT"),
+])
+def test_people_and_bodies_still_do_them(analyze_text, sentence, plover):
+    assert plover in [t for t, _ in _types(analyze_text, sentence)], sentence

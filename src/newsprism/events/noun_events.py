@@ -149,9 +149,17 @@ BACK_REFERENCED_ACTS = {"subpoena", "arrest", "indictment"}
 
 def _legal_back_reference(token) -> bool:
     """Return whether a lone legal noun refers back to acts done: definite or counted ("the
-    subpoenas", "all three subpoenas"), not arrests in general ("arrests are rare in such cases")."""
-    return token.lemma_.lower() in BACK_REFERENCED_ACTS and any(
-        (c.dep_ == "det" and c.lower_ in ("the", "those", "these")) or c.dep_ == "nummod" for c in token.children)
+    subpoenas were disclosed", "all three subpoenas"); not arrests in general ("arrests are
+    rare"), nor what another deed is about ("defended the arrests", "condemned the killing and
+    the mass arrests": the acts were coded where they were told)."""
+    if token.lemma_.lower() not in BACK_REFERENCED_ACTS or not any(
+            (c.dep_ == "det" and c.lower_ in ("the", "those", "these")) or c.dep_ == "nummod" for c in token.children):
+        return False
+    phrase = token
+    while phrase.dep_ == "conj" and phrase.head is not phrase:
+        phrase = phrase.head
+    governor = phrase.head.head if phrase.dep_ == "pobj" else phrase.head
+    return not (phrase.dep_ in ("dobj", "pobj") and _verb_trigger(governor) is not None)
 
 
 def code_noun(coding: ArticleCoding, token) -> None:
