@@ -53,7 +53,7 @@ def test_the_event_senses_still_code(analyze_text, sentence, plover):
 @pytest.mark.parametrize(("sentence", "plover"), [
     ("The governor's departure from the race may reduce competition for the vote.", "SANCTION"),
     ("The senator is facing a 5 p.m. deadline to withdraw.", "RETREAT"),
-    ("Recordings show the boss discussing the new hierarchy.", "CONSULT"),
+    ("A recording shows the boss discussing the new hierarchy.", "CONSULT"),
 ])
 def test_a_thing_does_no_deliberate_deed(analyze_text, sentence, plover):
     assert plover not in [t for t, _ in _types(analyze_text, sentence)], sentence
@@ -61,6 +61,8 @@ def test_a_thing_does_no_deliberate_deed(analyze_text, sentence, plover):
 
 @pytest.mark.parametrize(("sentence", "plover"), [
     ("Somali pirates released the tanker.", "RETREAT"),
+    ("The pirates released the tanker.", "RETREAT"),
+    ("Neighbours helped the flood victims.", "AID"),
     ("Neither the senator's office nor the police had contacted him.", "CONSULT"),
     ("The ministry reduced funding to the schools.", "SANCTION"),
     ("The ministers discussed the crisis with Egypt.", "CONSULT"),

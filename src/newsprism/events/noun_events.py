@@ -80,7 +80,27 @@ def _carrier(noun):
     if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and _lemma(head.head) in SUPPORT_VERBS \
             and head.lower_ in ("in", "into", "on", "under"):
         return head.head
-    return None
+    return _participle_carrier(noun)
+
+
+# Prepositions that set an event as the background of another: "following the armed rebellion".
+BACKGROUND_PREPS = {"after", "following", "since", "before", "amid", "despite", "during"}
+
+
+def _participle_carrier(noun):
+    """Return a support verb that follows its noun as a participle ("a request made to the former
+    secretaries", "the talks held in Geneva"), when the participle names no event of its own and
+    the noun is not the background of a time ("following the rebellion led by X" refers back to
+    an event told before)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in BACKGROUND_PREPS:
+        return None
+    return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in SUPPORT_VERBS
+                 and _verb_trigger(c) is None), None)
+
+
+def _agent(verb):
+    """Return the by-agent of a passive participle, if it names one."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _first_targets(analyzed, token, noun, carrier, sources):
@@ -112,7 +132,10 @@ def _asked_in_clause(analyzed, roots, exclude) -> list[ActorRef]:
 
 def _noun_participants(analyzed, token, noun, carrier, owner, trigger: Trigger):
     """Return (sources, targets) of a nominal event."""
-    subject = owner if owner is not None else _subject(carrier) if carrier is not None else None
+    if owner is None and carrier is not None and carrier.dep_ == "acl" and carrier.head is noun:
+        owner = _agent(carrier)   # "a request made by the department": only the by-agent is a doer
+    subject = owner if owner is not None else _subject(carrier) if carrier is not None and carrier.head is not noun \
+        else None
     sources = _resolve_phrase(analyzed, subject) if subject is not None else []
     sources, targets = _first_targets(analyzed, token, noun, carrier, sources)
     roots = list(dict.fromkeys(r for r in (token, noun, carrier) if r is not None))

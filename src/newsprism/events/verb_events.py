@@ -171,10 +171,10 @@ BODY_WORDS = {"office", "campaign", "agency", "department", "ministry", "company
 
 
 def _a_thing_acts(trigger: Trigger, subject, sources) -> bool:
-    """Return whether a deliberate deed's doer is a thing: a common noun that names no one (its
-    possessor may: "the governor's departure" is still a thing)."""
-    if trigger.plover not in DELIBERATE_TYPES or subject is None or subject.pos_ != "NOUN":
-        return False
+    """Return whether a deliberate deed's doer is a thing: a singular common noun that names no
+    one (its possessor may: "the governor's departure" is still a thing)."""
+    if trigger.plover not in DELIBERATE_TYPES or subject is None or subject.tag_ != "NN":
+        return False   # a plural ("neighbours", "the pirates") may well be people: judged singular only
     if not any(c.dep_ == "poss" for c in subject.children) and any(_actor_like(s) for s in sources):
         return False   # "Somali pirates": the phrase itself resolves to an actor
     return not _is_someone(subject, []) and subject.lemma_.lower() not in BODY_WORDS \
