@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from newsprism.actors import describe
 from newsprism.actors.titles import lookup_title
-from newsprism.events.lexicon import VERBS
+from newsprism.events.lexicon import NOUNS, VERBS
 
 # Places an actor holds or lives in, whose leaving is a withdrawal ("the militia will leave the
 # dam", "families left the villages"); not "left office", "left the meeting".
@@ -243,15 +244,111 @@ def _question(token) -> bool:
         c.dep_ == "xcomp" for c in token.children)
 
 
+# Fourth round (real-news dev errors): senses decided by whether the one the verb names is someone.
+# Sectors of one described person whose return is a trip ("the sheriff", "the senator"); a
+# singular army or militia returning to base still withdraws.
+ONE_PERSON_SECTORS = {"GOV", "COP", "LEG", "JUD", "PTY", "BUS", "CVL", "MED", "EDU"}
+# Words one presses that are arguments, not demands on anyone: "pressing his case".
+ARGUMENT_WORDS = {"case", "point", "claim", "argument", "advantage", "agenda", "message", "view", "theme"}
+# Things whose offer is a promise to cooperate even with no one named to receive them
+# ("offered concessions"); other things offered to no one are no promise ("offering a donation").
+PROMISED_THINGS = {"concession", "compromise", "guarantee", "assurance", "help", "proposal", "plan", "solution",
+                   "incentive", "deal", "support", "cooperation", "access", "amnesty", "asylum", "protection",
+                   "olive", "reform", "resignation", "apology", "condolence", "pardon"}
+
+
+def _someone(token) -> bool:
+    """Return whether a noun phrase's head names someone: a person, a body, people, a force
+    ("the army", "rebels"); not a thing or an idea ("a new law", "racism", "a deadline")."""
+    from newsprism.events.phrases import _is_someone   # phrases imports this module: import when used
+
+    if token.lower_ in ("that", "which") and token.head.dep_ == "relcl":
+        token = token.head.head   # "a plan that will not allow ...": the plan is the subject
+    elif token.pos_ == "PRON":
+        return True   # "it would allow": a pronoun may stand for a state; the article decides, not us
+    return _is_someone(token, []) or describe(token.text)[1] is not None
+
+
+def _doer(token):
+    """Return the subject of a verb, or of the verb (or noun's verb) it hangs from: "made plans to return"."""
+    for _ in range(4):
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None or token.head is token:
+            return subject
+        token = token.head
+    return None
+
+
+def _thing_as_doer(token) -> bool:
+    # "Israel allowed trucks into Gaza" concedes; "a new law could allow landlords to refuse"
+    # names no one who yields: a thing as the subject.
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    # Only a noun is judged: a misparsed subject ("[" of an editor's bracket) tells nothing.
+    return subject is not None and subject.pos_ in ("NOUN", "PROPN", "PRON") and not _someone(subject)
+
+
+def _allegiance(token) -> bool:
+    # "committed to opening the economy" promises; "have yet to commit to either candidate" is a
+    # voter's allegiance to a person, no agreement to cooperate.
+    return any(g.ent_type_ == "PERSON" or lookup_title(g.lemma_.lower()) is not None
+               for p in token.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj")
+
+
+def _offered_thing(token) -> bool:
+    # "offered its airspace to NATO", "offered Kyiv talks" promise something to someone; "offering
+    # the same donation to help pay for the conventions" offers a thing to no one named.
+    objects = _objects(token)
+    if not objects or any(o.lemma_.lower() in NOUNS or o.lemma_.lower() in PROMISED_THINGS for o in objects):
+        return False
+    return not any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children)
+
+
+def _recognize(token) -> bool:
+    # "Spain recognized Palestine" grants recognition; "are recognized as the best fighters" and
+    # "recognized that the plan had failed" grant it to no one.
+    return any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children) or any(
+        c.dep_ == "ccomp" for c in token.children)
+
+
+def _trip_home(token) -> bool:
+    # "Russia returned the children" gives them back; "the sheriff made plans to return to Ohio"
+    # is one person's trip. (Groups returning are left to the rule: troops to barracks.)
+    if _objects(token):
+        return False
+    doer = _doer(token)
+    if doer is None or doer.tag_ not in ("NN", "NNP"):
+        return doer is not None and doer.lower_ in ("he", "she", "i")
+    return doer.ent_type_ == "PERSON" or describe(doer.text)[1] in ONE_PERSON_SECTORS
+
+
+def _fight(token) -> bool:
+    # "fought the army", "fought against the rebels"; not "fighting back against Islamophobia"
+    # (a cause), nor a fight in a ring.
+    if _in_sport(token):
+        return True
+    opponents = _objects(token) + [g for p in token.children if p.dep_ == "prep" and p.lower_ in ("against", "with")
+                                   for g in p.children if g.dep_ == "pobj"]
+    return bool(opponents) and not any(_someone(o) for o in opponents)
+
+
+def _press(token) -> bool:
+    # "pressed Iran to halt" demands; "pressing his attack", "pressing his case" argue (the noun,
+    # if an event, is coded itself), and "press on with reforms" goes ahead.
+    return _onward(token) or any(o.lemma_.lower() in NOUNS or o.lemma_.lower() in ARGUMENT_WORDS for o in _objects(token))
+
+
 SENSES: dict[str, Callable] = {
     "ask": _question,
     "claim": _claim,
     "demonstrate": _demonstrate,
-    "term": _term, "leave": _leave, "drop": _drop, "arm": _arm, "move": _onward, "push": _onward, "press": _onward,
+    "term": _term, "leave": _leave, "drop": _drop, "arm": _arm, "move": _onward, "push": _onward, "press": _press,
     "strike": _strike, "take": _take, "share": _share, "give": _give, "defend": _defend, "release": _release,
     "capture": _capture, "recall": _recall, "ease": _ease, "lift": _ease, "fire": _fire,
-    "beat": _bout, "fight": _bout, "suspend": _suspend, "talk": _cognate, "walk": _cognate, "seek": _attempt,
+    "beat": _bout, "fight": _fight, "suspend": _suspend, "talk": _cognate, "walk": _cognate, "seek": _attempt,
     "help": _help_along, "question": _unasked,
+    # Fourth round.
+    "allow": _thing_as_doer, "permit": _thing_as_doer, "commit": _allegiance, "offer": _offered_thing,
+    "recognize": _recognize, "return": _trip_home,
 }
 
 

@@ -159,6 +159,28 @@ def _no_actor_acts(token, trigger: Trigger, lemma: str, subject, sources) -> boo
         any(c.dep_ == "poss" for c in o.children) and not _is_someone(o, []) for o in objects)
 
 
+# Deeds only an actor does: a thing as their doer ("the departure may reduce competition", "a
+# deadline to withdraw", "wiretaps discussing the hierarchy") names no event. Blows, accusations
+# and demands stay: "the bomb killed 12", "the resolution condemns", "the letter calls on".
+DELIBERATE_TYPES = {"CONCEDE", "SANCTION", "RETREAT", "AID", "COOPERATE", "CONSULT", "AGREE"}
+# Head nouns of bodies that act ("Mr. Weiner's office contacted him", "the campaign agreed").
+BODY_WORDS = {"office", "campaign", "agency", "department", "ministry", "company", "firm", "organization",
+              "organisation", "foundation", "institute", "bureau", "commission", "authority", "authorities",
+              "service", "court", "network", "station", "newspaper", "union", "church", "school", "university",
+              "hospital", "bank", "government", "regime", "state", "country", "nation", "city", "county"}
+
+
+def _a_thing_acts(trigger: Trigger, subject, sources) -> bool:
+    """Return whether a deliberate deed's doer is a thing: a singular common noun that names no
+    one (its possessor may: "the governor's departure" is still a thing)."""
+    if trigger.plover not in DELIBERATE_TYPES or subject is None or subject.tag_ != "NN":
+        return False   # a plural ("neighbours", "the pirates") may well be people: judged singular only
+    if not any(c.dep_ == "poss" for c in subject.children) and any(_actor_like(s) for s in sources):
+        return False   # "Somali pirates": the phrase itself resolves to an actor
+    return not _is_someone(subject, []) and subject.lemma_.lower() not in BODY_WORDS \
+        and describe(subject.lemma_)[1] is None
+
+
 def _hands_over_no_aid(token) -> bool:
     """Return whether what a verb of giving hands over is no aid: a person ("sending Mr.
     Manafort to assure"), or a word of NOT_AID ("the opening", "the job", "records")."""
@@ -356,6 +378,8 @@ def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: s
     if _not_someone_moving(analyzed, token, trigger, rule, lemma, subject, sources):
         return
     if _no_actor_acts(token, trigger, lemma, subject, sources):
+        return
+    if _a_thing_acts(trigger, subject, sources):
         return
     target_tokens = _target_tokens(token, trigger, rule, lemma, subject)
     targets = _verb_targets(analyzed, token, trigger, target_tokens, sources, subject)
