@@ -35,14 +35,17 @@ VOLATILE = {"applied_at", "ingested_at", "failed_at", "updated_at", "joined_at"}
 SHOWN_DIFFERENCES = 5
 
 
-def table_rows(store, table: str) -> list[str]:
-    """Return the table's rows as JSON lines (volatile columns left out), sorted."""
+def table_rows(store, table: str, corpus: Path) -> list[str]:
+    """Return the table's rows as JSON lines (volatile columns left out, the temporary corpus
+    folder written as <corpus>), sorted."""
     from newsprism.store.duckdb_store import COLUMNS
 
     columns = [c for c in COLUMNS[table] if c not in VOLATILE]
     quoted = ", ".join(f'"{c}"' for c in columns)
     rows = store.con.execute(f"SELECT {quoted} FROM {table}").fetchall()
-    return sorted(json.dumps(dict(zip(columns, row)), default=str, sort_keys=True) for row in rows)
+    folder = json.dumps(str(corpus))[1:-1]
+    return sorted(json.dumps(dict(zip(columns, row)), default=str, sort_keys=True).replace(folder, "<corpus>")
+                  for row in rows)
 
 
 def fingerprint(corpus: Path, db: Path, out: Path) -> dict[str, dict[str, object]]:
@@ -63,7 +66,7 @@ def fingerprint(corpus: Path, db: Path, out: Path) -> dict[str, dict[str, object
         for table in TABLES:
             if table == "schema_version":
                 continue
-            lines = table_rows(store, table)
+            lines = table_rows(store, table, corpus)
             (out / f"{table}.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
             summary[table] = {"rows": len(lines), "sha256": hashlib.sha256("\n".join(lines).encode()).hexdigest()}
     (out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
