@@ -61,3 +61,19 @@ def test_cyclic_garbage_made_during_a_run_is_still_collected():
         del node
         gc.collect()
         assert gone() is None
+
+
+def test_the_web_snapshot_connection_is_bounded_too(tmp_path, monkeypatch):
+    from newsprism.web.snapshot import SnapshotReader
+
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    monkeypatch.setenv("NEWSPRISM_MEMORY_LIMIT", "300MB")
+    reader = SnapshotReader(db)
+    try:
+        reader.refresh(force=True)
+        with reader.cursor() as con:
+            value, unit = con.execute("SELECT current_setting('memory_limit')").fetchone()[0].split()
+        assert unit == "MiB" and 280 < float(value) < 300
+    finally:
+        reader.close()
