@@ -36,11 +36,11 @@ RECORD_FIELDS = ("sentences", "entities", "dates", "cited_sources", "actors", "a
 def parsed_articles(count: int, cache: Path):
     """Return [(Article, Doc)] of the first ``count`` corpus articles, parsing only when not cached."""
     from spacy.tokens import DocBin
+    from throughput import corpus_articles, write_corpus
 
     from newsprism.config import Settings
     from newsprism.nlp.model import load_model
     from newsprism.pipeline import RunReport, iter_articles, text_for_parse
-    from throughput import corpus_articles, write_corpus
 
     settings = Settings()
     nlp = load_model(settings.model, settings.spacy_components)
@@ -82,7 +82,7 @@ def main() -> None:
     parser.add_argument("--no-profile", action="store_true", help="time the stages without cProfile")
     parser.add_argument("--wall", action="store_true", help="wall-clock seconds instead of this process's CPU seconds")
     parser.add_argument("--gc", choices=("default", "freeze", "freeze-big"), default="default",
-                        help="freeze: gc.freeze() after loading, as a run does (pipeline.quiet_collector)")
+                        help="freeze: gc.freeze() after loading; freeze-big: also a young generation of 20,000, as a run does (collector.py)")
     parser.add_argument("--stats", type=Path, help="write the raw cProfile statistics here (for pstats)")
     parser.add_argument("--records", type=Path, help="write a digest of the found records per article here")
     parser.add_argument("--compare", type=Path, help="an earlier --records file to compare with")

@@ -33,7 +33,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
-from _memory import peak_rss_mb  # noqa: E402
+from _memory import peak_rss_mb
 
 
 def current_rss_mb() -> float:
@@ -54,9 +54,10 @@ def reset_peak() -> bool:
 
 def analysed_templates(count: int, cache: Path, out: Path) -> None:
     """Analyse the first ``count`` corpus articles (parses cached) and pickle them to ``out``."""
+    from profile_article_stages import parsed_articles
+
     from newsprism.config import Settings
     from newsprism.pipeline import analyze_doc
-    from profile_article_stages import parsed_articles
 
     articles, docs = parsed_articles(count, cache)
     settings = Settings()

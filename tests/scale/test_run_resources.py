@@ -42,11 +42,10 @@ def test_a_bad_memory_limit_is_one_line_naming_the_setting(tmp_path, settings):
 
 def test_the_collector_settings_come_back_after_a_run_even_one_that_raises():
     before = gc.get_threshold(), gc.get_freeze_count()
-    with pytest.raises(RuntimeError):
-        with fewer_collections() as loaded:
-            assert gc.get_threshold()[0] > before[0][0]
-            loaded()
-            raise RuntimeError("a stage failed")
+    with pytest.raises(RuntimeError), fewer_collections() as loaded:
+        assert gc.get_threshold()[0] > before[0][0]
+        loaded()
+        raise RuntimeError("a stage failed")
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
 
 
