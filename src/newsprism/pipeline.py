@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from newsprism.article_parts import join_parts, part_article, split_points
+from newsprism.collector import fewer_collections
 from newsprism.config import Settings
 from newsprism.errors import NotAnArticleFile, UnreadableArticle, one_line
 from newsprism.ingest.copy_index import (
@@ -472,12 +473,23 @@ def run_analysis(paths: Sequence[str], settings: Settings, store: Store,
     batches are stored. ``on_step(message)`` is told where an article longer than
     ``max_article_chars`` is, part by part.
     """
+    # The collector is set for a long run (see collector.py) only around the work itself.
+    with fewer_collections() as loaded:
+        return _run_analysis(paths, settings, store, on_progress, on_step, loaded)
+
+
+def _run_analysis(paths: Sequence[str], settings: Settings, store: Store,
+                  on_progress: Callable[[int, int, int], None] | None,
+                  on_step: Callable[[str], None] | None, loaded: Callable[[], None]) -> RunReport:
     report = RunReport(max_article_chars=settings.max_article_chars, on_step=on_step)
     inputs = expand_inputs(list(paths))
     files, report.unread = inputs.files, inputs.unread
     report.failures.extend(InputFailure(m.source, m.reason) for m in inputs.missing)
     report.files = len(files)
+    # The run's own bound on DuckDB's memory, whatever the connection was opened with.
+    store.set_memory_limit(settings.duckdb_memory_limit)
     nlp = load_model(settings.model, settings.spacy_components)
+    loaded()   # the model lives through the run: out of the collector's sight
     started = time.perf_counter()
     backfill_band_keys(store, settings.near_duplicate_threshold, settings.minhash_permutations)
     report.add_time("store", time.perf_counter() - started)

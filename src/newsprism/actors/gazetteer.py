@@ -72,9 +72,11 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             for m in TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=200_000)
 def phrase_key(text: str) -> tuple[str, ...]:
-    """Return the token key of a gazetteer phrase, without a leading "the"."""
-    key = tuple(t.norm for t in tokenize(text))
+    """Return the token key of a gazetteer phrase, without a leading "the" (cached: building the
+    gazetteer and resolving every article ask for the same phrases again and again)."""
+    key = tuple(normalize(m.group()) for m in TOKEN.finditer(text))
     return key[1:] if len(key) > 1 and key[0] == "the" else key
 
 

@@ -44,9 +44,17 @@ def normal_form(name: str) -> str:
 
 
 def name_words(name: str) -> list[str]:
-    return [w for w in normal_form(name).replace(".", " ").split() if w]
+    return list(_name_words(name))
 
 
+@lru_cache(maxsize=200_000)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in normal_form(name).replace(".", " ").split() if w)
+
+
+# Cached: a pure function of two strings, asked for every pair of person names of an article
+# (each new name against every name form of every person cluster).
+@lru_cache(maxsize=200_000)
 def same_person(a: str, b: str) -> bool:
     """Return whether two person name forms can name one person.
 
@@ -54,7 +62,7 @@ def same_person(a: str, b: str) -> bool:
     "Volodymyr Zelensky" (transliterations, see transliteration.py); "A. Blinken" ~ "Antony
     Blinken"; but "Sergei Shoigu" is not "Sergey Lavrov", nor "Obama" "Osama".
     """
-    wa, wb = name_words(a), name_words(b)
+    wa, wb = _name_words(a), _name_words(b)
     if not wa or not wb or not same_name(wa[-1], wb[-1]):
         return False
     if len(wa) == 1 or len(wb) == 1:

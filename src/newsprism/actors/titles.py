@@ -76,6 +76,7 @@ def longest_title() -> int:
     return max(len(k) for k in [*titles(), *agent_titles()])
 
 
+@lru_cache(maxsize=100_000)
 def singular(word: str) -> str | None:
     """Return the singular of a regular English plural noun, or None when it is not one."""
     if word.endswith("ies") and len(word) > 4:
@@ -97,6 +98,12 @@ def title_at(tokens: Sequence[Token], i: int, table: dict[tuple[str, ...], Title
     if not 0 <= i < len(tokens):
         return None
     table = titles() if table is None else table
+    # Every title starts with its first word, or is one word in the plural: most words start
+    # none and are passed over without building a key (this runs for every token of an article).
+    first = tokens[i].norm
+    starts = _first_words(table)
+    if first not in starts and singular(first) not in starts:
+        return None
     for length in range(min(longest_title(), len(tokens) - i), 0, -1):
         words = [t.norm for t in tokens[i:i + length]]
         found = table.get(tuple(words))
@@ -108,6 +115,20 @@ def title_at(tokens: Sequence[Token], i: int, table: dict[tuple[str, ...], Title
             if found is not None:
                 return TitleHit(i, i + length, found, True)
     return None
+
+
+_FIRST_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _first_words(table: dict[tuple[str, ...], Title]) -> frozenset[str]:
+    """Return the first words of a title table's keys (kept per table; the tables are built once)."""
+    kept = _FIRST_WORDS.get(id(table))
+    if kept is None or kept[0] is not table or len(_FIRST_WORDS) > 64:
+        if len(_FIRST_WORDS) > 64:
+            _FIRST_WORDS.clear()
+        kept = (table, frozenset(key[0] for key in table if key))
+        _FIRST_WORDS[id(table)] = kept
+    return kept[1]
 
 
 def find_titles(tokens: Sequence[Token], skip: set[int] = frozenset()) -> list[TitleHit]:

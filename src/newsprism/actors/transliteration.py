@@ -46,6 +46,7 @@ def name_key(word: str) -> str:
     return text
 
 
+@lru_cache(maxsize=200_000)
 def same_name(a: str, b: str) -> bool:
     """Return whether two name words can be one name in two transliterations."""
     if a.lower() == b.lower():

@@ -158,6 +158,7 @@ def run_analysis_ray(paths: Sequence[str], settings: Settings, store: Store, add
     report.failures.extend(InputFailure(m.source, m.reason) for m in inputs.missing)
     report.files = len(files)
     outputs = shard_folder(settings)
+    store.set_memory_limit(settings.duckdb_memory_limit)   # as pipeline.run_analysis
     started = time.perf_counter()
     backfill_band_keys(store, settings.near_duplicate_threshold, settings.minhash_permutations)
     report.add_time("store", time.perf_counter() - started)

@@ -12,6 +12,7 @@ store, the last snapshot keeps being served and pages say so; if there is no sna
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import threading
@@ -24,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 
+from newsprism.config import DEFAULT_MEMORY_LIMIT
 from newsprism.errors import NewsprismError, StoreLocked
 from newsprism.store import Store
 
@@ -119,7 +121,9 @@ class SnapshotReader:
             finally:
                 source.close()
             old = self._con
-            self._con = duckdb.connect(str(target), read_only=True)
+            # Bounded as every store connection is (Store checked the value on opening the source).
+            limit = os.environ.get("NEWSPRISM_MEMORY_LIMIT") or DEFAULT_MEMORY_LIMIT
+            self._con = duckdb.connect(str(target), read_only=True, config={"memory_limit": limit})
             self._signature = signature
             self._taken_at = datetime.now()
             self._busy = False
