@@ -136,6 +136,38 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
         if head:
             add(*head, "entity" if any(t.kind == "dateline" for t in found.values()) else "dateline")
             evidenced.add(head)
+    _tagged_places(text, doc, ents, known, notable, add)
+    _untagged_places(text, doc, known, add)
+    if notable is not None and known is not None:
+        # Towns the parser took for people or firms, admitted on the gazetteer's and the sentence's evidence.
+        bodies = [(e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "FAC")]
+        for start, end in abbreviated_regions(text, doc):
+            add(start, end, "entity")
+            evidenced.add((start, end))
+        for start, end in misread_places(doc, text, ents, notable):
+            # Heading a longer body's name ("Rochester Fire Department"), it says where the body is.
+            inside_body = any(bs <= start and end <= be and (bs, be) != (start, end) for bs, be in bodies)
+            add(start, end, "in_name" if inside_body else "entity")
+            evidenced.add((start, end))
+    if notable is not None:
+        for ent in ents:
+            if ent.label_ in ("ORG", "FAC"):
+                for start, end, kind in _places_inside(text, ent, notable):
+                    add(start, end, kind)
+        for start, end in _towns_heading_untagged_names(doc, notable):
+            add(start, end, "in_name")
+        for start, end in beside_places(doc, text, ents, found, notable):
+            add(start, end, "entity")
+            evidenced.add((start, end))
+        _same_name_elsewhere(text, ents, found, add, notable, evidenced)
+    # A surname the article gives a person ("Jim O'Brien" ... "O'Brien said") is not a place.
+    surnames = {ent.text.split()[-1] for ent in ents if ent.label_ == "PERSON" and len(ent.text.split()) >= 2}
+    return sorted((t for t in found.values() if t.kind == "dateline" or (t.start, t.end) in evidenced or t.text not in surnames),
+                  key=lambda t: t.start)
+
+
+def _tagged_places(text: str, doc, ents, known, notable, add) -> None:
+    """Add the place names and demonyms among the parser's entities (``add(start, end, kind)``)."""
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             if name_key(ent.text) in _NOT_PLACES:
@@ -167,6 +199,11 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
                 doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS and known(ent.text):
             # "in Fargo" where the small model took the town for a person or a firm.
             add(ent.start_char, ent.end_char, "entity")
+
+
+def _untagged_places(text: str, doc, known, add) -> None:
+    """Add the place names the parser left untagged: compounds ("Rostov-on-Don"), "X-based",
+    and capitalised names after a place preposition that the gazetteer knows."""
     for token in doc:
         # "Rostov-on-Don", "Stratford-upon-Avon": such compounds are place names wherever they stand.
         compound = _COMPOUND.match(text, token.idx) if token.text[:1].isupper() else None
@@ -189,32 +226,6 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
                 # Not the head of a longer hyphenated name: "at Mar-a-Lago" is no "Mar".
                 if known(text[start:end]) and not _cut_at_hyphen(text, end):
                     add(start, end, "entity")
-    if notable is not None and known is not None:
-        # Towns the parser took for people or firms, admitted on the gazetteer's and the sentence's evidence.
-        bodies = [(e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "FAC")]
-        for start, end in abbreviated_regions(text, doc):
-            add(start, end, "entity")
-            evidenced.add((start, end))
-        for start, end in misread_places(doc, text, ents, notable):
-            # Heading a longer body's name ("Rochester Fire Department"), it says where the body is.
-            inside_body = any(bs <= start and end <= be and (bs, be) != (start, end) for bs, be in bodies)
-            add(start, end, "in_name" if inside_body else "entity")
-            evidenced.add((start, end))
-    if notable is not None:
-        for ent in ents:
-            if ent.label_ in ("ORG", "FAC"):
-                for start, end, kind in _places_inside(text, ent, notable):
-                    add(start, end, kind)
-        for start, end in _towns_heading_untagged_names(doc, notable):
-            add(start, end, "in_name")
-        for start, end in beside_places(doc, text, ents, found, notable):
-            add(start, end, "entity")
-            evidenced.add((start, end))
-        _same_name_elsewhere(text, ents, found, add, notable, evidenced)
-    # A surname the article gives a person ("Jim O'Brien" ... "O'Brien said") is not a place.
-    surnames = {ent.text.split()[-1] for ent in ents if ent.label_ == "PERSON" and len(ent.text.split()) >= 2}
-    return sorted((t for t in found.values() if t.kind == "dateline" or (t.start, t.end) in evidenced or t.text not in surnames),
-                  key=lambda t: t.start)
 
 
 # Words that open organisations' names and are also the names of small towns somewhere
