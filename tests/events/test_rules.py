@@ -124,3 +124,13 @@ def test_every_cameo_code_stored_for_the_example_corpus_agrees(examples_store):
         rows = store.query("SELECT trigger, plover_type, mode, cameo FROM events")
     assert rows
     assert [r for r in rows if not agrees(r["cameo"], r["plover_type"], r["mode"])] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Soldiers hit back at the raiders near the border post.",
+    "Police shot back at the gunmen outside the bank.",
+    "Troops fired back at the militants from the ridge.",
+])
+def test_armed_men_returning_fire_is_an_assault_whatever_the_retort_verb(analyze_text, sentence):
+    analyzed = analyze_text(sentence, published=PUBLISHED)
+    assert [e.plover_type for e in analyzed.events] == ["ASSAULT"], [(e.plover_type, e.rule) for e in analyzed.events]

@@ -374,7 +374,10 @@ def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: s
     elif lemma in ARMED_ONLY | CONVEYING_VERBS and not any(s.sector in ARMED_SECTORS for s in sources):
         return
     if rule.endswith(" back") and trigger.plover == "ACCUSE" and any(s.sector in FORCE_SECTORS for s in sources):
-        trigger, rule = VERBS[(lemma, "")], f"verb:{lemma}"   # "police shot back at the gunmen": fire returned
+        # "police shot back at the gunmen", "troops hit back at the raiders": fire returned. A
+        # retort verb with no rule of its own ("hit") returns fire as "fire" does.
+        lemma_fired = lemma if (lemma, "") in VERBS else "fire"
+        trigger, rule = VERBS[(lemma_fired, "")], f"verb:{lemma_fired}"
     if _not_someone_moving(analyzed, token, trigger, rule, lemma, subject, sources):
         return
     if _no_actor_acts(token, trigger, lemma, subject, sources):
