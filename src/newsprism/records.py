@@ -117,6 +117,10 @@ class ActorRef:
     sector: str | None = None
     start: int | None = None
     end: int | None = None
+    # The country was not found for this actor but guessed from the article (the country it is
+    # about, or the towns a blast's sentence names): good enough to code the event's country,
+    # no evidence that two described people in two reports are one.
+    country_inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -195,11 +195,11 @@ def with_home_countries(analyzed: AnalyzedArticle, doc, refs: list[ActorRef]) ->
         if head is not None and head.lemma_.lower() in BLAST_WORDS:
             # "A roadside bombing near Samarra killed ...": the unknown bombers of that place.
             country = _blast_country(analyzed, head)
-            out.append(dataclasses.replace(ref, country=country) if country else ref)
+            out.append(dataclasses.replace(ref, country=country, country_inferred=True) if country else ref)
             continue
         if someone:
             home = home or article_home(analyzed.actor_mentions, analyzed.actors)
-        out.append(dataclasses.replace(ref, country=home) if someone and home else ref)
+        out.append(dataclasses.replace(ref, country=home, country_inferred=True) if someone and home else ref)
     return out
 
 

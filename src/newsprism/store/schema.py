@@ -132,7 +132,8 @@ TABLES: dict[str, str] = {
         country VARCHAR,
         sector VARCHAR,
         start INTEGER,
-        "end" INTEGER""",
+        "end" INTEGER,
+        country_inferred BOOLEAN""",
     "quotes": """
         id VARCHAR PRIMARY KEY,
         article_id VARCHAR NOT NULL,

@@ -143,10 +143,14 @@ def story_events(store: Store, articles: Sequence[dict], via_outlet: set[tuple[s
         def mention(r: dict) -> str | None:
             return text[r["start"]:r["end"]] if r["start"] is not None and r["end"] is not None else None
 
-        sources = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"], r["sector"],
-                                    r["canonical"], mention(r)) for r in roles[e["id"]]["source"])
-        targets = tuple(participant(r["actor_id"], r["name"], r["country"], r["aliases"] or (), r["kind"], r["sector"],
-                                    r["canonical"], mention(r)) for r in roles[e["id"]]["target"])
+        # A country guessed from the article ("a gunman" in a story about Ohio) codes the event's
+        # country but is no evidence that two described people are one: alignment sees none.
+        sources = tuple(participant(r["actor_id"], r["name"], None if r.get("country_inferred") else r["country"],
+                                    r["aliases"] or (), r["kind"], r["sector"], r["canonical"], mention(r))
+                        for r in roles[e["id"]]["source"])
+        targets = tuple(participant(r["actor_id"], r["name"], None if r.get("country_inferred") else r["country"],
+                                    r["aliases"] or (), r["kind"], r["sector"], r["canonical"], mention(r))
+                        for r in roles[e["id"]]["target"])
         numbers = tuple(n for p in (*sources, *targets) for n in numbers_in(p.name))
         counts = tuple(c for role, parts in (("source", sources), ("target", targets))
                        for p in parts for c in counts_in(p.name, p.head, role))

@@ -20,13 +20,16 @@ def has_event_places(r: Reader) -> bool:
 def _actor_refs(r: Reader, event_ids: Sequence[str]) -> dict[str, dict[str, list[ActorRef]]]:
     refs: dict[str, dict[str, list[ActorRef]]] = defaultdict(lambda: {"source": [], "target": []})
     if event_ids:
+        # Stores written before the flag have no column: their countries read as found.
+        inferred = "country_inferred" if "country_inferred" in r.columns("event_actors") else "NULL AS country_inferred"
         for row in r.rows(
-            'SELECT event_id, role, actor_id, name, country, sector, start, "end" FROM event_actors '
+            f'SELECT event_id, role, actor_id, name, country, sector, start, "end", {inferred} FROM event_actors '
             "WHERE event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY event_id, role, position",
             [list(event_ids)],
         ):
             refs[row["event_id"]].setdefault(row["role"], []).append(ActorRef(
-                row["actor_id"], row["name"], row["country"], row["sector"], row["start"], row["end"]))
+                row["actor_id"], row["name"], row["country"], row["sector"], row["start"], row["end"],
+                bool(row["country_inferred"])))
     return refs
 
 
