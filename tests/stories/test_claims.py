@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from newsprism.stories.claim_pairs import counts_in, numbers_in, pair_score, participant
 from newsprism.stories.claims import (
     LINK_THRESHOLD,
     Claim,
     StoryEvent,
     build_claims,
     find_contradictions,
-    counts_in,
-    numbers_in,
-    pair_score,
-    participant,
 )
 from newsprism.stories.origins import article_origins, match_outlet
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsprism.stories.claims import StoryEvent, numbers_in
+from newsprism.stories.claim_pairs import numbers_in
+from newsprism.stories.claims import StoryEvent
 from newsprism.stories.facts import BOILERPLATE, FACT, build_fact_claims, figures_in, same_fact, speaker_of
 
 

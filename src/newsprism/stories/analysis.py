@@ -16,17 +16,8 @@ from newsprism.errors import one_line
 from newsprism.ingest.wire_agencies import canonical_outlet
 from newsprism.records import InputFailure, stable_id
 from newsprism.store import Store
-from newsprism.stories.claims import (
-    Claim,
-    StoryEvent,
-    build_claims,
-    most_common,
-    counts_in,
-    numbers_in,
-    normal_name,
-    participant,
-    placed_precisely,
-)
+from newsprism.stories.claim_pairs import counts_in, normal_name, numbers_in, participant, placed_precisely
+from newsprism.stories.claims import Claim, StoryEvent, build_claims, most_common
 from newsprism.stories.facts import FACT, build_fact_claims, credited_sentences, story_facts
 from newsprism.stories.framing import deed_rows, framing_rows
 from newsprism.stories.voices import voice_rows

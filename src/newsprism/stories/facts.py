@@ -24,9 +24,8 @@ from importlib.resources import files
 
 from newsprism.records import stable_id
 from newsprism.store import Store
-from newsprism.stories.claims import (
-    GENERIC_COUNTED, HEDGES, MAX_COUNT, NUMBER_WORDS, Claim, Contradiction, StoryEvent, dates_compatible, numbers_in,
-)
+from newsprism.stories.claim_pairs import HEDGES, MAX_COUNT, NUMBER_WORDS, dates_compatible, numbers_in
+from newsprism.stories.claims import GENERIC_COUNTED, Claim, Contradiction, StoryEvent
 from newsprism.stories.framing import STOP
 
 FACT = "FACT"
