@@ -521,3 +521,13 @@ def test_described_things_offered_with_one_head_noun_are_compared_by_their_words
     never = event("2", "b", "Beta", "AID", [HALVIK], [aide, participant(None, "a full-time paid post", None)],
                   "offer", day=None, negated=True, sentence="Halvik did not offer Sestra a full-time paid post.")
     assert find_contradictions([offered, never]) == []
+
+
+def test_a_hyphen_spaced_or_dropped_does_not_make_another_victim():
+    # One deed by one doer, its victims written "co - workers" (a tokenised hyphen) and "coworkers".
+    spaced = event("1", "w", "Wire", "ASSAULT", [MILITIA], [participant(None, "two co - workers", None)], "killed",
+                   numbers=(2,), day=None)
+    joined = event("2", "v", "Vesta", "ASSAULT", [participant(None, "a gunman", None)],
+                   [participant(None, "two coworkers", None)], "killed", numbers=(2,), day=None)
+    assert participant(None, "two co - workers", None).head == participant(None, "the co-worker", None).head == "coworker"
+    assert len(build_claims([spaced, joined])) == 1

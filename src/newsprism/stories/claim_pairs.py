@@ -127,9 +127,11 @@ def participant(actor_id: str | None, name: str, country: str | None, aliases: S
     ``mention``: the words the sentence names it by, when they differ from ``name`` ("he")."""
     key = normal_name(name)
     # The head of "three commanders of the gang" is "commanders"; of "the militia's leaders", "leaders".
-    words = re.split(r"\s+of\s+", key)[0].split()
+    # A hyphen, spaced or not, does not make another noun: "co - workers", "co-workers", "coworkers".
+    joined = normal_name(re.sub(r"(?<=\w)\s+-\s+(?=\w)", "-", name)).replace("-", "")
+    words = re.split(r"\s+of\s+", joined)[0].split()
     if words and (words[-1] in NUMBER_WORDS or words[-1].isdigit()):
-        words = key.split()        # "three of the militia commanders": the head is "commanders"
+        words = joined.split()     # "three of the militia commanders": the head is "commanders"
     head = _singular(words[-1]) if words else ""
     proper = bool(name.strip()) and any(w[:1].isupper() for w in name.split()[-1:])
     names = frozenset({key, *(normal_name(a) for a in aliases)} - {""})
