@@ -531,3 +531,36 @@ def test_a_hyphen_spaced_or_dropped_does_not_make_another_victim():
                    [participant(None, "two coworkers", None)], "killed", numbers=(2,), day=None)
     assert participant(None, "two co - workers", None).head == participant(None, "the co-worker", None).head == "coworker"
     assert len(build_claims([spaced, joined])) == 1
+
+
+def _arrests(count: str, sentence: str, id: str, origin: str, trigger="arrested") -> StoryEvent:
+    police = participant("pol", "City Police", "VLD", sector="COP")
+    return event(id, origin.lower(), origin, "COERCE", [police], [participant(None, count, None)], trigger,
+                 numbers=numbers_in(count), sentence=sentence)
+
+
+def test_a_running_total_is_no_contradiction_of_an_early_count():
+    early = _arrests("one person", "City Police said one person was arrested after the march.", "1", "Wire")
+    total = _arrests("40 people", "By the end of the night City Police had arrested 40 people.", "2", "Vesta")
+    assert not [c for claim in build_claims([early, total]) for c in claim.contradictions]
+
+
+def test_a_count_during_a_spell_is_no_contradiction_of_the_whole():
+    spell = _arrests("two people", "During the first clashes City Police arrested two people.", "1", "Wire")
+    whole = _arrests("nine people", "City Police arrested nine people at the march.", "2", "Vesta")
+    assert not [c for claim in build_claims([spell, whole]) for c in claim.contradictions]
+
+
+def test_counts_of_two_deeds_of_one_attack_are_no_contradiction():
+    killed = event("1", "w", "Wire", "ASSAULT", [MILITIA], [participant(None, "two guards", None)], "killed",
+                   numbers=(2,), sentence="The militia killed two guards at the dam.")
+    wounded = event("2", "v", "Vesta", "ASSAULT", [MILITIA], [participant(None, "five guards", None)], "wounded",
+                    numbers=(5,), sentence="The militia wounded five guards at the dam.")
+    assert not [c for c in find_contradictions([killed, wounded])]
+
+
+def test_counts_of_one_deed_in_one_scope_still_contradict():
+    few = _arrests("two people", "City Police arrested two people at the march.", "1", "Wire")
+    many = _arrests("nine people", "City Police arrested nine people at the march.", "2", "Vesta")
+    assert [(c.kind, c.first_value, c.second_value) for claim in build_claims([few, many])
+            for c in claim.contradictions] == [("number", "2 people", "9 people")]

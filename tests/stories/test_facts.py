@@ -144,3 +144,11 @@ def test_shares_and_parts_of_a_total_are_not_counts():
     assert stated_counts("The boxer landed 28 of his 68 jabs in the round.") == ()
     assert stated_counts("She completed her first 17 dives without a fault.") == ()
     assert stated_counts("Rescuers freed another 20 miners overnight.") == ()
+
+
+def test_a_count_so_far_is_no_contradiction_of_an_unscoped_one():
+    # "so far" makes a running total: more may have been hurt later than the other outlet counted.
+    a = fact("1", "a", "Courier", "A gas blast shook the harbour district on Sunday, injuring five people so far.")
+    b = fact("2", "b", "Herald", "The blast in the harbour district injured two people, the fire service said.")
+    b = StoryEvent(**{**{f: getattr(b, f) for f in b.__slots__}, "attribution": "the fire service"})
+    assert all(c.contradictions == [] for c in build_fact_claims([a, b]))

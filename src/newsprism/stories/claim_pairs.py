@@ -197,6 +197,23 @@ def counts_in(phrase: str, head: str, role: str = "target") -> tuple[tuple[str, 
     return tuple(out)
 
 
+def _read_count_scopes() -> re.Pattern[str]:
+    """Return one pattern of the phrases in data/count_scopes.txt."""
+    text = (Path(__file__).parent / "data" / "count_scopes.txt").read_text(encoding="utf-8")
+    phrases = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    alternatives = (r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
+
+
+_COUNT_SCOPES = _read_count_scopes()
+
+
+def count_scope(sentence: str) -> frozenset[str]:
+    """Return the phrases that scope a sentence's counts to part of a happening or to a running
+    total ("during the final run", "by the end of the night", "so far"); empty when it has none."""
+    return frozenset(" ".join(m.group(0).lower().split()) for m in _COUNT_SCOPES.finditer(sentence))
+
+
 # -- comparing two events ------------------------------------------------------------------------
 
 # Words that stand for someone named elsewhere: two unresolved "he" are no evidence of one actor.

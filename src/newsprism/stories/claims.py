@@ -35,6 +35,7 @@ import numpy as np
 # GENERIC_HEADS and participant are imported from here by claim_increments and its tests.
 from newsprism.stories.claim_pairs import (  # noqa: F401
     DATE_DISPUTE_DAYS,
+    DEEDS_DONE_TO,
     GENERIC_HEADS,
     PLACE_APART_KM,
     QUAD_CLASS,
@@ -44,6 +45,7 @@ from newsprism.stories.claim_pairs import (  # noqa: F401
     _match,
     _name_words,
     _singular,
+    count_scope,
     dates_compatible,
     distance_km,
     normal_name,
@@ -51,6 +53,7 @@ from newsprism.stories.claim_pairs import (  # noqa: F401
     participant,
     role_match,
     same_place,
+    same_verb_deed,
 )
 
 # Contradictions over whether the happening took place or who did it; the others (number,
@@ -450,7 +453,15 @@ def _count_clash(a: StoryEvent, b: StoryEvent) -> tuple[str, str] | None:
     Counts are compared role by role (whom it was done to against whom it was done to, never the
     doers against the victims). The same noun is the same quantity; a generic noun ("people")
     counts anyone, so "12 people killed" and "three guards killed" clash; "31 fire engines" and
-    "three aerials" do not."""
+    "three aerials" do not.
+
+    Only counts of one deed and one scope are one quantity: "killed two" and "wounded five" count
+    two things of one attack, and a count "during the final run" or "by the end of the night" is
+    part or a running total of what an unscoped count gives."""
+    if a.plover_type in DEEDS_DONE_TO and not same_verb_deed(a.lemma, b.lemma):
+        return None
+    if count_scope(a.sentence) != count_scope(b.sentence):
+        return None
     for role in ("source", "target"):
         counts_a = [(noun, v) for r, noun, v in a.counts if r == role]
         counts_b = [(noun, v) for r, noun, v in b.counts if r == role]

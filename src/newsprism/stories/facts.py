@@ -24,7 +24,7 @@ from importlib.resources import files
 
 from newsprism.records import stable_id
 from newsprism.store import Store
-from newsprism.stories.claim_pairs import HEDGES, MAX_COUNT, NUMBER_WORDS, dates_compatible, numbers_in
+from newsprism.stories.claim_pairs import HEDGES, MAX_COUNT, NUMBER_WORDS, count_scope, dates_compatible, numbers_in
 from newsprism.stories.claims import GENERIC_COUNTED, Claim, Contradiction, StoryEvent
 from newsprism.stories.framing import STOP
 
@@ -368,6 +368,8 @@ def count_clash(a: StoryEvent, b: StoryEvent) -> tuple[str, str] | None:
         return None
     if a.date and b.date and not dates_compatible(a, b):
         return None
+    if count_scope(a.sentence) != count_scope(b.sentence):
+        return None            # "by the end, 46 arrested" / "one arrested": a running total against an early count
     counts_a, counts_b = stated_counts(a.sentence), stated_counts(b.sentence)
     for key in {(c.anchor, c.noun) for c in counts_a} & {(c.anchor, c.noun) for c in counts_b}:
         values_a = {c.value for c in counts_a if (c.anchor, c.noun) == key}
