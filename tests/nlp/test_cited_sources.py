@@ -129,3 +129,47 @@ def test_a_credit_line_of_the_articles_own_publisher_is_not_a_relay(nlp):
 ])
 def test_speakers_and_citers_are_not_relayed(nlp, text):
     assert [c for c in _cited(nlp, text) if c[2] == "relays"] == []
+
+
+# -- round 5: one origin per article, outlets of the packaged table, quoted outlets, split domains --
+
+def _relays(nlp, text: str) -> list[str]:
+    return [name for name, _, relation, _ in _cited(nlp, text) if relation == "relays"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a known outlet the tagger leaves without an entity label
+    ("ESPN is reporting that the club has offered the striker a four-year contract.", ["ESPN"]),
+    # a known outlet the tagger takes for a demonym or a common noun
+    ("The director has chosen not to return for the sequel, according to The Playlist.", ["Playlist"]),
+    # a site named by its domain, cut in two by the sentence splitter at the dot
+    ("The prison service is hunting an escaped inmate, HarbourNews. com reports.", ["HarbourNews.com"]),
+    # a quote a party gave, passed on by an outlet: the outlet is relayed
+    ("“I will not back a man who insults my family,” the senator said, according to Reuters.", ["Reuters"]),
+])
+def test_round5_relays(nlp, text, expected):
+    assert _relays(nlp, text) == expected
+
+
+def test_the_first_outlet_in_the_lead_is_the_origin_and_later_ones_are_attributed(nlp):
+    text = ("The doctor is the transition team's first choice for the post, according to the Talvera Herald. "
+            "The Herald says he wants the job. Reuters has confirmed that he was approached.")
+    cited = {name: relation for name, _, relation, _ in _cited(nlp, text)}
+    assert cited["Talvera Herald"] == "relays" and cited["Herald"] == "relays"   # one outlet by two names
+    assert cited["Reuters"] == "attributes"                                      # a later confirmation
+
+
+def test_a_credit_line_is_the_origin_before_an_outlet_credited_in_the_text(nlp):
+    text = "Brasna (AFP) - The ferry sank off the coast, the Talvera Herald reported. Rescuers searched all night."
+    assert _relays(nlp, text) == ["AFP"]
+
+
+@pytest.mark.parametrize("text", [
+    # an outlet's own words quoted as a voice: an old headline, a rival's scoop
+    "“Agents have tied the break-in to a campaign of political spying,” the Talvera Herald reported in 1972.",
+    "“There will be a new director, and he will be a man,” Entertainment Weekly is reporting.",
+    # a known outlet's name that is also a common word, alone at the start of a sentence
+    "People reported seeing smoke above the harbour on Friday.",
+])
+def test_quoted_outlets_and_common_words_are_not_relayed(nlp, text):
+    assert _relays(nlp, text) == []
