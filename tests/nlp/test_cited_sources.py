@@ -173,3 +173,32 @@ def test_a_credit_line_is_the_origin_before_an_outlet_credited_in_the_text(nlp):
 ])
 def test_quoted_outlets_and_common_words_are_not_relayed(nlp, text):
     assert _relays(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description of the medium beside its name: the name is the source
+    ("Police detained twelve protesters, state news agency Anadolu reported.", ["Anadolu"]),
+    # a country before the agency's name is not its name; a demonym inside a name stays ("Press Democrat")
+    ("The reactor was shut down on Sunday, Japan's Kyodo news agency said.", ["Kyodo"]),
+    ("The singer died at home on Thursday, the Marsh Democrat newspaper reported.", ["Marsh Democrat"]),
+    # a part of an outlet, or a report of it, speaks for the outlet
+    ("The mutineers withdrew from the city, Talvera Radio's website said.", ["Talvera Radio"]),
+    ("The mutineers withdrew from the city, a report by the Talvera Herald said.", ["Talvera Herald"]),
+])
+def test_round5_names_of_outlets(nlp, text, expected):
+    assert _relays(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("MOSCOW, June 24 (Reuters) - The mutineers withdrew from the city late on Saturday.", "Reuters"),
+    ("MINSK, June 27. /TASS/. The plane landed at a military airfield.", "TASS"),
+])
+def test_a_dateline_credit_on_a_site_carrying_the_wire_story_is_a_relay(nlp, text, agency):
+    # The dateline is blanked before parsing, so its credit is read from the text.
+    carried = build_article(RawArticle(source="<t>", text=text, format="html", outlet="The Harbour Ledger"))
+    cited = find_cited_sources(carried, nlp(text_for_parse(carried)), 0)
+    assert [(c.name, c.relation, c.cue) for c in cited] == [(agency, "relays", "credit line")]
+    # Without an outlet of its own, the article is the agency's: nothing to relay.
+    own = build_article(RawArticle(source="<t>", text=text, format="html"))
+    assert own.outlet == agency
+    assert [c for c in find_cited_sources(own, nlp(text_for_parse(own)), 0) if c.relation == "relays"] == []

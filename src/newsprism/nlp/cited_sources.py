@@ -159,9 +159,16 @@ def _body_name(doc, start: int, end: int) -> tuple[str, str | None]:
     """Return the name of the body inside a phrase: an entity if one is there, else the phrase."""
     span = doc[start:end]
     # "the Press Democrat newspaper": the proper nouns before a medium's kind name the outlet.
+    # ("Japan's Kyodo news agency" is Kyodo: a country or a demonym before the name is not it.)
     if span.root.lower_ in MEDIUM_HEADS:
         before = [t for t in span if t.i < span.root.i and t.pos_ == "PROPN" and t.dep_ == "compound"]
-        if len(before) >= 2 or (before and not span_ents(span)):
+        while before and before[0].ent_type_ in ("NORP", "GPE") and before[0].ent_iob_ == "B" \
+                and (len(before) == 1 or before[1].ent_iob_ != "I"):
+            before = before[1:]        # a leading demonym or country ("Russian", "Japan"), not "Press Democrat"
+        ents = span_ents(span)
+        holds_head = any(e.start <= span.root.i < e.end for e in ents)     # "the Anadolu Agency": the entity
+        others = [e for e in ents if e.label_ not in ("NORP", "GPE") and not (e.start <= before[0].i < e.end)] if before else []
+        if len(before) >= 2 or (before and not holds_head and not others):
             return doc[before[0].i:before[-1].i + 1].text, "MEDIUM"
     # The entity holding the phrase's head names the body: "the Veldoran broadcaster Veldora One"
     # is Veldora One, not Veldoran.
@@ -195,6 +202,8 @@ def _body_name(doc, start: int, end: int) -> tuple[str, str | None]:
 _DOMAIN_NAME = re.compile(r"\w\.(?:com|org|net|co\.uk|com\.au)$", re.I)
 # Words for a piece of reporting: "according to a report from WCCO-TV" credits WCCO-TV.
 REPORT_NOUNS = {"report", "reports", "story", "article", "interview", "broadcast", "dispatch", "piece"}
+# Parts of an outlet that speak for it: "Harbour Radio's website said" credits Harbour Radio.
+OUTLET_PARTS = {"website", "site", "edition", "service", "bulletin", "newscast", "feed", "channel"}
 
 
 def _credited_outlet(head):
@@ -202,9 +211,10 @@ def _credited_outlet(head):
     from WCCO-TV", "Michael Silverman of the Boston Herald", "The Washington Post's Howard Kurtz"),
     else ``head`` itself."""
     candidates = []
-    if head.lower_ in REPORT_NOUNS:
+    if head.lower_ in REPORT_NOUNS or head.lower_ in OUTLET_PARTS:
         candidates = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "in", "by", "on", "of")
                       for g in c.children if g.dep_ == "pobj"]
+        candidates += [c for c in head.children if c.dep_ == "poss"]      # "Harbour Radio's website"
     elif head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
         candidates = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")
                       for g in c.children if g.dep_ == "pobj"]
@@ -294,6 +304,10 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
                 len(phrase) <= 2 and phrase.text.islower() and phrase.root.lower_ not in ("media",)
                 and not _DOMAIN_NAME.search(phrase.text)):
             return
+        # "state news agency Anadolu reported": a kind of medium with no name in it ("the state news
+        # agency", "the newspaper") is a description; the name beside it is the source.
+        if phrase.root.lower_ in MEDIUM_HEADS and phrase.text.islower() and not _DOMAIN_NAME.search(phrase.text):
+            return
         name, label = _body_name(doc, start, end)
         kind = classify_source(name, label)
         if kind == "person" or not name.strip() or (start, end) in seen:
@@ -323,6 +337,9 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
         if token.pos_ == "VERB" and token.lemma_ in SPEECH_LEMMAS:
             for child in token.children:
                 if child.dep_ in ("nsubj",) and child.pos_ in ("PROPN", "NOUN"):
+                    # "a report by the Talvera Herald said", "Harbour Radio's website said": the outlet
+                    if child.lower_ in REPORT_NOUNS or child.lower_ in OUTLET_PARTS:
+                        child = _credited_outlet(child)
                     start, end = _noun_phrase(child)
                     phrase = doc[start:end]
                     if any(e.label_ == "PERSON" for e in span_ents(phrase)) and not _MEDIA_WORDS.search(phrase.text):
@@ -427,6 +444,18 @@ def _credit_lines(article: Article, doc, last_of_lead: int, last_sentence: int,
     """Return the agencies credited by a credit line in the lead or the closing line."""
     patterns = _credit_line_patterns()
     out = []
+    # The dateline is blanked before parsing ("MOSCOW, June 24 (Reuters) -"), so the agency it
+    # credits is read from the article's text. Without an outlet of its own the article took
+    # the agency for its outlet (ingest.metadata); with one (a site carrying the wire story) the
+    # agency is relayed.
+    if article.dateline_span:
+        d_start, d_end = article.dateline_span
+        match = patterns[0].search(article.text, d_start, d_end)
+        if match and not (article.outlet and is_own_outlet(match.group(1), article.outlet)):
+            index = next((i for i, sent in enumerate(doc.sents) if sent.end_char > match.start(1)), 0)
+            out.append(CitedSource(article_id=article.id, sentence_index=index, start=match.start(1),
+                                   end=match.end(1), name=match.group(1), kind="media", relation="relays",
+                                   cue="credit line"))
     for i, sent in enumerate(doc.sents):
         in_lead = i <= last_of_lead
         if not (in_lead or i == last_sentence):
