@@ -202,3 +202,21 @@ def test_a_dateline_credit_on_a_site_carrying_the_wire_story_is_a_relay(nlp, tex
     own = build_article(RawArticle(source="<t>", text=text, format="html"))
     assert own.outlet == agency
     assert [c for c in find_cited_sources(own, nlp(text_for_parse(own)), 0) if c.relation == "relays"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the reporting verb before its subject, which the parser takes for an object
+    ("The talks had failed, reported the Talvera Herald.", ["Talvera Herald"]),
+    # an outlet telling what it found out
+    ("The talks failed on Friday, the Associated Press has learned.", ["Associated Press"]),
+    # the outlet behind "reporting"
+    ("The talks failed, according to the Talvera Herald's reporting.", ["Talvera Herald"]),
+])
+def test_round5_more_cues(nlp, text, expected):
+    assert _relays(nlp, text) == expected
+
+
+def test_learning_of_something_is_not_a_report(nlp):
+    # "learned of" names no finding passed on
+    text = "Since Harbour Radio learned of the plan, its presenters have avoided the subject."
+    assert _relays(nlp, text) == []

@@ -46,7 +46,10 @@ _PARTY_WORDS = re.compile(
 REPORTING_CUES = {"according to", "report", "publish", "broadcast", "air", "credit line", "quote", "cite"}
 
 SPEECH_LEMMAS = {"say", "report", "announce", "confirm", "state", "tell", "write", "claim", "add", "quote",
-                 "publish", "cite", "note", "post", "broadcast", "air"}
+                 "publish", "cite", "note", "post", "broadcast", "air",
+                 # how outlets present what they found out: "the AP has learned", "the BBC understands"
+                 "learn", "reveal", "understand"}
+FINDING_LEMMAS = {"learn", "reveal", "understand"}
 _GOVERNMENT_WORDS = re.compile(
     r"\b(department|ministry|kremlin|white house|government|cabinet|presidency|presidential|office|embassy|"
     r"(?:border|security|intelligence|federal|state|press|prison|customs|emergency) service|"
@@ -201,9 +204,18 @@ def _body_name(doc, start: int, end: int) -> tuple[str, str | None]:
 # A site named by its domain: "washingtonpost.com", "harbournews.co.uk".
 _DOMAIN_NAME = re.compile(r"\w\.(?:com|org|net|co\.uk|com\.au)$", re.I)
 # Words for a piece of reporting: "according to a report from WCCO-TV" credits WCCO-TV.
-REPORT_NOUNS = {"report", "reports", "story", "article", "interview", "broadcast", "dispatch", "piece"}
+REPORT_NOUNS = {"report", "reports", "story", "article", "interview", "broadcast", "dispatch", "piece", "reporting",
+                "coverage", "sources"}
 # Parts of an outlet that speak for it: "Harbour Radio's website said" credits Harbour Radio.
 OUTLET_PARTS = {"website", "site", "edition", "service", "bulletin", "newscast", "feed", "channel"}
+
+
+def _inverted(verb) -> bool:
+    """Return whether a reporting verb comes after what is reported, before its subject: "the
+    talks failed, reported the Talvera Herald" (the parser takes the name for an object)."""
+    doc = verb.doc
+    return (verb.i > 0 and doc[verb.i - 1].text == "," and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and verb.lemma_ in ("say", "report", "write", "add", "state", "note"))
 
 
 def _credited_outlet(head):
@@ -262,9 +274,10 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
         # in a HuffPost article: the outlet's own reporting.
         if own_outlet and is_own_outlet(name, article.outlet):
             return "attributes"
-        # "CNN didn't report it", "ABC will broadcast the show": no report passed on.
+        # "CNN didn't report it", "ABC will broadcast the show": no report passed on. ("..., wrote
+        # the Talvera Herald": the name the parser took for an object is the inverted subject.)
         if token is not None and (any(c.dep_ == "neg" for c in token.children)
-                                  or (any(c.dep_ == "dobj" for c in token.children)
+                                  or (any(c.dep_ == "dobj" for c in token.children) and not _inverted(token)
                                       and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
                                       and token.lemma_ not in ("cite", "quote"))):
             return "attributes"
@@ -334,9 +347,12 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
                 add(start, end, "according to", token)
             continue
         # "X said/reported/announced", with X an organisation or media, not a person
-        if token.pos_ == "VERB" and token.lemma_ in SPEECH_LEMMAS:
+        # ("CNN learned of his candidacy" is not a report: finding out passes news on only with
+        # what was found out, "the AP has learned that ...".)
+        if token.pos_ == "VERB" and token.lemma_ in SPEECH_LEMMAS and not (
+                token.lemma_ in FINDING_LEMMAS and not any(c.dep_ == "ccomp" for c in token.children)):
             for child in token.children:
-                if child.dep_ in ("nsubj",) and child.pos_ in ("PROPN", "NOUN"):
+                if (child.dep_ == "nsubj" or (child.dep_ == "dobj" and _inverted(token))) and child.pos_ in ("PROPN", "NOUN"):
                     # "a report by the Talvera Herald said", "Harbour Radio's website said": the outlet
                     if child.lower_ in REPORT_NOUNS or child.lower_ in OUTLET_PARTS:
                         child = _credited_outlet(child)
