@@ -129,3 +129,94 @@ def test_a_credit_line_of_the_articles_own_publisher_is_not_a_relay(nlp):
 ])
 def test_speakers_and_citers_are_not_relayed(nlp, text):
     assert [c for c in _cited(nlp, text) if c[2] == "relays"] == []
+
+
+# -- round 5: one origin per article, outlets of the packaged table, quoted outlets, split domains --
+
+def _relays(nlp, text: str) -> list[str]:
+    return [name for name, _, relation, _ in _cited(nlp, text) if relation == "relays"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a known outlet the tagger leaves without an entity label
+    ("ESPN is reporting that the club has offered the striker a four-year contract.", ["ESPN"]),
+    # a known outlet the tagger takes for a demonym or a common noun
+    ("The director has chosen not to return for the sequel, according to The Playlist.", ["Playlist"]),
+    # a site named by its domain, cut in two by the sentence splitter at the dot
+    ("The prison service is hunting an escaped inmate, HarbourNews. com reports.", ["HarbourNews.com"]),
+    # a quote a party gave, passed on by an outlet: the outlet is relayed
+    ("“I will not back a man who insults my family,” the senator said, according to Reuters.", ["Reuters"]),
+])
+def test_round5_relays(nlp, text, expected):
+    assert _relays(nlp, text) == expected
+
+
+def test_the_first_outlet_in_the_lead_is_the_origin_and_later_ones_are_attributed(nlp):
+    text = ("The doctor is the transition team's first choice for the post, according to the Talvera Herald. "
+            "The Herald says he wants the job. Reuters has confirmed that he was approached.")
+    cited = {name: relation for name, _, relation, _ in _cited(nlp, text)}
+    assert cited["Talvera Herald"] == "relays" and cited["Herald"] == "relays"   # one outlet by two names
+    assert cited["Reuters"] == "attributes"                                      # a later confirmation
+
+
+def test_a_credit_line_is_the_origin_before_an_outlet_credited_in_the_text(nlp):
+    text = "Brasna (AFP) - The ferry sank off the coast, the Talvera Herald reported. Rescuers searched all night."
+    assert _relays(nlp, text) == ["AFP"]
+
+
+@pytest.mark.parametrize("text", [
+    # an outlet's own words quoted as a voice: an old headline, a rival's scoop
+    "“Agents have tied the break-in to a campaign of political spying,” the Talvera Herald reported in 1972.",
+    "“There will be a new director, and he will be a man,” Entertainment Weekly is reporting.",
+    # a known outlet's name that is also a common word, alone at the start of a sentence
+    "People reported seeing smoke above the harbour on Friday.",
+])
+def test_quoted_outlets_and_common_words_are_not_relayed(nlp, text):
+    assert _relays(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a description of the medium beside its name: the name is the source
+    ("Police detained twelve protesters, state news agency Anadolu reported.", ["Anadolu"]),
+    # a country before the agency's name is not its name; a demonym inside a name stays ("Press Democrat")
+    ("The reactor was shut down on Sunday, Japan's Kyodo news agency said.", ["Kyodo"]),
+    ("The singer died at home on Thursday, the Marsh Democrat newspaper reported.", ["Marsh Democrat"]),
+    # a part of an outlet, or a report of it, speaks for the outlet
+    ("The mutineers withdrew from the city, Talvera Radio's website said.", ["Talvera Radio"]),
+    ("The mutineers withdrew from the city, a report by the Talvera Herald said.", ["Talvera Herald"]),
+])
+def test_round5_names_of_outlets(nlp, text, expected):
+    assert _relays(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("MOSCOW, June 24 (Reuters) - The mutineers withdrew from the city late on Saturday.", "Reuters"),
+    ("MINSK, June 27. /TASS/. The plane landed at a military airfield.", "TASS"),
+])
+def test_a_dateline_credit_on_a_site_carrying_the_wire_story_is_a_relay(nlp, text, agency):
+    # The dateline is blanked before parsing, so its credit is read from the text.
+    carried = build_article(RawArticle(source="<t>", text=text, format="html", outlet="The Harbour Ledger"))
+    cited = find_cited_sources(carried, nlp(text_for_parse(carried)), 0)
+    assert [(c.name, c.relation, c.cue) for c in cited] == [(agency, "relays", "credit line")]
+    # Without an outlet of its own, the article is the agency's: nothing to relay.
+    own = build_article(RawArticle(source="<t>", text=text, format="html"))
+    assert own.outlet == agency
+    assert [c for c in find_cited_sources(own, nlp(text_for_parse(own)), 0) if c.relation == "relays"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the reporting verb before its subject, which the parser takes for an object
+    ("The talks had failed, reported the Talvera Herald.", ["Talvera Herald"]),
+    # an outlet telling what it found out
+    ("The talks failed on Friday, the Associated Press has learned.", ["Associated Press"]),
+    # the outlet behind "reporting"
+    ("The talks failed, according to the Talvera Herald's reporting.", ["Talvera Herald"]),
+])
+def test_round5_more_cues(nlp, text, expected):
+    assert _relays(nlp, text) == expected
+
+
+def test_learning_of_something_is_not_a_report(nlp):
+    # "learned of" names no finding passed on
+    text = "Since Harbour Radio learned of the plan, its presenters have avoided the subject."
+    assert _relays(nlp, text) == []

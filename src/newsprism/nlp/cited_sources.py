@@ -13,6 +13,7 @@ a State Department release" attribute a statement to a body. People who speak ar
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Span
@@ -20,9 +21,11 @@ from spacy.tokens import Span
 from newsprism.ingest.wire_agencies import agency_alternatives, canonical_outlet, wire_agency
 from newsprism.records import Article, CitedSource
 
-# The lead: this many sentences from the one holding the dateline (or the first). (Counting only
-# sentences of narrative, past time stamps and headline fragments, found two more relays on the dev
-# gold and five false ones on the test gold: left out.)
+# The lead: this many sentences from the one holding the dateline (or the first), time stamps and
+# headline lines included, as the gold's annotators counted it. (Counting only sentences of
+# narrative, past stamps and headline fragments, was tried twice, in rounds 3 and 5: it finds the
+# odd credit in a fourth line but credits outlets for side details far more often: dev relays P
+# 0.79 -> 0.68.)
 LEAD_SENTENCES = 3
 # Heads of media named as a group, not as one outlet.
 GROUP_MEDIA = {"media", "reports", "outlets", "press", "newspapers", "channels", "broadcasters", "sources"}
@@ -43,7 +46,10 @@ _PARTY_WORDS = re.compile(
 REPORTING_CUES = {"according to", "report", "publish", "broadcast", "air", "credit line", "quote", "cite"}
 
 SPEECH_LEMMAS = {"say", "report", "announce", "confirm", "state", "tell", "write", "claim", "add", "quote",
-                 "publish", "cite", "note", "post", "broadcast", "air"}
+                 "publish", "cite", "note", "post", "broadcast", "air",
+                 # how outlets present what they found out: "the AP has learned", "the BBC understands"
+                 "learn", "reveal", "understand"}
+FINDING_LEMMAS = {"learn", "reveal", "understand"}
 _GOVERNMENT_WORDS = re.compile(
     r"\b(department|ministry|kremlin|white house|government|cabinet|presidency|presidential|office|embassy|"
     r"(?:border|security|intelligence|federal|state|press|prison|customs|emergency) service|"
@@ -59,6 +65,12 @@ PERSON_TITLES = {"governor", "minister", "president", "spokesman", "spokeswoman"
                  "prime", "chancellor", "senator", "lawmaker", "diplomat", "diplomats", "aide", "adviser", "advisor",
                  "head", "director", "founder", "owner", "king", "queen", "premier", "lawyer", "analyst", "expert",
                  "reporter", "correspondent", "journalist", "editor", "witness", "resident", "doctor"}
+# Outlets of the table whose bare name is also a common word ("People reported seeing smoke", "Time
+# said"): named alone, they are not taken as the outlet through the table.
+COMMON_WORD_OUTLETS = {"time", "people", "today", "insider", "trend", "variety", "deadline", "independent", "mirror",
+                       "metro", "economist", "nation", "punch", "stuff", "essence", "examiner", "inquirer", "vice",
+                       "salon", "slate", "billboard", "sun", "star", "express", "kan", "fox", "vox", "sabah", "mehr",
+                       "petra", "kayhan", "dawn", "news", "fars"}
 _GENERIC_HEADS = {"statement", "release", "report", "reports", "source", "sources", "official", "officials"}
 
 
@@ -100,6 +112,11 @@ def classify_source(name: str, label: str | None) -> str:
     if label == "MEDIUM" or _MEDIA_WORDS.search(name) or (" " not in name.strip() and _MEDIA_IN_WORD.search(name)) \
             or re.search(r"\w\.(?:com|co\.uk|net)$", name.strip(), re.I):
         return "media"                    # a news site named by its domain: "MyFoxHouston.com reports"
+    # An outlet of the packaged table, written as a name ("ESPN", "The Playlist"), whatever the
+    # tagger made of it (no entity, or a demonym).
+    if name[:1].isupper() and known_outlet(name) is not None and label != "PERSON" \
+            and name.strip().lower() not in COMMON_WORD_OUTLETS:
+        return "media"
     if label == "PERSON":
         return "person"
     if label in ("ORG", "NORP", "GPE", None):
@@ -145,9 +162,16 @@ def _body_name(doc, start: int, end: int) -> tuple[str, str | None]:
     """Return the name of the body inside a phrase: an entity if one is there, else the phrase."""
     span = doc[start:end]
     # "the Press Democrat newspaper": the proper nouns before a medium's kind name the outlet.
+    # ("Japan's Kyodo news agency" is Kyodo: a country or a demonym before the name is not it.)
     if span.root.lower_ in MEDIUM_HEADS:
         before = [t for t in span if t.i < span.root.i and t.pos_ == "PROPN" and t.dep_ == "compound"]
-        if len(before) >= 2 or (before and not span_ents(span)):
+        while before and before[0].ent_type_ in ("NORP", "GPE") and before[0].ent_iob_ == "B" \
+                and (len(before) == 1 or before[1].ent_iob_ != "I"):
+            before = before[1:]        # a leading demonym or country ("Russian", "Japan"), not "Press Democrat"
+        ents = span_ents(span)
+        holds_head = any(e.start <= span.root.i < e.end for e in ents)     # "the Anadolu Agency": the entity
+        others = [e for e in ents if e.label_ not in ("NORP", "GPE") and not (e.start <= before[0].i < e.end)] if before else []
+        if len(before) >= 2 or (before and not holds_head and not others):
             return doc[before[0].i:before[-1].i + 1].text, "MEDIUM"
     # The entity holding the phrase's head names the body: "the Veldoran broadcaster Veldora One"
     # is Veldora One, not Veldoran.
@@ -180,7 +204,18 @@ def _body_name(doc, start: int, end: int) -> tuple[str, str | None]:
 # A site named by its domain: "washingtonpost.com", "harbournews.co.uk".
 _DOMAIN_NAME = re.compile(r"\w\.(?:com|org|net|co\.uk|com\.au)$", re.I)
 # Words for a piece of reporting: "according to a report from WCCO-TV" credits WCCO-TV.
-REPORT_NOUNS = {"report", "reports", "story", "article", "interview", "broadcast", "dispatch", "piece"}
+REPORT_NOUNS = {"report", "reports", "story", "article", "interview", "broadcast", "dispatch", "piece", "reporting",
+                "coverage", "sources"}
+# Parts of an outlet that speak for it: "Harbour Radio's website said" credits Harbour Radio.
+OUTLET_PARTS = {"website", "site", "edition", "service", "bulletin", "newscast", "feed", "channel"}
+
+
+def _inverted(verb) -> bool:
+    """Return whether a reporting verb comes after what is reported, before its subject: "the
+    talks failed, reported the Talvera Herald" (the parser takes the name for an object)."""
+    doc = verb.doc
+    return (verb.i > 0 and doc[verb.i - 1].text == "," and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and verb.lemma_ in ("say", "report", "write", "add", "state", "note"))
 
 
 def _credited_outlet(head):
@@ -188,9 +223,10 @@ def _credited_outlet(head):
     from WCCO-TV", "Michael Silverman of the Boston Herald", "The Washington Post's Howard Kurtz"),
     else ``head`` itself."""
     candidates = []
-    if head.lower_ in REPORT_NOUNS:
+    if head.lower_ in REPORT_NOUNS or head.lower_ in OUTLET_PARTS:
         candidates = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "in", "by", "on", "of")
                       for g in c.children if g.dep_ == "pobj"]
+        candidates += [c for c in head.children if c.dep_ == "poss"]      # "Harbour Radio's website"
     elif head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
         candidates = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")
                       for g in c.children if g.dep_ == "pobj"]
@@ -201,6 +237,17 @@ def _credited_outlet(head):
         if _MEDIA_WORDS.search(text) or known_outlet(re.sub(r"['’]s$", "", text)) or wire_agency(text):
             return candidate
     return head
+
+
+_OPENS_WITH_QUOTE = re.compile(r"\s*(?:[“\"]|``)")
+
+
+def _first_closing_quote(sent) -> int:
+    """Return the index of the token closing the quote a sentence opens with (or past its end)."""
+    for token in sent[1:]:
+        if token.text in ("”", "\"", "''"):
+            return token.i
+    return sent.end
 
 
 def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[CitedSource]:
@@ -227,14 +274,21 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
         # in a HuffPost article: the outlet's own reporting.
         if own_outlet and is_own_outlet(name, article.outlet):
             return "attributes"
-        # "CNN didn't report it", "ABC will broadcast the show": no report passed on.
+        # "CNN didn't report it", "ABC will broadcast the show": no report passed on. ("..., wrote
+        # the Talvera Herald": the name the parser took for an object is the inverted subject.)
         if token is not None and (any(c.dep_ == "neg" for c in token.children)
-                                  or (any(c.dep_ == "dobj" for c in token.children)
+                                  or (any(c.dep_ == "dobj" for c in token.children) and not _inverted(token)
                                       and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
                                       and token.lemma_ not in ("cite", "quote"))):
             return "attributes"
         # "“He is not welcome,” Fox said": outlets do not speak in quotes; "Mr. Fox", "Vicente Fox" are people.
         if cue in ("say", "tell") and re.search(r"[“”\"]|``|''", token.sent.text if token is not None else ""):
+            return "attributes"
+        # "“There will be a new director,” the magazine is reporting": the outlet's own words,
+        # quoted as a voice (often an old headline or a rival's scoop), not news passed on.
+        # ("“...,” Cruz said, according to The Hill" is The Hill passing on Cruz's words: a relay.)
+        if token is not None and cue != "according to" and _OPENS_WITH_QUOTE.match(token.sent.text) \
+                and token.i > _first_closing_quote(token.sent):
             return "attributes"
         # A person the article names by that name speaks ("Vicente Fox ... Fox said"); an outlet
         # of the same name would report.
@@ -263,6 +317,10 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
                 len(phrase) <= 2 and phrase.text.islower() and phrase.root.lower_ not in ("media",)
                 and not _DOMAIN_NAME.search(phrase.text)):
             return
+        # "state news agency Anadolu reported": a kind of medium with no name in it ("the state news
+        # agency", "the newspaper") is a description; the name beside it is the source.
+        if phrase.root.lower_ in MEDIUM_HEADS and phrase.text.islower() and not _DOMAIN_NAME.search(phrase.text):
+            return
         name, label = _body_name(doc, start, end)
         kind = classify_source(name, label)
         if kind == "person" or not name.strip() or (start, end) in seen:
@@ -289,9 +347,15 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
                 add(start, end, "according to", token)
             continue
         # "X said/reported/announced", with X an organisation or media, not a person
-        if token.pos_ == "VERB" and token.lemma_ in SPEECH_LEMMAS:
+        # ("CNN learned of his candidacy" is not a report: finding out passes news on only with
+        # what was found out, "the AP has learned that ...".)
+        if token.pos_ == "VERB" and token.lemma_ in SPEECH_LEMMAS and not (
+                token.lemma_ in FINDING_LEMMAS and not any(c.dep_ == "ccomp" for c in token.children)):
             for child in token.children:
-                if child.dep_ in ("nsubj",) and child.pos_ in ("PROPN", "NOUN"):
+                if (child.dep_ == "nsubj" or (child.dep_ == "dobj" and _inverted(token))) and child.pos_ in ("PROPN", "NOUN"):
+                    # "a report by the Talvera Herald said", "Harbour Radio's website said": the outlet
+                    if child.lower_ in REPORT_NOUNS or child.lower_ in OUTLET_PARTS:
+                        child = _credited_outlet(child)
                     start, end = _noun_phrase(child)
                     phrase = doc[start:end]
                     if any(e.label_ == "PERSON" for e in span_ents(phrase)) and not _MEDIA_WORDS.search(phrase.text):
@@ -324,8 +388,56 @@ def find_cited_sources(article: Article, doc, lead_sentence_index: int) -> list[
                     name, label = _body_name(doc, start, end)
                     if classify_source(name, label) == "media" or wire_agency(name) is not None:
                         add(start, end, "quote" if token.lemma_ == "quote" else token.lemma_, token)
+    found.extend(_split_domains(article, doc, last_of_lead, found))
     found.extend(_credit_lines(article, doc, last_of_lead, last_sentence, seen))
-    return found
+    return one_relay(found)
+
+
+def one_relay(found: list[CitedSource]) -> list[CitedSource]:
+    """Keep one relayed outlet per article: the origin of what it tells in its own voice.
+
+    A credit line ("(AP) -", "— AFP") says whose copy the article is, so it wins; else the first
+    outlet credited in the lead. Outlets credited after it ("the Post claims", "CNN has confirmed",
+    "according to the Times, even Woodward was shocked") confirm or add details to news the
+    article already has from the first: they are attributed, as other sources are. A later
+    credit of the same outlet by another name ("washingtonpost.com", "the Post") stays a relay.
+    """
+    relays = [c for c in found if c.relation == "relays"]
+    if len(relays) <= 1:
+        return found
+    first = min(relays, key=lambda c: (c.cue != "credit line", c.start))
+    kept = canonical_outlet(first.name)
+    same = {c for c in relays if canonical_outlet(c.name) == kept or _names_alike(c.name, first.name)}
+    return [c if c.relation != "relays" or c in same else replace(c, relation="attributes") for c in found]
+
+
+def _names_alike(a: str, b: str) -> bool:
+    """Return whether one name's words are within the other's ("Post" and "Washington Post")."""
+    wa, wb = (set(re.findall(r"[a-z0-9]+", canonical_outlet(n))) - {"the", "com", "news"} for n in (a, b))
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+# A news site named by its domain written with a space after the dot, as tokenised corpora have it
+# ("MyFoxHouston. com reports."): the sentence splitter often cuts it at the dot, and the parse
+# then has "com" for the subject of "reports".
+_SPLIT_DOMAIN = re.compile(r"(?<![\w.])([A-Z][\w-]{2,})\.\s+(com|net|org|co\.uk)\s+(reports|reported|is reporting|says|said)\b")
+
+
+def _split_domains(article: Article, doc, last_of_lead: int, found: list[CitedSource]) -> list[CitedSource]:
+    """Return the sites credited in the lead by a domain name written in two pieces."""
+    sentences = list(doc.sents)
+    end = sentences[min(last_of_lead, len(sentences) - 1)].end_char if sentences else 0
+    out = []
+    for match in _SPLIT_DOMAIN.finditer(doc.text, 0, end):
+        if any(c.start < match.end(2) and match.start(1) < c.end for c in found):
+            continue          # the parse read the name whole
+        name = f"{match.group(1)}.{match.group(2)}"
+        if article.outlet and is_own_outlet(name, article.outlet):
+            continue
+        sent_i = next(i for i, sent in enumerate(sentences) if sent.start_char <= match.start(1) < sent.end_char)
+        out.append(CitedSource(article_id=article.id, sentence_index=sent_i, start=match.start(1), end=match.end(2),
+                               name=name, kind="media", relation="relays", cue=match.group(3).split()[-1]))
+    return out
 
 
 # A credit line: the agency in brackets or slashes, or after a dash, at the start of the lead
@@ -348,6 +460,18 @@ def _credit_lines(article: Article, doc, last_of_lead: int, last_sentence: int,
     """Return the agencies credited by a credit line in the lead or the closing line."""
     patterns = _credit_line_patterns()
     out = []
+    # The dateline is blanked before parsing ("MOSCOW, June 24 (Reuters) -"), so the agency it
+    # credits is read from the article's text. Without an outlet of its own the article took
+    # the agency for its outlet (ingest.metadata); with one (a site carrying the wire story) the
+    # agency is relayed.
+    if article.dateline_span:
+        d_start, d_end = article.dateline_span
+        match = patterns[0].search(article.text, d_start, d_end)
+        if match and not (article.outlet and is_own_outlet(match.group(1), article.outlet)):
+            index = next((i for i, sent in enumerate(doc.sents) if sent.end_char > match.start(1)), 0)
+            out.append(CitedSource(article_id=article.id, sentence_index=index, start=match.start(1),
+                                   end=match.end(1), name=match.group(1), kind="media", relation="relays",
+                                   cue="credit line"))
     for i, sent in enumerate(doc.sents):
         in_lead = i <= last_of_lead
         if not (in_lead or i == last_sentence):
