@@ -196,3 +196,9 @@ def test_an_event_told_again_keeps_the_place_it_was_first_given(analyse):
     assert dateline is not None and dateline.place.name == "Washington"
     placed = next(p for p in place_events([event], analyzed.places, doc, dateline) if p.role == "location")
     assert placed.place.name == "Kabul" and placed.how == "sentence", placed
+
+
+def test_a_country_qualifying_a_noun_yields_to_the_place_heading_its_own_phrase(analyse):
+    # "a U.S. consulate" says whose consulate, "in Benghazi" says where the attack was.
+    analyzed = analyse("Militants launched an attack on a U.S. consulate in Benghazi on Tuesday night, officials said.")
+    assert _place_of(analyzed, "attack").place.name == "Benghazi"

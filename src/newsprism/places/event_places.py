@@ -155,7 +155,7 @@ def main_place(resolved: Sequence[PlaceMention], doc=None) -> PlaceMention | Non
 def _attached(trigger, mentions: Sequence[PlaceMention], plover_type: str) -> tuple[PlaceMention | None, PlaceMention | None]:
     """Return the places of the sentence the parse hangs on the trigger: (location, destination)."""
     doc = trigger.doc
-    location = destination = None
+    locations, destination = [], None
     for m in mentions:
         token = _token_at(doc, m.toponym.start, m.toponym.end)
         if token is None:
@@ -163,11 +163,19 @@ def _attached(trigger, mentions: Sequence[PlaceMention], plover_type: str) -> tu
         how = _attachment(token, trigger, plover_type)
         if how == "site" and m.place.feature_code in ("PCLI", "CONT"):
             continue             # a country as object is an actor ("Russia attacked Ukraine")
-        if how in ("location", "site") and location is None:
-            location = m
+        if how in ("location", "site"):
+            locations.append((_qualifies_a_noun(token, trigger), m))
         elif how == "destination" and destination is None:
             destination = m
+    # A place heading its own phrase ("in Benghazi") says where; one that only qualifies a noun on
+    # the way ("an attack on a U.S. outpost in Benghazi") says whose, and yields to it.
+    location = min(locations, key=lambda qm: qm[0])[1] if locations else None
     return location, destination
+
+
+def _qualifies_a_noun(token, trigger) -> bool:
+    """Return whether the place is a modifier of a noun other than the trigger ("a U.S. outpost")."""
+    return token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.i != trigger.i
 
 
 def _place_of_earlier_mention(trigger, resolved: Sequence[PlaceMention], doc) -> PlaceMention | None:
