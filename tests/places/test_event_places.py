@@ -202,3 +202,12 @@ def test_a_country_qualifying_a_noun_yields_to_the_place_heading_its_own_phrase(
     # "a U.S. consulate" says whose consulate, "in Benghazi" says where the attack was.
     analyzed = analyse("Militants launched an attack on a U.S. consulate in Benghazi on Tuesday night, officials said.")
     assert _place_of(analyzed, "attack").place.name == "Benghazi"
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON -- The president praised the agency on Monday and said the career of Sen. Jane Doe (D-Vt.) was over.",
+    "WASHINGTON -- The president praised the agency on Monday, a day after Rep. John Roe, R-Ohio, quit the panel.",
+])
+def test_a_legislators_party_seat_is_where_she_is_from_not_where_the_news_is(analyse, text):
+    praised = _place_of(analyse(text), "praised")
+    assert praised.how == "dateline" and praised.place.name == "Washington"

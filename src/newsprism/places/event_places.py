@@ -238,4 +238,4 @@ ROLE_WEIGHT = {"origin": 0.25, "destination": 0.5, "locative": 1.0, "other": 1.0
 
 def _role(doc, mention: PlaceMention) -> str:
     token = _token_at(doc, mention.toponym.start, mention.toponym.end)
-    return "other" if token is None else mention_role(token)
+    return "other" if token is None else mention_role(token, mention.toponym.start)

@@ -10,6 +10,8 @@ when the article's place is chosen (``event_places.main_place``).
 
 from __future__ import annotations
 
+import re
+
 # Titles whose place is a constituency: the politician is from there, the news is mostly elsewhere.
 HOME_TITLES = {"rep", "rep.", "reps", "reps.", "representative", "representatives", "sen", "sen.", "sens", "sens.",
                "senator", "senators", "congressman", "congresswoman", "congressmember", "lawmaker", "lawmakers",
@@ -29,6 +31,8 @@ ORIGIN_PREPOSITIONS = {"from"}
 DESTINATION_PREPOSITIONS = {"to", "toward", "towards", "into", "onto"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "on", "near", "outside", "inside", "throughout", "around", "within", "across"}
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "appos", "flat")
+# A legislator's party and state or seat: "Sen. Jane Doe (D-Vt.)", "Rep. Roe, R-Ohio".
+_PARTY_BEFORE = re.compile(r"\b[RDI]-$")
 
 
 def phrase_head(token):
@@ -52,8 +56,14 @@ def _qualifies_a_person(token) -> bool:
     return False
 
 
-def mention_role(token) -> str:
-    """Return "origin", "destination", "locative" or "other" for the place name whose root is ``token``."""
+def mention_role(token, start: int | None = None) -> str:
+    """Return "origin", "destination", "locative" or "other" for the place name whose root is ``token``.
+
+    ``start`` is where the name begins in the text (its root may be a later word).
+    """
+    begin = token.idx if start is None else start
+    if _PARTY_BEFORE.search(token.doc.text[max(0, begin - 2):begin]):
+        return "origin"              # "Sen. Jane Doe (D-Vt.)": her seat, whatever the parse made of it
     if _qualifies_a_person(token):
         return "origin"              # "North Carolina Rep. Bob Etheridge", "New York Republican Rep. Grimm"
     head = phrase_head(token)
