@@ -181,3 +181,9 @@ def test_the_capitals_district_abbreviated_alone_is_a_place_in_the_capital(nlp):
     assert "D.C." in found, (found, ents)
     (district,) = candidates("D.C.")
     assert district.name == "District of Columbia" and abs(district.lat - 38.9) < 0.2
+
+
+def test_a_legislature_after_in_is_no_hamlet_of_its_name(nlp):
+    # "in Congress" reads like "in Fargo", and a hamlet in Arizona is called Congress.
+    found, ents = _found(nlp, "Several Democrats in Congress said on Tuesday that they would oppose the deal.")
+    assert "Congress" not in found, (found, ents)

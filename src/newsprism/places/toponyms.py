@@ -113,6 +113,8 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
         if not trimmed:
             return
         s, e = trimmed
+        if kind != "dateline" and name_key(text[s:e]) in _NOT_PLACES:
+            return                      # whichever pass found it: "Democrats in Congress" is no Arizona hamlet
         overlapping = [(os_, oe) for os_, oe in found if s < oe and os_ < e]
         if overlapping:
             # A longer name replaces the shorter ones it covers ("Rostov" inside "Rostov-on-Don").
