@@ -211,3 +211,10 @@ def test_a_country_qualifying_a_noun_yields_to_the_place_heading_its_own_phrase(
 def test_a_legislators_party_seat_is_where_she_is_from_not_where_the_news_is(analyse, text):
     praised = _place_of(analyse(text), "praised")
     assert praised.how == "dateline" and praised.place.name == "Washington"
+
+
+def test_a_seat_of_power_the_parser_calls_a_body_is_a_place_after_at_a(analyse):
+    # "a White House dinner": the building where the speech was given, though tagged as the institution.
+    analyzed = analyse("The president criticized the senators on Friday night at a White House dinner for donors.")
+    criticized = _place_of(analyzed, "criticized")
+    assert criticized.how == "sentence" and abs(criticized.place.lat - 38.9) < 0.2
