@@ -218,3 +218,11 @@ def test_a_seat_of_power_the_parser_calls_a_body_is_a_place_after_at_a(analyse):
     analyzed = analyse("The president criticized the senators on Friday night at a White House dinner for donors.")
     criticized = _place_of(analyzed, "criticized")
     assert criticized.how == "sentence" and abs(criticized.place.lat - 38.9) < 0.2
+
+
+def test_the_town_of_a_news_outlet_does_not_make_the_articles_place(analyse):
+    # Two mentions of the station's town against one of the town she spoke in.
+    analyzed = analyse("The senator criticized the plan on Wednesday. She spoke to reporters in Tulsa later that day. "
+                       "Earlier she had told a local Denver TV station and the Denver Fox affiliate the same thing.")
+    criticized = _place_of(analyzed, "criticized")
+    assert criticized.how == "article" and criticized.place.name == "Tulsa"

@@ -21,6 +21,10 @@ HOME_TITLES = {"rep", "rep.", "reps", "reps.", "representative", "representative
 # reporter"): the place says who they are, not where the sentence's events happen.
 PERSON_NOUNS = {"man", "men", "woman", "women", "boy", "girl", "teen", "teenager", "resident", "residents", "reporter",
                 "journalist", "developer", "businessman", "businesswoman", "student", "couple", "family"}
+# News outlets a place qualifies ("a local Denver TV station", "the Denver Fox affiliate"): the place
+# says where the outlet is, not where what it reports happened.
+OUTLET_NOUNS = {"station", "affiliate", "newspaper", "paper", "daily", "tabloid", "magazine", "channel",
+                "broadcaster", "radio", "television", "tv", "outlet", "website"}
 # Nouns whose possessor or "of" object is a constituency ("North Carolina's 2nd Congressional District").
 SEAT_NOUNS = {"district", "delegation", "constituency", "seat"}
 # Verbs whose "on/to/toward X" is where the mover is going ("marched on Moscow").
@@ -49,7 +53,7 @@ def _qualifies_a_person(token) -> bool:
         if node.dep_ not in _MODIFIER_DEPS or node.head.i == node.i:
             return False
         node = node.head
-        if node.lower_ in HOME_TITLES or node.lower_ in PERSON_NOUNS or node.ent_type_ == "PERSON":
+        if node.lower_ in HOME_TITLES or node.lower_ in PERSON_NOUNS or node.lower_ in OUTLET_NOUNS or node.ent_type_ == "PERSON":
             return True
         if node.lower_ in SEAT_NOUNS:
             return True
