@@ -226,3 +226,12 @@ def test_the_town_of_a_news_outlet_does_not_make_the_articles_place(analyse):
                        "Earlier she had told a local Denver TV station and the Denver Fox affiliate the same thing.")
     criticized = _place_of(analyzed, "criticized")
     assert criticized.how == "article" and criticized.place.name == "Tulsa"
+
+
+def test_the_state_a_sentence_speaks_of_is_the_articles_state_not_the_datelines_city(analyse):
+    analyzed = analyse("WASHINGTON -- Arizona's governor vetoed the measure on Wednesday, aides in Phoenix said. "
+                       "Critics in Arizona had protested for days. The state legislature rejected the budget.")
+    rejected = _place_of(analyzed, "rejected")
+    assert rejected.how == "article" and rejected.place.name == "Arizona"
+    # Without such words the dateline still places a sentence that names no place.
+    assert _place_of(analyzed, "vetoed").how == "dateline"

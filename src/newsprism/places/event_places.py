@@ -90,6 +90,7 @@ def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateli
     # is ("the 76ers fired their coach": Philadelphia).
     main = main_place(resolved, doc) or main_place(
         [m for m in mentions if m.place is not None and m.reason == "resolved" and m.toponym.kind in ("in_name", "repeat")], doc)
+    state = _state_of(main, resolved)
     out: list[EventPlace] = []
     for event in events:
         trigger = _token_at(doc, event.start, event.end)
@@ -108,6 +109,10 @@ def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateli
             out.append(EventPlace(event.id, narrower.place, narrower.toponym.text, None, None, "article"))
         elif location is not None:
             out.append(EventPlace(event.id, location.place, location.toponym.text, location.toponym.start, location.toponym.end, "sentence"))
+        elif state is not None and trigger is not None and _speaks_of_the_state(trigger):
+            # "The state legislature passed the bill" in a Washington-datelined story about Arizona:
+            # "the state" is the state the article is about, not the dateline's city.
+            out.append(EventPlace(event.id, state.place, state.toponym.text, None, None, "article"))
         elif dateline_mention is not None and dateline_mention.place is not None:
             t = dateline_mention.toponym
             out.append(EventPlace(event.id, dateline_mention.place, t.text, t.start, t.end, "dateline"))
@@ -212,6 +217,20 @@ def _the_sentences_one_place(mentions: Sequence[PlaceMention], doc) -> PlaceMent
     """
     here = [m for m in mentions if m.toponym.kind != "dateline" and _role(doc, m) in ("locative", "other")]
     return here[0] if here and len({_key(m.place) for m in here}) == 1 else None
+
+
+def _state_of(main: PlaceMention | None, resolved: Sequence[PlaceMention]) -> PlaceMention | None:
+    """Return the mention of the first-level region the article's place is, or lies in, when the text names it."""
+    if main is None or main.place.feature_code == "ADM1":
+        return main
+    return next((m for m in resolved if m.place.feature_code == "ADM1" and m.place.country == main.place.country
+                 and m.place.admin1_code == main.place.admin1_code), None)
+
+
+def _speaks_of_the_state(trigger) -> bool:
+    """Return whether the trigger's sentence refers to a state without naming it ("the state", "state lawmakers")."""
+    return any(t.lower_ == "state" and t.text.islower() and (t.dep_ == "compound" or any(c.lower_ == "the" for c in t.children))
+               for t in trigger.sent)
 
 
 def _narrower(location: PlaceMention, main: PlaceMention | None) -> PlaceMention | None:
