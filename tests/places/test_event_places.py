@@ -235,3 +235,10 @@ def test_the_state_a_sentence_speaks_of_is_the_articles_state_not_the_datelines_
     assert rejected.how == "article" and rejected.place.name == "Arizona"
     # Without such words the dateline still places a sentence that names no place.
     assert _place_of(analyzed, "vetoed").how == "dateline"
+
+
+def test_an_event_at_an_occasion_told_before_takes_the_occasions_place(analyse):
+    # "after her speech" points back to "a speech in Tulsa", not to the dateline's city.
+    analyzed = analyse("DENVER -- The senator gave a speech in Tulsa on Monday about the budget. "
+                       "In answer to a question after her speech, she criticized the plan.")
+    assert _place_of(analyzed, "criticized").place.name == "Tulsa"

@@ -195,8 +195,21 @@ def _place_of_earlier_mention(trigger, resolved: Sequence[PlaceMention], doc) ->
         noun = trigger.head
     else:
         noun = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
-    if noun is None:
-        return None
+    # "after his speech, Obama defended ...": the occasion named by a time preposition under the trigger.
+    occasions = [t for t in trigger.subtree if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in OCCASION_PREPOSITIONS]
+    for noun in ([noun] if noun is not None else []) + occasions:
+        found = _placed_earlier(noun, resolved, doc)
+        if found is not None:
+            return found
+    return None
+
+
+# Prepositions whose object is the occasion an event happened at ("after his speech", "during the hearing").
+OCCASION_PREPOSITIONS = {"after", "during", "before", "following", "at"}
+
+
+def _placed_earlier(noun, resolved: Sequence[PlaceMention], doc) -> PlaceMention | None:
+    """Return the place an earlier mention of the noun got from its sentence, if any."""
     for earlier in reversed([t for t in doc[: noun.sent.start] if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN"]):
         sent = earlier.sent
         mentions = [m for m in resolved if sent.start_char <= m.toponym.start < sent.end_char]
