@@ -242,3 +242,16 @@ def test_an_event_at_an_occasion_told_before_takes_the_occasions_place(analyse):
     analyzed = analyse("DENVER -- The senator gave a speech in Tulsa on Monday about the budget. "
                        "In answer to a question after her speech, she criticized the plan.")
     assert _place_of(analyzed, "criticized").place.name == "Tulsa"
+
+
+def test_a_lead_takes_the_place_of_the_quote_that_follows_it(analyse):
+    # The quote runs over two sentences; "he said during a town hall in Tucson" gives the occasion.
+    analyzed = analyse('WASHINGTON -- The president criticized the leak of the files on Friday. '
+                       '"Nobody has read your mail. The rules are strict," he said during a town hall in Tucson, Ariz.')
+    assert _place_of(analyzed, "criticized").place.name == "Tucson"
+
+
+def test_someone_elses_quote_does_not_move_the_lead(analyse):
+    analyzed = analyse('WASHINGTON -- The president criticized the leak of the files on Friday. '
+                       '"Nobody has read your mail," the spokesman said during a trip to Tucson.')
+    assert _place_of(analyzed, "criticized").how == "dateline"

@@ -103,6 +103,8 @@ def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateli
             location = _the_sentences_one_place(here, doc)
         if location is None and trigger is not None:
             location = _place_of_earlier_mention(trigger, resolved, doc)
+        if location is None and trigger is not None:
+            location = _place_of_the_quote_that_follows(trigger, by_sentence)
         narrower = _narrower(location, main) if location is not None else None
         if narrower is not None:
             # "an attack on a bank in Greece" in an article about Athens: the article's place is the finer answer.
@@ -202,6 +204,27 @@ def _place_of_earlier_mention(trigger, resolved: Sequence[PlaceMention], doc) ->
         if found is not None:
             return found
     return None
+
+
+def _place_of_the_quote_that_follows(trigger, by_sentence: dict[int, list[PlaceMention]]) -> PlaceMention | None:
+    """Return where the speaker was when the next lines quote him: '"...," he said during a speech in San Jose.'
+
+    A lead often sums up what someone said ("Obama defended the programs on Friday") and the
+    quote that follows (one or two sentences: quotes run over sentences) gives the occasion.
+    Only a pronoun speaker counts: it is the same person; the first attribution decides.
+    """
+    doc = trigger.doc
+    sents = list(doc.sents)
+    at = next(i for i, s in enumerate(sents) if s.start <= trigger.i < s.end)
+    for index in range(at + 1, min(at + 1 + QUOTE_REACH, len(sents))):
+        for token in sents[index]:
+            if token.lemma_ in ("say", "tell") and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "they") for c in token.children):
+                location, _ = _attached(token, by_sentence.get(index, []), "")
+                return location
+    return None
+
+
+QUOTE_REACH = 2
 
 
 # Prepositions whose object is the occasion an event happened at ("after his speech", "during the hearing").
