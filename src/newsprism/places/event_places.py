@@ -91,6 +91,14 @@ def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateli
     main = main_place(resolved, doc) or main_place(
         [m for m in mentions if m.place is not None and m.reason == "resolved" and m.toponym.kind in ("in_name", "repeat")], doc)
     state = _state_of(main, resolved)
+    sentence_list: list = []
+
+    def sentences() -> list:
+        # Doc.sents walks the whole parse: built once, and only when a quote must be looked up.
+        if not sentence_list:
+            sentence_list.extend(doc.sents)
+        return sentence_list
+
     out: list[EventPlace] = []
     for event in events:
         trigger = _token_at(doc, event.start, event.end)
@@ -104,7 +112,8 @@ def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateli
         if location is None and trigger is not None:
             location = _place_of_earlier_mention(trigger, resolved, doc)
         if location is None and trigger is not None:
-            location = _place_of_the_quote_that_follows(trigger, by_sentence)
+            if any(by_sentence.get(event.sentence_index + k) for k in range(1, QUOTE_REACH + 1)):
+                location = _place_of_the_quote_that_follows(event.sentence_index, sentences(), by_sentence)
         narrower = _narrower(location, main) if location is not None else None
         if narrower is not None:
             # "an attack on a bank in Greece" in an article about Athens: the article's place is the finer answer.
@@ -206,16 +215,13 @@ def _place_of_earlier_mention(trigger, resolved: Sequence[PlaceMention], doc) ->
     return None
 
 
-def _place_of_the_quote_that_follows(trigger, by_sentence: dict[int, list[PlaceMention]]) -> PlaceMention | None:
+def _place_of_the_quote_that_follows(at: int, sents: list, by_sentence: dict[int, list[PlaceMention]]) -> PlaceMention | None:
     """Return where the speaker was when the next lines quote him: '"...," he said during a speech in San Jose.'
 
     A lead often sums up what someone said ("Obama defended the programs on Friday") and the
     quote that follows (one or two sentences: quotes run over sentences) gives the occasion.
     Only a pronoun speaker counts: it is the same person; the first attribution decides.
     """
-    doc = trigger.doc
-    sents = list(doc.sents)
-    at = next(i for i, s in enumerate(sents) if s.start <= trigger.i < s.end)
     for index in range(at + 1, min(at + 1 + QUOTE_REACH, len(sents))):
         for token in sents[index]:
             if token.lemma_ in ("say", "tell") and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "they") for c in token.children):

@@ -60,13 +60,23 @@ def _qualifies_a_person(token) -> bool:
     return False
 
 
+def _after_a_party(token, start: int) -> bool:
+    """Return whether the name beginning at ``start`` follows a party letter and a hyphen ("D-Vt.")."""
+    doc = token.doc
+    first = token
+    while first.i > 0 and first.idx > start:
+        first = doc[first.i - 1]
+    # (Doc.text would rebuild the whole text on each call: only the few characters before are joined.)
+    before = "".join(doc[k].text_with_ws for k in range(max(0, first.i - 2), first.i)) + first.text[:max(0, start - first.idx)]
+    return bool(_PARTY_BEFORE.search(before))
+
+
 def mention_role(token, start: int | None = None) -> str:
     """Return "origin", "destination", "locative" or "other" for the place name whose root is ``token``.
 
     ``start`` is where the name begins in the text (its root may be a later word).
     """
-    begin = token.idx if start is None else start
-    if _PARTY_BEFORE.search(token.doc.text[max(0, begin - 2):begin]):
+    if _after_a_party(token, token.idx if start is None else start):
         return "origin"              # "Sen. Jane Doe (D-Vt.)": her seat, whatever the parse made of it
     if _qualifies_a_person(token):
         return "origin"              # "North Carolina Rep. Bob Etheridge", "New York Republican Rep. Grimm"
