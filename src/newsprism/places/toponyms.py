@@ -31,6 +31,7 @@ SITE_PREPOSITIONS = {"at", "in", "inside", "outside", "near"}
 _NOT_PLACES = {"twitter", "telegram", "facebook", "youtube", "instagram", "whatsapp",
                # Bodies that hamlets somewhere are named after ("Congress", Arizona).
                "congress", "parliament", "senate", "house", "assembly", "cabinet", "duma", "knesset"}
+_LONGEST_NOT_PLACE = max(len(word) for word in _NOT_PLACES) + 4     # room for "the " (name_key drops it)
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +117,7 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
         if not trimmed:
             return
         s, e = trimmed
-        if kind != "dateline" and name_key(text[s:e]) in _NOT_PLACES:
+        if kind != "dateline" and e - s <= _LONGEST_NOT_PLACE and name_key(text[s:e]) in _NOT_PLACES:
             return                      # whichever pass found it: "Democrats in Congress" is no Arizona hamlet
         overlapping = [(os_, oe) for os_, oe in found if s < oe and os_ < e]
         if overlapping:
