@@ -196,3 +196,62 @@ def test_an_event_told_again_keeps_the_place_it_was_first_given(analyse):
     assert dateline is not None and dateline.place.name == "Washington"
     placed = next(p for p in place_events([event], analyzed.places, doc, dateline) if p.role == "location")
     assert placed.place.name == "Kabul" and placed.how == "sentence", placed
+
+
+def test_a_country_qualifying_a_noun_yields_to_the_place_heading_its_own_phrase(analyse):
+    # "a U.S. consulate" says whose consulate, "in Benghazi" says where the attack was.
+    analyzed = analyse("Militants launched an attack on a U.S. consulate in Benghazi on Tuesday night, officials said.")
+    assert _place_of(analyzed, "attack").place.name == "Benghazi"
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON -- The president praised the agency on Monday and said the career of Sen. Jane Doe (D-Vt.) was over.",
+    "WASHINGTON -- The president praised the agency on Monday, a day after Rep. John Roe, R-Ohio, quit the panel.",
+])
+def test_a_legislators_party_seat_is_where_she_is_from_not_where_the_news_is(analyse, text):
+    praised = _place_of(analyse(text), "praised")
+    assert praised.how == "dateline" and praised.place.name == "Washington"
+
+
+def test_a_seat_of_power_the_parser_calls_a_body_is_a_place_after_at_a(analyse):
+    # "a White House dinner": the building where the speech was given, though tagged as the institution.
+    analyzed = analyse("The president criticized the senators on Friday night at a White House dinner for donors.")
+    criticized = _place_of(analyzed, "criticized")
+    assert criticized.how == "sentence" and abs(criticized.place.lat - 38.9) < 0.2
+
+
+def test_the_town_of_a_news_outlet_does_not_make_the_articles_place(analyse):
+    # Two mentions of the station's town against one of the town she spoke in.
+    analyzed = analyse("The senator criticized the plan on Wednesday. She spoke to reporters in Tulsa later that day. "
+                       "Earlier she had told a local Denver TV station and the Denver Fox affiliate the same thing.")
+    criticized = _place_of(analyzed, "criticized")
+    assert criticized.how == "article" and criticized.place.name == "Tulsa"
+
+
+def test_the_state_a_sentence_speaks_of_is_the_articles_state_not_the_datelines_city(analyse):
+    analyzed = analyse("WASHINGTON -- Arizona's governor vetoed the measure on Wednesday, aides in Phoenix said. "
+                       "Critics in Arizona had protested for days. The state legislature rejected the budget.")
+    rejected = _place_of(analyzed, "rejected")
+    assert rejected.how == "article" and rejected.place.name == "Arizona"
+    # Without such words the dateline still places a sentence that names no place.
+    assert _place_of(analyzed, "vetoed").how == "dateline"
+
+
+def test_an_event_at_an_occasion_told_before_takes_the_occasions_place(analyse):
+    # "after her speech" points back to "a speech in Tulsa", not to the dateline's city.
+    analyzed = analyse("DENVER -- The senator gave a speech in Tulsa on Monday about the budget. "
+                       "In answer to a question after her speech, she criticized the plan.")
+    assert _place_of(analyzed, "criticized").place.name == "Tulsa"
+
+
+def test_a_lead_takes_the_place_of_the_quote_that_follows_it(analyse):
+    # The quote runs over two sentences; "he said during a town hall in Tucson" gives the occasion.
+    analyzed = analyse('WASHINGTON -- The president criticized the leak of the files on Friday. '
+                       '"Nobody has read your mail. The rules are strict," he said during a town hall in Tucson, Ariz.')
+    assert _place_of(analyzed, "criticized").place.name == "Tucson"
+
+
+def test_someone_elses_quote_does_not_move_the_lead(analyse):
+    analyzed = analyse('WASHINGTON -- The president criticized the leak of the files on Friday. '
+                       '"Nobody has read your mail," the spokesman said during a trip to Tucson.')
+    assert _place_of(analyzed, "criticized").how == "dateline"

@@ -173,3 +173,17 @@ def test_a_demonym_tagged_as_a_place_stays_a_demonym(nlp):
 def test_a_name_after_a_kind_of_place_is_a_place(nlp, text, town):
     found, ents = _found(nlp, text)
     assert town in found, (found, ents)
+
+
+def test_the_capitals_district_abbreviated_alone_is_a_place_in_the_capital(nlp):
+    # "D.C." on its own ("rallied in D.C. last fall") is the District, a point inside Washington.
+    found, ents = _found(nlp, "Thousands of teachers rallied in D.C. last fall for higher pay.")
+    assert "D.C." in found, (found, ents)
+    (district,) = candidates("D.C.")
+    assert district.name == "District of Columbia" and abs(district.lat - 38.9) < 0.2
+
+
+def test_a_legislature_after_in_is_no_hamlet_of_its_name(nlp):
+    # "in Congress" reads like "in Fargo", and a hamlet in Arizona is called Congress.
+    found, ents = _found(nlp, "Several Democrats in Congress said on Tuesday that they would oppose the deal.")
+    assert "Congress" not in found, (found, ents)

@@ -120,6 +120,13 @@ def test_places_inside_the_namesake_region_still_choose_the_region():
     assert washington.feature_code == "ADM1" and washington.name == "Washington"
 
 
+def test_a_town_that_only_might_lie_in_the_namesake_region_does_not_choose_it():
+    # "She marched in Washington last year; she studies in Dayton, Ohio": a Dayton exists in
+    # Washington State too, but Dayton here is the Ohio city, so Washington stays the capital.
+    _, washington, dayton, _ = _resolve("America", "Washington", "Dayton", "Ohio")
+    assert washington.feature_code == "PPLC" and dayton.admin1 == "Ohio"
+
+
 def test_a_famous_name_beside_a_neighbouring_town_is_the_town_next_door():
     # "The Paris school board and Clarksville officials met": Paris, Tennessee, an hour's drive
     # from Clarksville, not the French capital.

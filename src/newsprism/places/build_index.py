@@ -29,7 +29,7 @@ except ImportError:  # Windows: no advisory locks; the atomic rename in build() 
 
 from newsprism.places.normalize import is_latin, name_key, skeleton_key
 
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 PLACE_COLUMNS = ("geonameid", "name", "fclass", "fcode", "country", "admin1", "admin1_code", "population", "lat", "lon")
 
 # Words that name a first-level region in news ("Rostov Oblast", "Voronezh region").

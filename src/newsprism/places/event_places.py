@@ -90,6 +90,15 @@ def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateli
     # is ("the 76ers fired their coach": Philadelphia).
     main = main_place(resolved, doc) or main_place(
         [m for m in mentions if m.place is not None and m.reason == "resolved" and m.toponym.kind in ("in_name", "repeat")], doc)
+    state = _state_of(main, resolved)
+    sentence_list: list = []
+
+    def sentences() -> list:
+        # Doc.sents walks the whole parse: built once, and only when a quote must be looked up.
+        if not sentence_list:
+            sentence_list.extend(doc.sents)
+        return sentence_list
+
     out: list[EventPlace] = []
     for event in events:
         trigger = _token_at(doc, event.start, event.end)
@@ -102,12 +111,19 @@ def place_events(events: Sequence, mentions: Sequence[PlaceMention], doc, dateli
             location = _the_sentences_one_place(here, doc)
         if location is None and trigger is not None:
             location = _place_of_earlier_mention(trigger, resolved, doc)
+        if location is None and trigger is not None:
+            if any(by_sentence.get(event.sentence_index + k) for k in range(1, QUOTE_REACH + 1)):
+                location = _place_of_the_quote_that_follows(event.sentence_index, sentences(), by_sentence)
         narrower = _narrower(location, main) if location is not None else None
         if narrower is not None:
             # "an attack on a bank in Greece" in an article about Athens: the article's place is the finer answer.
             out.append(EventPlace(event.id, narrower.place, narrower.toponym.text, None, None, "article"))
         elif location is not None:
             out.append(EventPlace(event.id, location.place, location.toponym.text, location.toponym.start, location.toponym.end, "sentence"))
+        elif state is not None and trigger is not None and _speaks_of_the_state(trigger):
+            # "The state legislature passed the bill" in a Washington-datelined story about Arizona:
+            # "the state" is the state the article is about, not the dateline's city.
+            out.append(EventPlace(event.id, state.place, state.toponym.text, None, None, "article"))
         elif dateline_mention is not None and dateline_mention.place is not None:
             t = dateline_mention.toponym
             out.append(EventPlace(event.id, dateline_mention.place, t.text, t.start, t.end, "dateline"))
@@ -155,7 +171,7 @@ def main_place(resolved: Sequence[PlaceMention], doc=None) -> PlaceMention | Non
 def _attached(trigger, mentions: Sequence[PlaceMention], plover_type: str) -> tuple[PlaceMention | None, PlaceMention | None]:
     """Return the places of the sentence the parse hangs on the trigger: (location, destination)."""
     doc = trigger.doc
-    location = destination = None
+    locations, destination = [], None
     for m in mentions:
         token = _token_at(doc, m.toponym.start, m.toponym.end)
         if token is None:
@@ -163,11 +179,19 @@ def _attached(trigger, mentions: Sequence[PlaceMention], plover_type: str) -> tu
         how = _attachment(token, trigger, plover_type)
         if how == "site" and m.place.feature_code in ("PCLI", "CONT"):
             continue             # a country as object is an actor ("Russia attacked Ukraine")
-        if how in ("location", "site") and location is None:
-            location = m
+        if how in ("location", "site"):
+            locations.append((_qualifies_a_noun(token, trigger), m))
         elif how == "destination" and destination is None:
             destination = m
+    # A place heading its own phrase ("in Benghazi") says where; one that only qualifies a noun on
+    # the way ("an attack on a U.S. outpost in Benghazi") says whose, and yields to it.
+    location = min(locations, key=lambda qm: qm[0])[1] if locations else None
     return location, destination
+
+
+def _qualifies_a_noun(token, trigger) -> bool:
+    """Return whether the place is a modifier of a noun other than the trigger ("a U.S. outpost")."""
+    return token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.i != trigger.i
 
 
 def _place_of_earlier_mention(trigger, resolved: Sequence[PlaceMention], doc) -> PlaceMention | None:
@@ -182,8 +206,39 @@ def _place_of_earlier_mention(trigger, resolved: Sequence[PlaceMention], doc) ->
         noun = trigger.head
     else:
         noun = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
-    if noun is None:
-        return None
+    # "after his speech, Obama defended ...": the occasion named by a time preposition under the trigger.
+    occasions = [t for t in trigger.subtree if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ in OCCASION_PREPOSITIONS]
+    for noun in ([noun] if noun is not None else []) + occasions:
+        found = _placed_earlier(noun, resolved, doc)
+        if found is not None:
+            return found
+    return None
+
+
+def _place_of_the_quote_that_follows(at: int, sents: list, by_sentence: dict[int, list[PlaceMention]]) -> PlaceMention | None:
+    """Return where the speaker was when the next lines quote him: '"...," he said during a speech in San Jose.'
+
+    A lead often sums up what someone said ("Obama defended the programs on Friday") and the
+    quote that follows (one or two sentences: quotes run over sentences) gives the occasion.
+    Only a pronoun speaker counts: it is the same person; the first attribution decides.
+    """
+    for index in range(at + 1, min(at + 1 + QUOTE_REACH, len(sents))):
+        for token in sents[index]:
+            if token.lemma_ in ("say", "tell") and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "they") for c in token.children):
+                location, _ = _attached(token, by_sentence.get(index, []), "")
+                return location
+    return None
+
+
+QUOTE_REACH = 2
+
+
+# Prepositions whose object is the occasion an event happened at ("after his speech", "during the hearing").
+OCCASION_PREPOSITIONS = {"after", "during", "before", "following", "at"}
+
+
+def _placed_earlier(noun, resolved: Sequence[PlaceMention], doc) -> PlaceMention | None:
+    """Return the place an earlier mention of the noun got from its sentence, if any."""
     for earlier in reversed([t for t in doc[: noun.sent.start] if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN"]):
         sent = earlier.sent
         mentions = [m for m in resolved if sent.start_char <= m.toponym.start < sent.end_char]
@@ -204,6 +259,20 @@ def _the_sentences_one_place(mentions: Sequence[PlaceMention], doc) -> PlaceMent
     """
     here = [m for m in mentions if m.toponym.kind != "dateline" and _role(doc, m) in ("locative", "other")]
     return here[0] if here and len({_key(m.place) for m in here}) == 1 else None
+
+
+def _state_of(main: PlaceMention | None, resolved: Sequence[PlaceMention]) -> PlaceMention | None:
+    """Return the mention of the first-level region the article's place is, or lies in, when the text names it."""
+    if main is None or main.place.feature_code == "ADM1":
+        return main
+    return next((m for m in resolved if m.place.feature_code == "ADM1" and m.place.country == main.place.country
+                 and m.place.admin1_code == main.place.admin1_code), None)
+
+
+def _speaks_of_the_state(trigger) -> bool:
+    """Return whether the trigger's sentence refers to a state without naming it ("the state", "state lawmakers")."""
+    return any(t.lower_ == "state" and t.text.islower() and (t.dep_ == "compound" or any(c.lower_ == "the" for c in t.children))
+               for t in trigger.sent)
 
 
 def _narrower(location: PlaceMention, main: PlaceMention | None) -> PlaceMention | None:
@@ -230,4 +299,4 @@ ROLE_WEIGHT = {"origin": 0.25, "destination": 0.5, "locative": 1.0, "other": 1.0
 
 def _role(doc, mention: PlaceMention) -> str:
     token = _token_at(doc, mention.toponym.start, mention.toponym.end)
-    return "other" if token is None else mention_role(token)
+    return "other" if token is None else mention_role(token, mention.toponym.start)

@@ -10,6 +10,8 @@ when the article's place is chosen (``event_places.main_place``).
 
 from __future__ import annotations
 
+import re
+
 # Titles whose place is a constituency: the politician is from there, the news is mostly elsewhere.
 HOME_TITLES = {"rep", "rep.", "reps", "reps.", "representative", "representatives", "sen", "sen.", "sens", "sens.",
                "senator", "senators", "congressman", "congresswoman", "congressmember", "lawmaker", "lawmakers",
@@ -19,6 +21,10 @@ HOME_TITLES = {"rep", "rep.", "reps", "reps.", "representative", "representative
 # reporter"): the place says who they are, not where the sentence's events happen.
 PERSON_NOUNS = {"man", "men", "woman", "women", "boy", "girl", "teen", "teenager", "resident", "residents", "reporter",
                 "journalist", "developer", "businessman", "businesswoman", "student", "couple", "family"}
+# News outlets a place qualifies ("a local Denver TV station", "the Denver Fox affiliate"): the place
+# says where the outlet is, not where what it reports happened.
+OUTLET_NOUNS = {"station", "affiliate", "newspaper", "paper", "daily", "tabloid", "magazine", "channel",
+                "broadcaster", "radio", "television", "tv", "outlet", "website"}
 # Nouns whose possessor or "of" object is a constituency ("North Carolina's 2nd Congressional District").
 SEAT_NOUNS = {"district", "delegation", "constituency", "seat"}
 # Verbs whose "on/to/toward X" is where the mover is going ("marched on Moscow").
@@ -29,6 +35,8 @@ ORIGIN_PREPOSITIONS = {"from"}
 DESTINATION_PREPOSITIONS = {"to", "toward", "towards", "into", "onto"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "on", "near", "outside", "inside", "throughout", "around", "within", "across"}
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "appos", "flat")
+# A legislator's party and state or seat: "Sen. Jane Doe (D-Vt.)", "Rep. Roe, R-Ohio".
+_PARTY_BEFORE = re.compile(r"\b[RDI]-$")
 
 
 def phrase_head(token):
@@ -45,15 +53,31 @@ def _qualifies_a_person(token) -> bool:
         if node.dep_ not in _MODIFIER_DEPS or node.head.i == node.i:
             return False
         node = node.head
-        if node.lower_ in HOME_TITLES or node.lower_ in PERSON_NOUNS or node.ent_type_ == "PERSON":
+        if node.lower_ in HOME_TITLES or node.lower_ in PERSON_NOUNS or node.lower_ in OUTLET_NOUNS or node.ent_type_ == "PERSON":
             return True
         if node.lower_ in SEAT_NOUNS:
             return True
     return False
 
 
-def mention_role(token) -> str:
-    """Return "origin", "destination", "locative" or "other" for the place name whose root is ``token``."""
+def _after_a_party(token, start: int) -> bool:
+    """Return whether the name beginning at ``start`` follows a party letter and a hyphen ("D-Vt.")."""
+    doc = token.doc
+    first = token
+    while first.i > 0 and first.idx > start:
+        first = doc[first.i - 1]
+    # (Doc.text would rebuild the whole text on each call: only the few characters before are joined.)
+    before = "".join(doc[k].text_with_ws for k in range(max(0, first.i - 2), first.i)) + first.text[:max(0, start - first.idx)]
+    return bool(_PARTY_BEFORE.search(before))
+
+
+def mention_role(token, start: int | None = None) -> str:
+    """Return "origin", "destination", "locative" or "other" for the place name whose root is ``token``.
+
+    ``start`` is where the name begins in the text (its root may be a later word).
+    """
+    if _after_a_party(token, token.idx if start is None else start):
+        return "origin"              # "Sen. Jane Doe (D-Vt.)": her seat, whatever the parse made of it
     if _qualifies_a_person(token):
         return "origin"              # "North Carolina Rep. Bob Etheridge", "New York Republican Rep. Grimm"
     head = phrase_head(token)

@@ -284,6 +284,10 @@ def _rescored(ranked: dict[str, list[tuple[float, Place]]], first: dict[str, Pla
         def shared(place: Place, prior: float) -> float:
             if not weights.region_of_candidates or not place.admin1_code or prior < best_prior - weights.supported_within:
                 return 0.0
+            if place.feature_code == "ADM1":
+                # A region is chosen by what the other names do mean (containment), not by what they
+                # might: a hamlet called Dayton in Washington State must not pull "Washington" there.
+                return 0.0
             region = (place.country, place.admin1_code)
             other_names = names_per_region[region] - (region in possible_regions.get(key, ()))
             return weights.region_of_candidates * other_names / others

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from newsprism.places.evidence import DESIGNATORS, abbreviated_regions, beside_places, misread_places, wire_dateline
+from newsprism.places.gazetteer import candidates
 from newsprism.places.normalize import name_key
 from newsprism.places.records import Toponym
 
@@ -24,10 +25,13 @@ _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s?|-(?:based|born|led|backed|bound|area|region))$")
 # Prepositions after which a capitalised word is very likely a place: "in Voronezh", "near Bakhmut".
 PLACE_PREPOSITIONS = {"in", "near", "outside", "from", "to", "towards", "toward", "into", "at", "across", "around"}
+# Prepositions that put something at a building ("at the White House", "inside the Kremlin").
+SITE_PREPOSITIONS = {"at", "in", "inside", "outside", "near"}
 # Facilities the parser tags FAC but that are not where anything is ("the Kremlin" is; "Twitter" is not).
 _NOT_PLACES = {"twitter", "telegram", "facebook", "youtube", "instagram", "whatsapp",
                # Bodies that hamlets somewhere are named after ("Congress", Arizona).
                "congress", "parliament", "senate", "house", "assembly", "cabinet", "duma", "knesset"}
+_LONGEST_NOT_PLACE = max(len(word) for word in _NOT_PLACES) + 4     # room for "the " (name_key drops it)
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +117,8 @@ def find_toponyms(article_id: str, text: str, doc, dateline_span: tuple[int, int
         if not trimmed:
             return
         s, e = trimmed
+        if kind != "dateline" and e - s <= _LONGEST_NOT_PLACE and name_key(text[s:e]) in _NOT_PLACES:
+            return                      # whichever pass found it: "Democrats in Congress" is no Arizona hamlet
         overlapping = [(os_, oe) for os_, oe in found if s < oe and os_ < e]
         if overlapping:
             # A longer name replaces the shorter ones it covers ("Rostov" inside "Rostov-on-Don").
@@ -199,6 +205,15 @@ def _tagged_places(text: str, doc, ents, known, notable, add) -> None:
                 doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS and known(ent.text):
             # "in Fargo" where the small model took the town for a person or a firm.
             add(ent.start_char, ent.end_char, "entity")
+        elif ent.label_ == "ORG" and known is not None and ent.start >= 2 and doc[ent.start - 1].pos_ == "DET" and \
+                doc[ent.start - 2].lower_ in SITE_PREPOSITIONS and _a_landmark(ent.text):
+            # "at a White House dinner", "inside the Kremlin": the seat of power as a place, not the body in it.
+            add(ent.start_char, ent.end_char, "entity")
+
+
+def _a_landmark(name: str) -> bool:
+    """Return whether the gazetteer knows the name as a building or landmark (feature class S)."""
+    return any(p.feature_class == "S" for p in candidates(name))
 
 
 def _untagged_places(text: str, doc, known, add) -> None:
