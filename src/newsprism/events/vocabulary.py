@@ -9,6 +9,8 @@ FUTURE_AUX = {"will", "shall", "'ll", "would", "wo", "may", "might", "could"}
 
 
 OBLIGING_AUX = {"must", "should"}
+# Doers that are the speaker or the speaker's side: what "we must do" asks of no one else.
+SPEAKER_SIDE = {"i", "we", "us"}
 
 
 # Words whose complement is promised or threatened, an event of its own (AGREE, THREATEN):
