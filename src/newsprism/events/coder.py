@@ -16,7 +16,6 @@ from newsprism.events.charges import code_charged_acts
 from newsprism.events.coding import ArticleCoding, asker_of
 from newsprism.events.criticism import code_criticism
 from newsprism.events.lexicon import Trigger
-from newsprism.events.modality import _attribution_token
 from newsprism.events.noun_events import code_noun
 from newsprism.events.phrases import _resolve_phrase
 from newsprism.events.replies import code_denying_replies

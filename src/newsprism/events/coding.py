@@ -26,7 +26,12 @@ from newsprism.events.modality import (
 from newsprism.events.phrases import _resolve_phrase, with_home_countries
 from newsprism.events.syntax import _lemma, _verb_trigger
 from newsprism.events.targets import _deed_doers, with_armed_states
-from newsprism.events.vocabulary import COMMITTING_HEADS, DEMANDING_HEADS, NEGATING_HEADS, SPEAKER_SIDE
+from newsprism.events.vocabulary import (
+    COMMITTING_HEADS,
+    DEMANDING_HEADS,
+    NEGATING_HEADS,
+    SPEAKER_SIDE,
+)
 from newsprism.records import ActorRef, AnalyzedArticle, Event, stable_id
 
 
