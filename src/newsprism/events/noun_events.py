@@ -30,6 +30,7 @@ from newsprism.events.syntax import (
 from newsprism.events.targets import _threatened, _with_deeper_targets, patient_owner, with_implied_agent
 from newsprism.events.vocabulary import (
     AGENT_OF_NOUNS,
+    ASKER_OF_NOUNS,
     CAMPAIGN_SECTORS,
     EVENT_FRAMES,
     FORCE_SECTORS,
@@ -67,7 +68,8 @@ def _owner(noun):
     if owner is None and noun.lemma_.lower() in AGENT_OF_NOUNS:
         # "with the mediation of UN envoy Helena Marsh": a person or body after "of" is the agent.
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        owner = next((c for c in of.children if c.dep_ == "pobj" and c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")),
+        owner = next((c for c in of.children if c.dep_ == "pobj" and (
+            c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lemma_.lower() in ASKER_OF_NOUNS)),
                      None) if of is not None else None
     return owner
 

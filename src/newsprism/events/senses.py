@@ -337,6 +337,33 @@ def _press(token) -> bool:
     return _onward(token) or any(o.lemma_.lower() in NOUNS or o.lemma_.lower() in ARGUMENT_WORDS for o in _objects(token))
 
 
+# Texts a person signs to say something or as a courtesy, no agreement between actors (CAMEO 057
+# is signing a formal agreement): "a letter signed by 90 professors", "signing autographs".
+SIGNED_TEXTS = {"letter", "petition", "statement", "op-ed", "autograph", "book", "card", "copy", "poster", "photo",
+                "pledge", "declaration", "ad", "advertisement", "editorial", "memo", "note", "email", "post"}
+
+
+def _signed_text(token) -> bool:
+    # "Ukraine signed the treaty with Poland" agrees; "a letter released and signed by professors"
+    # or "signed autographs" says something: the text signed is the act (criticism, if any, is
+    # coded from its own words). A participle joined to another ("released and signed") shares
+    # its noun.
+    words = _object_words(token)
+    if not words and token.tag_ == "VBN":
+        # "a letter released Tuesday and signed by ...", often parsed with "signed" joined to the
+        # main verb: the participle before it names the text.
+        before = [t for t in token.sent if t.i < token.i and t.dep_ == "acl" and t.tag_ == "VBN"]
+        words = {before[-1].head.lemma_.lower()} if before else set()
+    return bool(words & SIGNED_TEXTS)
+
+
+def _sympathy(token) -> bool:
+    # "expressed concern about the wall" criticises; "expressed concern for the flood victims" feels
+    # for them.
+    return any(o.lemma_.lower() == "concern" and any(p.dep_ == "prep" and p.lower_ == "for" for p in o.children)
+               for o in _objects(token))
+
+
 SENSES: dict[str, Callable] = {
     "ask": _question,
     "claim": _claim,
@@ -349,6 +376,8 @@ SENSES: dict[str, Callable] = {
     # Fourth round.
     "allow": _thing_as_doer, "permit": _thing_as_doer, "commit": _allegiance, "offer": _offered_thing,
     "recognize": _recognize, "return": _trip_home,
+    # Fifth round.
+    "sign": _signed_text, "raise": _thing_as_doer, "express": _sympathy, "voice": _sympathy,
 }
 
 

@@ -1,0 +1,49 @@
+"""Fifth-round senses and lexicon entries (events/senses.py, data/rules.tsv): a text signed is no
+agreement, a thing raises no concern of its own, "at the behest of X" is X's request, forces sent
+are mobilized. Our own sentences; needs only the model."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _types(analyzed, trigger: str) -> list[str]:
+    return [e.plover_type for e in analyzed.events if e.trigger == trigger]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The criticism came in a letter released on Monday and signed by forty professors.",
+    "The candidate spent an hour signing autographs for fans.",
+    "More than a thousand residents signed a petition against the new road.",
+])
+def test_a_text_signed_is_no_agreement(analyze_text, sentence):
+    assert "SUPPORT" not in _types(analyze_text(sentence), "signed") + _types(analyze_text(sentence), "signing")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ukraine signed the treaty with Poland.",
+    "The treaty was negotiated for years and signed by both presidents in Geneva.",
+])
+def test_an_agreement_signed_is_still_support(analyze_text, sentence):
+    assert "SUPPORT" in _types(analyze_text(sentence), "signed")
+
+
+def test_a_thing_raises_no_concern_but_a_union_does(analyze_text):
+    assert not _types(analyze_text("The merger raised concerns among investors."), "raised")
+    assert _types(analyze_text("The union raised concerns about the mayor's budget."), "raised") == ["ACCUSE"]
+
+
+def test_the_one_at_whose_behest_a_deed_is_done_requested_it(analyze_text):
+    found = [e for e in analyze_text("The envoy travelled to Cairo at the behest of the president.").events
+             if e.trigger == "behest"]
+    assert [e.plover_type for e in found] == ["REQUEST"]
+    assert "president" in found[0].sources[0].name
+
+
+def test_raising_an_issue_accuses_no_one(analyze_text):
+    sentence = "The moderator raised the issue of the senator's old speeches, asking him to explain them."
+    assert "ACCUSE" not in _types(analyze_text(sentence), "raised")
+
+
+def test_forces_sent_are_mobilized(analyze_text):
+    assert _types(analyze_text("The United States sent in more special operations forces."), "sent") == ["MOBILIZE"]
