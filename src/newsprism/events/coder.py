@@ -12,6 +12,7 @@ emitter and modality recoding), ``syntax``/``phrases``/``targets``/``modality`` 
 
 from __future__ import annotations
 
+from newsprism.events.apologies import code_apologies
 from newsprism.events.charges import code_charged_acts
 from newsprism.events.coding import ArticleCoding, asker_of
 from newsprism.events.criticism import code_criticism
@@ -69,4 +70,5 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             code_noun(coding, token)
     code_criticism(coding, doc, skipped)
     code_denying_replies(coding, doc, skipped)
+    code_apologies(coding, doc, skipped)
     analyzed.events[:] = coding.events

@@ -114,6 +114,8 @@ def _not_an_event(token, trigger: Trigger, lemma: str, subject) -> bool:
             c.dep_ == "xcomp" and (inner := _codable(c)) and inner[0].plover in COOPERATIVE - {"AGREE"}
             for c in token.children):
         return True   # "refused to negotiate with the group": the refused deed is coded as the REJECT
+    if token.dep_ == "acl" and token.head.lemma_.lower() == "refusal" and trigger.plover in COOPERATIVE - {"AGREE"}:
+        return True   # "Russia's refusal to negotiate": the refusal is the REJECT
     if _refusal(token) and any(
             _refused_offer(a) and (inner := _codable(a)) and inner[0].plover in COOPERATIVE - {"AGREE"}
             for obj in token.children if obj.dep_ == "dobj" for a in obj.children):
