@@ -47,3 +47,37 @@ def test_raising_an_issue_accuses_no_one(analyze_text):
 
 def test_forces_sent_are_mobilized(analyze_text):
     assert _types(analyze_text("The United States sent in more special operations forces."), "sent") == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "doer"), [
+    ("The budget has drawn heavy criticism from opposition lawmakers.", "criticism", "lawmakers"),
+    ("The town relies on aid from Japan.", "aid", "Japan"),
+    ("The proposal won support from several Democrats.", "support", "Democrats"),
+])
+def test_from_names_the_doer_of_a_nominal_act_of_words_or_giving(analyze_text, sentence, trigger, doer):
+    found = [e for e in analyze_text(sentence).events if e.trigger == trigger]
+    assert found and doer in found[0].sources[0].name, sentence
+
+
+def test_from_names_a_place_for_a_deed(analyze_text):
+    assert not _types(analyze_text("The attack from the north surprised the garrison."), "attack")
+
+
+def test_disagreeing_with_a_decision_criticises_it_but_not_with_a_person(analyze_text):
+    assert _types(analyze_text("The former minister said he disagrees with the court's decision."),
+                  "disagrees") == ["ACCUSE"]
+    assert not _types(analyze_text('"There are times when I disagree with the senator," the mayor said.'), "disagree")
+
+
+def test_a_refusal_owned_is_a_rejection_and_its_deed_is_not_coded_again(analyze_text):
+    analyzed = analyze_text("Russia's refusal to negotiate with Ukraine prolonged the war.")
+    assert [e.plover_type for e in analyzed.events] == ["REJECT"]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "coded"), [
+    ("Armed thieves stole paintings worth millions from the museum.", "stole", ["COERCE"]),
+    ("The young singer stole the show at the awards.", "stole", []),
+    ("Militiamen looted the consulate after the guards fled.", "looted", ["COERCE"]),
+])
+def test_theft_takes_property_unless_a_figure_of_speech(analyze_text, sentence, trigger, coded):
+    assert _types(analyze_text(sentence), trigger) == coded
