@@ -81,3 +81,25 @@ def test_a_refusal_owned_is_a_rejection_and_its_deed_is_not_coded_again(analyze_
 ])
 def test_theft_takes_property_unless_a_figure_of_speech(analyze_text, sentence, trigger, coded):
     assert _types(analyze_text(sentence), trigger) == coded
+
+
+@pytest.mark.parametrize(("sentence", "coded"), [
+    ("The central bank warned that prices would keep rising without reforms.", "REQUEST"),
+    ('Senior officials warned the lawmakers that inaction would "sharply increase the risk" of a recession.',
+     "REQUEST"),
+    ("Moscow warned that it would retaliate against any new sanctions.", "THREATEN"),
+    ("Moscow warned Finland.", "THREATEN"),
+])
+def test_a_warning_of_consequences_urges_and_only_harm_of_ones_own_threatens(analyze_text, sentence, coded):
+    warnings = [e.plover_type for e in analyze_text(sentence).events if e.trigger == "warned"]
+    assert warnings == [coded], sentence
+
+
+def test_helping_a_campaign_along_is_no_aid(analyze_text):
+    assert not _types(analyze_text("The campaign saw the party as a tool to aid the president's re-election."), "aid")
+    assert _types(analyze_text("The United States aided the rebels."), "aided") == ["AID"]
+
+
+def test_a_thing_named_by_which_does_no_deliberate_deed(analyze_text):
+    sentence = "The big change is the governor's departure from the race, which may reduce competition in Iowa."
+    assert not _types(analyze_text(sentence), "reduce")

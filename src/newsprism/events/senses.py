@@ -152,9 +152,15 @@ def _unasked(token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
 
 
+# Undertakings one helps along, not actors one aids: "aid the president's re-election".
+UNDERTAKINGS = CAMPAIGNS | {"re-election", "reelection", "election", "nomination", "candidacy", "cause", "career"}
+
+
 def _help_along(token) -> bool:
     # "helped Ukraine rebuild" aids Ukraine; "helped lead to the arrests", "help pay for the
     # conventions" only say what something brought about.
+    if _object_words(token) & UNDERTAKINGS:
+        return True   # "a tool to aid the president's re-election": helping a campaign along
     return not any(c.dep_ in ("dobj", "dative") for c in token.children) and any(
         c.dep_ in ("xcomp", "ccomp") and not any(g.dep_ == "nsubj" for g in c.children) for c in token.children)
 
@@ -388,7 +394,7 @@ SENSES: dict[str, Callable] = {
     "strike": _strike, "take": _take, "share": _share, "give": _give, "defend": _defend, "release": _release,
     "capture": _capture, "recall": _recall, "ease": _ease, "lift": _ease, "fire": _fire,
     "beat": _bout, "fight": _fight, "suspend": _suspend, "talk": _cognate, "walk": _cognate, "seek": _attempt,
-    "help": _help_along, "question": _unasked,
+    "help": _help_along, "aid": _help_along, "assist": _help_along, "question": _unasked,
     # Fourth round.
     "allow": _thing_as_doer, "permit": _thing_as_doer, "commit": _allegiance, "offer": _offered_thing,
     "recognize": _recognize, "return": _trip_home,

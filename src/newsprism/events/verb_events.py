@@ -175,6 +175,8 @@ BODY_WORDS = {"office", "campaign", "agency", "department", "ministry", "company
 def _a_thing_acts(trigger: Trigger, subject, sources) -> bool:
     """Return whether a deliberate deed's doer is a thing: a singular common noun that names no
     one (its possessor may: "the governor's departure" is still a thing)."""
+    if subject is not None and subject.tag_ == "WDT" and subject.head.dep_ == "relcl":
+        subject = subject.head.head   # "the departure from the race, which may reduce ...": its noun
     if trigger.plover not in DELIBERATE_TYPES or subject is None or subject.tag_ != "NN":
         return False   # a plural ("neighbours", "the pirates") may well be people: judged singular only
     if not any(c.dep_ == "poss" for c in subject.children) and any(_actor_like(s) for s in sources):
@@ -353,6 +355,25 @@ def _verbal_attack(token, sources, targets) -> bool:
     return bool(political) and (named_people or all(t.sector in POLITICAL_SECTORS for t in targets if _actor_like(t)))
 
 
+# A warning of what others or events will bring ("warning that inaction would increase the risk
+# of a recession") urges a change; only harm the warner will do himself threatens.
+WARNING_OF_CONSEQUENCES = Trigger("REQUEST", "change", "100", ("to",))
+
+
+def _warns_of_consequences(analyzed, token, sources) -> bool:
+    """Return whether "warn that ..." foretells a consequence the warner does not bring about: the
+    warned clause's subject is not the warner ("inaction would ...", "prices will rise"), and no
+    hostile deed of the warner's is in it ("warned that it would retaliate" threatens)."""
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    doer = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+    if doer is None or not sources:
+        return False
+    if doer.pos_ == "PRON" or doer.dep_ == "nsubjpass":
+        return False   # "it would retaliate", "sanctions would be imposed": most likely the warner's own hand
+    warners = {s.actor_id or s.name for s in sources}
+    return not any((d.actor_id or d.name) in warners for d in _resolve_phrase(analyzed, doer))
+
+
 def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: str) -> None:
     """Emit the event a lexicon verb names, if this use of it names one."""
     analyzed = coding.analyzed
@@ -404,6 +425,8 @@ def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: s
         return   # "not going to talk about this", "speaking at a conference": no one consulted
     if trigger.plover == "ASSAULT" and lemma in VERBAL_ATTACK_VERBS and _verbal_attack(token, sources, targets):
         trigger, rule = VERBAL_ATTACK, f"{rule} + in words"
+    if trigger.plover == "THREATEN" and lemma == "warn" and _warns_of_consequences(analyzed, token, sources):
+        trigger, rule = WARNING_OF_CONSEQUENCES, f"{rule} + consequences"
     passive_target = _passive_target(token)
     trigger, plover, rule, mode, negated, sources = _recoded(analyzed, token, trigger, rule, sources)
     if plover == "COERCE" or passive_target is not None:
