@@ -88,6 +88,8 @@ def test_theft_takes_property_unless_a_figure_of_speech(analyze_text, sentence, 
     ('Senior officials warned the lawmakers that inaction would "sharply increase the risk" of a recession.',
      "REQUEST"),
     ("Moscow warned that it would retaliate against any new sanctions.", "THREATEN"),
+    ("The rebel leader warned that the militia would act if the government went ahead.", "THREATEN"),
+    ("The commander warned that his fighters would respond to any attack.", "THREATEN"),
     ("Moscow warned Finland.", "THREATEN"),
 ])
 def test_a_warning_of_consequences_urges_and_only_harm_of_ones_own_threatens(analyze_text, sentence, coded):
@@ -103,3 +105,8 @@ def test_helping_a_campaign_along_is_no_aid(analyze_text):
 def test_a_thing_named_by_which_does_no_deliberate_deed(analyze_text):
     sentence = "The big change is the governor's departure from the race, which may reduce competition in Iowa."
     assert not _types(analyze_text(sentence), "reduce")
+
+
+def test_police_pulling_someone_over_stop_him_but_a_bus_pulling_over_does_not(analyze_text):
+    assert _types(analyze_text("Police pulled him over a few blocks away."), "pulled") == ["COERCE"]
+    assert not _types(analyze_text("The bus pulled over to let the ambulance pass."), "pulled")

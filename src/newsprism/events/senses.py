@@ -379,6 +379,13 @@ def _disagree_with_someone(token) -> bool:
                for g in p.children if g.dep_ == "pobj")
 
 
+def _pulled_over(token) -> bool:
+    # "officers pulled the driver over" stops someone; "the bus pulled over" stops itself. Other
+    # uses of "pull" ("pull out", "pull back") pass.
+    over = any(c.dep_ == "prt" and c.lower_ == "over" for c in token.children)
+    return over and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+
+
 def _sympathy(token) -> bool:
     # "expressed concern about the wall" criticises; "expressed concern for the flood victims" feels
     # for them.
@@ -401,6 +408,7 @@ SENSES: dict[str, Callable] = {
     # Fifth round.
     "sign": _signed_text, "raise": _thing_as_doer, "express": _sympathy, "voice": _sympathy,
     "steal": _figurative_theft, "disagree": _disagree_with_someone,
+    "pull": _pulled_over,
 }
 
 

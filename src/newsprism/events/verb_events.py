@@ -370,8 +370,13 @@ def _warns_of_consequences(analyzed, token, sources) -> bool:
         return False
     if doer.pos_ == "PRON" or doer.dep_ == "nsubjpass":
         return False   # "it would retaliate", "sanctions would be imposed": most likely the warner's own hand
+    if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in clause.children):
+        return False   # "warned that the militia would act if the government went ahead": a condition set
     warners = {s.actor_id or s.name for s in sources}
-    return not any((d.actor_id or d.name) in warners for d in _resolve_phrase(analyzed, doer))
+    doers = _resolve_phrase(analyzed, doer)
+    if any(d.sector in ARMED_SECTORS for d in doers) or doer.lemma_.lower() in FORCE_THINGS:
+        return False   # armed men in the warned clause: force foretold is a threat
+    return not any((d.actor_id or d.name) in warners for d in doers)
 
 
 def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: str) -> None:
