@@ -74,15 +74,6 @@ def test_a_refusal_owned_is_a_rejection_and_its_deed_is_not_coded_again(analyze_
     assert [e.plover_type for e in analyzed.events] == ["REJECT"]
 
 
-@pytest.mark.parametrize(("sentence", "trigger", "coded"), [
-    ("Armed thieves stole paintings worth millions from the museum.", "stole", ["COERCE"]),
-    ("The young singer stole the show at the awards.", "stole", []),
-    ("Militiamen looted the consulate after the guards fled.", "looted", ["COERCE"]),
-])
-def test_theft_takes_property_unless_a_figure_of_speech(analyze_text, sentence, trigger, coded):
-    assert _types(analyze_text(sentence), trigger) == coded
-
-
 @pytest.mark.parametrize(("sentence", "coded"), [
     ("The central bank warned that prices would keep rising without reforms.", "REQUEST"),
     ('Senior officials warned the lawmakers that inaction would "sharply increase the risk" of a recession.',

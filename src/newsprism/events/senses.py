@@ -363,15 +363,6 @@ def _signed_text(token) -> bool:
     return bool(words & SIGNED_TEXTS)
 
 
-# What is "stolen" in a figure of speech: "stole the show", "stole her thunder".
-STOLEN_FIGURES = {"show", "spotlight", "limelight", "thunder", "heart", "scene", "glance", "march", "kiss", "base"}
-
-
-def _figurative_theft(token) -> bool:
-    # "robbers stole gems from the jewellers" takes property; "stole the show" wins attention.
-    return bool(_object_words(token) & STOLEN_FIGURES) or _in_sport(token)
-
-
 def _disagree_with_someone(token) -> bool:
     # "disagrees with the court's decision" criticises the decision (gold rule 24); "there are times
     # when I disagree with Hillary" differs from a person in general, no act.
@@ -407,7 +398,7 @@ SENSES: dict[str, Callable] = {
     "recognize": _recognize, "return": _trip_home,
     # Fifth round.
     "sign": _signed_text, "raise": _thing_as_doer, "express": _sympathy, "voice": _sympathy,
-    "steal": _figurative_theft, "disagree": _disagree_with_someone,
+    "disagree": _disagree_with_someone,
     "pull": _pulled_over,
 }
 
