@@ -12,11 +12,11 @@ emitter and modality recoding), ``syntax``/``phrases``/``targets``/``modality`` 
 
 from __future__ import annotations
 
+from newsprism.events.apologies import code_apologies
 from newsprism.events.charges import code_charged_acts
-from newsprism.events.coding import ArticleCoding
+from newsprism.events.coding import ArticleCoding, asker_of
 from newsprism.events.criticism import code_criticism
 from newsprism.events.lexicon import Trigger
-from newsprism.events.modality import _attribution_token
 from newsprism.events.noun_events import code_noun
 from newsprism.events.phrases import _resolve_phrase
 from newsprism.events.replies import code_denying_replies
@@ -34,12 +34,12 @@ OBLIGATION = Trigger("REQUEST", None, "100")
 def _code_obligation(coding: ArticleCoding, token) -> None:
     """Emit the demand a "must"/"should" clause makes of its subject, by whoever says so."""
     subject = _subject(token)
-    reporter = _attribution_token(token, token.sent)
-    if subject is not None and reporter is not None:
-        sources = _resolve_phrase(coding.analyzed, reporter)
-        targets = _resolve_phrase(coding.analyzed, subject)
-        if targets:
-            coding.emit(token, OBLIGATION, "REQUEST", "modal:must", sources, targets, token, 0.5)
+    if subject is None:
+        return
+    targets = _resolve_phrase(coding.analyzed, subject)
+    sources = asker_of(coding.analyzed, token, targets) if targets else None
+    if sources:
+        coding.emit(token, OBLIGATION, "REQUEST", "modal:must", sources, targets, token, 0.5)
 
 
 def extract_events(analyzed: AnalyzedArticle, doc) -> None:
@@ -70,4 +70,5 @@ def extract_events(analyzed: AnalyzedArticle, doc) -> None:
             code_noun(coding, token)
     code_criticism(coding, doc, skipped)
     code_denying_replies(coding, doc, skipped)
+    code_apologies(coding, doc, skipped)
     analyzed.events[:] = coding.events

@@ -26,7 +26,12 @@ from newsprism.events.modality import (
 from newsprism.events.phrases import _resolve_phrase, with_home_countries
 from newsprism.events.syntax import _lemma, _verb_trigger
 from newsprism.events.targets import _deed_doers, with_armed_states
-from newsprism.events.vocabulary import COMMITTING_HEADS, DEMANDING_HEADS, NEGATING_HEADS
+from newsprism.events.vocabulary import (
+    COMMITTING_HEADS,
+    DEMANDING_HEADS,
+    NEGATING_HEADS,
+    SPEAKER_SIDE,
+)
 from newsprism.records import ActorRef, AnalyzedArticle, Event, stable_id
 
 
@@ -114,13 +119,12 @@ class ArticleCoding:
         actor says it will do: intent to cooperate is AGREE, intent to harm is THREATEN, "must"
         is a REQUEST, and refusing to cooperate is a REJECT."""
         if modality == "demanded" and not (anchor.dep_ == "xcomp" and anchor.head.lemma_ in DEMANDING_HEADS):
-            reporter = _attribution_token(anchor, anchor.sent)
-            if reporter is not None:
-                # "Russia said Sudan must return the helicopter": Russia asks it of Sudan.
-                speakers = _resolve_phrase(self.analyzed, reporter)
-                if speakers and sources:
-                    sources, targets = speakers, sources
-            return "REQUEST", f"{rule} + must", negation, sources, targets
+            # "Russia said Sudan must return the helicopter": Russia asks it of Sudan.
+            speakers = asker_of(self.analyzed, anchor, sources)
+            if speakers is None:
+                return None, rule, negation, sources, targets
+            asked = sources if any(c.dep_ == "nsubj" for c in anchor.children) else targets
+            return "REQUEST", f"{rule} + must", negation, speakers, asked
         # A refusal is "refused to", "will not", "would not"; "did not withdraw" is a negated fact.
         if ((anchor.dep_ == "xcomp" and anchor.head.lemma_ in NEGATING_HEADS) or _refused_offer(anchor)
                 or (negation and modality in ("planned", "conditional"))) and plover in COOPERATIVE:
@@ -136,6 +140,24 @@ class ArticleCoding:
             # "promised to help": the promise is the AGREE; its deed is not coded again (gold rule 11).
             return None, rule, negation, sources, targets
         return intent, f"{rule} + intent", negation, sources, targets
+
+
+def asker_of(analyzed, anchor, doers: list[ActorRef]) -> list[ActorRef] | None:
+    """Return who asks a "must"/"should" deed of its doers: the one who says so. None when no
+    one asks it of anyone else: the outlet's or an unnamed opinion ("those who think we should
+    pull out", "comments that Muslims should be banned"), or a speaker's view of his own side's
+    conduct ("we should leave", "supporters say they should ..."): an opinion, not a demand."""
+    reporter = _attribution_token(anchor, anchor.sent)
+    speakers = _resolve_phrase(analyzed, reporter) if reporter is not None else []
+    if not speakers:
+        return None
+    doer = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if doer is not None and doer.lower_ in SPEAKER_SIDE:
+        return None
+    speaker_ids = {s.actor_id or s.name for s in speakers}
+    if doer is not None and doer.dep_ == "nsubj" and any((d.actor_id or d.name) in speaker_ids for d in doers):
+        return None   # a passive deed's doers are implied (often the speaker's own office): not judged
+    return speakers
 
 
 def _committed(anchor, modality: str) -> bool:

@@ -18,7 +18,7 @@ from newsprism.events.lexicon import (
     SUPPORT_VERBS,
     Trigger,
 )
-from newsprism.events.phrases import _resolve_phrase
+from newsprism.events.phrases import _is_someone, _resolve_phrase
 from newsprism.events.syntax import (
     _lemma,
     _misread_noun,
@@ -30,6 +30,7 @@ from newsprism.events.syntax import (
 from newsprism.events.targets import _threatened, _with_deeper_targets, patient_owner, with_implied_agent
 from newsprism.events.vocabulary import (
     AGENT_OF_NOUNS,
+    ASKER_OF_NOUNS,
     CAMPAIGN_SECTORS,
     EVENT_FRAMES,
     FORCE_SECTORS,
@@ -67,9 +68,28 @@ def _owner(noun):
     if owner is None and noun.lemma_.lower() in AGENT_OF_NOUNS:
         # "with the mediation of UN envoy Helena Marsh": a person or body after "of" is the agent.
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        owner = next((c for c in of.children if c.dep_ == "pobj" and c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")),
+        owner = next((c for c in of.children if c.dep_ == "pobj" and (
+            c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lemma_.lower() in ASKER_OF_NOUNS)),
                      None) if of is not None else None
     return owner
+
+
+# Nominal acts of words or giving whose "from" names the doer: "heavy criticism from Republicans",
+# "an interview request from the newspaper", "aid from Japan". (Not deeds: "an attack from the
+# north", "a withdrawal from the city" name places.)
+FROM_DOER_TYPES = {"ACCUSE", "REQUEST", "SUPPORT", "THREATEN", "AGREE", "REJECT", "AID"}
+
+
+def _from_someone(noun):
+    """Return the someone after a nominal act's "from" ("criticism from Republicans"), if any. The
+    parser often hangs the "from" on the verb that governs the noun ("drew criticism from X",
+    "relies on aid from Japan"); it counts there when that verb names no event of its own."""
+    holders = [noun]
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head if noun.dep_ == "pobj" else None
+    if verb is not None and verb.pos_ == "VERB" and _verb_trigger(verb) is None:
+        holders.append(verb)
+    return next((g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from"
+                 for g in p.children if g.dep_ == "pobj" and _is_someone(g, [])), None)
 
 
 def _carrier(noun):
@@ -196,6 +216,8 @@ def code_noun(coding: ArticleCoding, token) -> None:
     carrier = _carrier(noun)
     if carrier is not None and (token.lemma_.lower(), _lemma(carrier)) in CARRIER_RECODES:
         trigger = CARRIER_RECODES[(token.lemma_.lower(), _lemma(carrier))]
+    if carrier is None and owner is None and trigger.plover in FROM_DOER_TYPES:
+        owner = _from_someone(noun)
     if carrier is None and owner is None and not _legal_back_reference(token):
         return
     if token.lemma_.lower() in PLURAL_ONLY_NOUNS and token.tag_ == "NN":

@@ -152,9 +152,15 @@ def _unasked(token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
 
 
+# Undertakings one helps along, not actors one aids: "aid the president's re-election".
+UNDERTAKINGS = CAMPAIGNS | {"re-election", "reelection", "election", "nomination", "candidacy", "cause", "career"}
+
+
 def _help_along(token) -> bool:
     # "helped Ukraine rebuild" aids Ukraine; "helped lead to the arrests", "help pay for the
     # conventions" only say what something brought about.
+    if _object_words(token) & UNDERTAKINGS:
+        return True   # "a tool to aid the president's re-election": helping a campaign along
     return not any(c.dep_ in ("dobj", "dative") for c in token.children) and any(
         c.dep_ in ("xcomp", "ccomp") and not any(g.dep_ == "nsubj" for g in c.children) for c in token.children)
 
@@ -337,6 +343,47 @@ def _press(token) -> bool:
     return _onward(token) or any(o.lemma_.lower() in NOUNS or o.lemma_.lower() in ARGUMENT_WORDS for o in _objects(token))
 
 
+# Texts a person signs to say something or as a courtesy, no agreement between actors (CAMEO 057
+# is signing a formal agreement): "a letter signed by 90 professors", "signing autographs".
+SIGNED_TEXTS = {"letter", "petition", "statement", "op-ed", "autograph", "book", "card", "copy", "poster", "photo",
+                "pledge", "declaration", "ad", "advertisement", "editorial", "memo", "note", "email", "post"}
+
+
+def _signed_text(token) -> bool:
+    # "Ukraine signed the treaty with Poland" agrees; "a letter released and signed by professors"
+    # or "signed autographs" says something: the text signed is the act (criticism, if any, is
+    # coded from its own words). A participle joined to another ("released and signed") shares
+    # its noun.
+    words = _object_words(token)
+    if not words and token.tag_ == "VBN":
+        # "a letter released Tuesday and signed by ...", often parsed with "signed" joined to the
+        # main verb: the participle before it names the text.
+        before = [t for t in token.sent if t.i < token.i and t.dep_ == "acl" and t.tag_ == "VBN"]
+        words = {before[-1].head.lemma_.lower()} if before else set()
+    return bool(words & SIGNED_TEXTS)
+
+
+def _disagree_with_someone(token) -> bool:
+    # "disagrees with the court's decision" criticises the decision (gold rule 24); "there are times
+    # when I disagree with Hillary" differs from a person in general, no act.
+    return any(_someone(g) for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
+               for g in p.children if g.dep_ == "pobj")
+
+
+def _pulled_over(token) -> bool:
+    # "officers pulled the driver over" stops someone; "the bus pulled over" stops itself. Other
+    # uses of "pull" ("pull out", "pull back") pass.
+    over = any(c.dep_ == "prt" and c.lower_ == "over" for c in token.children)
+    return over and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+
+
+def _sympathy(token) -> bool:
+    # "expressed concern about the wall" criticises; "expressed concern for the flood victims" feels
+    # for them.
+    return any(o.lemma_.lower() == "concern" and any(p.dep_ == "prep" and p.lower_ == "for" for p in o.children)
+               for o in _objects(token))
+
+
 SENSES: dict[str, Callable] = {
     "ask": _question,
     "claim": _claim,
@@ -345,10 +392,14 @@ SENSES: dict[str, Callable] = {
     "strike": _strike, "take": _take, "share": _share, "give": _give, "defend": _defend, "release": _release,
     "capture": _capture, "recall": _recall, "ease": _ease, "lift": _ease, "fire": _fire,
     "beat": _bout, "fight": _fight, "suspend": _suspend, "talk": _cognate, "walk": _cognate, "seek": _attempt,
-    "help": _help_along, "question": _unasked,
+    "help": _help_along, "aid": _help_along, "assist": _help_along, "question": _unasked,
     # Fourth round.
     "allow": _thing_as_doer, "permit": _thing_as_doer, "commit": _allegiance, "offer": _offered_thing,
     "recognize": _recognize, "return": _trip_home,
+    # Fifth round.
+    "sign": _signed_text, "raise": _thing_as_doer, "express": _sympathy, "voice": _sympathy,
+    "disagree": _disagree_with_someone,
+    "pull": _pulled_over,
 }
 
 

@@ -114,6 +114,8 @@ def _not_an_event(token, trigger: Trigger, lemma: str, subject) -> bool:
             c.dep_ == "xcomp" and (inner := _codable(c)) and inner[0].plover in COOPERATIVE - {"AGREE"}
             for c in token.children):
         return True   # "refused to negotiate with the group": the refused deed is coded as the REJECT
+    if token.dep_ == "acl" and token.head.lemma_.lower() == "refusal" and trigger.plover in COOPERATIVE - {"AGREE"}:
+        return True   # "Russia's refusal to negotiate": the refusal is the REJECT
     if _refusal(token) and any(
             _refused_offer(a) and (inner := _codable(a)) and inner[0].plover in COOPERATIVE - {"AGREE"}
             for obj in token.children if obj.dep_ == "dobj" for a in obj.children):
@@ -173,6 +175,8 @@ BODY_WORDS = {"office", "campaign", "agency", "department", "ministry", "company
 def _a_thing_acts(trigger: Trigger, subject, sources) -> bool:
     """Return whether a deliberate deed's doer is a thing: a singular common noun that names no
     one (its possessor may: "the governor's departure" is still a thing)."""
+    if subject is not None and subject.tag_ == "WDT" and subject.head.dep_ == "relcl":
+        subject = subject.head.head   # "the departure from the race, which may reduce ...": its noun
     if trigger.plover not in DELIBERATE_TYPES or subject is None or subject.tag_ != "NN":
         return False   # a plural ("neighbours", "the pirates") may well be people: judged singular only
     if not any(c.dep_ == "poss" for c in subject.children) and any(_actor_like(s) for s in sources):
@@ -351,6 +355,30 @@ def _verbal_attack(token, sources, targets) -> bool:
     return bool(political) and (named_people or all(t.sector in POLITICAL_SECTORS for t in targets if _actor_like(t)))
 
 
+# A warning of what others or events will bring ("warning that inaction would increase the risk
+# of a recession") urges a change; only harm the warner will do himself threatens.
+WARNING_OF_CONSEQUENCES = Trigger("REQUEST", "change", "100", ("to",))
+
+
+def _warns_of_consequences(analyzed, token, sources) -> bool:
+    """Return whether "warn that ..." foretells a consequence the warner does not bring about: the
+    warned clause's subject is not the warner ("inaction would ...", "prices will rise"), and no
+    hostile deed of the warner's is in it ("warned that it would retaliate" threatens)."""
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    doer = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) if clause is not None else None
+    if doer is None or not sources:
+        return False
+    if doer.pos_ == "PRON" or doer.dep_ == "nsubjpass":
+        return False   # "it would retaliate", "sanctions would be imposed": most likely the warner's own hand
+    if any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in clause.children):
+        return False   # "warned that the militia would act if the government went ahead": a condition set
+    warners = {s.actor_id or s.name for s in sources}
+    doers = _resolve_phrase(analyzed, doer)
+    if any(d.sector in ARMED_SECTORS for d in doers) or doer.lemma_.lower() in FORCE_THINGS:
+        return False   # armed men in the warned clause: force foretold is a threat
+    return not any((d.actor_id or d.name) in warners for d in doers)
+
+
 def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: str) -> None:
     """Emit the event a lexicon verb names, if this use of it names one."""
     analyzed = coding.analyzed
@@ -402,6 +430,8 @@ def code_verb(coding: ArticleCoding, token, found: tuple[Trigger, str], lemma: s
         return   # "not going to talk about this", "speaking at a conference": no one consulted
     if trigger.plover == "ASSAULT" and lemma in VERBAL_ATTACK_VERBS and _verbal_attack(token, sources, targets):
         trigger, rule = VERBAL_ATTACK, f"{rule} + in words"
+    if trigger.plover == "THREATEN" and lemma == "warn" and _warns_of_consequences(analyzed, token, sources):
+        trigger, rule = WARNING_OF_CONSEQUENCES, f"{rule} + consequences"
     passive_target = _passive_target(token)
     trigger, plover, rule, mode, negated, sources = _recoded(analyzed, token, trigger, rule, sources)
     if plover == "COERCE" or passive_target is not None:

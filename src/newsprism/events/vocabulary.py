@@ -9,6 +9,8 @@ FUTURE_AUX = {"will", "shall", "'ll", "would", "wo", "may", "might", "could"}
 
 
 OBLIGING_AUX = {"must", "should"}
+# Doers that are the speaker or the speaker's side: what "we must do" asks of no one else.
+SPEAKER_SIDE = {"i", "we", "us"}
 
 
 # Words whose complement is promised or threatened, an event of its own (AGREE, THREATEN):
@@ -66,7 +68,9 @@ INDEFINITE_PRONOUNS = {"anyone", "anybody", "someone", "somebody", "everyone", "
 
 
 # Nominal events whose "of" phrase names the doer, not what is done to ("the mediation of the UN").
-AGENT_OF_NOUNS = {"mediation", "visit"}
+AGENT_OF_NOUNS = {"mediation", "visit", "behest"}
+# Nouns whose "of" always names who asks, whatever the parser's entity: "at the behest of the president".
+ASKER_OF_NOUNS = {"behest"}
 
 
 MEASURE_NOUNS = {"step", "inch", "metre", "meter", "kilometre", "kilometer", "mile", "yard", "foot"}
