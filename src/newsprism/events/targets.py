@@ -356,6 +356,8 @@ IMPLIED_AGENTS = {
     "prosecute": ("prosecutors", "JUD"), "prosecution": ("prosecutors", "JUD"), "convict": ("court", "JUD"),
     "conviction": ("court", "JUD"), "sentence": ("court", "JUD"), "jail": ("court", "JUD"),
     "imprison": ("court", "JUD"), "imprisonment": ("court", "JUD"),
+    # Subpoenas come from prosecutors or a court (gold rule 28: an unnamed issuer).
+    "subpoena": ("prosecutors", "JUD"),
 }
 AUTHORITY_SECTORS = {"COP", "JUD", "GOV", "MIL"}
 # Nominal events whose possessor is the one the deed is done to: "his arrest", "Kennedy's
