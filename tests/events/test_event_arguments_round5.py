@@ -47,3 +47,29 @@ def test_what_reciprocal_accusers_are_accused_of_was_done_by_them(analyze_text):
 def test_an_unnamed_issuer_of_subpoenas_is_a_judicial_authority(analyze_text, text, trigger, sector):
     event = coded_event(analyze_text(text), trigger)
     assert [s.sector for s in event.sources] == [sector]
+
+
+@pytest.mark.parametrize("text, trigger, author", [
+    ("Senator Ames posted a video that mocked Governor Pratt.", "mocked", "Ames"),
+    ("A campaign ad by Senator Ames attacks Governor Pratt.", "attacks", "Ames"),
+    ("Senator Ames shared a Facebook post that criticized Governor Pratt.", "criticized", "Ames"),
+    ("The union issued a statement that criticized Governor Pratt.", "criticized", "union"),
+    ("A statement released by the union criticized Governor Pratt.", "criticized", "union"),
+    ("The city council adopted a resolution which condemns the governor.", "condemns", "council"),
+    ("Senator Ames's tweets accusing Governor Pratt of fraud were deleted.", "accusing", "Ames"),
+])
+def test_a_medium_speaks_for_its_author(analyze_text, text, trigger, author):
+    event = coded_event(analyze_text(text), trigger)
+    assert any(author in name for name in names_of(event.sources))
+    assert not any(name.lower().startswith(("a ", "the ")) and author not in name for name in names_of(event.sources))
+
+
+def test_a_medium_from_a_time_has_no_author(analyze_text):
+    event = coded_event(analyze_text("A post from last week criticized Governor Pratt."), "criticized")
+    assert "week" not in " ".join(names_of(event.sources))
+
+
+def test_whom_in_a_relative_clause_is_the_noun_it_follows(analyze_text):
+    event = coded_event(analyze_text("Governor Pratt, whom Senator Ames has called a liar, said nothing."), "called")
+    assert names_of(event.sources) == ["Ames"]
+    assert names_of(event.targets) == ["Pratt"]

@@ -17,6 +17,7 @@ from newsprism.actors.antecedents import (
 )
 from newsprism.actors.words import PERSON_PRONOUNS
 from newsprism.actors.titles import lookup_title
+from newsprism.events.authors import author_token
 from newsprism.events.lexicon import ARMED_SECTORS, PROTESTERS
 from newsprism.events.senses import HELD_PLACES
 from newsprism.events.syntax import (
@@ -66,6 +67,11 @@ def _resolve_one(analyzed: AnalyzedArticle, token, exclude_country: str | None =
     token, meant = _pronoun_meaning(analyzed, _meant_token(token))
     if meant is not None:
         return meant
+    author = author_token(token)   # "an ad by Ames", "Ames posted a video that ...": Ames
+    if author is not None and author[0].i != token.i:
+        found = [r for r in _resolve_one(analyzed, author[0], exclude_country) if author[1] or _actor_like(r)]
+        if found:
+            return found
     if token.lemma_.lower() in TIME_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return []   # "the wake of the Paris attacks", "the eve of the summit": a time, no actor
     doc = token.doc
@@ -94,7 +100,7 @@ def _resolve_one(analyzed: AnalyzedArticle, token, exclude_country: str | None =
 
 def _meant_token(token):
     """Return the noun a relative pronoun, a partitive or a naming phrase stands for."""
-    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
+    if token.lower_ in ("who", "whom", "that", "which") and token.head.dep_ == "relcl":
         token = token.head.head
     elif token.lower_ in ("who", "which") or (token.lower_ == "that" and token.tag_ == "WDT"):
         # A relative clause the parser hung elsewhere ("a super-PAC that only attacks Clinton"):
