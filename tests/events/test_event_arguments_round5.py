@@ -73,3 +73,24 @@ def test_whom_in_a_relative_clause_is_the_noun_it_follows(analyze_text):
     event = coded_event(analyze_text("Governor Pratt, whom Senator Ames has called a liar, said nothing."), "called")
     assert names_of(event.sources) == ["Ames"]
     assert names_of(event.targets) == ["Pratt"]
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Pratt said the unions and the press are to blame for the crisis.",
+    "The unions are to blame, Governor Pratt said.",
+])
+def test_those_to_blame_are_blamed_by_whoever_says_so(analyze_text, text):
+    event = coded_event(analyze_text(text), "blame")
+    assert names_of(event.sources) == ["Pratt"]
+    assert any("unions" in name for name in names_of(event.targets))
+
+
+def test_blaming_someone_keeps_its_subject(analyze_text):
+    event = coded_event(analyze_text("Ames said he would blame the unions."), "blame")
+    assert names_of(event.sources) == ["Ames"]
+    assert names_of(event.targets) == ["the unions"]
+
+
+def test_calling_for_someone_to_act_asks_them(analyze_text):
+    event = coded_event(analyze_text("Senator Ames called for the striking dockworkers to return to work."), "called")
+    assert names_of(event.targets) == ["the striking dockworkers"]

@@ -166,6 +166,9 @@ def _stative(verb) -> bool:
 
 def _subject(verb):
     """Return the subject token of a verb, following xcomp/conj/relcl/passive structure."""
+    if _to_blame(verb):
+        # "the unions are to blame for the crisis": the unions are blamed, by whoever says so.
+        return _reporting_subject(verb.head)
     for child in verb.children:
         if not any(ch.isalnum() for ch in child.text):
             # "we [Russia] would not allow": the parser makes the editor's bracket the subject,
@@ -285,6 +288,12 @@ def _noun_modifier_subject(verb):
     return None
 
 
+def _to_blame(verb) -> bool:
+    """Return whether a verb is "blame" in "X is to blame": the subject of "be" is the one blamed."""
+    return verb.lemma_.lower() == "blame" and verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _reciprocal_word(token) -> bool:
     """Return whether a token is "each other" or "one another" as the parser splits them."""
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -394,6 +403,8 @@ def _targets(verb, trigger: Trigger, source_token) -> list:
     passive = _passive_target(verb)
     if passive is not None:
         found.insert(0, passive)
+    if _to_blame(verb):
+        found[:0] = [c for c in verb.head.children if c.dep_ == "nsubj"]   # "X are to blame": X
     # "gathered on Monday night", "moved a single step back": a time or a measure is never
     # whom an event is done to.
     # Tokens are compared by position: spaCy makes a new Token object at each access.
