@@ -94,3 +94,19 @@ def test_blaming_someone_keeps_its_subject(analyze_text):
 def test_calling_for_someone_to_act_asks_them(analyze_text):
     event = coded_event(analyze_text("Senator Ames called for the striking dockworkers to return to work."), "called")
     assert names_of(event.targets) == ["the striking dockworkers"]
+
+
+@pytest.mark.parametrize("text, trigger, meant", [
+    ("The mayor met the union leaders on Monday and urged them to end the strike.", "urged", "union leaders"),
+    ("The dockworkers walked out on Monday. Governor Pratt criticized them on Tuesday.", "criticized", "dockworkers"),
+    ("Senator Ames thanked the volunteers and praised them for their work.", "praised", "volunteers"),
+])
+def test_an_object_them_is_the_plural_before_it(analyze_text, text, trigger, meant):
+    event = coded_event(analyze_text(text), trigger)
+    assert any(meant in name for name in names_of(event.targets))
+
+
+def test_them_is_not_its_own_clauses_subject(analyze_text):
+    event = coded_event(analyze_text("A group of parents sent a letter to the school board urging them to reconsider."),
+                        "urging")
+    assert not any("parents" in name for name in names_of(event.targets))

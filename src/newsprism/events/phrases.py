@@ -126,6 +126,10 @@ def _pronoun_meaning(analyzed: AnalyzedArticle, token) -> tuple[object, list[Act
         speaker = _reporting_subject(token)
         if speaker is not None and speaker.lower_ not in PRONOUNS:
             token = speaker
+    if token.lower_ == "them" and token.dep_ in ("dobj", "pobj", "dative"):
+        group = _plural_before_them(token)   # "met the union leaders and urged them": the leaders
+        if group is not None:
+            return group, None
     if token.lower_ == "it" and token.dep_ not in ("nsubj", "nsubjpass"):
         place = _place_before_it(token)
         if place is not None:
@@ -144,6 +148,30 @@ def _place_before_it(token):
     inside = {t.i for t in subject.subtree} if subject is not None else set()
     return next((t for t in reversed(token.doc[token.sent.start:token.i]) if t.pos_ in ("NOUN", "PROPN")
                  and t.i not in inside and (t.lemma_.lower() in HELD_PLACES or t.ent_type_ in ("FAC", "LOC"))), None)
+
+
+PLURAL_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos")
+
+
+def _plural_before_them(token):
+    """Return the plural noun an object "them" means: the nearest one before it in its sentence
+    that is not inside its own clause's subject (a clause doing something to its own subject
+    says "themselves"), else the last one of the sentence before. Time and measure words
+    ("on Monday", "two years") are no one."""
+    verb = token.head.head if token.head.dep_ == "prep" else token.head
+    subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    inside = {t.i for t in subject.subtree} if subject is not None else set()
+    sentence = token.sent
+    previous = token.doc[sentence.start - 1].sent if sentence.start > 0 else None
+    for span, end in ((sentence, token.i), (previous, None)):
+        if span is None:
+            continue
+        stop = end if end is not None else span.end
+        for t in reversed(token.doc[span.start:stop]):
+            if t.tag_ in ("NNS", "NNPS") and t.dep_ in PLURAL_ROLES and t.i not in inside \
+                    and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
+                return t
+    return None
 
 
 def _named_actor(analyzed: AnalyzedArticle, token, start: int, end: int) -> ActorRef | None:
