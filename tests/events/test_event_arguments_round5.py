@@ -57,6 +57,8 @@ def test_an_unnamed_issuer_of_subpoenas_is_a_judicial_authority(analyze_text, te
     ("A statement released by the union criticized Governor Pratt.", "criticized", "union"),
     ("The city council adopted a resolution which condemns the governor.", "condemns", "council"),
     ("Senator Ames's tweets accusing Governor Pratt of fraud were deleted.", "accusing", "Ames"),
+    ("Senator Ames unleashed a series of tweets criticizing Governor Pratt.", "criticizing", "Ames"),
+    ("The union issued a policy paper welcoming the governor's plan and criticizing the mayor.", "criticizing", "union"),
 ])
 def test_a_medium_speaks_for_its_author(analyze_text, text, trigger, author):
     event = coded_event(analyze_text(text), trigger)
@@ -110,3 +112,8 @@ def test_them_is_not_its_own_clauses_subject(analyze_text):
     event = coded_event(analyze_text("A group of parents sent a letter to the school board urging them to reconsider."),
                         "urging")
     assert not any("parents" in name for name in names_of(event.targets))
+
+
+def test_criticizing_a_named_medium_aims_at_its_author(analyze_text):
+    event = coded_event(analyze_text("Governor Pratt criticized a Donald Trump ad."), "criticized")
+    assert names_of(event.targets) == ["Donald Trump"]

@@ -12,13 +12,16 @@ MEDIUM_NOUNS = {
     "ad", "advert", "advertisement", "commercial", "video", "post", "tweet", "message", "statement",
     "resolution", "letter", "op-ed", "editorial", "column", "memo", "mailer", "flyer", "leaflet",
     "petition", "release", "motion", "bill", "amendment", "declaration", "communique", "communiqué",
+    "paper",
 }
+# Nouns that count media: "a series of tweets", "a flurry of posts" are made as the tweets are.
+COUNTING_NOUNS = {"series", "string", "flurry", "barrage", "volley", "stream", "slew", "pair", "couple"}
 # Verbs whose subject made, published or passed the thing they take as object ("voted for" and
 # "signed on to" with their preposition).
 AUTHORING_VERBS = {
     "post", "release", "issue", "publish", "share", "air", "run", "write", "send", "tweet", "adopt",
     "pass", "approve", "sign", "unveil", "launch", "put", "produce", "circulate", "draft", "introduce",
-    "vote", "table", "broadcast",
+    "vote", "table", "broadcast", "unleash",
 }
 AUTHORING_PREPS = {"vote": ("for",), "sign": ("on", "onto", "to")}
 
@@ -33,6 +36,8 @@ def author_token(token):
     for child in token.children:
         if child.dep_ == "poss":
             return child, False
+        if child.dep_ == "compound" and child.ent_type_ in ("ORG", "PERSON", "NORP", "GPE"):
+            return child, False   # "the NAACP resolution", "a Trump ad"
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             named = next((c for c in child.children if c.dep_ == "pobj"), None)
             if named is not None:
@@ -41,6 +46,8 @@ def author_token(token):
             agent = _agent(child)   # "a statement released by the union"
             if agent is not None:
                 return agent, True
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in COUNTING_NOUNS:
+        token = token.head.head   # "unleashed a series of tweets": the series is what was unleashed
     verb = token.head
     if token.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in AUTHORING_PREPS.get(verb.head.lemma_.lower(), ()):
         verb = verb.head
