@@ -19,10 +19,13 @@ Usage: python benchmarks/score_realnews_events.py [--split dev|test|all] [--erro
 from __future__ import annotations
 
 import argparse
+import csv
+import dataclasses
 import json
 import sys
 import time
 from collections import Counter, defaultdict
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -82,6 +85,25 @@ def pair_up(gold: list[dict], predicted: list, strict: bool) -> tuple[list, list
     return pairs, missed, left
 
 
+def corpus_dates() -> dict[str, date]:
+    """Return the publication dates the corpora give beside plain-text files (PolNeAR's
+    metadata.tsv), by path under corpus/: the pipeline gets them as a user's manifest would
+    give them (BASIL's JSON records carry their own)."""
+    dates: dict[str, date] = {}
+    table = SHARED / "corpus" / "polnear" / "metadata.tsv"
+    if not table.is_file():
+        return dates
+    with table.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            try:
+                day = date.fromisoformat(row["publication_date"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            for part in ("train", "dev"):
+                dates[f"polnear/{part}/text/{row['filename']}.txt"] = day
+    return dates
+
+
 def analyse_sample(rows: list[dict]) -> dict[str, list]:
     """Return sentence id -> the events predicted in it (each article analysed once, whole)."""
     from newsprism.config import Settings
@@ -93,12 +115,16 @@ def analyse_sample(rows: list[dict]) -> dict[str, list]:
 
     settings = Settings()
     nlp = load_model(settings.model, settings.spacy_components)
+    dates = corpus_dates()
     by_file: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         by_file[row["file"]].append(row)
     predicted: dict[str, list] = {}
     for file, file_rows in by_file.items():
         raw = next((r for r in read_file(SHARED / "corpus" / file, 20_000_000) if isinstance(r, RawArticle)), None)
+        if raw is not None and raw.published is None and file in dates:
+            # What a user's manifest.jsonl gives: the corpus's own publication date of a plain text.
+            raw = dataclasses.replace(raw, published=dates[file], published_from="manifest")
         if raw is None:
             print(f"{file}: no article read; its sentences count as coded with nothing", file=sys.stderr)
             events = []

@@ -2,9 +2,7 @@
 
 from newsprism.actors.antecedents import Candidate, choose_person, evidence_genders
 
-
-def _event(analyzed, trigger):
-    return next(e for e in analyzed.events if e.trigger == trigger)
+from tests.events.helpers import coded_event
 
 
 def test_an_unambiguous_pronoun_gives_a_gender_and_an_ambiguous_one_none():
@@ -39,13 +37,13 @@ def test_one_ambiguous_possessive_does_not_change_a_persons_gender(analyze_text)
     analyzed = analyze_text(
         "Senator Mara Quill challenged Governor Tobias Fenn on Monday as she sought to weaken Fenn's "
         "lead and regain her footing. Later the moderator asked Fenn why he had criticized the mayor.")
-    event = _event(analyzed, "criticized")
+    event = coded_event(analyzed, "criticized")
     assert [s.name for s in event.sources] == ["Tobias Fenn"]
 
 
 def test_i_in_a_quotation_is_its_speaker(analyze_text):
     analyzed = analyze_text('"I apologize to Senator Elena Brandt for my remarks," Councilman Rupert Haskell wrote on Friday.')
-    event = _event(analyzed, "apologize")
+    event = coded_event(analyzed, "apologize")
     assert [s.name for s in event.sources] == ["Rupert Haskell"]
     assert [t.name for t in event.targets] == ["Elena Brandt"]
 
@@ -54,21 +52,20 @@ def test_he_in_a_quotation_is_not_its_speaker(analyze_text):
     analyzed = analyze_text(
         "President Arno Vidal visited the capital and praised the new cabinet. "
         '"I understand why he praises the government," the activist Tomas Lind said.')
-    event = _event(analyzed, "praises")
+    event = coded_event(analyzed, "praises")
     assert [s.name for s in event.sources] == ["Arno Vidal"]
 
 
 def test_a_definite_description_means_the_latest_actor_of_that_role(analyze_text):
     analyzed = analyze_text("The moderator raised the scandals of President Walt Harmon, asking Senator Jon Ivers "
                             "why he had criticized the former president's record.")
-    event = _event(analyzed, "criticized")
+    event = coded_event(analyzed, "criticized")
     assert [s.name for s in event.sources] == ["Jon Ivers"]
     assert "Walt Harmon" in [t.name for t in event.targets]
-
 
 
 def test_a_quotations_speaker_stays_the_topic_of_its_sentences(analyze_text):
     analyzed = analyze_text('"There is real anger in this town," Mayor Bo Grant said. "It is a hard time. But I do not '
                             'condone any of it." Councilwoman Ada Reyes mocked his tough talk on Tuesday.')
-    event = _event(analyzed, "mocked")
+    event = coded_event(analyzed, "mocked")
     assert "Bo Grant" in [t.name for t in event.targets]

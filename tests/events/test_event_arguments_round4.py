@@ -2,63 +2,57 @@
 
 import pytest
 
-
-def _event(analyzed, trigger):
-    return next(e for e in analyzed.events if e.trigger == trigger)
-
-
-def _names(refs):
-    return [r.name for r in refs]
+from tests.events.helpers import coded_event, names_of
 
 
 def test_a_quantifier_stands_for_the_people_after_its_of(analyze_text):
     analyzed = analyze_text("But at least some of the longtime tenants of the building took issue with the landlord's plan.")
-    assert any("tenants" in name for name in _names(_event(analyzed, "took").sources))
+    assert any("tenants" in name for name in names_of(coded_event(analyzed, "took").sources))
 
 
 def test_many_of_a_group_acts_as_that_group(analyze_text):
     analyzed = analyze_text("Many of the delegates criticized Governor Alma Reyes on Friday.")
-    assert "delegates" in _event(analyzed, "criticized").sources[0].name
+    assert "delegates" in coded_event(analyzed, "criticized").sources[0].name
 
 
 def test_a_deed_done_at_someones_request_was_asked_of_its_doer(analyze_text):
     analyzed = analyze_text("Mayor Ilse Brook will meet with Senator Tom Varga on Thursday at Varga's request.")
-    event = _event(analyzed, "request")
-    assert _names(event.sources) == ["Tom Varga"]
-    assert _names(event.targets) == ["Ilse Brook"]
+    event = coded_event(analyzed, "request")
+    assert names_of(event.sources) == ["Tom Varga"]
+    assert names_of(event.targets) == ["Ilse Brook"]
 
 
 def test_an_object_pronoun_in_reported_speech_is_the_reporter(analyze_text):
     analyzed = analyze_text("Mr. Dale Levin said neither Senator Tom Varga's office nor the police had contacted him about the photo.")
-    assert _names(_event(analyzed, "contacted").targets) == ["Dale Levin"]
+    assert names_of(coded_event(analyzed, "contacted").targets) == ["Dale Levin"]
 
 
 def test_a_reported_object_pronoun_of_the_other_gender_is_not_the_reporter(analyze_text):
     analyzed = analyze_text("Mrs. Anna Kovacs said the mayor had criticized him in public.")
-    assert "Anna Kovacs" not in _names(_event(analyzed, "criticized").targets)
+    assert "Anna Kovacs" not in names_of(coded_event(analyzed, "criticized").targets)
 
 
 def test_a_reported_object_pronoun_is_not_the_reporter_when_the_reporter_may_be_the_subject(analyze_text):
     analyzed = analyze_text("Tom Varga said he had criticized him.")
-    assert "Tom Varga" not in _names(_event(analyzed, "criticized").targets)
+    assert "Tom Varga" not in names_of(coded_event(analyzed, "criticized").targets)
 
 
 def test_pieces_of_hyphenated_adjectives_are_never_targets(analyze_text):
     analyzed = analyze_text("The council resolution condemns anti-Muslim, anti-refugee, and anti-immigrant "
                             "speech from Vladimir Putin and others.")
-    event = _event(analyzed, "condemns")
-    assert not any(name.startswith(("anti", "-")) for name in _names(event.targets))
-    assert "Vladimir Putin" in _names(event.targets)
+    event = coded_event(analyzed, "condemns")
+    assert not any(name.startswith(("anti", "-")) for name in names_of(event.targets))
+    assert "Vladimir Putin" in names_of(event.targets)
 
 
 def test_described_people_are_of_the_only_country_a_short_text_names(analyze_text):
     analyzed = analyze_text("A group of Yoruba elders said they would forgive Nigerian President Olusegun Obasanjo.")
-    assert _event(analyzed, "forgive").sources[0].country == "NGA"
+    assert coded_event(analyzed, "forgive").sources[0].country == "NGA"
 
 
 def test_a_described_source_gets_no_country_from_a_text_about_two(analyze_text):
     analyzed = analyze_text("Islamic fundamentalists in a town near the border demanded that Kenya and Uganda release the prisoners.")
-    assert all(s.country is None for s in _event(analyzed, "demanded").sources)
+    assert all(s.country is None for s in coded_event(analyzed, "demanded").sources)
 
 
 @pytest.mark.parametrize("sentence, visited", [
@@ -69,25 +63,25 @@ def test_a_described_source_gets_no_country_from_a_text_about_two(analyze_text):
      "ahead of Mr. Varga's visit there on Thursday.", "Hillcrest"),           # the name, not its gloss
 ])
 def test_a_visit_there_visits_what_the_sentence_named_before(analyze_text, sentence, visited):
-    assert _names(_event(analyze_text(sentence), "visit").targets) == [visited]
+    assert names_of(coded_event(analyze_text(sentence), "visit").targets) == [visited]
 
 
 def test_a_walkout_after_a_quarrel_protests_against_the_one_argued_with(analyze_text):
     analyzed = analyze_text("Owen Brand, a columnist, walked off the set of a television program in London "
                             "after arguing with the host about the attack.")
-    assert _names(_event(analyzed, "walked").targets) == ["the host"]
+    assert names_of(coded_event(analyzed, "walked").targets) == ["the host"]
 
 
 def test_a_bomb_as_the_doer_stands_for_bombers_of_the_town_it_went_off_in(analyze_text):
     analyzed = analyze_text("A roadside bomb near the town of Samarra killed one U.S. soldier on Sunday.")
-    assert _event(analyzed, "killed").sources[0].country == "IRQ"
+    assert coded_event(analyzed, "killed").sources[0].country == "IRQ"
 
 
 def test_a_bare_number_of_people_arrested_are_of_the_country_in_sight(analyze_text):
     analyzed = analyze_text("Egyptian police opened fire on demonstrators on Monday night, killing one person and arresting 12.")
-    assert [t.country for t in _event(analyzed, "arresting").targets] == ["EGY"]
+    assert [t.country for t in coded_event(analyzed, "arresting").targets] == ["EGY"]
 
 
 def test_a_hyphenated_place_name_stays_a_target(analyze_text):
     analyzed = analyze_text("Rebel units headed for Rostov-on-Don on Saturday.")
-    assert any("Rostov" in name for name in _names(_event(analyzed, "headed").targets))
+    assert any("Rostov" in name for name in names_of(coded_event(analyzed, "headed").targets))

@@ -25,6 +25,7 @@ from newsprism.events.modality import (
 )
 from newsprism.events.phrases import _resolve_phrase, with_home_countries
 from newsprism.events.syntax import _lemma, _verb_trigger
+from newsprism.events.reciprocals import with_reciprocal_targets
 from newsprism.events.targets import _deed_doers, with_armed_states
 from newsprism.events.vocabulary import (
     COMMITTING_HEADS,
@@ -82,6 +83,7 @@ class ArticleCoding:
         # Targets that are the source again (reflexive parse noise) are dropped.
         source_ids = {(s.actor_id or s.name) for s in sources}
         targets = [t for t in targets if (t.actor_id or t.name) not in source_ids]
+        targets = with_reciprocal_targets(self.doc, sources, targets)   # "accused each other": the doers
         if modality == "happened" and not negation:
             self.deeds.append((_lemma(trigger_token), list(sources)))   # a denied or planned deed has no doer
         start, end = trigger_token.idx, trigger_token.idx + len(trigger_token.text)

@@ -17,6 +17,7 @@ from newsprism.actors.antecedents import (
 )
 from newsprism.actors.words import PERSON_PRONOUNS
 from newsprism.actors.titles import lookup_title
+from newsprism.events.authors import author_token
 from newsprism.events.lexicon import ARMED_SECTORS, PROTESTERS
 from newsprism.events.senses import HELD_PLACES
 from newsprism.events.syntax import (
@@ -63,87 +64,149 @@ def _named_conjuncts(token) -> list:
 
 def _resolve_one(analyzed: AnalyzedArticle, token, exclude_country: str | None = None) -> list[ActorRef]:
     """Return the actors one noun phrase names (``_resolve_phrase`` without conjuncts)."""
-    doc = token.doc
-    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
-        token = token.head.head
-    elif token.lower_ in ("who", "which") or (token.lower_ == "that" and token.tag_ == "WDT"):
-        # A relative clause the parser hung elsewhere ("a super-PAC that only attacks Clinton"):
-        # the noun right before the pronoun is whom it means.
-        token = _relative_antecedent(token) or token
-    token = _partitive_head(_named_by(token))
-    if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj", "dative"):
-        meant = _reporter_meant(analyzed, token)
-        if meant is not None:
-            return [meant]
-    if token.lower_ in FIRST_PERSON or token.lower_ in THIRD_PERSON:
-        # "'I apologize to Grassley,' Braley wrote"; "asked Sanders why he criticized ...".
-        meant = pronoun_actor(analyzed, token)
-        if meant is not None:
-            return [meant]
-    if token.lower_ in ("they", "it", "we", "he", "she") and token.dep_ in ("nsubj", "nsubjpass") and \
-            actor_at(analyzed, token.idx, token.idx + len(token.text)) is None:
-        # "The rebels said they will release ...": the pronoun is the speaker.
-        speaker = _reporting_subject(token)
-        if speaker is not None and speaker.lower_ not in PRONOUNS:
-            token = speaker
-    if token.lower_ == "it" and token.dep_ not in ("nsubj", "nsubjpass"):
-        # "the militia had left the dam and police had taken control of it": an object "it"
-        # after a place in its sentence is that place.
-        # Not a place inside the clause's own subject: "troops in the region attacked it".
-        verb = token.head.head if token.head.dep_ == "prep" else token.head
-        subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
-        inside = {t.i for t in subject.subtree} if subject is not None else set()
-        place = next((t for t in reversed(doc[token.sent.start:token.i]) if t.pos_ in ("NOUN", "PROPN")
-                      and t.i not in inside and (t.lemma_.lower() in HELD_PLACES or t.ent_type_ in ("FAC", "LOC"))), None)
-        if place is not None:
-            token = place
-        else:
-            actor = _object_it(analyzed, token)
-            if actor is not None:
-                return [actor]
+    token, meant = _pronoun_meaning(analyzed, _meant_token(token))
+    if meant is not None:
+        return meant
+    author = author_token(token)   # "an ad by Ames", "Ames posted a video that ...": Ames
+    if author is not None and author[0].i != token.i:
+        found = [r for r in _resolve_one(analyzed, author[0], exclude_country) if author[1] or _actor_like(r)]
+        if found:
+            return found
     if token.lemma_.lower() in TIME_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return []   # "the wake of the Paris attacks", "the eve of the summit": a time, no actor
+    doc = token.doc
     left, right = _span_of(token)
     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
     # The speaker's own country is not among "his G7 counterparts".
     members = [m for m in expand_group(analyzed, start, end) if not exclude_country or m.country != exclude_country]
     if members:
         return members
-    head_start, head_end = token.idx, token.idx + len(token.text)
-    # The head names the actor; failing that, its modifiers before it ("Wagner units", "America's allies").
-    actor = actor_at(analyzed, head_start, head_end)
-    if actor is None:
-        actor = actor_at(analyzed, start, head_end)
-        described = _described_head(analyzed, token, actor, start, end) if actor is not None else None
-        if described is not None:
-            return [described]
+    actor = _named_actor(analyzed, token, start, end) or _group_of_members(analyzed, token)
     if actor is not None:
-        return [_placed(analyzed, token, actor)]
-    # "members of the gang", "fighters from Hamas": members act as their group.
-    members_of = token.lemma_.lower() in MEMBER_WORDS
-    for prep in (c for c in token.children if members_of and c.dep_ == "prep" and c.lower_ in ("of", "from")):
-        for group in (c for c in prep.children if c.dep_ == "pobj"):
-            actor = actor_at(analyzed, group.idx, group.idx + len(group.text))
-            kind = next((a.kind for a in analyzed.actors if actor is not None and a.id == actor.actor_id), None)
-            if actor is not None and actor.sector not in ("CVL", None) and kind not in ("person", None):
-                return [actor]
+        return [actor]
     text = analyzed.article.text[start:end].strip()
     # "anyone in the Orin valley": an indefinite pronoun with a setting names the people there.
     placed_pronoun = token.lower_ in INDEFINITE_PRONOUNS and any(
         c.dep_ == "prep" and c.lower_ in ("in", "from") for c in token.children)
     if not text or token.lower_ in PRONOUNS or (token.pos_ in ("PRON", "DET") and not placed_pronoun):
         return []
-    # A surname the tagger missed ("talks with Prigozhin") still names the article's actor.
-    if token.pos_ == "PROPN":
-        for actor in analyzed.actors:
-            if actor.kind == "person" and token.text in actor.name.split():
-                return [ActorRef(actor.id, actor.name, actor.country, actor.sector, head_start, head_end)]
     # "the former president", "the company": the latest actor of that role before it.
-    described = description_actor(analyzed, token)
+    described = _surname_actor(analyzed, token) or description_actor(analyzed, token)
     if described is not None:
         return [described]
     country, sector = describe(text)
     return [_placed(analyzed, token, ActorRef(None, text, country, sector, start, end))]
+
+
+def _meant_token(token):
+    """Return the noun a relative pronoun, a partitive or a naming phrase stands for."""
+    if token.lower_ in ("who", "whom", "that", "which") and token.head.dep_ == "relcl":
+        token = token.head.head
+    elif token.lower_ in ("who", "which") or (token.lower_ == "that" and token.tag_ == "WDT"):
+        # A relative clause the parser hung elsewhere ("a super-PAC that only attacks Clinton"):
+        # the noun right before the pronoun is whom it means.
+        token = _relative_antecedent(token) or token
+    return _partitive_head(_named_by(token))
+
+
+def _pronoun_meaning(analyzed: AnalyzedArticle, token) -> tuple[object, list[ActorRef] | None]:
+    """Return (the token to read on, the actors a pronoun means or None when it decides nothing)."""
+    if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj", "dative"):
+        meant = _reporter_meant(analyzed, token)
+        if meant is not None:
+            return token, [meant]
+    if token.lower_ in FIRST_PERSON or token.lower_ in THIRD_PERSON:
+        # "'I apologize to Grassley,' Braley wrote"; "asked Sanders why he criticized ...".
+        meant = pronoun_actor(analyzed, token)
+        if meant is not None:
+            return token, [meant]
+    if token.lower_ in ("they", "it", "we", "he", "she") and token.dep_ in ("nsubj", "nsubjpass") and \
+            actor_at(analyzed, token.idx, token.idx + len(token.text)) is None:
+        # "The rebels said they will release ...": the pronoun is the speaker.
+        speaker = _reporting_subject(token)
+        if speaker is not None and speaker.lower_ not in PRONOUNS:
+            token = speaker
+    if token.lower_ == "them" and token.dep_ in ("dobj", "pobj", "dative"):
+        group = _plural_before_them(token)   # "met the union leaders and urged them": the leaders
+        if group is not None:
+            return group, None
+    if token.lower_ == "it" and token.dep_ not in ("nsubj", "nsubjpass"):
+        place = _place_before_it(token)
+        if place is not None:
+            return place, None
+        actor = _object_it(analyzed, token)
+        if actor is not None:
+            return token, [actor]
+    return token, None
+
+
+def _place_before_it(token):
+    """Return the place an object "it" means: "the militia had left the dam and police had taken
+    control of it". Not a place inside the clause's own subject: "troops in the region attacked it"."""
+    verb = token.head.head if token.head.dep_ == "prep" else token.head
+    subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    inside = {t.i for t in subject.subtree} if subject is not None else set()
+    return next((t for t in reversed(token.doc[token.sent.start:token.i]) if t.pos_ in ("NOUN", "PROPN")
+                 and t.i not in inside and (t.lemma_.lower() in HELD_PLACES or t.ent_type_ in ("FAC", "LOC"))), None)
+
+
+PLURAL_ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos")
+
+
+def _plural_before_them(token):
+    """Return the plural noun an object "them" means: the nearest one before it in its sentence
+    that is not inside its own clause's subject (a clause doing something to its own subject
+    says "themselves"), else the last one of the sentence before. Time and measure words
+    ("on Monday", "two years") are no one."""
+    verb = token.head.head if token.head.dep_ == "prep" else token.head
+    subject = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    inside = {t.i for t in subject.subtree} if subject is not None else set()
+    sentence = token.sent
+    previous = token.doc[sentence.start - 1].sent if sentence.start > 0 else None
+    for span, end in ((sentence, token.i), (previous, None)):
+        if span is None:
+            continue
+        stop = end if end is not None else span.end
+        for t in reversed(token.doc[span.start:stop]):
+            if t.tag_ in ("NNS", "NNPS") and t.dep_ in PLURAL_ROLES and t.i not in inside \
+                    and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
+                return t
+    return None
+
+
+def _named_actor(analyzed: AnalyzedArticle, token, start: int, end: int) -> ActorRef | None:
+    """Return the resolved actor the head names; failing that, its modifiers before it ("Wagner
+    units", "America's allies"), or the described head they modify."""
+    actor = actor_at(analyzed, token.idx, token.idx + len(token.text))
+    if actor is None:
+        actor = actor_at(analyzed, start, token.idx + len(token.text))
+        described = _described_head(analyzed, token, actor, start, end) if actor is not None else None
+        if described is not None:
+            return described
+    return _placed(analyzed, token, actor) if actor is not None else None
+
+
+def _group_of_members(analyzed: AnalyzedArticle, token) -> ActorRef | None:
+    """"members of the gang", "fighters from Hamas": members act as their (non-civilian) group."""
+    if token.lemma_.lower() not in MEMBER_WORDS:
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+        for group in (c for c in prep.children if c.dep_ == "pobj"):
+            actor = actor_at(analyzed, group.idx, group.idx + len(group.text))
+            kind = next((a.kind for a in analyzed.actors if actor is not None and a.id == actor.actor_id), None)
+            if actor is not None and actor.sector not in ("CVL", None) and kind not in ("person", None):
+                return actor
+    return None
+
+
+def _surname_actor(analyzed: AnalyzedArticle, token) -> ActorRef | None:
+    """A surname the tagger missed ("talks with Prigozhin") still names the article's actor."""
+    if token.pos_ != "PROPN":
+        return None
+    for actor in analyzed.actors:
+        if actor.kind == "person" and token.text in actor.name.split():
+            return ActorRef(actor.id, actor.name, actor.country, actor.sector, token.idx, token.idx + len(token.text))
+    return None
 
 
 def _reporter_meant(analyzed: AnalyzedArticle, token) -> ActorRef | None:

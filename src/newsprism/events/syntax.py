@@ -166,6 +166,9 @@ def _stative(verb) -> bool:
 
 def _subject(verb):
     """Return the subject token of a verb, following xcomp/conj/relcl/passive structure."""
+    if _to_blame(verb):
+        # "the unions are to blame for the crisis": the unions are blamed, by whoever says so.
+        return _reporting_subject(verb.head)
     for child in verb.children:
         if not any(ch.isalnum() for ch in child.text):
             # "we [Russia] would not allow": the parser makes the editor's bracket the subject,
@@ -182,6 +185,9 @@ def _subject(verb):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    doer = _gerund_apposition_doer(verb)
+    if doer is not None:
+        return doer
     if verb.dep_ == "advcl" and any(c.dep_ == "nsubjpass" for c in verb.children) \
             and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in verb.children):
         # "hanged himself hours after he was arrested": the passive subject is the one arrested,
@@ -199,6 +205,8 @@ def _subject(verb):
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.lemma_ in ALLEGING_OBJECT_HEADS:
         # "accused the Karst Republic of supplying weapons": the accused is the alleged doer.
         accused = next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        if accused is not None and _reciprocal_word(accused):
+            return _subject(verb.head.head)   # "accused one another of violating": both did
         if accused is not None:
             return accused
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in SHARED_SUBJECT_PREPS \
@@ -278,6 +286,38 @@ def _noun_modifier_subject(verb):
         if top.dep_ == "ROOT":
             return top
     return None
+
+
+def _to_blame(verb) -> bool:
+    """Return whether a verb is "blame" in "X is to blame": the subject of "be" is the one blamed."""
+    return verb.lemma_.lower() == "blame" and verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _reciprocal_word(token) -> bool:
+    """Return whether a token is "each other" or "one another" as the parser splits them."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (token.lower_ == "other" and any(c.lower_ == "each" for c in token.children)) or (
+        token.lower_ == "one" and nxt is not None and nxt.lower_ == "another")
+
+
+def _gerund_apposition_doer(verb):
+    """Return who does a gerund that restates a noun after a colon: in "one thing Ames has been
+    doing: bashing Pratt" the gerund is the thing, and whoever does the thing (the subject of the
+    noun's relative clause) does the gerund. The parser hangs the gerund on the noun (acl) or on
+    the verb whose object the noun is (advcl)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("acl", "appos", "advcl"):
+        return None
+    if verb.dep_ == "advcl":
+        noun = next((c for c in verb.head.children if c.dep_ in ("dobj", "attr") and c.i < verb.i), None)
+    else:
+        noun = verb.head
+    if noun is None or noun.pos_ != "NOUN" or noun.i > verb.i:
+        return None
+    if not any(t.text in (":", "—", "–") for t in verb.doc[noun.i + 1:verb.i]):
+        return None
+    clause = next((c for c in noun.children if c.dep_ == "relcl" and c.i < verb.i), None)
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
 
 
 def _given_the_chance(noun):
@@ -363,6 +403,8 @@ def _targets(verb, trigger: Trigger, source_token) -> list:
     passive = _passive_target(verb)
     if passive is not None:
         found.insert(0, passive)
+    if _to_blame(verb):
+        found[:0] = [c for c in verb.head.children if c.dep_ == "nsubj"]   # "X are to blame": X
     # "gathered on Monday night", "moved a single step back": a time or a measure is never
     # whom an event is done to.
     # Tokens are compared by position: spaCy makes a new Token object at each access.

@@ -356,6 +356,8 @@ IMPLIED_AGENTS = {
     "prosecute": ("prosecutors", "JUD"), "prosecution": ("prosecutors", "JUD"), "convict": ("court", "JUD"),
     "conviction": ("court", "JUD"), "sentence": ("court", "JUD"), "jail": ("court", "JUD"),
     "imprison": ("court", "JUD"), "imprisonment": ("court", "JUD"),
+    # Subpoenas come from prosecutors or a court (gold rule 28: an unnamed issuer).
+    "subpoena": ("prosecutors", "JUD"),
 }
 AUTHORITY_SECTORS = {"COP", "JUD", "GOV", "MIL"}
 # Nominal events whose possessor is the one the deed is done to: "his arrest", "Kennedy's
@@ -494,3 +496,12 @@ def with_armed_states(analyzed: AnalyzedArticle, plover: str, sources: list[Acto
     states = {a.id for a in analyzed.actors if a.kind == "country"}
     return [dataclasses.replace(s, sector="MIL") if s.actor_id in states and s.sector in (None, "GOV") else s
             for s in sources]
+
+
+def requested_clauses(token) -> list:
+    """Return the clauses a request or claim asks or alleges, whose subjects are whom it aims at:
+    "demanded that Moscow refrain" (a ccomp) and "called for the dockworkers to return" (an
+    infinitive with its own subject, introduced by "for")."""
+    return [c for c in token.children if c.dep_ == "ccomp" or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]

@@ -40,6 +40,7 @@ from newsprism.events.targets import (
     _people_without_country,
     _threatened,
     _with_deeper_targets,
+    requested_clauses,
     with_implied_agent,
 )
 from newsprism.events.vocabulary import (
@@ -266,7 +267,7 @@ def _clause_targets(analyzed, token, trigger: Trigger, subject, exclude) -> list
         # "asked that Moscow refrain", "demanded that the US cancel plans to sell arms to
         # Taiwan", "claimed that Russian troops shelled the plant": the subject of the requested
         # or alleged clause is the target, before anything in it.
-        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        for clause in requested_clauses(token):   # also "called for X to return" (targets.py)
             subject_of_clause = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject_of_clause is not None:
                 targets.extend(_resolve_phrase(analyzed, subject_of_clause, exclude))
