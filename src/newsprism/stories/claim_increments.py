@@ -54,6 +54,7 @@ from newsprism.stories.claims import (
 from newsprism.stories.facts import FACT, build_fact_claims, credited_sentences, story_facts
 from newsprism.stories.framing import deed_rows
 from newsprism.stories.framing_increments import StoredStoryRows, updated_framing_and_voices
+from newsprism.stories.touched_rows import TouchedRows
 
 # Stored claims a new event is aligned against: those sharing most index keys with it.
 CANDIDATE_CLAIMS = 12
@@ -235,17 +236,28 @@ def analyze_story_increments(store: Store, story_ids: Sequence[str], strict: boo
             members[r["story_id"]].append({"id": r["id"]})
     analysed = analysed_articles(store, story_ids)
     whole = {s for s in story_ids if needs_whole_rebuild(members.get(s, []), analysed.get(s, {}), share)}
+    # Every per-article read below asks for articles of these stories: they are copied once,
+    # and the reads answered from the copies instead of scanning the store's tables per group.
+    with TouchedRows(store, [a["id"] for s in story_ids for a in members.get(s, [])]) as touched:
+        return _update_stories(touched, story_ids, whole, analysed, strict, share)
+
+
+def _update_stories(touched: TouchedRows, story_ids: list[str], whole: set[str], analysed: dict[str, dict[str, str]],
+                    strict: bool, share: float) -> list[InputFailure]:
+    store = touched.store
+    # The touched stories' articles (with their text), read once for the run.
+    articles = stories_articles(store, story_ids)
     failures: list[InputFailure] = []
     for group in _groups(store, [s for s in story_ids if s in whole]):
-        failures.extend(_update_group(store, group, strict, share, rebuild_all=True))
+        failures.extend(_update_group(touched, group, strict, share, rebuild_all=True, articles=articles))
     updated = [s for s in story_ids if s not in whole]
     if not updated:
         return failures
     # What the stored claims, framing and voices of the updated stories hold, read once for all
     # of them: each such read scans a table as large as the store, whatever it is asked for.
-    stored = StoredClaims(store, updated, analysed)
-    for group in increment_groups({s: len(members.get(s, [])) for s in updated}, updated):
-        failures.extend(_update_group(store, group, strict, share, stored=stored))
+    stored = StoredClaims(store, updated, analysed, touched)
+    for group in increment_groups({s: len(articles.get(s, [])) for s in updated}, updated):
+        failures.extend(_update_group(touched, group, strict, share, stored=stored, articles=articles))
     return failures
 
 
@@ -273,17 +285,22 @@ class StoredClaims:
     """The stored analysis of the updated stories: which articles it holds, the index of its event
     claims, its fact claims and its framing and voices rows."""
 
-    def __init__(self, store: Store, story_ids: Sequence[str], analysed: dict[str, dict[str, str]]) -> None:
+    def __init__(self, store: Store, story_ids: Sequence[str], analysed: dict[str, dict[str, str]],
+                 touched: TouchedRows | Store | None = None) -> None:
         self.analysed = analysed
         self.index = ClaimIndex(store, story_ids)
         self.fact_claims = stored_fact_claims(store, story_ids)
-        self.rows = StoredStoryRows(store, story_ids)
+        # Its reads of the stories' articles' mentions are answered from the copies, when there are some.
+        self.rows = StoredStoryRows(touched or store, story_ids)
 
 
-def _update_group(store: Store, group: list[str], strict: bool, whole_share: float,
-                  rebuild_all: bool = False, stored: StoredClaims | None = None) -> list[InputFailure]:
+def _update_group(store: Store | TouchedRows, group: list[str], strict: bool, whole_share: float,
+                  rebuild_all: bool = False, stored: StoredClaims | None = None,
+                  articles: dict[str, list[dict]] | None = None) -> list[InputFailure]:
+    """Update one group of stories. ``store``: the store, or the run's ``TouchedRows`` over it;
+    ``articles``: the stories' articles, when read already."""
     failures: list[InputFailure] = []
-    articles = stories_articles(store, group)
+    articles = {s: articles[s] for s in group if s in articles} if articles is not None else stories_articles(store, group)
     analysed = stored.analysed if stored else analysed_articles(store, group)
     whole = [s for s in group if rebuild_all or needs_whole_rebuild(articles.get(s, []), analysed.get(s, {}), whole_share)]
     increments = [s for s in group if s not in set(whole)]
