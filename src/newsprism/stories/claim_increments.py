@@ -248,16 +248,26 @@ def _update_stories(touched: TouchedRows, story_ids: list[str], whole: set[str],
     # The touched stories' articles (with their text), read once for the run.
     articles = stories_articles(store, story_ids)
     failures: list[InputFailure] = []
+    writes = Writes()
+
+    def written(group_failures: list[InputFailure]) -> list[InputFailure]:
+        if writes.size() >= WRITE_ROWS:
+            writes.flush(touched)
+        return group_failures
+
     for group in _groups(store, [s for s in story_ids if s in whole]):
-        failures.extend(_update_group(touched, group, strict, share, rebuild_all=True, articles=articles))
+        failures.extend(written(_update_group(touched, group, strict, share, rebuild_all=True, articles=articles,
+                                              writes=writes)))
     updated = [s for s in story_ids if s not in whole]
-    if not updated:
-        return failures
-    # What the stored claims, framing and voices of the updated stories hold, read once for all
-    # of them: each such read scans a table as large as the store, whatever it is asked for.
-    stored = StoredClaims(store, updated, analysed, touched)
-    for group in increment_groups({s: len(articles.get(s, [])) for s in updated}, updated):
-        failures.extend(_update_group(touched, group, strict, share, stored=stored, articles=articles))
+    if updated:
+        # What the stored claims, framing and voices of the updated stories hold, read once for
+        # all of them: each such read scans a table as large as the store, whatever it asks for.
+        # (The stories rebuilt whole are others: what they write is not read here.)
+        stored = StoredClaims(store, updated, analysed, touched)
+        for group in increment_groups({s: len(articles.get(s, [])) for s in updated}, updated):
+            failures.extend(written(_update_group(touched, group, strict, share, stored=stored, articles=articles,
+                                                  writes=writes)))
+    writes.flush(touched)
     return failures
 
 
@@ -296,9 +306,10 @@ class StoredClaims:
 
 def _update_group(store: Store | TouchedRows, group: list[str], strict: bool, whole_share: float,
                   rebuild_all: bool = False, stored: StoredClaims | None = None,
-                  articles: dict[str, list[dict]] | None = None) -> list[InputFailure]:
+                  articles: dict[str, list[dict]] | None = None, writes: "Writes | None" = None) -> list[InputFailure]:
     """Update one group of stories. ``store``: the store, or the run's ``TouchedRows`` over it;
-    ``articles``: the stories' articles, when read already."""
+    ``articles``: the stories' articles, when read already; ``writes``: where the rows to write
+    go (written by the caller), else they are written at once."""
     failures: list[InputFailure] = []
     articles = {s: articles[s] for s in group if s in articles} if articles is not None else stories_articles(store, group)
     analysed = stored.analysed if stored else analysed_articles(store, group)
@@ -343,10 +354,47 @@ def _update_group(store: Store | TouchedRows, group: list[str], strict: bool, wh
             for table, table_rows in rows.items():
                 pending[table].extend(table_rows)
     failed = {f.source.removeprefix("story ") for f in failures}
-    done_increments = [s for s in increments if s not in failed]
-    with store.transaction():
-        _write(store, pending, rebuilt_whole, done_increments, replaced_claims)
+    own = writes is None
+    writes = writes if writes is not None else Writes()
+    writes.add(pending, rebuilt_whole, [s for s in increments if s not in failed], replaced_claims)
+    if own:
+        writes.flush(store)
     return failures
+
+
+# Rows held before they are written: each write deletes the rows it replaces with a scan of the
+# story tables (as large as the store), so the groups of a run write together, up to this many rows.
+WRITE_ROWS = 100_000
+
+
+class Writes:
+    """The rows the groups of a run will write, and what they replace."""
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.pending: dict[str, list[dict]] = {table: [] for table in STORY_DERIVED_TABLES}
+        self.whole: list[str] = []
+        self.increments: list[str] = []
+        self.replaced_claims: list[str] = []
+
+    def add(self, pending: dict[str, list[dict]], whole: list[str], increments: list[str], replaced: list[str]) -> None:
+        for table, rows in pending.items():
+            self.pending[table].extend(rows)
+        self.whole += whole
+        self.increments += increments
+        self.replaced_claims += replaced
+
+    def size(self) -> int:
+        return sum(len(rows) for rows in self.pending.values())
+
+    def flush(self, store: Store | TouchedRows) -> None:
+        """Write what is held, in one transaction, and hold nothing."""
+        if self.whole or self.increments:
+            with store.transaction():
+                _write(store, self.pending, self.whole, self.increments, self.replaced_claims)
+        self.clear()
 
 
 class Update:
