@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+
+import duckdb
+import pytest
+
 from newsprism.store import Store
 from newsprism.stories.analysis import GroupQueries, story_rows
 from newsprism.stories.touched_rows import TouchedRows, article_params
@@ -43,3 +48,14 @@ def test_only_the_placeholders_of_article_filters_are_checked():
     assert article_params(sql, [["Harbour Police"], ["a1", "a2"]]) == [["a1", "a2"]]
     assert article_params(f"SELECT * FROM events WHERE id IN {IN_IDS}", [["e1"]]) == []
     assert article_params(sql, [["a1"]]) is None          # the parameters do not match the placeholders
+
+
+def test_an_error_inside_the_copies_is_the_one_reported(examples_store, tmp_path):
+    path = tmp_path / "copy.duckdb"
+    shutil.copy(examples_store, path)
+    with Store(path) as store:
+        members = [r["article_id"] for r in store.query("SELECT article_id FROM story_articles")]
+        with pytest.raises(duckdb.Error, match="no_such_table"):
+            with store.transaction():
+                with TouchedRows(store, members) as touched:
+                    touched.query("SELECT * FROM no_such_table")

@@ -22,6 +22,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import duckdb
+
 from newsprism.store import Store
 
 # Per-article tables the story analysis reads by article id, and the column holding it; a table
@@ -70,9 +72,15 @@ class TouchedRows:
 
     def __exit__(self, *exc: object) -> None:
         if self.copied:
-            for table in ("ids", *BY_ARTICLE, *BY_EVENT):
-                self.store.con.execute(f"DROP TABLE IF EXISTS {PREFIX}{table}")
             self.copied = False
+            try:
+                for table in ("ids", *BY_ARTICLE, *BY_EVENT):
+                    self.store.con.execute(f"DROP TABLE IF EXISTS {PREFIX}{table}")
+            except duckdb.Error:
+                # Left by an error that aborted the transaction: the error is the one to report,
+                # and temporary tables go with the connection.
+                if exc[0] is None:
+                    raise
 
     def answers(self, sql: str, params: Sequence[Any]) -> bool:
         """Return whether a read can be answered from the copies: every article filter it has asks
