@@ -32,6 +32,7 @@ SQL_ALLOWED = {
     "stories/candidates.py": "the stories stage: candidate stories of new articles",
     "stories/analysis.py": "the stories stage: claims, framing and voices of a story",
     "stories/claim_increments.py": "the stories stage: claims of stories analysed before, updated by their new articles",
+    "stories/touched_rows.py": "the stories stage: copies of the touched articles' rows, read for the run",
     "stories/facts.py": "the stories stage: fact claims",
     "stories/framing.py": "the stories stage: framing terms",
     "stories/voices.py": "the stories stage: voices",

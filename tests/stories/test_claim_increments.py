@@ -26,6 +26,7 @@ from newsprism.stories.claim_increments import (
     story_event_keys,
 )
 from newsprism.stories.claims import StoryEvent, participant
+from newsprism.stories.touched_rows import TouchedRows
 from tests.conftest import EXAMPLES
 
 CRISIS = EXAMPLES / "crisis"
@@ -83,6 +84,17 @@ def two_run_stores(tmp_path_factory, settings):
 
     patch.setattr(increments, "build_fact_claims", grouped)
     patch.setattr(increments, "claim_rows", written)
+    # The per-article reads are answered from the run's copies of the touched articles' rows.
+    copied_reads: list[str] = []
+    answers = TouchedRows.answers
+
+    def answered(self, sql, params):
+        found = answers(self, sql, params)
+        if found:
+            copied_reads.append(sql)
+        return found
+
+    patch.setattr(TouchedRows, "answers", answered)
     try:
         with Store(path) as store:
             run_analysis([str(first)], settings.with_(db_path=path), store)
@@ -93,6 +105,7 @@ def two_run_stores(tmp_path_factory, settings):
     shutil.copy(path, whole)
     with Store(whole) as store:
         analyze_stories(store, [r["id"] for r in store.query("SELECT id FROM stories")])
+    facts["copied reads"] = len(copied_reads)
     return path, whole, sum(joined), recounted, facts
 
 
@@ -103,6 +116,10 @@ def test_the_second_runs_events_join_the_stored_claims(two_run_stores):
 
 def test_the_second_run_merges_framing_and_voices_instead_of_recounting(two_run_stores):
     assert two_run_stores[3] == []
+
+
+def test_the_second_run_reads_the_touched_articles_rows_from_their_copies(two_run_stores):
+    assert two_run_stores[4]["copied reads"] > 0
 
 
 def test_the_second_run_keeps_the_rows_of_fact_claims_it_regroups_alike(two_run_stores):

@@ -54,6 +54,7 @@ from newsprism.stories.claims import (
 from newsprism.stories.facts import FACT, build_fact_claims, credited_sentences, story_facts
 from newsprism.stories.framing import deed_rows
 from newsprism.stories.framing_increments import StoredStoryRows, updated_framing_and_voices
+from newsprism.stories.touched_rows import TouchedRows
 
 # Stored claims a new event is aligned against: those sharing most index keys with it.
 CANDIDATE_CLAIMS = 12
@@ -235,17 +236,38 @@ def analyze_story_increments(store: Store, story_ids: Sequence[str], strict: boo
             members[r["story_id"]].append({"id": r["id"]})
     analysed = analysed_articles(store, story_ids)
     whole = {s for s in story_ids if needs_whole_rebuild(members.get(s, []), analysed.get(s, {}), share)}
+    # Every per-article read below asks for articles of these stories: they are copied once,
+    # and the reads answered from the copies instead of scanning the store's tables per group.
+    with TouchedRows(store, [a["id"] for s in story_ids for a in members.get(s, [])]) as touched:
+        return _update_stories(touched, story_ids, whole, analysed, strict, share)
+
+
+def _update_stories(touched: TouchedRows, story_ids: list[str], whole: set[str], analysed: dict[str, dict[str, str]],
+                    strict: bool, share: float) -> list[InputFailure]:
+    store = touched.store
+    # The touched stories' articles (with their text), read once for the run.
+    articles = stories_articles(store, story_ids)
     failures: list[InputFailure] = []
+    writes = Writes()
+
+    def written(group_failures: list[InputFailure]) -> list[InputFailure]:
+        if writes.size() >= WRITE_ROWS:
+            writes.flush(touched)
+        return group_failures
+
     for group in _groups(store, [s for s in story_ids if s in whole]):
-        failures.extend(_update_group(store, group, strict, share, rebuild_all=True))
+        failures.extend(written(_update_group(touched, group, strict, share, rebuild_all=True, articles=articles,
+                                              writes=writes)))
     updated = [s for s in story_ids if s not in whole]
-    if not updated:
-        return failures
-    # What the stored claims, framing and voices of the updated stories hold, read once for all
-    # of them: each such read scans a table as large as the store, whatever it is asked for.
-    stored = StoredClaims(store, updated, analysed)
-    for group in increment_groups({s: len(members.get(s, [])) for s in updated}, updated):
-        failures.extend(_update_group(store, group, strict, share, stored=stored))
+    if updated:
+        # What the stored claims, framing and voices of the updated stories hold, read once for
+        # all of them: each such read scans a table as large as the store, whatever it asks for.
+        # (The stories rebuilt whole are others: what they write is not read here.)
+        stored = StoredClaims(store, updated, analysed, touched)
+        for group in increment_groups({s: len(articles.get(s, [])) for s in updated}, updated):
+            failures.extend(written(_update_group(touched, group, strict, share, stored=stored, articles=articles,
+                                                  writes=writes)))
+    writes.flush(touched)
     return failures
 
 
@@ -273,17 +295,23 @@ class StoredClaims:
     """The stored analysis of the updated stories: which articles it holds, the index of its event
     claims, its fact claims and its framing and voices rows."""
 
-    def __init__(self, store: Store, story_ids: Sequence[str], analysed: dict[str, dict[str, str]]) -> None:
+    def __init__(self, store: Store, story_ids: Sequence[str], analysed: dict[str, dict[str, str]],
+                 touched: TouchedRows | Store | None = None) -> None:
         self.analysed = analysed
         self.index = ClaimIndex(store, story_ids)
         self.fact_claims = stored_fact_claims(store, story_ids)
-        self.rows = StoredStoryRows(store, story_ids)
+        # Its reads of the stories' articles' mentions are answered from the copies, when there are some.
+        self.rows = StoredStoryRows(touched or store, story_ids)
 
 
-def _update_group(store: Store, group: list[str], strict: bool, whole_share: float,
-                  rebuild_all: bool = False, stored: StoredClaims | None = None) -> list[InputFailure]:
+def _update_group(store: Store | TouchedRows, group: list[str], strict: bool, whole_share: float,
+                  rebuild_all: bool = False, stored: StoredClaims | None = None,
+                  articles: dict[str, list[dict]] | None = None, writes: "Writes | None" = None) -> list[InputFailure]:
+    """Update one group of stories. ``store``: the store, or the run's ``TouchedRows`` over it;
+    ``articles``: the stories' articles, when read already; ``writes``: where the rows to write
+    go (written by the caller), else they are written at once."""
     failures: list[InputFailure] = []
-    articles = stories_articles(store, group)
+    articles = {s: articles[s] for s in group if s in articles} if articles is not None else stories_articles(store, group)
     analysed = stored.analysed if stored else analysed_articles(store, group)
     whole = [s for s in group if rebuild_all or needs_whole_rebuild(articles.get(s, []), analysed.get(s, {}), whole_share)]
     increments = [s for s in group if s not in set(whole)]
@@ -326,10 +354,47 @@ def _update_group(store: Store, group: list[str], strict: bool, whole_share: flo
             for table, table_rows in rows.items():
                 pending[table].extend(table_rows)
     failed = {f.source.removeprefix("story ") for f in failures}
-    done_increments = [s for s in increments if s not in failed]
-    with store.transaction():
-        _write(store, pending, rebuilt_whole, done_increments, replaced_claims)
+    own = writes is None
+    writes = writes if writes is not None else Writes()
+    writes.add(pending, rebuilt_whole, [s for s in increments if s not in failed], replaced_claims)
+    if own:
+        writes.flush(store)
     return failures
+
+
+# Rows held before they are written: each write deletes the rows it replaces with a scan of the
+# story tables (as large as the store), so the groups of a run write together, up to this many rows.
+WRITE_ROWS = 100_000
+
+
+class Writes:
+    """The rows the groups of a run will write, and what they replace."""
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.pending: dict[str, list[dict]] = {table: [] for table in STORY_DERIVED_TABLES}
+        self.whole: list[str] = []
+        self.increments: list[str] = []
+        self.replaced_claims: list[str] = []
+
+    def add(self, pending: dict[str, list[dict]], whole: list[str], increments: list[str], replaced: list[str]) -> None:
+        for table, rows in pending.items():
+            self.pending[table].extend(rows)
+        self.whole += whole
+        self.increments += increments
+        self.replaced_claims += replaced
+
+    def size(self) -> int:
+        return sum(len(rows) for rows in self.pending.values())
+
+    def flush(self, store: Store | TouchedRows) -> None:
+        """Write what is held, in one transaction, and hold nothing."""
+        if self.whole or self.increments:
+            with store.transaction():
+                _write(store, self.pending, self.whole, self.increments, self.replaced_claims)
+        self.clear()
 
 
 class Update:

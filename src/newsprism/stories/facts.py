@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from newsprism.records import stable_id
@@ -295,6 +295,9 @@ def _plural(word: str) -> bool:
                                        and word not in STOP)
 
 
+# Pure in its sentence, and asked once per pair of counted facts by join_count_clashes (scale5's hook:
+# at 100,000 stored articles it was a tenth of the story analysis).
+@lru_cache(maxsize=1 << 16)
 def stated_counts(sentence: str) -> tuple[FactCount, ...]:
     """Return the exact counts of plural things a sentence states, each with its anchor word.
 
