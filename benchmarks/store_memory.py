@@ -16,6 +16,12 @@ story increments, then the story stages), and reports its peak RSS (VmHWM) per p
 
 The peak of each phase is measured on its own where Linux lets a process reset its peak
 (/proc/self/clear_refs); otherwise the peak so far.
+
+``--tracemalloc`` also says what holds the memory: Python's allocations are traced during each
+phase, a snapshot is kept whenever the traced total reaches a new high, and the one taken at
+the phase's peak is printed as the newsprism lines holding most (each allocation counted at the
+innermost newsprism frame of its traceback). It sees Python objects only: DuckDB's own buffers
+show as the gap between the RSS peak and the traced peak. Tracing slows the run about twofold.
 """
 
 from __future__ import annotations
@@ -28,19 +34,15 @@ import pickle
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import tracemalloc
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
-from _memory import peak_rss_mb
-
-
-def current_rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+from _memory import current_rss_mb, peak_rss_mb  # noqa: E402
 
 
 def reset_peak() -> bool:
@@ -50,6 +52,53 @@ def reset_peak() -> bool:
         return True
     except OSError:
         return False
+
+
+@contextmanager
+def traced_peak(result: dict[str, object], phase: str, enabled: bool, top: int = 12):
+    """Trace Python allocations in the block; put its traced peak and what held it in ``result``."""
+    if not enabled:
+        yield
+        return
+    tracemalloc.start(25)
+    best: dict[str, object] = {"size": 0, "snapshot": None}
+    done = threading.Event()
+
+    def watch() -> None:
+        # A snapshot costs a pause of its own: taken only when the total has grown by 5% or more.
+        while not done.wait(0.5):
+            current, _ = tracemalloc.get_traced_memory()
+            if current > int(best["size"]) * 1.05:
+                best["size"], best["snapshot"] = current, tracemalloc.take_snapshot()
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        result[f"{phase}_traced_peak_mb"] = round(peak / 1e6)
+        snapshot = best["snapshot"]
+        if snapshot is not None:
+            result[f"{phase}_traced_at_snapshot_mb"] = round(int(best["size"]) / 1e6)
+            result[f"{phase}_holders"] = holders(snapshot, top)
+
+
+def holders(snapshot, top: int) -> list[str]:
+    """Return the newsprism lines that hold most of a snapshot, as "MB  file:line" strings."""
+    held: dict[str, int] = {}
+    for stat in snapshot.statistics("traceback"):
+        frames = [f for f in stat.traceback if "newsprism" in f.filename and "benchmarks" not in f.filename]
+        # The traceback runs oldest first: its last newsprism frame is the one that allocated.
+        where = frames[-1] if frames else stat.traceback[-1]
+        name = where.filename.split("src/newsprism/")[-1].split("site-packages/")[-1]
+        key = f"{name}:{where.lineno}"
+        held[key] = held.get(key, 0) + stat.size
+    ranked = sorted(held.items(), key=lambda item: -item[1])[:top]
+    return [f"{size / 1e6:7.1f} MB  {key}" for key, size in ranked]
 
 
 def analysed_templates(count: int, cache: Path, out: Path) -> None:
@@ -95,7 +144,7 @@ def repetition(analysed, repeat: int):
     return copy
 
 
-def child(templates: Path, size: int, db: Path, memory_limit: str, batch_size: int) -> None:
+def child(templates: Path, size: int, db: Path, memory_limit: str, batch_size: int, trace: bool = False) -> None:
     """Write ``size`` articles into a fresh store as a run does; print the phases' peaks as JSON."""
     from newsprism.collector import fewer_collections
     from newsprism.config import Settings
@@ -112,16 +161,18 @@ def child(templates: Path, size: int, db: Path, memory_limit: str, batch_size: i
         increments = StoryIncrements(store, settings)
         result["phase_peaks"] = reset_peak()
         started = time.perf_counter()
-        for batch in _batches(stream, batch_size):
-            before = report.stored
-            write_analyzed(store, batch, [], settings, report)
-            increments.stored(report.stored - before)
+        with traced_peak(result, "writing", trace):
+            for batch in _batches(stream, batch_size):
+                before = report.stored
+                write_analyzed(store, batch, [], settings, report)
+                increments.stored(report.stored - before)
         result["writing_s"] = round(time.perf_counter() - started, 1)
         result["writing_peak_mb"] = round(peak_rss_mb())
         result["after_writing_mb"] = round(current_rss_mb())
         reset_peak()
         started = time.perf_counter()
-        run_store_stages(store, settings, report)
+        with traced_peak(result, "stories", trace):
+            run_store_stages(store, settings, report)
         result["stories_s"] = round(time.perf_counter() - started, 1)
         result["stories_peak_mb"] = round(peak_rss_mb())
         result["stored"] = report.stored
@@ -137,11 +188,13 @@ def main() -> None:
     parser.add_argument("--memory-limit", default="2GB", help="DuckDB memory_limit (Settings.duckdb_memory_limit)")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--cache", type=Path, help="DocBin file of the parses (see profile_article_stages.py)")
+    parser.add_argument("--tracemalloc", action="store_true",
+                        help="also trace Python allocations per phase and list what holds the peak (slower)")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         templates, size, db = args.child
-        child(Path(templates), int(size), Path(db), args.memory_limit, args.batch_size)
+        child(Path(templates), int(size), Path(db), args.memory_limit, args.batch_size, args.tracemalloc)
         return
     cache = args.cache or Path(tempfile.gettempdir()) / f"newsprism-docs-{args.articles}.spacy"
     with tempfile.TemporaryDirectory(prefix="newsprism-store-memory-") as temp:
@@ -150,11 +203,18 @@ def main() -> None:
         for size in (int(s) for s in args.sizes.split(",")):
             db = Path(temp) / f"store-{size}.duckdb"
             out = subprocess.run([sys.executable, __file__, "--child", str(templates), str(size), str(db),
-                                  "--memory-limit", args.memory_limit, "--batch-size", str(args.batch_size)],
+                                  "--memory-limit", args.memory_limit, "--batch-size", str(args.batch_size)]
+                                 + (["--tracemalloc"] if args.tracemalloc else []),
                                  capture_output=True, text=True, check=False)
             if out.returncode:
                 sys.exit(f"error: store run at {size} articles failed:\n{out.stderr[-2000:]}")
-            print(out.stdout.strip().splitlines()[-1], flush=True)
+            result = json.loads(out.stdout.strip().splitlines()[-1])
+            listed = {k: result.pop(k) for k in list(result) if k.endswith("_holders")}
+            print(json.dumps(result), flush=True)
+            for key, lines in listed.items():
+                print(f"  {size} articles, {key.replace('_', ' ')} (Python allocations at the traced peak):")
+                for line in lines:
+                    print(f"    {line}")
 
 
 if __name__ == "__main__":

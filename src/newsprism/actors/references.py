@@ -76,11 +76,12 @@ class ReferenceFinder:
             if start >= end:
                 continue
             # The description runs on through "of ..." ("the governor of Russia's Lipetsk province").
-            phrase = self.spans.phrase(chunk.root, exclude=None)
+            # The phrase is walked only under a person's title: most chunks have none.
             root_title = title_at(self.parse.tokens, self.parse.token_index(chunk.root.idx))
-            if root_title is not None and root_title.title.kind == "person" and not root_title.plural \
-                    and phrase[0] <= start and phrase[1] > end:
-                end = phrase[1]
+            if root_title is not None and root_title.title.kind == "person" and not root_title.plural:
+                phrase = self.spans.phrase(chunk.root, exclude=None)
+                if phrase[0] <= start and phrase[1] > end:
+                    end = phrase[1]
             head_char = chunk.root.idx
             if self.ledger.owner_of(head_char, head_char + len(chunk.root.text), names_only=False) is not None:
                 continue

@@ -95,11 +95,22 @@ def found_by_skeleton(name: str) -> bool:
     return _lookup(name)[1]
 
 
-@lru_cache(maxsize=512)
 def country_place(iso3: str) -> Place | None:
     """Return the country entry of an ISO alpha-3 code."""
-    row = _connection().execute(f"{_SELECT_PLACES} WHERE fcode = 'PCLI' AND country = ?", [iso3]).fetchone()
-    return Place(*row) if row else None
+    return _country_places().get(iso3)
+
+
+@lru_cache(maxsize=1)
+def _country_places() -> dict[str, Place]:
+    """Return ISO alpha-3 → its country entry, the first in the index's order, read in one scan.
+
+    No index covers fcode and country: one query per country scanned the whole table (about
+    75 ms each, 3 s per process for the 40 countries a few hundred articles name)."""
+    found: dict[str, Place] = {}
+    for row in _connection().execute(f"{_SELECT_PLACES} WHERE fcode = 'PCLI' ORDER BY row"):
+        place = Place(*row)
+        found.setdefault(place.country, place)
+    return found
 
 
 @lru_cache(maxsize=1)
